@@ -1,0 +1,186 @@
+//! Placing measured, wrapped text and lists into a column.
+
+use crate::scene::{Color, Item, Rect, TextRun};
+use crate::text::{self, FontKind};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub font: FontKind,
+    pub size: f32,
+    /// Baseline-to-baseline distance as a multiple of the size.
+    pub leading: f32,
+    pub color: Color,
+}
+
+impl Style {
+    pub fn new(font: FontKind, size: f32, leading: f32, color: Color) -> Style {
+        Style { font, size, leading, color }
+    }
+
+    fn ascent(&self) -> f32 {
+        self.font.font().ascender() * self.size
+    }
+
+    /// Height of `lines` lines, from the first ascender to the last descender.
+    pub fn block_height(&self, lines: usize) -> f32 {
+        if lines == 0 {
+            return 0.0;
+        }
+        let f = self.font.font();
+        (lines - 1) as f32 * self.size * self.leading + (f.ascender() + f.descender()) * self.size
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// Lines already broken, ready to be placed.
+pub struct Lines {
+    pub lines: Vec<String>,
+    pub style: Style,
+}
+
+impl Lines {
+    pub fn wrap(text: &str, style: Style, width: f32) -> Lines {
+        Lines {
+            lines: text::wrap(text, style.font.font(), style.size, width),
+            style,
+        }
+    }
+
+    pub fn url(url: &str, style: Style, width: f32) -> Lines {
+        Lines {
+            lines: text::wrap_url(url, style.font.font(), style.size, width),
+            style,
+        }
+    }
+
+    pub fn height(&self) -> f32 {
+        self.style.block_height(self.lines.len())
+    }
+
+    /// Places the lines with their top at `top`, within `[x, x + width]`.
+    pub fn place(self, items: &mut Vec<Item>, x: f32, top: f32, width: f32, align: Align) -> f32 {
+        let height = self.height();
+        let s = self.style;
+        let font = s.font.font();
+        for (i, line) in self.lines.into_iter().enumerate() {
+            let w = font.width(&line, s.size);
+            let lx = match align {
+                Align::Left => x,
+                Align::Center => x + (width - w) / 2.0,
+                Align::Right => x + width - w,
+            };
+            items.push(Item::Text(TextRun {
+                x: lx,
+                y: top + s.ascent() + i as f32 * s.size * s.leading,
+                text: line,
+                font: s.font,
+                size: s.size,
+                color: s.color,
+                width: w,
+            }));
+        }
+        height
+    }
+}
+
+/// Wraps and places a paragraph; returns its height.
+pub fn paragraph(items: &mut Vec<Item>, text: &str, style: Style, x: f32, top: f32, width: f32, align: Align) -> f32 {
+    Lines::wrap(text, style, width).place(items, x, top, width, align)
+}
+
+/// How each item of a list is marked.
+#[derive(Debug, Clone, Copy)]
+pub enum Marker {
+    /// A small filled dot.
+    Bullet(Color),
+    /// A filled circle with the item's number in it.
+    Number { fill: Color, text: Color },
+}
+
+/// A bulleted or numbered list; returns its height.
+pub fn list(items: &mut Vec<Item>, entries: &[&str], style: Style, marker: Marker, x: f32, top: f32, width: f32) -> f32 {
+    let indent = match marker {
+        Marker::Bullet(_) => style.size * 1.1,
+        Marker::Number { .. } => style.size * 1.9,
+    };
+    let spacing = style.size * 0.45;
+    let ascent = style.font.font().ascender() * style.size;
+    let cap = style.font.font().cap_height() * style.size;
+    let mut y = top;
+    for (i, entry) in entries.iter().enumerate() {
+        if i > 0 {
+            y += spacing;
+        }
+        // Centre the marker on the first line's capital letters.
+        let mid = y + ascent - cap / 2.0;
+        match marker {
+            Marker::Bullet(color) => {
+                let d = style.size * 0.36;
+                items.push(Item::Rect {
+                    rect: Rect::new(x + style.size * 0.15, mid - d / 2.0, d, d),
+                    fill: color,
+                    radius: d / 2.0,
+                });
+            }
+            Marker::Number { fill, text } => {
+                let d = style.size * 1.28;
+                items.push(Item::Rect {
+                    rect: Rect::new(x, mid - d / 2.0, d, d),
+                    fill,
+                    radius: d / 2.0,
+                });
+                let num = Style::new(FontKind::Bold, style.size * 0.78, 1.0, text);
+                let label = (i + 1).to_string();
+                let w = num.font.font().width(&label, num.size);
+                let ncap = num.font.font().cap_height() * num.size;
+                items.push(Item::Text(TextRun {
+                    x: x + (d - w) / 2.0,
+                    y: mid + ncap / 2.0,
+                    text: label,
+                    font: num.font,
+                    size: num.size,
+                    color: text,
+                    width: w,
+                }));
+            }
+        }
+        y += paragraph(items, entry, style, x + indent, y, width - indent, Align::Left);
+    }
+    y - top
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placed_lines_stay_inside_their_column() {
+        let mut items = Vec::new();
+        let style = Style::new(FontKind::Regular, 12.0, 1.3, Color::BLACK);
+        let text = "Giấy tờ tùy thân của người đi đăng ký (thẻ căn cước, hộ chiếu hoặc giấy tờ có ảnh khác) do cơ quan có thẩm quyền cấp";
+        let h = paragraph(&mut items, text, style, 50.0, 100.0, 150.0, Align::Left);
+        let column = Rect::new(50.0, 100.0, 150.0, h);
+        assert!(items.len() > 2);
+        for item in &items {
+            assert!(column.contains(&item.bounds()), "{:?} outside {column:?}", item.bounds());
+        }
+    }
+
+    #[test]
+    fn numbered_list_markers_and_text_stay_inside() {
+        let mut items = Vec::new();
+        let style = Style::new(FontKind::Regular, 11.0, 1.3, Color::BLACK);
+        let marker = Marker::Number { fill: Color::BLACK, text: Color::WHITE };
+        let h = list(&mut items, &["Nộp hồ sơ.", "Nhận kết quả tại Bộ phận Một cửa của Ủy ban nhân dân cấp xã."], style, marker, 20.0, 30.0, 120.0);
+        let column = Rect::new(20.0, 30.0, 120.0, h);
+        for item in &items {
+            assert!(column.contains(&item.bounds()), "{:?} outside {column:?}", item.bounds());
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! Model + template → scene pages. Pure functions: nothing here knows PDF.
+
+mod flow;
+pub mod poster;
+pub mod template;
+
+pub use poster::{poster, Poster};
+pub use template::{Labels, PosterSize, Template};
+
+use crate::diag::Diagnostics;
+use crate::model::Procedure;
+use crate::qr::{QrMatrix, QUIET_ZONE};
+use crate::scene::{Color, Item, Rect};
+use crate::text::FontKind;
+
+/// Refuses text that the shipped fonts cannot draw, naming each character.
+pub fn check_glyphs(p: &Procedure) -> Result<(), Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let mut check = |field: &str, text: &str, offset: usize| {
+        for kind in FontKind::ALL {
+            if let Some(ch) = kind.font().missing_char(text) {
+                diags.push(
+                    p.error_at(offset, format!("`{field}` contains the character '{ch}' (U+{:04X}), which the printed font cannot draw", ch as u32))
+                        .with_hint("remove it or replace it with ordinary text; emoji and Chinese characters cannot be printed"),
+                );
+                return;
+            }
+        }
+    };
+    check("title", &p.title.value, p.title.offset);
+    let singles = [
+        ("code", &p.code),
+        ("field", &p.field),
+        ("agency", &p.agency),
+        ("summary", &p.summary),
+        ("processing_time", &p.processing_time),
+        ("fee", &p.fee),
+        ("result", &p.result),
+    ];
+    for (name, v) in singles {
+        if let Some(v) = v {
+            check(name, &v.value, v.offset);
+        }
+    }
+    let lists = [
+        ("channels", &p.channels),
+        ("documents", &p.documents),
+        ("steps", &p.steps),
+        ("legal_basis", &p.legal_basis),
+    ];
+    for (name, list) in lists {
+        for v in list.iter() {
+            check(name, &v.value, v.offset);
+        }
+    }
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(())
+    }
+}
+
+/// A QR symbol filling `area` (quiet zone included): a white ground, the
+/// modules as one path, and a link over it.
+pub fn qr_item(area: Rect, matrix: &QrMatrix, color: Color, url: &str) -> Vec<Item> {
+    let module = area.w / matrix.total() as f32;
+    let inset = QUIET_ZONE as f32 * module;
+    vec![
+        Item::Rect { rect: area, fill: Color::WHITE, radius: 0.0 },
+        Item::Modules {
+            origin: (area.x + inset, area.y + inset),
+            module,
+            runs: matrix.runs(),
+            color,
+        },
+        Item::Link { rect: area, url: url.to_owned() },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SourceFile;
+    use crate::scene::{Page, MM};
+    use std::path::PathBuf;
+
+    fn procedure(text: &str) -> Procedure {
+        Procedure::parse(SourceFile { path: PathBuf::from("p.toml"), text: text.to_owned() }).unwrap()
+    }
+
+    fn shipped() -> Vec<Procedure> {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("procedures");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        files.iter().map(|f| Procedure::load(f).unwrap()).collect()
+    }
+
+    /// Everything inside the margins, and no text run wider than measured.
+    fn assert_within_margins(page: &Page, t: &Template) {
+        let m = t.margin * MM;
+        let frame = Rect::new(m, m, page.width - 2.0 * m, page.height - 2.0 * m);
+        for item in &page.items {
+            assert!(frame.contains(&item.bounds()), "{item:?} is outside the margins {frame:?}");
+            if let Item::Text(run) = item {
+                let measured = run.font.font().width(&run.text, run.size);
+                assert!((measured - run.width).abs() < 0.01);
+            }
+        }
+    }
+
+    #[test]
+    fn every_shipped_procedure_fits_a4_and_a3_inside_the_margins() {
+        let labels = Labels::vietnamese();
+        for size in [PosterSize::A4, PosterSize::A3] {
+            let t = Template::poster(size);
+            for p in shipped() {
+                let poster = poster(&p, None, &t, &labels).unwrap_or_else(|e| panic!("{:?}", e.iter().next()));
+                assert_within_margins(&poster.page, &t);
+                let texts: Vec<&str> = poster.page.items.iter().filter_map(|i| if let Item::Text(r) = i { Some(r.text.as_str()) } else { None }).collect();
+                assert!(texts.iter().any(|t| p.title.value.starts_with(t)), "title missing");
+            }
+        }
+    }
+
+    #[test]
+    fn text_does_not_overlap_the_qr_panel() {
+        let t = Template::poster(PosterSize::A4);
+        for p in shipped() {
+            let page = poster(&p, None, &t, &Labels::vietnamese()).unwrap().page;
+            let qr = page.items.iter().find_map(|i| if let Item::Modules { .. } = i { Some(i.bounds()) } else { None }).unwrap();
+            for item in &page.items {
+                if let Item::Text(run) = item {
+                    let b = run.bounds();
+                    let overlaps = b.x < qr.right() && b.right() > qr.x && b.y < qr.bottom() && b.bottom() > qr.y;
+                    assert!(!overlaps, "{:?} overlaps the QR code", run.text);
+                }
+            }
+        }
+    }
+
+    fn long_procedure(items: usize) -> String {
+        let doc = "Giấy tờ chứng minh nơi cư trú hợp pháp của người yêu cầu đăng ký, bản chính hoặc bản sao có chứng thực";
+        let docs: Vec<String> = (0..items).map(|i| format!("\"{doc} số {i}\"")).collect();
+        format!("title = \"Đăng ký khai sinh\"\nurl = \"https://dichvucong.gov.vn/x\"\ndocuments = [{}]\nsteps = [{}]\n", docs.join(", "), docs.join(", "))
+    }
+
+    #[test]
+    fn long_content_shrinks_but_stays_legible() {
+        let t = Template::poster(PosterSize::A4);
+        // The first length that no longer fits at the normal size must shrink, not fail.
+        let shrunk = (1..40)
+            .map(|n| poster(&procedure(&long_procedure(n)), None, &t, &Labels::vietnamese()))
+            .find(|r| r.as_ref().map_or(true, |p| p.shrunk))
+            .expect("some length needs shrinking")
+            .expect("the first length that needs shrinking still fits");
+        assert!(shrunk.body_size < t.sizes.body && shrunk.body_size >= t.sizes.min_body);
+        assert_within_margins(&shrunk.page, &t);
+    }
+
+    #[test]
+    fn impossible_content_names_the_field_that_overflows() {
+        let t = Template::poster(PosterSize::A4);
+        let p = procedure(&long_procedure(11));
+        let err = poster(&p, None, &t, &Labels::vietnamese()).unwrap_err();
+        let msg = err.iter().next().unwrap().to_string();
+        assert!(msg.starts_with("p.toml:3:"), "{msg}");
+        assert!(msg.contains("overflow starts in `documents`"), "{msg}");
+    }
+
+    #[test]
+    fn emoji_is_refused_with_its_code_point_and_field() {
+        let t = Template::poster(PosterSize::A4);
+        let p = procedure("title = \"A\"\nurl = \"https://a.vn\"\nfee = \"Miễn phí 🎉\"\n");
+        let msg = poster(&p, None, &t, &Labels::vietnamese()).unwrap_err().iter().next().unwrap().to_string();
+        assert!(msg.contains("`fee`") && msg.contains("U+1F389") && msg.starts_with("p.toml:3:7"), "{msg}");
+    }
+}

@@ -1,0 +1,326 @@
+//! The one-page poster for the one-stop desk.
+//!
+//! Fixed parts (issuer header, QR panel, footer) are placed first; the
+//! procedure's own text flows between them. When it does not fit, the body
+//! type shrinks step by step down to the template's minimum; past that the
+//! poster is refused with the field where the overflow starts.
+
+use qrcode::EcLevel;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::layout::flow::{self, Align, Lines, Marker, Style};
+use crate::layout::template::{Labels, Template};
+use crate::layout::{check_glyphs, qr_item};
+use crate::model::{Campaign, Online, Procedure};
+use crate::qr::QrMatrix;
+use crate::scene::{Item, Page, Rect, MM};
+use crate::text::FontKind::{Bold, Regular};
+
+/// A laid-out poster and how much its text had to shrink.
+#[derive(Debug)]
+pub struct Poster {
+    pub page: Page,
+    /// The body size used, in points.
+    pub body_size: f32,
+    /// True when the body is smaller than the template's normal size.
+    pub shrunk: bool,
+    /// The URL the QR code encodes.
+    pub qr_url: String,
+}
+
+/// Shrink steps, as fractions of the normal body size.
+const STEP: f32 = 0.03;
+
+pub fn poster(p: &Procedure, campaign: Option<&Campaign>, t: &Template, labels: &Labels) -> Result<Poster, Diagnostics> {
+    check_glyphs(p)?;
+    let qr_url = campaign.map_or_else(|| p.url.value.clone(), |c| c.qr_url(&p.url.value));
+    let matrix = QrMatrix::for_print(&qr_url, EcLevel::M, t.qr.size).map_err(|e| {
+        p.error_at(p.url.offset, e.to_string()).with_hint(
+            "use a shorter URL (the portal's page for the procedure code is short), fewer tracking parameters, or a larger size (--size a3)",
+        )
+    })?;
+
+    let (w, h) = (t.page_width(), t.page_height());
+    let m = t.margin * MM;
+    let frame = Rect::new(m, m, w - 2.0 * m, h - 2.0 * m);
+    let mut fixed = Vec::new();
+    let content_top = header(&mut fixed, p, campaign, t, labels, frame);
+    let content_bottom = qr_panel(&mut fixed, &qr_url, &matrix, campaign, t, labels, frame);
+    let room = Rect::new(frame.x, content_top, frame.w, content_bottom - content_top);
+
+    let min_scale = (t.sizes.min_body / t.sizes.body).min(1.0);
+    let mut scale = 1.0f32;
+    loop {
+        let mut items = Vec::new();
+        let blocks = content(&mut items, p, t, labels, room, scale);
+        let bottom = blocks.last().map_or(room.y, |b| b.bottom);
+        if bottom <= room.bottom() {
+            fixed.extend(items);
+            return Ok(Poster {
+                page: Page { width: w, height: h, items: fixed },
+                body_size: t.sizes.body * scale,
+                shrunk: scale < 1.0,
+                qr_url,
+            });
+        }
+        if scale <= min_scale {
+            return Err(overflow(p, t, &blocks, room, bottom - room.bottom()).into());
+        }
+        scale = (scale - STEP).max(min_scale);
+    }
+}
+
+/// Where a block of content ends, to name the field that overflows.
+struct Block {
+    field: &'static str,
+    offset: usize,
+    bottom: f32,
+}
+
+fn overflow(p: &Procedure, t: &Template, blocks: &[Block], room: Rect, excess: f32) -> Diagnostic {
+    let first = blocks.iter().find(|b| b.bottom > room.bottom()).or(blocks.last());
+    let (field, offset) = first.map_or(("title", p.title.offset), |b| (b.field, b.offset));
+    p.error_at(
+        offset,
+        format!(
+            "the poster's text does not fit on {}: it is {:.0} mm too long even at the smallest body size ({} pt); the overflow starts in `{field}`",
+            t.name,
+            excess / MM,
+            t.sizes.min_body
+        ),
+    )
+    .with_hint(format!(
+        "shorten `{field}` (or the longest lists); the full text stays on the page the QR code opens. A larger page also helps: --size a3"
+    ))
+}
+
+fn header(items: &mut Vec<Item>, p: &Procedure, campaign: Option<&Campaign>, t: &Template, labels: &Labels, frame: Rect) -> f32 {
+    let c = &t.colors;
+    let s = &t.sizes;
+    let issuer = campaign.map(|c| &c.issuer);
+    let name = issuer.and_then(|i| i.name.clone()).unwrap_or_else(|| labels.default_issuer.clone());
+    let locality = issuer
+        .and_then(|i| i.locality.clone())
+        .or_else(|| issuer.is_none().then(|| p.agency.as_ref().map(|a| a.value.clone())).flatten());
+
+    let mut x = frame.x;
+    let mut bottom = frame.y;
+    let logo_h = s.issuer * 4.2;
+    if let Some(logo) = issuer.and_then(|i| i.logo.as_ref()) {
+        let (iw, ih) = logo.image.dimensions();
+        let lw = (logo_h * iw as f32 / ih.max(1) as f32).min(logo_h * 2.0);
+        items.push(Item::Image { rect: Rect::new(x, frame.y, lw, logo_h), image: logo.image.clone() });
+        x += lw + 4.0 * MM;
+        bottom = frame.y + logo_h;
+    }
+
+    // Right: the procedure's code and field, small; left: the issuer.
+    let meta_w = frame.w * 0.34;
+    let meta_style = Style::new(Regular, s.meta, 1.35, c.muted);
+    let mut meta = Vec::new();
+    if let Some(code) = &p.code {
+        meta.push(format!("{}: {}", labels.code, code.value));
+    }
+    if let Some(field) = &p.field {
+        meta.push(format!("{}: {}", labels.field, field.value));
+    }
+    let mut my = frame.y;
+    for line in &meta {
+        my += flow::paragraph(items, line, meta_style, frame.right() - meta_w, my, meta_w, Align::Right) + s.meta * 0.35;
+    }
+
+    let text_w = frame.right() - meta_w - 4.0 * MM - x;
+    let mut y = frame.y;
+    let name_style = Style::new(Bold, s.issuer, 1.2, c.accent);
+    y += flow::paragraph(items, &name.to_uppercase(), name_style, x, y, text_w, Align::Left);
+    if let Some(loc) = locality {
+        y += s.meta * 0.4;
+        y += flow::paragraph(items, &loc, Style::new(Regular, s.meta * 1.05, 1.3, c.ink), x, y, text_w, Align::Left);
+    }
+    let rule_y = bottom.max(y).max(my) + 3.0 * MM;
+    let rule_h = 0.6 * MM;
+    items.push(Item::Rect { rect: Rect::new(frame.x, rule_y, frame.w, rule_h), fill: c.accent, radius: 0.0 });
+    rule_y + rule_h + t.gap * MM
+}
+
+/// The QR panel and the footer under it; returns the top of the panel's gap.
+fn qr_panel(items: &mut Vec<Item>, url: &str, matrix: &QrMatrix, campaign: Option<&Campaign>, t: &Template, labels: &Labels, frame: Rect) -> f32 {
+    let c = &t.colors;
+    let s = &t.sizes;
+    let mut bottom = frame.bottom();
+
+    if let Some(issuer) = campaign.map(|c| &c.issuer) {
+        let parts: Vec<String> = [
+            issuer.hotline.as_ref().map(|v| format!("{}: {v}", labels.hotline)),
+            issuer.address.as_ref().map(|v| format!("{}: {v}", labels.address)),
+            issuer.office_hours.as_ref().map(|v| format!("{}: {v}", labels.office_hours)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !parts.is_empty() {
+            let lines = Lines::wrap(&parts.join("  ·  "), Style::new(Regular, s.footer, 1.3, c.ink), frame.w);
+            let fh = lines.height();
+            lines.place(items, frame.x, bottom - fh, frame.w, Align::Center);
+            bottom -= fh + 3.0 * MM;
+        }
+    }
+
+    let pad = 5.0 * MM;
+    let side = t.qr.size * MM;
+    let panel = Rect::new(frame.x, bottom - side - 2.0 * pad, frame.w, side + 2.0 * pad);
+    items.push(Item::Rect { rect: panel, fill: c.accent, radius: 3.0 * MM });
+    let qr_box = Rect::new(panel.right() - pad - side, panel.y + pad, side, side);
+    items.extend(qr_item(qr_box, matrix, c.ink, url));
+
+    // The call to action, centred vertically beside the code.
+    let text_x = panel.x + pad + 2.0 * MM;
+    let text_w = qr_box.x - pad - text_x;
+    let cta = Lines::wrap(&labels.cta, Style::new(Bold, s.cta, 1.18, c.on_accent), text_w);
+    let link = Lines::url(url, Style::new(Regular, s.url, 1.3, c.on_accent), text_w);
+    let gap = 3.0 * MM;
+    let total = cta.height() + gap + link.height();
+    let mut y = panel.y + (panel.h - total) / 2.0;
+    y += cta.place(items, text_x, y, text_w, Align::Left) + gap;
+    link.place(items, text_x, y, text_w, Align::Left);
+
+    panel.y - t.gap * MM
+}
+
+/// The procedure's own text, at `scale` × the template's sizes.
+fn content(items: &mut Vec<Item>, p: &Procedure, t: &Template, labels: &Labels, room: Rect, scale: f32) -> Vec<Block> {
+    let c = &t.colors;
+    let s = &t.sizes;
+    let sized = |normal: f32| (normal * scale).max(s.min_body.min(normal));
+    let gap = t.gap * MM * scale.max(0.6);
+    let mut blocks = Vec::new();
+    let mut y = room.y;
+
+    let mut kicker = labels.kicker.to_uppercase();
+    if let Some(field) = &p.field {
+        kicker = format!("{kicker}  ·  {}", field.value.to_uppercase());
+    }
+    y += flow::paragraph(items, &kicker, Style::new(Bold, s.kicker, 1.2, c.accent), room.x, y, room.w, Align::Left);
+    y += 2.0 * MM;
+    let title_size = (s.title * scale).max(s.min_title);
+    y += flow::paragraph(items, &p.title.value, Style::new(Bold, title_size, 1.12, c.ink), room.x, y, room.w, Align::Left);
+    blocks.push(Block { field: "title", offset: p.title.offset, bottom: y });
+
+    if let Some(summary) = &p.summary {
+        y += gap * 0.6;
+        y += flow::paragraph(items, &summary.value, Style::new(Regular, sized(s.summary), 1.35, c.muted), room.x, y, room.w, Align::Left);
+        blocks.push(Block { field: "summary", offset: summary.offset, bottom: y });
+    }
+
+    y = facts_box(items, p, t, labels, room, y + gap, &sized, &mut blocks);
+
+    let body = Style::new(Regular, sized(s.body), 1.3, c.ink);
+    let heading = Style::new(Bold, sized(s.heading), 1.2, c.accent);
+    let docs: Vec<&str> = p.documents.iter().map(|d| d.value.as_str()).collect();
+    let steps: Vec<&str> = p.steps.iter().map(|d| d.value.as_str()).collect();
+    let sections = [
+        (labels.documents.as_str(), docs, Marker::Bullet(c.accent), "documents", p.documents.first()),
+        (labels.steps.as_str(), steps, Marker::Number { fill: c.accent, text: c.on_accent }, "steps", p.steps.first()),
+    ];
+    let present: Vec<_> = sections.into_iter().filter(|s| !s.1.is_empty()).collect();
+    if !present.is_empty() {
+        y += gap;
+        let col_gap = 8.0 * MM;
+        let col_w = (room.w - col_gap * (present.len() - 1) as f32) / present.len() as f32;
+        let mut col_bottoms = Vec::new();
+        for (i, (label, entries, marker, field, first)) in present.into_iter().enumerate() {
+            let x = room.x + i as f32 * (col_w + col_gap);
+            let mut cy = y;
+            cy += flow::paragraph(items, &label.to_uppercase(), heading, x, cy, col_w, Align::Left);
+            cy += 1.2 * MM;
+            items.push(Item::Rect { rect: Rect::new(x, cy, 12.0 * MM, 0.5 * MM), fill: c.accent, radius: 0.0 });
+            cy += 0.5 * MM + 2.5 * MM;
+            cy += flow::list(items, &entries, body, marker, x, cy, col_w);
+            col_bottoms.push((field, first.map_or(0, |l| l.offset), cy));
+        }
+        // The taller column is the one that overflows first.
+        col_bottoms.sort_by(|a, b| a.2.total_cmp(&b.2));
+        for (field, offset, bottom) in col_bottoms {
+            blocks.push(Block { field, offset, bottom });
+        }
+        y = blocks.last().map_or(y, |b| b.bottom);
+    }
+
+    if !p.legal_basis.is_empty() {
+        y += gap;
+        let text: Vec<&str> = p.legal_basis.iter().map(|l| l.value.as_str()).collect();
+        let label_style = Style::new(Bold, sized(s.legal), 1.3, c.muted);
+        let line = format!("{}: {}", labels.legal_basis, text.join("; "));
+        y += flow::paragraph(items, &line, Style { font: Regular, ..label_style }, room.x, y, room.w, Align::Left);
+        blocks.push(Block { field: "legal_basis", offset: p.legal_basis[0].offset, bottom: y });
+    }
+    blocks
+}
+
+/// The tinted key-facts box: a two-column grid of label and value.
+#[allow(clippy::too_many_arguments)]
+fn facts_box(items: &mut Vec<Item>, p: &Procedure, t: &Template, labels: &Labels, room: Rect, top: f32, sized: &dyn Fn(f32) -> f32, blocks: &mut Vec<Block>) -> f32 {
+    let c = &t.colors;
+    let s = &t.sizes;
+    let online = p.online.map(|o| match o {
+        Online::Full => labels.online_full.clone(),
+        Online::Partial => labels.online_partial.clone(),
+        Online::None => labels.online_none.clone(),
+    });
+    let channels = (!p.channels.is_empty()).then(|| {
+        let v: Vec<&str> = p.channels.iter().map(|c| c.value.as_str()).collect();
+        (v.join("; "), p.channels[0].offset)
+    });
+    // (label, value, field, offset, full width)
+    let cells: Vec<(&str, String, &'static str, usize, bool)> = [
+        p.processing_time.as_ref().map(|v| (labels.processing_time.as_str(), v.value.clone(), "processing_time", v.offset, false)),
+        p.fee.as_ref().map(|v| (labels.fee.as_str(), v.value.clone(), "fee", v.offset, false)),
+        p.agency.as_ref().map(|v| (labels.agency.as_str(), v.value.clone(), "agency", v.offset, false)),
+        online.map(|v| (labels.online.as_str(), v, "online", p.url.offset, false)),
+        channels.map(|(v, o)| (labels.channels.as_str(), v, "channels", o, true)),
+        p.result.as_ref().map(|v| (labels.result.as_str(), v.value.clone(), "result", v.offset, true)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if cells.is_empty() {
+        return top - t.gap * MM;
+    }
+
+    let pad = 5.0 * MM;
+    let col_gap = 7.0 * MM;
+    let inner = Rect::new(room.x + pad, top + pad, room.w - 2.0 * pad, 0.0);
+    let half = (inner.w - col_gap) / 2.0;
+    let label = Style::new(Bold, s.label, 1.2, c.accent);
+    let value = Style::new(Regular, sized(s.body), 1.3, c.ink);
+    let background = items.len();
+
+    let mut y = inner.y;
+    let mut row: Vec<(f32, &'static str, usize)> = Vec::new();
+    let mut column = 0;
+    let finish_row = |row: &mut Vec<(f32, &'static str, usize)>, y: &mut f32, blocks: &mut Vec<Block>| {
+        if let Some(&(h, field, offset)) = row.iter().max_by(|a, b| a.0.total_cmp(&b.0)) {
+            *y += h + 3.5 * MM;
+            blocks.push(Block { field, offset, bottom: *y });
+        }
+        row.clear();
+    };
+    for (lab, val, field, offset, full) in &cells {
+        if *full || column == 2 {
+            finish_row(&mut row, &mut y, blocks);
+            column = 0;
+        }
+        let (x, w) = if *full { (inner.x, inner.w) } else { (inner.x + column as f32 * (half + col_gap), half) };
+        let mut h = flow::paragraph(items, &lab.to_uppercase(), label, x, y, w, Align::Left) + 1.2 * MM;
+        h += flow::paragraph(items, val, value, x, y + h, w, Align::Left);
+        row.push((h, field, *offset));
+        column = if *full { 2 } else { column + 1 };
+    }
+    finish_row(&mut row, &mut y, blocks);
+    let bottom = y - 3.5 * MM + pad;
+    items.insert(background, Item::Rect { rect: Rect::new(room.x, top, room.w, bottom - top), fill: c.tint, radius: 2.5 * MM });
+    if let Some(b) = blocks.last_mut() {
+        b.bottom = bottom;
+    }
+    bottom
+}

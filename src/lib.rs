@@ -1,0 +1,14 @@
+//! toroi: administrative procedures → print-ready PDFs with scannable QR codes.
+//!
+//! Data flows one way: files → [`model`] → [`layout`] → [`scene`] → [`render`]
+//! → bytes on disk ([`output`]). Each stage knows only the one below it.
+
+pub mod cli;
+pub mod diag;
+pub mod layout;
+pub mod model;
+pub mod output;
+pub mod qr;
+pub mod render;
+pub mod scene;
+pub mod text;

@@ -1,0 +1,254 @@
+//! The campaign file (`toroi.toml`): who issues the material and what to print.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diag::Diagnostics;
+use crate::model::source::SourceFile;
+use crate::model::toml_read::{self, Located, Reader};
+use crate::model::url;
+
+const TOP_KEYS: &[&str] = &["issuer", "campaign", "procedures", "output"];
+const ISSUER_KEYS: &[&str] = &[
+    "name",
+    "locality",
+    "address",
+    "hotline",
+    "email",
+    "website",
+    "office_hours",
+    "logo",
+];
+const CAMPAIGN_KEYS: &[&str] = &["title", "slogan", "url", "tracking", "procedures"];
+const OUTPUT_KEYS: &[&str] = &["kind", "size", "file"];
+pub const OUTPUT_KINDS: &[&str] = &["poster", "handbook", "leaflet", "cards", "png"];
+
+/// The national public-service portal, the campaign's link when it names none.
+pub const NATIONAL_PORTAL: &str = "https://dichvucong.gov.vn";
+
+/// The office that issues the printed material.
+#[derive(Debug, Clone, Default)]
+pub struct Issuer {
+    pub name: Option<String>,
+    pub locality: Option<String>,
+    pub address: Option<String>,
+    pub hotline: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub office_hours: Option<String>,
+    pub logo: Option<Logo>,
+}
+
+/// A logo image, decoded when the campaign is loaded so a bad file fails early.
+#[derive(Debug, Clone)]
+pub struct Logo {
+    pub path: PathBuf,
+    pub image: Arc<::image::RgbaImage>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub kind: String,
+    pub size: Option<String>,
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Clone)]
+pub struct Campaign {
+    pub path: PathBuf,
+    pub issuer: Issuer,
+    pub title: Option<String>,
+    pub slogan: Option<String>,
+    /// The campaign's main link (cover QR); the national portal by default.
+    pub url: String,
+    /// Query parameters appended to every QR URL, in file order.
+    pub tracking: Vec<(String, String)>,
+    /// Procedure files and folders, resolved against the campaign file's folder.
+    pub procedures: Vec<PathBuf>,
+    pub outputs: Vec<Output>,
+}
+
+impl Campaign {
+    pub fn load(path: &Path) -> Result<Campaign, Diagnostics> {
+        let src = SourceFile::load(path)?;
+        Campaign::parse(&src)
+    }
+
+    pub fn parse(src: &SourceFile) -> Result<Campaign, Diagnostics> {
+        let doc = toml_read::parse(src)?;
+        let mut diags = Diagnostics::new();
+        let base = src.path.parent().unwrap_or(Path::new("")).to_path_buf();
+        let resolve = |p: &str| base.join(p);
+
+        let mut top = Reader::new(src, doc.get_ref(), 0, "", &mut diags);
+        top.reject_unknown_keys(TOP_KEYS);
+        let issuer_table = top.table("issuer");
+        let campaign_table = top.table("campaign");
+        let mut procedures: Vec<PathBuf> = top.string_list("procedures").iter().map(|p| resolve(&p.value)).collect();
+        let output_tables = top.table_list("output");
+
+        let mut issuer = Issuer::default();
+        if let Some((t, off)) = issuer_table {
+            let mut r = Reader::new(src, t, off, "issuer.", &mut diags);
+            r.reject_unknown_keys(ISSUER_KEYS);
+            let text = |r: &mut Reader, k: &str| r.string(k).map(|l| l.value);
+            issuer.name = text(&mut r, "name");
+            issuer.locality = text(&mut r, "locality");
+            issuer.address = text(&mut r, "address");
+            issuer.hotline = text(&mut r, "hotline");
+            issuer.email = text(&mut r, "email");
+            issuer.website = text(&mut r, "website");
+            issuer.office_hours = text(&mut r, "office_hours");
+            if let Some(logo) = r.string("logo") {
+                issuer.logo = load_logo(src, &resolve(&logo.value), &logo, r.diags);
+            }
+        }
+
+        let mut campaign = Campaign {
+            path: src.path.clone(),
+            issuer,
+            title: None,
+            slogan: None,
+            url: NATIONAL_PORTAL.to_owned(),
+            tracking: Vec::new(),
+            procedures: Vec::new(),
+            outputs: Vec::new(),
+        };
+        if let Some((t, off)) = campaign_table {
+            let mut r = Reader::new(src, t, off, "campaign.", &mut diags);
+            r.reject_unknown_keys(CAMPAIGN_KEYS);
+            campaign.title = r.string("title").map(|l| l.value);
+            campaign.slogan = r.string("slogan").map(|l| l.value);
+            if let Some(u) = r.string("url") {
+                match url::problem(&u.value) {
+                    Some((msg, hint)) => r.diags.push(src.error_at(u.offset, format!("{msg}: `{}`", u.value)).with_hint(hint)),
+                    None => campaign.url = u.value,
+                }
+            }
+            if let Some((tracking, toff)) = r.table("tracking") {
+                campaign.tracking = read_tracking(src, tracking, toff, r.diags);
+            }
+            procedures.extend(r.string_list("procedures").iter().map(|p| resolve(&p.value)));
+        }
+        campaign.procedures = procedures;
+
+        for (t, off) in output_tables {
+            let mut r = Reader::new(src, t, off, "output.", &mut diags);
+            r.reject_unknown_keys(OUTPUT_KEYS);
+            let kind = r.required_string("kind", "\"poster\"");
+            let file = r.required_string("file", "\"out/cam-nang.pdf\"");
+            let size = r.string("size").map(|s| s.value.to_lowercase());
+            if let Some(k) = &kind {
+                if !OUTPUT_KINDS.contains(&k.value.as_str()) {
+                    let d = src
+                        .error_at(k.offset, format!("unknown output kind \"{}\"", k.value))
+                        .with_hint(format!("use one of: {}", OUTPUT_KINDS.join(", ")));
+                    r.diags.push(d);
+                }
+            }
+            if let (Some(kind), Some(file)) = (kind, file) {
+                campaign.outputs.push(Output {
+                    kind: kind.value,
+                    size,
+                    file: resolve(&file.value),
+                });
+            }
+        }
+
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        Ok(campaign)
+    }
+
+    /// The URL a QR code encodes for a procedure: its page plus tracking.
+    pub fn qr_url(&self, url: &str) -> String {
+        url::with_tracking(url, &self.tracking)
+    }
+}
+
+fn read_tracking(src: &SourceFile, t: &toml_read::Table<'_>, off: usize, diags: &mut Diagnostics) -> Vec<(String, String)> {
+    let mut r = Reader::new(src, t, off, "campaign.tracking.", diags);
+    let keys: Vec<String> = t.iter().map(|(k, _)| k.get_ref().to_string()).collect();
+    let mut out = Vec::new();
+    for k in keys {
+        if let Some(v) = r.string(&k) {
+            out.push((k, v.value));
+        }
+    }
+    // The file's order, not the table's sorted order, so URLs read as written.
+    out.sort_by_key(|(k, _)| t.get_key_value(k.as_str()).map_or(0, |(s, _)| s.span().start));
+    out
+}
+
+fn load_logo(src: &SourceFile, path: &Path, at: &Located<String>, diags: &mut Diagnostics) -> Option<Logo> {
+    let problem = match std::fs::read(path) {
+        Err(e) => format!("cannot read the logo file {}: {e}", path.display()),
+        Ok(bytes) => match ::image::load_from_memory(&bytes) {
+            Ok(img) => {
+                return Some(Logo {
+                    path: path.to_path_buf(),
+                    image: Arc::new(img.into_rgba8()),
+                })
+            }
+            Err(e) => format!("the logo {} is not a readable PNG or JPEG image: {e}", path.display()),
+        },
+    };
+    diags.push(
+        src.error_at(at.offset, problem)
+            .with_hint("the path is relative to the campaign file; use a PNG or JPEG file, or remove the `logo` line"),
+    );
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Campaign, Diagnostics> {
+        Campaign::parse(&SourceFile {
+            path: PathBuf::from("ex/toroi.toml"),
+            text: text.to_owned(),
+        })
+    }
+
+    #[test]
+    fn brief_example_parses_with_tracking_in_file_order() {
+        let c = parse(
+            r#"
+[issuer]
+name = "Ủy ban nhân dân Phường 1"
+locality = "Thành phố Sa Đéc, tỉnh Đồng Tháp"
+
+[campaign]
+title = "Cẩm nang thủ tục hành chính"
+tracking = { utm_source = "toroi", utm_campaign = "phuong1-2026" }
+
+procedures = ["procedures"]
+
+[[output]]
+kind = "handbook"
+size = "a5"
+file = "out/cam-nang.pdf"
+"#,
+        )
+        .unwrap();
+        assert_eq!(c.issuer.name.as_deref(), Some("Ủy ban nhân dân Phường 1"));
+        assert_eq!(c.procedures, vec![PathBuf::from("ex/procedures")]);
+        assert_eq!(c.outputs[0].file, PathBuf::from("ex/out/cam-nang.pdf"));
+        assert_eq!(
+            c.qr_url("https://a.vn/x"),
+            "https://a.vn/x?utm_source=toroi&utm_campaign=phuong1-2026"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_missing_logo_and_bad_kind_are_all_reported() {
+        let e = parse("[issuer]\nnmae = \"A\"\nlogo = \"missing.png\"\n[[output]]\nkind = \"flyer\"\nfile = \"a.pdf\"\n").unwrap_err();
+        let m: Vec<String> = e.iter().map(|d| d.to_string()).collect();
+        assert_eq!(m.len(), 3, "{m:#?}");
+        assert!(m[0].contains("unknown key `issuer.nmae`") && m[0].contains("`name`"));
+        assert!(m[1].contains("cannot read the logo file"));
+        assert!(m[2].contains("unknown output kind \"flyer\""));
+    }
+}

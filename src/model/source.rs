@@ -1,0 +1,143 @@
+//! Reading a user's text file: encoding checks, BOM, NFC, and positions.
+//!
+//! Files typed in Notepad arrive with a BOM, CRLF endings, decomposed
+//! (NFD) Vietnamese or in the old Windows-1258 code page. Everything after
+//! this module sees clean NFC text; everything before it is the user's.
+
+use std::path::{Path, PathBuf};
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::diag::{Diagnostic, Position};
+
+/// A text file loaded and normalised to NFC, kept for positions in messages.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl SourceFile {
+    /// Reads `path` and checks that it is non-empty UTF-8 text.
+    pub fn load(path: &Path) -> Result<SourceFile, Diagnostic> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            let hint = match e.kind() {
+                std::io::ErrorKind::NotFound => "check the spelling of the path",
+                _ => "check that the file exists and that you may read it",
+            };
+            Diagnostic::error(format!("cannot read the file: {e}"))
+                .in_file(path)
+                .with_hint(hint)
+        })?;
+        SourceFile::from_bytes(path, &bytes)
+    }
+
+    pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<SourceFile, Diagnostic> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if bytes.contains(&0) {
+            return Err(Diagnostic::error("this is not a text file (it contains NUL bytes)")
+                .in_file(path)
+                .with_hint("give a .toml text file; a Word or Excel file must be copied into a plain text editor and saved as UTF-8"));
+        }
+        let raw = match std::str::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => {
+                let good = &bytes[..e.valid_up_to()];
+                // The valid prefix is UTF-8, so positions in it are exact.
+                let prefix = std::str::from_utf8(good).unwrap_or_default();
+                let line = prefix.matches('\n').count() + 1;
+                let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                return Err(Diagnostic::error(format!(
+                    "the file is not UTF-8 text (byte 0x{:02X} cannot be read)",
+                    bytes[e.valid_up_to()]
+                ))
+                .in_file(path)
+                .at(Position { line, column }, None)
+                .with_hint("save the file as UTF-8: in Notepad choose File > Save As > Encoding: UTF-8 (old Windows-1258 or TCVN3 files must be converted)"));
+            }
+        };
+        if raw.trim().is_empty() {
+            return Err(Diagnostic::error("the file is empty")
+                .in_file(path)
+                .with_hint("a procedure needs at least `title = \"...\"` and `url = \"https://...\"`"));
+        }
+        let text = if unicode_normalization::is_nfc(raw) {
+            raw.to_owned()
+        } else {
+            raw.nfc().collect()
+        };
+        Ok(SourceFile {
+            path: path.to_path_buf(),
+            text,
+        })
+    }
+
+    /// The line and column of a byte offset, and the text of that line.
+    pub fn position(&self, offset: usize) -> (Position, String) {
+        let offset = offset.min(self.text.len());
+        let offset = (0..=offset)
+            .rev()
+            .find(|&i| self.text.is_char_boundary(i))
+            .unwrap_or(0);
+        let before = &self.text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_end = self.text[offset..]
+            .find('\n')
+            .map_or(self.text.len(), |i| offset + i);
+        let line = before.matches('\n').count() + 1;
+        let column = self.text[line_start..offset].chars().count() + 1;
+        let text = self.text[line_start..line_end].trim_end_matches('\r').to_owned();
+        (Position { line, column }, text)
+    }
+
+    /// An error located at a byte offset of this file.
+    pub fn error_at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+        let (pos, line) = self.position(offset);
+        Diagnostic::error(message)
+            .in_file(&self.path)
+            .at(pos, Some(line))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(bytes: &[u8]) -> Result<SourceFile, Diagnostic> {
+        SourceFile::from_bytes(Path::new("p.toml"), bytes)
+    }
+
+    #[test]
+    fn strips_bom_and_normalises_to_nfc() {
+        let nfd = "title = \"Đăng ky\u{301} khai sinh\"";
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(nfd.as_bytes());
+        let f = load(&bytes).unwrap();
+        assert_eq!(f.text, "title = \"Đăng ký khai sinh\"");
+    }
+
+    #[test]
+    fn windows_1258_is_refused_with_position() {
+        // "tên = " then 0xEA, which is ê in Windows-1258 and invalid UTF-8.
+        let e = load(b"a = 1\nb = \"t\xEAn\"\n").unwrap_err();
+        assert!(e.message.contains("not UTF-8"), "{}", e.message);
+        assert_eq!(e.position, Some(Position { line: 2, column: 7 }));
+        assert!(e.hint.unwrap().contains("UTF-8"));
+    }
+
+    #[test]
+    fn empty_and_binary_files_are_refused() {
+        assert!(load(b"  \r\n").unwrap_err().message.contains("empty"));
+        assert!(load(b"\x89PNG\r\n\x1a\n\0\0").unwrap_err().message.contains("not a text file"));
+    }
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let f = load("a = 1\r\ntiêu = 2\n".as_bytes()).unwrap();
+        let off = f.text.find('=').unwrap();
+        let off2 = f.text[off + 1..].find('=').unwrap() + off + 1;
+        let (p, line) = f.position(off2);
+        assert_eq!((p.line, p.column), (2, 6));
+        assert_eq!(line, "tiêu = 2");
+    }
+}

@@ -1,0 +1,144 @@
+//! URL → QR module matrix → rectangles to fill as one path.
+//!
+//! Scanning is the point of every page, so the rules live here: error
+//! correction M (H with a logo), a 4-module quiet zone that callers keep
+//! white, and a minimum printed module size.
+
+use qrcode::{EcLevel, QrCode};
+
+/// Modules of white around the symbol, as ISO/IEC 18004 requires.
+pub const QUIET_ZONE: usize = 4;
+/// Below this a phone camera cannot resolve the modules.
+pub const MIN_MODULE_MM: f32 = 0.5;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QrMatrix {
+    /// Modules per side, without the quiet zone.
+    pub width: usize,
+    dark: Vec<bool>,
+}
+
+/// A horizontal run of dark modules: row, first column, length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    pub row: usize,
+    pub col: usize,
+    pub len: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum QrError {
+    /// More data than the largest symbol holds.
+    TooLong { chars: usize },
+    /// At this printed size the modules would be too small to scan.
+    ModulesTooSmall { module_mm: f32, side_mm: f32, needed_mm: f32 },
+}
+
+impl std::fmt::Display for QrError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            QrError::TooLong { chars } => write!(f, "the URL ({chars} characters) is too long for any QR code"),
+            QrError::ModulesTooSmall { module_mm, side_mm, needed_mm } => write!(
+                f,
+                "the URL is too long for a {side_mm:.0} mm QR code: its modules would be {module_mm:.2} mm, \
+                 under the {MIN_MODULE_MM} mm a phone can read (it needs {needed_mm:.0} mm)"
+            ),
+        }
+    }
+}
+
+impl QrMatrix {
+    pub fn encode(data: &str, ec: EcLevel) -> Result<QrMatrix, QrError> {
+        let code = QrCode::with_error_correction_level(data.as_bytes(), ec)
+            .map_err(|_| QrError::TooLong { chars: data.chars().count() })?;
+        let width = code.width();
+        let dark = code.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect();
+        Ok(QrMatrix { width, dark })
+    }
+
+    /// Encodes `data` for printing at `side_mm` (quiet zone included),
+    /// refusing a code whose modules would be smaller than [`MIN_MODULE_MM`].
+    pub fn for_print(data: &str, ec: EcLevel, side_mm: f32) -> Result<QrMatrix, QrError> {
+        let m = QrMatrix::encode(data, ec)?;
+        let module_mm = side_mm / m.total() as f32;
+        if module_mm < MIN_MODULE_MM {
+            return Err(QrError::ModulesTooSmall {
+                module_mm,
+                side_mm,
+                needed_mm: (m.total() as f32 * MIN_MODULE_MM).ceil(),
+            });
+        }
+        Ok(m)
+    }
+
+    /// Modules per side including the quiet zone on both sides.
+    pub fn total(&self) -> usize {
+        self.width + 2 * QUIET_ZONE
+    }
+
+    pub fn is_dark(&self, x: usize, y: usize) -> bool {
+        self.dark[y * self.width + x]
+    }
+
+    /// Dark modules merged into horizontal runs; coordinates exclude the quiet zone.
+    pub fn runs(&self) -> Vec<Run> {
+        let mut runs = Vec::new();
+        for row in 0..self.width {
+            let mut col = 0;
+            while col < self.width {
+                if self.is_dark(col, row) {
+                    let start = col;
+                    while col < self.width && self.is_dark(col, row) {
+                        col += 1;
+                    }
+                    runs.push(Run { row, col: start, len: col - start });
+                } else {
+                    col += 1;
+                }
+            }
+        }
+        runs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const URL: &str = "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193";
+
+    #[test]
+    fn portal_url_is_version_6_at_m() {
+        let m = QrMatrix::encode(URL, EcLevel::M).unwrap();
+        assert_eq!(m.width, 41);
+        assert_eq!(m.total(), 49);
+    }
+
+    #[test]
+    fn runs_cover_exactly_the_dark_modules() {
+        let m = QrMatrix::encode(URL, EcLevel::M).unwrap();
+        let mut covered = vec![false; m.width * m.width];
+        for r in m.runs() {
+            for x in r.col..r.col + r.len {
+                assert!(!covered[r.row * m.width + x]);
+                covered[r.row * m.width + x] = true;
+            }
+        }
+        for y in 0..m.width {
+            for x in 0..m.width {
+                assert_eq!(covered[y * m.width + x], m.is_dark(x, y));
+            }
+        }
+    }
+
+    #[test]
+    fn small_print_size_is_refused_for_long_urls() {
+        assert!(QrMatrix::for_print(URL, EcLevel::M, 25.0).is_ok());
+        let long = format!("{URL}&x={}", "a".repeat(600));
+        match QrMatrix::for_print(&long, EcLevel::M, 40.0) {
+            Err(QrError::ModulesTooSmall { module_mm, .. }) => assert!(module_mm < 0.5),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(QrMatrix::encode(&"a".repeat(3000), EcLevel::M), Err(QrError::TooLong { .. })));
+    }
+}

@@ -1,0 +1,4 @@
+//! Renderers: a laid-out scene (or a QR matrix) into file bytes.
+
+pub mod pdf;
+pub mod qr_image;

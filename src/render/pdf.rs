@@ -1,0 +1,145 @@
+//! Scene → PDF bytes, with printpdf. A thin translator: every position and
+//! line break was decided by layout.
+
+use std::collections::HashMap;
+
+use printpdf::{
+    Actions, BorderArray, Color as PdfColor, FontId, LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat,
+    Rgb, TextItem, WindingOrder, XObjectTransform,
+};
+
+use crate::scene::{Color, Document, Item, Page, Rect};
+use crate::text::FontKind;
+
+/// Renders a document; fonts are embedded as subsets of the glyphs used.
+pub fn render(doc: &Document) -> Vec<u8> {
+    let mut pdf = PdfDocument::new(&doc.title);
+    pdf.metadata.info.author = doc.author.clone();
+    pdf.metadata.info.creator = "toroi".to_owned();
+    pdf.metadata.info.producer = format!("toroi {}", env!("CARGO_PKG_VERSION"));
+
+    let mut fonts: HashMap<FontKind, FontId> = HashMap::new();
+    let mut pages = Vec::with_capacity(doc.pages.len());
+    for page in &doc.pages {
+        let ops = page_ops(&mut pdf, &mut fonts, page);
+        pages.push(PdfPage::new(printpdf::Mm::from(Pt(page.width)), printpdf::Mm::from(Pt(page.height)), ops));
+    }
+    pdf.with_pages(pages);
+    let mut warnings = Vec::new();
+    pdf.save(&PdfSaveOptions::default(), &mut warnings)
+}
+
+fn page_ops(pdf: &mut PdfDocument, fonts: &mut HashMap<FontKind, FontId>, page: &Page) -> Vec<Op> {
+    let flip = |y: f32| page.height - y;
+    let mut ops = Vec::new();
+    for item in &page.items {
+        match item {
+            Item::Text(run) => {
+                let id = fonts
+                    .entry(run.font)
+                    .or_insert_with(|| {
+                        let parsed = ParsedFont::from_bytes(run.font.bytes(), 0, &mut Vec::new()).expect("shipped font parses");
+                        pdf.add_font(&parsed)
+                    })
+                    .clone();
+                ops.push(Op::SetFillColor { col: color(run.color) });
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetFont { font: PdfFontHandle::External(id), size: Pt(run.size) });
+                ops.push(Op::SetTextCursor { pos: point(run.x, flip(run.y)) });
+                ops.push(Op::ShowText { items: vec![TextItem::Text(run.text.clone())] });
+                ops.push(Op::EndTextSection);
+            }
+            Item::Rect { rect, fill, radius } => {
+                ops.push(Op::SetFillColor { col: color(*fill) });
+                ops.push(Op::DrawPolygon { polygon: fill_polygon(vec![ring(*rect, *radius, page.height)]) });
+            }
+            Item::Modules { origin, module, runs, color: c } => {
+                let rings = runs
+                    .iter()
+                    .map(|r| {
+                        let rect = Rect::new(origin.0 + r.col as f32 * module, origin.1 + r.row as f32 * module, r.len as f32 * module, *module);
+                        ring(rect, 0.0, page.height)
+                    })
+                    .collect();
+                ops.push(Op::SetFillColor { col: color(*c) });
+                ops.push(Op::DrawPolygon { polygon: fill_polygon(rings) });
+            }
+            Item::Image { rect, image } => {
+                let raw = RawImage {
+                    pixels: RawImageData::U8(image.as_raw().clone()),
+                    width: image.width() as usize,
+                    height: image.height() as usize,
+                    data_format: RawImageFormat::RGBA8,
+                    tag: Vec::new(),
+                };
+                let id = pdf.add_image(&raw);
+                ops.push(Op::UseXobject {
+                    id,
+                    transform: XObjectTransform {
+                        translate_x: Some(Pt(rect.x)),
+                        translate_y: Some(Pt(flip(rect.bottom()))),
+                        scale_x: Some(rect.w / image.width() as f32),
+                        scale_y: Some(rect.h / image.height() as f32),
+                        dpi: Some(72.0),
+                        ..Default::default()
+                    },
+                });
+            }
+            Item::Link { rect, url } => {
+                let area = printpdf::Rect::from_xywh(Pt(rect.x), Pt(flip(rect.bottom())), Pt(rect.w), Pt(rect.h));
+                ops.push(Op::LinkAnnotation {
+                    link: LinkAnnotation::new(area, Actions::uri(url.clone()), Some(BorderArray::Solid([0.0, 0.0, 0.0])), None, None),
+                });
+            }
+        }
+    }
+    ops
+}
+
+fn color(c: Color) -> PdfColor {
+    PdfColor::Rgb(Rgb { r: c.r as f32 / 255.0, g: c.g as f32 / 255.0, b: c.b as f32 / 255.0, icc_profile: None })
+}
+
+fn point(x: f32, y: f32) -> Point {
+    Point { x: Pt(x), y: Pt(y) }
+}
+
+fn fill_polygon(rings: Vec<PolygonRing>) -> Polygon {
+    Polygon { rings, mode: PaintMode::Fill, winding_order: WindingOrder::NonZero }
+}
+
+/// A rectangle, with corners rounded by cubic Béziers when `radius` > 0.
+fn ring(r: Rect, radius: f32, page_h: f32) -> PolygonRing {
+    let (x0, x1) = (r.x, r.right());
+    let (y0, y1) = (page_h - r.bottom(), page_h - r.y);
+    let rad = radius.min(r.w / 2.0).min(r.h / 2.0);
+    let on = |x, y| LinePoint { p: point(x, y), bezier: false };
+    if rad <= 0.0 {
+        return PolygonRing { points: vec![on(x0, y0), on(x1, y0), on(x1, y1), on(x0, y1)] };
+    }
+    // Control points at 0.5523 × radius approximate a quarter circle.
+    let k = rad * (1.0 - 0.552_284_8);
+    let ctl = |x, y| LinePoint { p: point(x, y), bezier: true };
+    PolygonRing {
+        points: vec![
+            on(x0 + rad, y0),
+            on(x1 - rad, y0),
+            ctl(x1 - k, y0),
+            ctl(x1, y0 + k),
+            on(x1, y0 + rad),
+            on(x1, y1 - rad),
+            ctl(x1, y1 - k),
+            ctl(x1 - k, y1),
+            on(x1 - rad, y1),
+            on(x0 + rad, y1),
+            ctl(x0 + k, y1),
+            ctl(x0, y1 - k),
+            on(x0, y1 - rad),
+            on(x0, y0 + rad),
+            ctl(x0, y0 + k),
+            ctl(x0 + k, y0),
+            on(x0 + rad, y0),
+        ],
+    }
+}

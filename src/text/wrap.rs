@@ -1,0 +1,145 @@
+//! Line breaking: text into lines that fit a width, measured with the real font.
+//!
+//! Vietnamese separates syllables with spaces, so breaking at spaces is right;
+//! a word wider than the line (a long code or URL) is split between characters.
+
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::wrap_first_fit;
+
+use super::font::Font;
+
+#[derive(Debug)]
+struct Piece<'a> {
+    text: &'a str,
+    width: f64,
+    /// Width of the space that follows, 0 when the next piece continues the word.
+    space: f64,
+}
+
+impl Fragment for Piece<'_> {
+    fn width(&self) -> f64 {
+        self.width
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.space
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// Lines of `text` no wider than `max_width` at `size` points.
+pub fn wrap(text: &str, font: &Font, size: f32, max_width: f32) -> Vec<String> {
+    let space = font.width(" ", size) as f64;
+    let mut pieces = Vec::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        push_word(&mut pieces, word, font, size, max_width, space);
+    }
+    lines(&pieces, max_width)
+}
+
+/// Lines of a URL, broken after `/ ? & = . -` where possible, else anywhere.
+pub fn wrap_url(url: &str, font: &Font, size: f32, max_width: f32) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, c) in url.char_indices() {
+        if matches!(c, '/' | '?' | '&' | '=' | '.' | '-' | '_') {
+            let end = i + c.len_utf8();
+            push_word(&mut pieces, &url[start..end], font, size, max_width, 0.0);
+            start = end;
+        }
+    }
+    if start < url.len() {
+        push_word(&mut pieces, &url[start..], font, size, max_width, 0.0);
+    }
+    lines(&pieces, max_width)
+}
+
+fn push_word<'a>(pieces: &mut Vec<Piece<'a>>, word: &'a str, font: &Font, size: f32, max: f32, space: f64) {
+    let width = font.width(word, size);
+    if width <= max {
+        pieces.push(Piece {
+            text: word,
+            width: width as f64,
+            space,
+        });
+        return;
+    }
+    // Too wide for any line: split it greedily between characters.
+    let mut start = 0;
+    let mut acc = 0.0;
+    for (i, c) in word.char_indices() {
+        let w = font.width(c.encode_utf8(&mut [0; 4]), size);
+        if acc + w > max && i > start {
+            pieces.push(Piece {
+                text: &word[start..i],
+                width: acc as f64,
+                space: 0.0,
+            });
+            start = i;
+            acc = 0.0;
+        }
+        acc += w;
+    }
+    pieces.push(Piece {
+        text: &word[start..],
+        width: acc as f64,
+        space,
+    });
+}
+
+fn lines(pieces: &[Piece<'_>], max_width: f32) -> Vec<String> {
+    wrap_first_fit(pieces, &[max_width as f64])
+        .into_iter()
+        .map(|line| {
+            let mut s = String::new();
+            for (i, p) in line.iter().enumerate() {
+                s.push_str(p.text);
+                if p.space > 0.0 && i + 1 < line.len() {
+                    s.push(' ');
+                }
+            }
+            s
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::FontKind;
+
+    const TEXT: &str = "Công chức tư pháp – hộ tịch kiểm tra hồ sơ; nếu đầy đủ, hợp lệ thì ghi vào Sổ hộ tịch và cấp Giấy khai sinh cho người đi đăng ký.";
+
+    #[test]
+    fn lines_fit_and_keep_every_word_in_order() {
+        let f = FontKind::Regular.font();
+        for width in [60.0, 120.0, 200.0, 400.0] {
+            let lines = wrap(TEXT, f, 11.0, width);
+            for l in &lines {
+                assert!(f.width(l, 11.0) <= width + 1e-3, "{l:?} wider than {width}");
+            }
+            assert_eq!(lines.join(" "), TEXT);
+        }
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_is_split_not_overflowing() {
+        let f = FontKind::Bold.font();
+        let word = "Nghịđịnhsố123/2015/NĐ-CPvàThôngtư04/2020/TT-BTP";
+        let lines = wrap(word, f, 12.0, 80.0);
+        assert!(lines.len() > 2);
+        assert!(lines.iter().all(|l| f.width(l, 12.0) <= 80.0 + 1e-3));
+        assert_eq!(lines.concat(), word);
+    }
+
+    #[test]
+    fn urls_break_after_separators() {
+        let f = FontKind::Regular.font();
+        let url = "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193";
+        let lines = wrap_url(url, f, 7.0, 120.0);
+        assert!(lines.len() >= 2);
+        assert_eq!(lines.concat(), url);
+        assert!(lines.iter().all(|l| f.width(l, 7.0) <= 120.0 + 1e-3));
+    }
+}

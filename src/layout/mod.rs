@@ -164,7 +164,7 @@ mod tests {
     #[test]
     fn impossible_content_names_the_field_that_overflows() {
         let t = Template::poster(PosterSize::A4);
-        let p = procedure(&long_procedure(11));
+        let p = procedure(&long_procedure(40));
         let err = poster(&p, None, &t, &Labels::vietnamese()).unwrap_err();
         let msg = err.iter().next().unwrap().to_string();
         assert!(msg.starts_with("p.toml:3:"), "{msg}");

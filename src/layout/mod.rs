@@ -7,7 +7,7 @@ pub mod template;
 pub use poster::{poster, Poster};
 pub use template::{Labels, PosterSize, Template};
 
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Procedure;
 use crate::qr::{QrMatrix, QUIET_ZONE};
 use crate::scene::{Color, Item, Rect};
@@ -58,6 +58,23 @@ pub fn check_glyphs(p: &Procedure) -> Result<(), Diagnostics> {
     } else {
         Ok(())
     }
+}
+
+/// The last net under [`check_glyphs`]: text from elsewhere (the campaign's
+/// issuer block) must not print as empty boxes either.
+pub fn check_drawn_glyphs(items: &[Item]) -> Result<(), Diagnostic> {
+    for item in items {
+        if let Item::Text(run) = item {
+            if let Some(ch) = run.font.font().missing_char(&run.text) {
+                return Err(Diagnostic::error(format!(
+                    "the text \"{}\" contains the character '{ch}' (U+{:04X}), which the printed font cannot draw",
+                    run.text, ch as u32
+                ))
+                .with_hint("remove it or replace it with ordinary text in the campaign or procedure file"));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A QR symbol filling `area` (quiet zone included): a white ground, the

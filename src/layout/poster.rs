@@ -10,7 +10,7 @@ use qrcode::EcLevel;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::flow::{self, Align, Lines, Marker, Style};
 use crate::layout::template::{Labels, Template};
-use crate::layout::{check_glyphs, qr_item};
+use crate::layout::{check_drawn_glyphs, check_glyphs, qr_item};
 use crate::model::{Campaign, Online, Procedure};
 use crate::qr::QrMatrix;
 use crate::scene::{Item, Page, Rect, MM};
@@ -56,6 +56,7 @@ pub fn poster(p: &Procedure, campaign: Option<&Campaign>, t: &Template, labels: 
         let bottom = blocks.last().map_or(room.y, |b| b.bottom);
         if bottom <= room.bottom() {
             fixed.extend(items);
+            check_drawn_glyphs(&fixed)?;
             return Ok(Poster {
                 page: Page { width: w, height: h, items: fixed },
                 body_size: t.sizes.body * scale,

@@ -1,0 +1,224 @@
+//! End to end: `toroi poster` and `toroi qr` through the built binary,
+//! checked with poppler's readers and a real QR decoder.
+
+mod harness;
+
+use harness::{collapse, decode_pdf_qr, decode_png_qr, decode_svg_qr, pdf_fonts, pdf_info, pdf_pages_and_size, pdf_text, repo, shipped_procedures, Env};
+use unicode_normalization::UnicodeNormalization;
+
+/// The fields of a procedure file as plain strings, read without toroi's own parser.
+struct Expected {
+    title: String,
+    url: String,
+    documents: Vec<String>,
+}
+
+fn expected(path: &std::path::Path) -> Expected {
+    let text = std::fs::read_to_string(path).unwrap();
+    let table: toml::Table = toml::from_str(&text).unwrap();
+    let s = |k: &str| collapse(&table[k].as_str().unwrap().nfc().collect::<String>());
+    let documents = table
+        .get("documents")
+        .and_then(|d| d.as_array())
+        .map(|a| a.iter().map(|d| collapse(&d.as_str().unwrap().nfc().collect::<String>())).collect())
+        .unwrap_or_default();
+    Expected { title: s("title"), url: s("url"), documents }
+}
+
+#[track_caller]
+fn assert_fonts_embedded_subset(pdf: &std::path::Path) {
+    let fonts = pdf_fonts(pdf);
+    assert!(!fonts.is_empty(), "no fonts in {}", pdf.display());
+    for (name, emb, sub) in fonts {
+        assert!(emb && sub && name.contains('+'), "font {name} is not an embedded subset");
+    }
+}
+
+#[test]
+fn every_shipped_procedure_makes_a_one_page_a4_poster_with_its_text_and_a_scannable_qr() {
+    let env = Env::new();
+    for (i, proc_file) in shipped_procedures().iter().enumerate() {
+        let out = env.path(&format!("out/p{i}.pdf"));
+        env.poster(&[proc_file.as_os_str(), "-o".as_ref(), out.as_os_str()]).success();
+        let want = expected(proc_file);
+
+        let (pages, w, h) = pdf_pages_and_size(&out);
+        assert_eq!(pages, 1);
+        assert!((w - 595.28).abs() < 0.5 && (h - 841.89).abs() < 0.5, "not A4: {w} x {h}");
+
+        let text = pdf_text(&out);
+        assert!(text.contains(&want.title), "title {:?} not in {}", want.title, proc_file.display());
+        assert!(!want.documents.is_empty());
+        for doc in &want.documents {
+            assert!(text.contains(doc.as_str()), "document line {doc:?} not in the PDF text of {}:\n{text}", proc_file.display());
+        }
+        assert_fonts_embedded_subset(&out);
+        assert_eq!(decode_pdf_qr(&out, 150), vec![want.url.clone()], "{}", proc_file.display());
+    }
+}
+
+#[test]
+fn a3_poster_with_campaign_carries_issuer_and_tracking_parameters() {
+    let env = Env::new();
+    let proc_file = repo("procedures/dang-ky-khai-sinh.toml");
+    let campaign = repo("examples/phuong-1/toroi.toml");
+    let out = env.path("a3.pdf");
+    let run = env.poster(&[proc_file.as_os_str(), "--size".as_ref(), "a3".as_ref(), "--campaign".as_ref(), campaign.as_os_str(), "-o".as_ref(), out.as_os_str()]);
+    run.success();
+    assert!(run.stdout.contains("a3.pdf"), "the output path is printed: {}", run.stdout);
+
+    let (pages, w, h) = pdf_pages_and_size(&out);
+    assert_eq!(pages, 1);
+    assert!((w - 841.89).abs() < 0.5 && (h - 1190.55).abs() < 0.5, "not A3: {w} x {h}");
+    let text = pdf_text(&out);
+    assert!(text.contains("ỦY BAN NHÂN DÂN PHƯỜNG 1"), "{text}");
+    assert!(text.contains("0277 3861 234"), "hotline in the footer");
+    let url = expected(&proc_file).url;
+    assert_eq!(decode_pdf_qr(&out, 100), vec![format!("{url}&utm_source=toroi&utm_campaign=phuong1-2026")]);
+
+    let info = pdf_info(&out);
+    assert!(info.contains("Title:           Đăng ký khai sinh"), "{info}");
+    assert!(info.contains("Author:          Ủy ban nhân dân Phường 1"), "{info}");
+}
+
+#[test]
+fn the_poster_subcommand_is_required_and_bad_usage_exits_2() {
+    let env = Env::new();
+    env.toroi(&["poster"]).failure(2);
+    env.toroi(&["poster", "x.toml", "--size", "a9"]).failure(2);
+    env.toroi(&["frobnicate"]).failure(2);
+}
+
+#[test]
+fn decomposed_input_prints_as_composed_text() {
+    let env = Env::new();
+    let nfc = std::fs::read_to_string(repo("procedures/dang-ky-ket-hon.toml")).unwrap();
+    let nfd: String = nfc.nfd().collect();
+    assert_ne!(nfc, nfd);
+    let file = env.write("nfd.toml", &nfd);
+    env.poster(&[file.as_os_str(), "-o".as_ref(), "nfd.pdf".as_ref()]).success();
+    let text = pdf_text(&env.path("nfd.pdf"));
+    let title = expected(&repo("procedures/dang-ky-ket-hon.toml")).title;
+    assert!(text.contains(&title), "{text}");
+    assert_eq!(text, text.nfc().collect::<String>(), "the PDF's text is NFC");
+}
+
+#[test]
+fn bom_and_crlf_files_work() {
+    let env = Env::new();
+    let text = std::fs::read_to_string(repo("procedures/chung-thuc-ban-sao.toml")).unwrap();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(text.replace('\n', "\r\n").into_bytes());
+    let file = env.write("windows.toml", bytes);
+    env.poster(&[file.as_os_str(), "-o".as_ref(), "w.pdf".as_ref()]).success();
+    let title = expected(&repo("procedures/chung-thuc-ban-sao.toml")).title;
+    assert!(pdf_text(&env.path("w.pdf")).contains(&title));
+}
+
+fn long_procedure(items: usize) -> String {
+    let doc = "Giấy tờ chứng minh nơi cư trú hợp pháp của người yêu cầu đăng ký, bản chính hoặc bản sao có chứng thực";
+    let list: Vec<String> = (0..items).map(|i| format!("\"{doc} (mục {i})\"")).collect();
+    format!(
+        "title = \"Đăng ký thường trú\"\nurl = \"https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.004222\"\n\
+         documents = [{}]\nsteps = [{}]\n",
+        list.join(", "),
+        list.join(", ")
+    )
+}
+
+#[test]
+fn a_long_procedure_shrinks_to_fit_and_says_so() {
+    let env = Env::new();
+    let file = env.write("long.toml", long_procedure(10));
+    let run = env.poster(&[file.as_os_str(), "-o".as_ref(), "long.pdf".as_ref()]);
+    run.success();
+    assert!(run.stderr.contains("warning: the text was shrunk"), "{}", run.stderr);
+    let out = env.path("long.pdf");
+    assert_eq!(pdf_pages_and_size(&out).0, 1);
+    let text = pdf_text(&out);
+    assert!(text.contains("bản sao có chứng thực (mục 9)"), "the last item is printed whole");
+    assert_eq!(decode_pdf_qr(&out, 150).len(), 1);
+}
+
+#[test]
+fn an_impossible_procedure_fails_names_the_field_and_writes_nothing() {
+    let env = Env::new();
+    let file = env.write("huge.toml", long_procedure(40));
+    std::fs::write(env.path("keep.pdf"), b"previous").unwrap();
+    let run = env.poster(&[file.as_os_str(), "-o".as_ref(), "huge.pdf".as_ref()]);
+    run.failure(1);
+    assert!(run.stderr.contains("huge.toml:3:"), "file and line: {}", run.stderr);
+    assert!(run.stderr.contains("`documents`"), "names the field: {}", run.stderr);
+    assert!(run.stderr.contains("help:"), "gives a hint: {}", run.stderr);
+    assert_eq!(env.files(), vec!["huge.toml", "keep.pdf"], "no output and no temporary file");
+}
+
+#[test]
+fn an_unknown_key_fails_with_its_position_and_the_nearest_key() {
+    let env = Env::new();
+    let file = env.write("typo.toml", "title = \"Đăng ký khai sinh\"\nurl = \"https://dichvucong.gov.vn/x\"\nfe = \"Miễn lệ phí\"\n");
+    let run = env.poster(&[file.as_os_str()]);
+    run.failure(1);
+    assert!(run.stderr.contains("typo.toml:3:1: error: unknown key `fe`"), "{}", run.stderr);
+    assert!(run.stderr.contains("did you mean `fee`?"), "{}", run.stderr);
+    assert_eq!(env.files(), vec!["typo.toml"]);
+}
+
+#[test]
+fn a_windows_1258_file_is_refused_with_advice() {
+    let env = Env::new();
+    let file = env.write("old.toml", b"title = \"\xD0\xE3ng k\xFD\"\nurl = \"https://a.vn\"\n".as_slice());
+    let run = env.poster(&[file.as_os_str()]);
+    run.failure(1);
+    assert!(run.stderr.contains("old.toml:1:10: error: the file is not UTF-8"), "{}", run.stderr);
+    assert!(run.stderr.contains("UTF-8"));
+}
+
+#[test]
+fn a_url_too_long_for_a_readable_qr_is_refused() {
+    let env = Env::new();
+    let url = format!("https://dichvucong.gov.vn/x?{}", "a=1&".repeat(400));
+    let file = env.write("longurl.toml", format!("title = \"A\"\nurl = \"{url}\"\n"));
+    let run = env.poster(&[file.as_os_str()]);
+    run.failure(1);
+    assert!(run.stderr.contains("longurl.toml:2:7:"), "{}", run.stderr);
+    assert!(run.stderr.contains("0.5 mm"), "{}", run.stderr);
+    assert_eq!(env.files(), vec!["longurl.toml"]);
+}
+
+#[test]
+fn the_output_may_not_overwrite_the_input() {
+    let env = Env::new();
+    let file = env.write("p.toml", "title = \"A\"\nurl = \"https://a.vn\"\n");
+    env.poster(&[file.as_os_str(), "-o".as_ref(), file.as_os_str()]).failure(1);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "title = \"A\"\nurl = \"https://a.vn\"\n");
+}
+
+const PORTAL: &str = "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193";
+
+#[test]
+fn qr_command_writes_svg_png_and_pdf_that_decode_to_the_url() {
+    let env = Env::new();
+    for name in ["qr.svg", "qr.png", "qr.pdf"] {
+        env.toroi(&["qr", PORTAL, "-o", name]).success();
+    }
+    assert_eq!(decode_svg_qr(&env.path("qr.svg")), vec![PORTAL]);
+    let png = env.path("qr.png");
+    assert_eq!(image::image_dimensions(&png).unwrap(), (1200, 1200));
+    assert_eq!(decode_png_qr(&png), vec![PORTAL]);
+    assert_eq!(decode_pdf_qr(&env.path("qr.pdf"), 300), vec![PORTAL]);
+
+    env.toroi(&["qr", PORTAL, "-o", "small.png", "--px", "300"]).success();
+    assert_eq!(image::image_dimensions(env.path("small.png")).unwrap(), (300, 300));
+    assert_eq!(decode_png_qr(&env.path("small.png")), vec![PORTAL]);
+}
+
+#[test]
+fn qr_command_refuses_bad_urls_and_unknown_formats() {
+    let env = Env::new();
+    let run = env.toroi(&["qr", "dichvucong.gov.vn", "-o", "a.svg"]);
+    run.failure(1);
+    assert!(run.stderr.contains("https://"), "{}", run.stderr);
+    env.toroi(&["qr", PORTAL, "-o", "a.gif"]).failure(1);
+    assert!(env.files().is_empty());
+}

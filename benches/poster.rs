@@ -1,1 +1,81 @@
-fn main(){}
+//! `cargo bench`: how long a poster takes, in process and as a whole command.
+//!
+//! Prints a table of medians. The whole-command figure is what a user waits
+//! for (process start, parsing, layout, font subsetting, writing the file).
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use toroi::layout::{self, Labels, PosterSize, Template};
+use toroi::model::{Campaign, Procedure};
+use toroi::render;
+use toroi::scene::Document;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn time<F: FnMut()>(runs: usize, mut f: F) -> Duration {
+    f();
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn main() {
+    // `cargo bench -- --quick` (or any filter argument cargo passes) is accepted.
+    let quick = std::env::args().any(|a| a == "--quick");
+    let runs = if quick { 5 } else { 60 };
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("procedures"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    let campaign = Campaign::load(&root.join("examples/phuong-1/toroi.toml")).unwrap();
+    let template = Template::poster(PosterSize::A4);
+    let labels = Labels::vietnamese();
+    let exe = PathBuf::from(env!("CARGO_BIN_EXE_toroi"));
+    let out_dir = tempfile::tempdir().unwrap();
+
+    println!("{:<36} {:>10} {:>10} {:>10} {:>12} {:>9}", "A4 poster (median)", "parse", "layout", "pdf", "command", "size");
+    for file in &files {
+        let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let parse = time(runs, || {
+            Procedure::load(file).unwrap();
+        });
+        let p = Procedure::load(file).unwrap();
+        let lay = time(runs, || {
+            layout::poster(&p, Some(&campaign), &template, &labels).unwrap();
+        });
+        let page = layout::poster(&p, Some(&campaign), &template, &labels).unwrap().page;
+        let doc = Document { title: p.title.value.clone(), author: "bench".into(), pages: vec![page] };
+        let mut size = 0;
+        let pdf = time(runs, || size = render::pdf::render(&doc).len());
+        let out = out_dir.path().join(format!("{name}.pdf"));
+        let command = time(runs, || {
+            let status = Command::new(&exe)
+                .args(["poster".as_ref(), file.as_os_str(), "-o".as_ref(), out.as_os_str()])
+                .args(["--campaign".as_ref(), root.join("examples/phuong-1/toroi.toml").as_os_str()])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()
+                .unwrap();
+            assert!(status.success());
+        });
+        println!("{name:<36} {:>10} {:>10} {:>10} {:>12} {:>6} KB", ms(parse), ms(lay), ms(pdf), ms(command), size / 1024);
+    }
+}

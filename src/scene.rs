@@ -99,7 +99,9 @@ pub enum Item {
     /// hairline seams between modules. `origin` is the first module's corner
     /// (inside the quiet zone, which layout keeps clear).
     Modules { origin: (f32, f32), module: f32, runs: Vec<Run>, color: Color },
-    Image { rect: Rect, image: Arc<::image::RgbaImage> },
+    /// A raster image; transparent parts show `matte`, the colour layout
+    /// placed it on (PDF soft masks cost more to write than they are worth here).
+    Image { rect: Rect, image: Arc<::image::RgbaImage>, matte: Color },
     /// A clickable area that opens `url`.
     Link { rect: Rect, url: String },
 }

@@ -13,7 +13,7 @@ use crate::layout::template::{Labels, Template};
 use crate::layout::{check_drawn_glyphs, check_glyphs, qr_item};
 use crate::model::{Campaign, Online, Procedure};
 use crate::qr::QrMatrix;
-use crate::scene::{Item, Page, Rect, MM};
+use crate::scene::{Color, Item, Page, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
 
 /// A laid-out poster and how much its text had to shrink.
@@ -110,7 +110,7 @@ fn header(items: &mut Vec<Item>, p: &Procedure, campaign: Option<&Campaign>, t: 
     if let Some(logo) = issuer.and_then(|i| i.logo.as_ref()) {
         let (iw, ih) = logo.image.dimensions();
         let lw = (logo_h * iw as f32 / ih.max(1) as f32).min(logo_h * 2.0);
-        items.push(Item::Image { rect: Rect::new(x, frame.y, lw, logo_h), image: logo.image.clone() });
+        items.push(Item::Image { rect: Rect::new(x, frame.y, lw, logo_h), image: logo.image.clone(), matte: Color::WHITE });
         x += lw + 4.0 * MM;
         bottom = frame.y + logo_h;
     }

@@ -28,8 +28,9 @@ pub struct Poster {
     pub qr_url: String,
 }
 
-/// Shrink steps, as fractions of the normal body size.
-const STEP: f32 = 0.03;
+/// Steps of the type scale, as fractions of the normal body size.
+const SHRINK_STEP: f32 = 0.03;
+const GROW_STEP: f32 = 0.05;
 
 pub fn poster(p: &Procedure, campaign: Option<&Campaign>, t: &Template, labels: &Labels) -> Result<Poster, Diagnostics> {
     check_glyphs(p)?;
@@ -48,27 +49,45 @@ pub fn poster(p: &Procedure, campaign: Option<&Campaign>, t: &Template, labels: 
     let content_bottom = qr_panel(&mut fixed, &qr_url, &matrix, campaign, t, labels, frame);
     let room = Rect::new(frame.x, content_top, frame.w, content_bottom - content_top);
 
-    let min_scale = (t.sizes.min_body / t.sizes.body).min(1.0);
-    let mut scale = 1.0f32;
-    loop {
+    let attempt = |scale: f32| {
         let mut items = Vec::new();
         let blocks = content(&mut items, p, t, labels, room, scale);
         let bottom = blocks.last().map_or(room.y, |b| b.bottom);
-        if bottom <= room.bottom() {
-            fixed.extend(items);
-            check_drawn_glyphs(&fixed)?;
-            return Ok(Poster {
-                page: Page { width: w, height: h, items: fixed },
-                body_size: t.sizes.body * scale,
-                shrunk: scale < 1.0,
-                qr_url,
-            });
+        (items, blocks, bottom)
+    };
+    let fits = |bottom: f32| bottom <= room.bottom();
+
+    // Short content grows (up to the template's largest body size) so that
+    // the poster reads from further away; long content shrinks.
+    let min_scale = (t.sizes.min_body / t.sizes.body).min(1.0);
+    let max_scale = (t.sizes.max_body / t.sizes.body).max(1.0);
+    let mut scale = 1.0f32;
+    let (mut items, mut blocks, mut bottom) = attempt(scale);
+    if fits(bottom) {
+        while scale + GROW_STEP <= max_scale + 1e-4 {
+            let bigger = attempt(scale + GROW_STEP);
+            if !fits(bigger.2) {
+                break;
+            }
+            scale += GROW_STEP;
+            (items, blocks, bottom) = bigger;
         }
+    }
+    while !fits(bottom) {
         if scale <= min_scale {
             return Err(overflow(p, t, &blocks, room, bottom - room.bottom()).into());
         }
-        scale = (scale - STEP).max(min_scale);
+        scale = (scale - SHRINK_STEP).max(min_scale);
+        (items, blocks, bottom) = attempt(scale);
     }
+    fixed.extend(items);
+    check_drawn_glyphs(&fixed)?;
+    Ok(Poster {
+        page: Page { width: w, height: h, items: fixed },
+        body_size: t.sizes.body * scale,
+        shrunk: scale < 1.0,
+        qr_url,
+    })
 }
 
 /// Where a block of content ends, to name the field that overflows.
@@ -131,12 +150,15 @@ fn header(items: &mut Vec<Item>, p: &Procedure, campaign: Option<&Campaign>, t: 
     }
 
     let text_w = frame.right() - meta_w - 4.0 * MM - x;
-    let mut y = frame.y;
-    let name_style = Style::new(Bold, s.issuer, 1.2, c.accent);
-    y += flow::paragraph(items, &name.to_uppercase(), name_style, x, y, text_w, Align::Left);
+    let name = Lines::wrap(&name.to_uppercase(), Style::new(Bold, s.issuer, 1.2, c.accent), text_w);
+    let locality = locality.map(|l| Lines::wrap(&l, Style::new(Regular, s.meta * 1.05, 1.3, c.ink), text_w));
+    let spacing = s.meta * 0.4;
+    let text_h = name.height() + locality.as_ref().map_or(0.0, |l| spacing + l.height());
+    // Beside a logo, the issuer's name is centred on it.
+    let mut y = frame.y + ((bottom - frame.y) - text_h).max(0.0) / 2.0;
+    y += name.place(items, x, y, text_w, Align::Left);
     if let Some(loc) = locality {
-        y += s.meta * 0.4;
-        y += flow::paragraph(items, &loc, Style::new(Regular, s.meta * 1.05, 1.3, c.ink), x, y, text_w, Align::Left);
+        y += spacing + loc.place(items, x, y + spacing, text_w, Align::Left);
     }
     let rule_y = bottom.max(y).max(my) + 3.0 * MM;
     let rule_h = 0.6 * MM;
@@ -160,7 +182,8 @@ fn qr_panel(items: &mut Vec<Item>, url: &str, matrix: &QrMatrix, campaign: Optio
         .flatten()
         .collect();
         if !parts.is_empty() {
-            let lines = Lines::wrap(&parts.join("  ·  "), Style::new(Regular, s.footer, 1.3, c.ink), frame.w);
+            let style = Style::new(Regular, s.footer, 1.3, c.ink);
+            let lines = Lines { lines: join_parts(&parts, style, frame.w), style };
             let fh = lines.height();
             lines.place(items, frame.x, bottom - fh, frame.w, Align::Center);
             bottom -= fh + 3.0 * MM;
@@ -188,6 +211,24 @@ fn qr_panel(items: &mut Vec<Item>, url: &str, matrix: &QrMatrix, campaign: Optio
     panel.y - t.gap * MM
 }
 
+/// Joins short parts with a middle dot, starting a new line between parts
+/// rather than inside one where it can ("Giờ làm việc: ..." stays whole).
+fn join_parts(parts: &[String], style: Style, width: f32) -> Vec<String> {
+    let font = style.font.font();
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        if let Some(last) = lines.last_mut() {
+            let joined = format!("{last}  ·  {part}");
+            if font.width(&joined, style.size) <= width {
+                *last = joined;
+                continue;
+            }
+        }
+        lines.extend(Lines::wrap(part, style, width).lines);
+    }
+    lines
+}
+
 /// The procedure's own text, at `scale` × the template's sizes.
 fn content(items: &mut Vec<Item>, p: &Procedure, t: &Template, labels: &Labels, room: Rect, scale: f32) -> Vec<Block> {
     let c = &t.colors;
@@ -203,7 +244,7 @@ fn content(items: &mut Vec<Item>, p: &Procedure, t: &Template, labels: &Labels, 
     }
     y += flow::paragraph(items, &kicker, Style::new(Bold, s.kicker, 1.2, c.accent), room.x, y, room.w, Align::Left);
     y += 2.0 * MM;
-    let title_size = (s.title * scale).max(s.min_title);
+    let title_size = (s.title * scale.min(1.1)).max(s.min_title);
     y += flow::paragraph(items, &p.title.value, Style::new(Bold, title_size, 1.12, c.ink), room.x, y, room.w, Align::Left);
     blocks.push(Block { field: "title", offset: p.title.offset, bottom: y });
 
@@ -292,7 +333,7 @@ fn facts_box(items: &mut Vec<Item>, p: &Procedure, t: &Template, labels: &Labels
     let col_gap = 7.0 * MM;
     let inner = Rect::new(room.x + pad, top + pad, room.w - 2.0 * pad, 0.0);
     let half = (inner.w - col_gap) / 2.0;
-    let label = Style::new(Bold, s.label, 1.2, c.accent);
+    let label = Style::new(Bold, sized(s.label), 1.2, c.accent);
     let value = Style::new(Regular, sized(s.body), 1.3, c.ink);
     let background = items.len();
 

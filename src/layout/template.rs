@@ -58,6 +58,8 @@ pub struct TypeSizes {
     pub body: f32,
     /// The smallest body size that long content may shrink to.
     pub min_body: f32,
+    /// The largest body size that short content may grow to.
+    pub max_body: f32,
     pub heading: f32,
     pub legal: f32,
     pub cta: f32,

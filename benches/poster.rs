@@ -51,7 +51,10 @@ fn main() {
     let exe = PathBuf::from(env!("CARGO_BIN_EXE_toroi"));
     let out_dir = tempfile::tempdir().unwrap();
 
-    println!("{:<36} {:>10} {:>10} {:>10} {:>12} {:>9}", "A4 poster (median)", "parse", "layout", "pdf", "command", "size");
+    println!(
+        "{:<36} {:>10} {:>10} {:>10} {:>12} {:>9}",
+        "A4 poster (median)", "parse", "layout", "pdf", "command", "size"
+    );
     for file in &files {
         let name = file.file_stem().unwrap().to_string_lossy().into_owned();
         let parse = time(runs, || {
@@ -61,21 +64,42 @@ fn main() {
         let lay = time(runs, || {
             layout::poster(&p, Some(&campaign), &template, &labels).unwrap();
         });
-        let page = layout::poster(&p, Some(&campaign), &template, &labels).unwrap().page;
-        let doc = Document { title: p.title.value.clone(), author: "bench".into(), pages: vec![page] };
+        let page = layout::poster(&p, Some(&campaign), &template, &labels)
+            .unwrap()
+            .page;
+        let doc = Document {
+            title: p.title.value.clone(),
+            author: "bench".into(),
+            pages: vec![page],
+        };
         let mut size = 0;
         let pdf = time(runs, || size = render::pdf::render(&doc).len());
         let out = out_dir.path().join(format!("{name}.pdf"));
         let command = time(runs, || {
             let status = Command::new(&exe)
-                .args(["poster".as_ref(), file.as_os_str(), "-o".as_ref(), out.as_os_str()])
-                .args(["--campaign".as_ref(), root.join("examples/phuong-1/toroi.toml").as_os_str()])
+                .args([
+                    "poster".as_ref(),
+                    file.as_os_str(),
+                    "-o".as_ref(),
+                    out.as_os_str(),
+                ])
+                .args([
+                    "--campaign".as_ref(),
+                    root.join("examples/phuong-1/toroi.toml").as_os_str(),
+                ])
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::null())
                 .status()
                 .unwrap();
             assert!(status.success());
         });
-        println!("{name:<36} {:>10} {:>10} {:>10} {:>12} {:>6} KB", ms(parse), ms(lay), ms(pdf), ms(command), size / 1024);
+        println!(
+            "{name:<36} {:>10} {:>10} {:>10} {:>12} {:>6} KB",
+            ms(parse),
+            ms(lay),
+            ms(pdf),
+            ms(command),
+            size / 1024
+        );
     }
 }

@@ -71,8 +71,18 @@ enum SizeArg {
 pub fn run() -> ExitCode {
     let args = Args::parse();
     let result = match args.command {
-        Command::Poster { procedure, output, size, campaign } => poster(&procedure, output, size, campaign.as_deref()),
-        Command::Qr { url, output, px, mm } => qr(&url, &output, px, mm),
+        Command::Poster {
+            procedure,
+            output,
+            size,
+            campaign,
+        } => poster(&procedure, output, size, campaign.as_deref()),
+        Command::Qr {
+            url,
+            output,
+            px,
+            mm,
+        } => qr(&url, &output, px, mm),
     };
     match result {
         Ok(warnings) => {
@@ -82,7 +92,10 @@ pub fn run() -> ExitCode {
         Err(diags) => {
             report(&diags);
             let n = diags.count(Severity::Error);
-            eprintln!("error: nothing was written ({n} {})", if n == 1 { "problem" } else { "problems" });
+            eprintln!(
+                "error: nothing was written ({n} {})",
+                if n == 1 { "problem" } else { "problems" }
+            );
             ExitCode::from(1)
         }
     }
@@ -94,11 +107,18 @@ fn report(diags: &Diagnostics) {
     }
 }
 
-fn poster(path: &Path, output: Option<PathBuf>, size: SizeArg, campaign: Option<&Path>) -> Result<Diagnostics, Diagnostics> {
+fn poster(
+    path: &Path,
+    output: Option<PathBuf>,
+    size: SizeArg,
+    campaign: Option<&Path>,
+) -> Result<Diagnostics, Diagnostics> {
     let mut diags = Diagnostics::new();
     let procedure = Procedure::load(path).map_err(|d| diags.extend(d)).ok();
     let campaign = campaign.and_then(|c| Campaign::load(c).map_err(|d| diags.extend(d)).ok());
-    let Some(procedure) = procedure else { return Err(diags) };
+    let Some(procedure) = procedure else {
+        return Err(diags);
+    };
     if diags.has_errors() {
         return Err(diags);
     }
@@ -108,7 +128,9 @@ fn poster(path: &Path, output: Option<PathBuf>, size: SizeArg, campaign: Option<
     };
     let template = Template::poster(size);
     let labels = Labels::vietnamese();
-    let out = output.unwrap_or_else(|| PathBuf::from(path.file_stem().unwrap_or_default()).with_extension("pdf"));
+    let out = output.unwrap_or_else(|| {
+        PathBuf::from(path.file_stem().unwrap_or_default()).with_extension("pdf")
+    });
     check_output(&out, &[path])?;
 
     let poster = layout::poster(&procedure, campaign.as_ref(), &template, &labels)?;
@@ -126,35 +148,68 @@ fn poster(path: &Path, output: Option<PathBuf>, size: SizeArg, campaign: Option<
         .as_ref()
         .and_then(|c| c.issuer.name.clone())
         .unwrap_or_else(|| labels.default_issuer.clone());
-    let doc = Document { title: procedure.title.value.clone(), author, pages: vec![poster.page] };
+    let doc = Document {
+        title: procedure.title.value.clone(),
+        author,
+        pages: vec![poster.page],
+    };
     let bytes = render::pdf::render(&doc);
     crate::output::write_atomic(&out, &bytes)?;
-    println!("wrote {} ({} poster, 1 page, {})", out.display(), template.name.trim_start_matches("poster-").to_uppercase(), kb(bytes.len()));
+    println!(
+        "wrote {} ({} poster, 1 page, {})",
+        out.display(),
+        template.name.trim_start_matches("poster-").to_uppercase(),
+        kb(bytes.len())
+    );
     Ok(diags)
 }
 
 fn qr(target: &str, out: &Path, px: u32, mm: f32) -> Result<Diagnostics, Diagnostics> {
     if let Some((msg, hint)) = url::problem(target) {
-        return Err(Diagnostic::error(format!("{msg}: `{target}`")).with_hint(hint).into());
+        return Err(Diagnostic::error(format!("{msg}: `{target}`"))
+            .with_hint(hint)
+            .into());
     }
-    let ext = out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    let qr_error = |e: crate::qr::QrError| Diagnostics::from(Diagnostic::error(e.to_string()).with_hint("use a shorter URL, or a larger --mm"));
+    let ext = out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let qr_error = |e: crate::qr::QrError| {
+        Diagnostics::from(
+            Diagnostic::error(e.to_string()).with_hint("use a shorter URL, or a larger --mm"),
+        )
+    };
     let bytes = match ext.as_deref() {
-        Some("svg") => render::qr_image::svg(&QrMatrix::encode(target, EcLevel::M).map_err(qr_error)?, target).into_bytes(),
+        Some("svg") => render::qr_image::svg(
+            &QrMatrix::encode(target, EcLevel::M).map_err(qr_error)?,
+            target,
+        )
+        .into_bytes(),
         Some("png") => {
             let m = QrMatrix::encode(target, EcLevel::M).map_err(qr_error)?;
-            render::qr_image::png(&m, px).map_err(|e| Diagnostic::error(e).with_hint("give a larger --px"))?
+            render::qr_image::png(&m, px)
+                .map_err(|e| Diagnostic::error(e).with_hint("give a larger --px"))?
         }
         Some("pdf") => {
             let m = QrMatrix::for_print(target, EcLevel::M, mm).map_err(qr_error)?;
             let side = mm * MM;
-            let page = Page { width: side, height: side, items: layout::qr_item(Rect::new(0.0, 0.0, side, side), &m, Color::BLACK, target) };
-            render::pdf::render(&Document { title: target.to_owned(), author: "toroi".to_owned(), pages: vec![page] })
+            let page = Page {
+                width: side,
+                height: side,
+                items: layout::qr_item(Rect::new(0.0, 0.0, side, side), &m, Color::BLACK, target),
+            };
+            render::pdf::render(&Document {
+                title: target.to_owned(),
+                author: "toroi".to_owned(),
+                pages: vec![page],
+            })
         }
         _ => {
-            return Err(Diagnostic::error(format!("cannot tell the format of {}", out.display()))
-                .with_hint("end the output name with .svg, .png or .pdf")
-                .into())
+            return Err(
+                Diagnostic::error(format!("cannot tell the format of {}", out.display()))
+                    .with_hint("end the output name with .svg, .png or .pdf")
+                    .into(),
+            )
         }
     };
     crate::output::write_atomic(out, &bytes)?;
@@ -169,8 +224,12 @@ fn check_output(out: &Path, inputs: &[&Path]) -> Result<(), Diagnostic> {
         _ => false,
     };
     if let Some(input) = inputs.iter().find(|i| same(out, i)) {
-        return Err(Diagnostic::error(format!("the output {} is the input file {}", out.display(), input.display()))
-            .with_hint("give another output name with -o"));
+        return Err(Diagnostic::error(format!(
+            "the output {} is the input file {}",
+            out.display(),
+            input.display()
+        ))
+        .with_hint("give another output name with -o"));
     }
     Ok(())
 }

@@ -23,11 +23,17 @@ pub struct Position {
 pub struct Diagnostic {
     pub severity: Severity,
     pub file: Option<PathBuf>,
-    pub position: Option<Position>,
-    /// The offending source line, shown under the message.
-    pub source_line: Option<String>,
+    /// Boxed: most results are `Ok`, and a small `Err` keeps them cheap.
+    pub at: Option<Box<At>>,
     pub message: String,
     pub hint: Option<String>,
+}
+
+/// Where in a file, and the offending line to show under the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct At {
+    pub position: Position,
+    pub source_line: Option<String>,
 }
 
 impl Diagnostic {
@@ -35,8 +41,7 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             file: None,
-            position: None,
-            source_line: None,
+            at: None,
             message: message.into(),
             hint: None,
         }
@@ -55,9 +60,15 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, position: Position, source_line: Option<String>) -> Self {
-        self.position = Some(position);
-        self.source_line = source_line;
+        self.at = Some(Box::new(At {
+            position,
+            source_line,
+        }));
         self
+    }
+
+    pub fn position(&self) -> Option<Position> {
+        self.at.as_ref().map(|a| a.position)
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -75,7 +86,7 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(file) = &self.file {
             write!(f, "{}:", file.display())?;
-            if let Some(p) = self.position {
+            if let Some(p) = self.position() {
                 write!(f, "{}:{}:", p.line, p.column)?;
             }
             write!(f, " ")?;
@@ -85,7 +96,11 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         write!(f, "{label}: {}", self.message)?;
-        if let (Some(p), Some(line)) = (self.position, &self.source_line) {
+        if let Some(At {
+            position: p,
+            source_line: Some(line),
+        }) = self.at.as_deref()
+        {
             let gutter = p.line.to_string();
             let pad = " ".repeat(gutter.len());
             write!(f, "\n {pad} |\n {gutter} | {line}")?;
@@ -159,10 +174,16 @@ mod tests {
     fn display_names_file_line_column_and_hint() {
         let d = Diagnostic::error("unknown key `titel`")
             .in_file(Path::new("a.toml"))
-            .at(Position { line: 3, column: 1 }, Some("titel = \"x\"".into()))
+            .at(
+                Position { line: 3, column: 1 },
+                Some("titel = \"x\"".into()),
+            )
             .with_hint("did you mean `title`?");
         let s = d.to_string();
-        assert!(s.starts_with("a.toml:3:1: error: unknown key `titel`"), "{s}");
+        assert!(
+            s.starts_with("a.toml:3:1: error: unknown key `titel`"),
+            "{s}"
+        );
         assert!(s.contains(" 3 | titel = \"x\""), "{s}");
         assert!(s.contains("= help: did you mean `title`?"), "{s}");
     }

@@ -15,8 +15,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
             .with_hint("check that the folder exists and that you may write there, and that the file is not open in another program")
     };
     if path.is_dir() {
-        return Err(Diagnostic::error(format!("the output {} is a folder", path.display()))
-            .with_hint("give a file name, e.g. -o out/poster.pdf"));
+        return Err(
+            Diagnostic::error(format!("the output {} is a folder", path.display()))
+                .with_hint("give a file name, e.g. -o out/poster.pdf"),
+        );
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -28,9 +30,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| fail("cannot create a temporary file", &e))?;
-    tmp.write_all(bytes).map_err(|e| fail("writing failed", &e))?;
-    tmp.as_file().sync_all().map_err(|e| fail("writing failed", &e))?;
-    tmp.persist(path).map_err(|e| fail("cannot move the finished file into place", &e.error))?;
+    tmp.write_all(bytes)
+        .map_err(|e| fail("writing failed", &e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| fail("writing failed", &e))?;
+    tmp.persist(path)
+        .map_err(|e| fail("cannot move the finished file into place", &e.error))?;
     Ok(())
 }
 
@@ -45,7 +51,10 @@ mod tests {
         write_atomic(&out, b"first").unwrap();
         write_atomic(&out, b"second").unwrap();
         assert_eq!(std::fs::read(&out).unwrap(), b"second");
-        let names: Vec<_> = std::fs::read_dir(dir.path().join("sub")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("sub"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out.pdf")]);
     }
 

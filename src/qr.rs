@@ -31,7 +31,11 @@ pub enum QrError {
     /// More data than the largest symbol holds.
     TooLong { chars: usize },
     /// At this printed size the modules would be too small to scan.
-    ModulesTooSmall { module_mm: f32, side_mm: f32, needed_mm: f32 },
+    ModulesTooSmall {
+        module_mm: f32,
+        side_mm: f32,
+        needed_mm: f32,
+    },
 }
 
 impl std::fmt::Display for QrError {
@@ -49,10 +53,17 @@ impl std::fmt::Display for QrError {
 
 impl QrMatrix {
     pub fn encode(data: &str, ec: EcLevel) -> Result<QrMatrix, QrError> {
-        let code = QrCode::with_error_correction_level(data.as_bytes(), ec)
-            .map_err(|_| QrError::TooLong { chars: data.chars().count() })?;
+        let code = QrCode::with_error_correction_level(data.as_bytes(), ec).map_err(|_| {
+            QrError::TooLong {
+                chars: data.chars().count(),
+            }
+        })?;
         let width = code.width();
-        let dark = code.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect();
+        let dark = code
+            .to_colors()
+            .into_iter()
+            .map(|c| c == qrcode::Color::Dark)
+            .collect();
         Ok(QrMatrix { width, dark })
     }
 
@@ -91,7 +102,11 @@ impl QrMatrix {
                     while col < self.width && self.is_dark(col, row) {
                         col += 1;
                     }
-                    runs.push(Run { row, col: start, len: col - start });
+                    runs.push(Run {
+                        row,
+                        col: start,
+                        len: col - start,
+                    });
                 } else {
                     col += 1;
                 }
@@ -105,7 +120,8 @@ impl QrMatrix {
 mod tests {
     use super::*;
 
-    const URL: &str = "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193";
+    const URL: &str =
+        "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193";
 
     #[test]
     fn portal_url_is_version_6_at_m() {
@@ -139,6 +155,9 @@ mod tests {
             Err(QrError::ModulesTooSmall { module_mm, .. }) => assert!(module_mm < 0.5),
             other => panic!("{other:?}"),
         }
-        assert!(matches!(QrMatrix::encode(&"a".repeat(3000), EcLevel::M), Err(QrError::TooLong { .. })));
+        assert!(matches!(
+            QrMatrix::encode(&"a".repeat(3000), EcLevel::M),
+            Err(QrError::TooLong { .. })
+        ));
     }
 }

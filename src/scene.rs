@@ -86,7 +86,12 @@ impl TextRun {
     pub fn bounds(&self) -> Rect {
         let f = self.font.font();
         let top = self.y - f.ascender() * self.size;
-        Rect::new(self.x, top, self.width, (f.ascender() + f.descender()) * self.size)
+        Rect::new(
+            self.x,
+            top,
+            self.width,
+            (f.ascender() + f.descender()) * self.size,
+        )
     }
 }
 
@@ -94,16 +99,32 @@ impl TextRun {
 pub enum Item {
     Text(TextRun),
     /// A filled rectangle, with rounded corners when `radius` > 0.
-    Rect { rect: Rect, fill: Color, radius: f32 },
+    Rect {
+        rect: Rect,
+        fill: Color,
+        radius: f32,
+    },
     /// A QR symbol: dark runs filled as one path, so renderers cannot leave
     /// hairline seams between modules. `origin` is the first module's corner
     /// (inside the quiet zone, which layout keeps clear).
-    Modules { origin: (f32, f32), module: f32, runs: Vec<Run>, color: Color },
+    Modules {
+        origin: (f32, f32),
+        module: f32,
+        runs: Vec<Run>,
+        color: Color,
+    },
     /// A raster image; transparent parts show `matte`, the colour layout
     /// placed it on (PDF soft masks cost more to write than they are worth here).
-    Image { rect: Rect, image: Arc<::image::RgbaImage>, matte: Color },
+    Image {
+        rect: Rect,
+        image: Arc<::image::RgbaImage>,
+        matte: Color,
+    },
     /// A clickable area that opens `url`.
-    Link { rect: Rect, url: String },
+    Link {
+        rect: Rect,
+        url: String,
+    },
 }
 
 impl Item {
@@ -112,8 +133,17 @@ impl Item {
         match self {
             Item::Text(t) => t.bounds(),
             Item::Rect { rect, .. } | Item::Image { rect, .. } | Item::Link { rect, .. } => *rect,
-            Item::Modules { origin, module, runs, .. } => {
-                let n = runs.iter().map(|r| (r.col + r.len).max(r.row + 1)).max().unwrap_or(0) as f32;
+            Item::Modules {
+                origin,
+                module,
+                runs,
+                ..
+            } => {
+                let n = runs
+                    .iter()
+                    .map(|r| (r.col + r.len).max(r.row + 1))
+                    .max()
+                    .unwrap_or(0) as f32;
                 Rect::new(origin.0, origin.1, n * module, n * module)
             }
         }

@@ -3,7 +3,10 @@
 
 mod harness;
 
-use harness::{collapse, decode_pdf_qr, decode_png_qr, decode_svg_qr, pdf_fonts, pdf_info, pdf_pages_and_size, pdf_text, repo, shipped_procedures, Env};
+use harness::{
+    collapse, decode_pdf_qr, decode_png_qr, decode_svg_qr, pdf_fonts, pdf_info, pdf_pages_and_size,
+    pdf_text, repo, shipped_procedures, Env,
+};
 use unicode_normalization::UnicodeNormalization;
 
 /// The fields of a procedure file as plain strings, read without toroi's own parser.
@@ -20,9 +23,17 @@ fn expected(path: &std::path::Path) -> Expected {
     let documents = table
         .get("documents")
         .and_then(|d| d.as_array())
-        .map(|a| a.iter().map(|d| collapse(&d.as_str().unwrap().nfc().collect::<String>())).collect())
+        .map(|a| {
+            a.iter()
+                .map(|d| collapse(&d.as_str().unwrap().nfc().collect::<String>()))
+                .collect()
+        })
         .unwrap_or_default();
-    Expected { title: s("title"), url: s("url"), documents }
+    Expected {
+        title: s("title"),
+        url: s("url"),
+        documents,
+    }
 }
 
 #[track_caller]
@@ -30,7 +41,10 @@ fn assert_fonts_embedded_subset(pdf: &std::path::Path) {
     let fonts = pdf_fonts(pdf);
     assert!(!fonts.is_empty(), "no fonts in {}", pdf.display());
     for (name, emb, sub) in fonts {
-        assert!(emb && sub && name.contains('+'), "font {name} is not an embedded subset");
+        assert!(
+            emb && sub && name.contains('+'),
+            "font {name} is not an embedded subset"
+        );
     }
 }
 
@@ -39,21 +53,39 @@ fn every_shipped_procedure_makes_a_one_page_a4_poster_with_its_text_and_a_scanna
     let env = Env::new();
     for (i, proc_file) in shipped_procedures().iter().enumerate() {
         let out = env.path(&format!("out/p{i}.pdf"));
-        env.poster(&[proc_file.as_os_str(), "-o".as_ref(), out.as_os_str()]).success();
+        env.poster(&[proc_file.as_os_str(), "-o".as_ref(), out.as_os_str()])
+            .success();
         let want = expected(proc_file);
 
         let (pages, w, h) = pdf_pages_and_size(&out);
         assert_eq!(pages, 1);
-        assert!((w - 595.28).abs() < 0.5 && (h - 841.89).abs() < 0.5, "not A4: {w} x {h}");
+        assert!(
+            (w - 595.28).abs() < 0.5 && (h - 841.89).abs() < 0.5,
+            "not A4: {w} x {h}"
+        );
 
         let text = pdf_text(&out);
-        assert!(text.contains(&want.title), "title {:?} not in {}", want.title, proc_file.display());
+        assert!(
+            text.contains(&want.title),
+            "title {:?} not in {}",
+            want.title,
+            proc_file.display()
+        );
         assert!(!want.documents.is_empty());
         for doc in &want.documents {
-            assert!(text.contains(doc.as_str()), "document line {doc:?} not in the PDF text of {}:\n{text}", proc_file.display());
+            assert!(
+                text.contains(doc.as_str()),
+                "document line {doc:?} not in the PDF text of {}:\n{text}",
+                proc_file.display()
+            );
         }
         assert_fonts_embedded_subset(&out);
-        assert_eq!(decode_pdf_qr(&out, 150), vec![want.url.clone()], "{}", proc_file.display());
+        assert_eq!(
+            decode_pdf_qr(&out, 150),
+            vec![want.url.clone()],
+            "{}",
+            proc_file.display()
+        );
     }
 }
 
@@ -63,22 +95,46 @@ fn a3_poster_with_campaign_carries_issuer_and_tracking_parameters() {
     let proc_file = repo("procedures/dang-ky-khai-sinh.toml");
     let campaign = repo("examples/phuong-1/toroi.toml");
     let out = env.path("a3.pdf");
-    let run = env.poster(&[proc_file.as_os_str(), "--size".as_ref(), "a3".as_ref(), "--campaign".as_ref(), campaign.as_os_str(), "-o".as_ref(), out.as_os_str()]);
+    let run = env.poster(&[
+        proc_file.as_os_str(),
+        "--size".as_ref(),
+        "a3".as_ref(),
+        "--campaign".as_ref(),
+        campaign.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
     run.success();
-    assert!(run.stdout.contains("a3.pdf"), "the output path is printed: {}", run.stdout);
+    assert!(
+        run.stdout.contains("a3.pdf"),
+        "the output path is printed: {}",
+        run.stdout
+    );
 
     let (pages, w, h) = pdf_pages_and_size(&out);
     assert_eq!(pages, 1);
-    assert!((w - 841.89).abs() < 0.5 && (h - 1190.55).abs() < 0.5, "not A3: {w} x {h}");
+    assert!(
+        (w - 841.89).abs() < 0.5 && (h - 1190.55).abs() < 0.5,
+        "not A3: {w} x {h}"
+    );
     let text = pdf_text(&out);
     assert!(text.contains("ỦY BAN NHÂN DÂN PHƯỜNG 1"), "{text}");
     assert!(text.contains("0277 3861 234"), "hotline in the footer");
     let url = expected(&proc_file).url;
-    assert_eq!(decode_pdf_qr(&out, 100), vec![format!("{url}&utm_source=toroi&utm_campaign=phuong1-2026")]);
+    assert_eq!(
+        decode_pdf_qr(&out, 100),
+        vec![format!("{url}&utm_source=toroi&utm_campaign=phuong1-2026")]
+    );
 
     let info = pdf_info(&out);
-    assert!(info.contains("Title:           Đăng ký khai sinh"), "{info}");
-    assert!(info.contains("Author:          Ủy ban nhân dân Phường 1"), "{info}");
+    assert!(
+        info.contains("Title:           Đăng ký khai sinh"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Author:          Ủy ban nhân dân Phường 1"),
+        "{info}"
+    );
 }
 
 #[test]
@@ -96,11 +152,16 @@ fn decomposed_input_prints_as_composed_text() {
     let nfd: String = nfc.nfd().collect();
     assert_ne!(nfc, nfd);
     let file = env.write("nfd.toml", &nfd);
-    env.poster(&[file.as_os_str(), "-o".as_ref(), "nfd.pdf".as_ref()]).success();
+    env.poster(&[file.as_os_str(), "-o".as_ref(), "nfd.pdf".as_ref()])
+        .success();
     let text = pdf_text(&env.path("nfd.pdf"));
     let title = expected(&repo("procedures/dang-ky-ket-hon.toml")).title;
     assert!(text.contains(&title), "{text}");
-    assert_eq!(text, text.nfc().collect::<String>(), "the PDF's text is NFC");
+    assert_eq!(
+        text,
+        text.nfc().collect::<String>(),
+        "the PDF's text is NFC"
+    );
 }
 
 #[test]
@@ -110,7 +171,8 @@ fn bom_and_crlf_files_work() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(text.replace('\n', "\r\n").into_bytes());
     let file = env.write("windows.toml", bytes);
-    env.poster(&[file.as_os_str(), "-o".as_ref(), "w.pdf".as_ref()]).success();
+    env.poster(&[file.as_os_str(), "-o".as_ref(), "w.pdf".as_ref()])
+        .success();
     let title = expected(&repo("procedures/chung-thuc-ban-sao.toml")).title;
     assert!(pdf_text(&env.path("w.pdf")).contains(&title));
 }
@@ -132,11 +194,18 @@ fn a_long_procedure_shrinks_to_fit_and_says_so() {
     let file = env.write("long.toml", long_procedure(10));
     let run = env.poster(&[file.as_os_str(), "-o".as_ref(), "long.pdf".as_ref()]);
     run.success();
-    assert!(run.stderr.contains("warning: the text was shrunk"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning: the text was shrunk"),
+        "{}",
+        run.stderr
+    );
     let out = env.path("long.pdf");
     assert_eq!(pdf_pages_and_size(&out).0, 1);
     let text = pdf_text(&out);
-    assert!(text.contains("bản sao có chứng thực (mục 9)"), "the last item is printed whole");
+    assert!(
+        text.contains("bản sao có chứng thực (mục 9)"),
+        "the last item is printed whole"
+    );
     assert_eq!(decode_pdf_qr(&out, 150).len(), 1);
 }
 
@@ -147,10 +216,22 @@ fn an_impossible_procedure_fails_names_the_field_and_writes_nothing() {
     std::fs::write(env.path("keep.pdf"), b"previous").unwrap();
     let run = env.poster(&[file.as_os_str(), "-o".as_ref(), "huge.pdf".as_ref()]);
     run.failure(1);
-    assert!(run.stderr.contains("huge.toml:3:"), "file and line: {}", run.stderr);
-    assert!(run.stderr.contains("`documents`"), "names the field: {}", run.stderr);
+    assert!(
+        run.stderr.contains("huge.toml:3:"),
+        "file and line: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("`documents`"),
+        "names the field: {}",
+        run.stderr
+    );
     assert!(run.stderr.contains("help:"), "gives a hint: {}", run.stderr);
-    assert_eq!(env.files(), vec!["huge.toml", "keep.pdf"], "no output and no temporary file");
+    assert_eq!(
+        env.files(),
+        vec!["huge.toml", "keep.pdf"],
+        "no output and no temporary file"
+    );
 }
 
 #[test]
@@ -159,7 +240,12 @@ fn an_unknown_key_fails_with_its_position_and_the_nearest_key() {
     let file = env.write("typo.toml", "title = \"Đăng ký khai sinh\"\nurl = \"https://dichvucong.gov.vn/x\"\nfe = \"Miễn lệ phí\"\n");
     let run = env.poster(&[file.as_os_str()]);
     run.failure(1);
-    assert!(run.stderr.contains("typo.toml:3:1: error: unknown key `fe`"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("typo.toml:3:1: error: unknown key `fe`"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("did you mean `fee`?"), "{}", run.stderr);
     assert_eq!(env.files(), vec!["typo.toml"]);
 }
@@ -167,10 +253,18 @@ fn an_unknown_key_fails_with_its_position_and_the_nearest_key() {
 #[test]
 fn a_windows_1258_file_is_refused_with_advice() {
     let env = Env::new();
-    let file = env.write("old.toml", b"title = \"\xD0\xE3ng k\xFD\"\nurl = \"https://a.vn\"\n".as_slice());
+    let file = env.write(
+        "old.toml",
+        b"title = \"\xD0\xE3ng k\xFD\"\nurl = \"https://a.vn\"\n".as_slice(),
+    );
     let run = env.poster(&[file.as_os_str()]);
     run.failure(1);
-    assert!(run.stderr.contains("old.toml:1:10: error: the file is not UTF-8"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("old.toml:1:10: error: the file is not UTF-8"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("UTF-8"));
 }
 
@@ -190,11 +284,16 @@ fn a_url_too_long_for_a_readable_qr_is_refused() {
 fn the_output_may_not_overwrite_the_input() {
     let env = Env::new();
     let file = env.write("p.toml", "title = \"A\"\nurl = \"https://a.vn\"\n");
-    env.poster(&[file.as_os_str(), "-o".as_ref(), file.as_os_str()]).failure(1);
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), "title = \"A\"\nurl = \"https://a.vn\"\n");
+    env.poster(&[file.as_os_str(), "-o".as_ref(), file.as_os_str()])
+        .failure(1);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "title = \"A\"\nurl = \"https://a.vn\"\n"
+    );
 }
 
-const PORTAL: &str = "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193";
+const PORTAL: &str =
+    "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193";
 
 #[test]
 fn qr_command_writes_svg_png_and_pdf_that_decode_to_the_url() {
@@ -208,8 +307,12 @@ fn qr_command_writes_svg_png_and_pdf_that_decode_to_the_url() {
     assert_eq!(decode_png_qr(&png), vec![PORTAL]);
     assert_eq!(decode_pdf_qr(&env.path("qr.pdf"), 300), vec![PORTAL]);
 
-    env.toroi(&["qr", PORTAL, "-o", "small.png", "--px", "300"]).success();
-    assert_eq!(image::image_dimensions(env.path("small.png")).unwrap(), (300, 300));
+    env.toroi(&["qr", PORTAL, "-o", "small.png", "--px", "300"])
+        .success();
+    assert_eq!(
+        image::image_dimensions(env.path("small.png")).unwrap(),
+        (300, 300)
+    );
     assert_eq!(decode_png_qr(&env.path("small.png")), vec![PORTAL]);
 }
 

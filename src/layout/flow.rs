@@ -14,7 +14,12 @@ pub struct Style {
 
 impl Style {
     pub fn new(font: FontKind, size: f32, leading: f32, color: Color) -> Style {
-        Style { font, size, leading, color }
+        Style {
+            font,
+            size,
+            leading,
+            color,
+        }
     }
 
     fn ascent(&self) -> f32 {
@@ -50,6 +55,26 @@ impl Lines {
             lines: text::wrap(text, style.font.font(), style.size, width),
             style,
         }
+    }
+
+    /// Like [`Lines::wrap`], but with lines of even length: the narrowest
+    /// width that needs no more lines, so a title never ends on a lone word.
+    pub fn balanced(text: &str, style: Style, width: f32) -> Lines {
+        let first = Lines::wrap(text, style, width);
+        let n = first.lines.len();
+        if n < 2 {
+            return first;
+        }
+        let (mut lo, mut hi) = (width / n as f32, width);
+        for _ in 0..10 {
+            let mid = (lo + hi) / 2.0;
+            if Lines::wrap(text, style, mid).lines.len() > n {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        Lines::wrap(text, style, hi)
     }
 
     pub fn url(url: &str, style: Style, width: f32) -> Lines {
@@ -90,7 +115,15 @@ impl Lines {
 }
 
 /// Wraps and places a paragraph; returns its height.
-pub fn paragraph(items: &mut Vec<Item>, text: &str, style: Style, x: f32, top: f32, width: f32, align: Align) -> f32 {
+pub fn paragraph(
+    items: &mut Vec<Item>,
+    text: &str,
+    style: Style,
+    x: f32,
+    top: f32,
+    width: f32,
+    align: Align,
+) -> f32 {
     Lines::wrap(text, style, width).place(items, x, top, width, align)
 }
 
@@ -104,7 +137,15 @@ pub enum Marker {
 }
 
 /// A bulleted or numbered list; returns its height.
-pub fn list(items: &mut Vec<Item>, entries: &[&str], style: Style, marker: Marker, x: f32, top: f32, width: f32) -> f32 {
+pub fn list(
+    items: &mut Vec<Item>,
+    entries: &[&str],
+    style: Style,
+    marker: Marker,
+    x: f32,
+    top: f32,
+    width: f32,
+) -> f32 {
     let indent = match marker {
         Marker::Bullet(_) => style.size * 1.1,
         Marker::Number { .. } => style.size * 1.9,
@@ -150,7 +191,15 @@ pub fn list(items: &mut Vec<Item>, entries: &[&str], style: Style, marker: Marke
                 }));
             }
         }
-        y += paragraph(items, entry, style, x + indent, y, width - indent, Align::Left);
+        y += paragraph(
+            items,
+            entry,
+            style,
+            x + indent,
+            y,
+            width - indent,
+            Align::Left,
+        );
     }
     y - top
 }
@@ -168,19 +217,57 @@ mod tests {
         let column = Rect::new(50.0, 100.0, 150.0, h);
         assert!(items.len() > 2);
         for item in &items {
-            assert!(column.contains(&item.bounds()), "{:?} outside {column:?}", item.bounds());
+            assert!(
+                column.contains(&item.bounds()),
+                "{:?} outside {column:?}",
+                item.bounds()
+            );
         }
+    }
+
+    #[test]
+    fn balanced_lines_keep_the_count_and_avoid_a_lone_last_word() {
+        let style = Style::new(FontKind::Bold, 22.0, 1.1, Color::BLACK);
+        let title = "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền của Việt Nam cấp";
+        let greedy = Lines::wrap(title, style, 515.0);
+        let balanced = Lines::balanced(title, style, 515.0);
+        assert_eq!(greedy.lines.len(), balanced.lines.len());
+        assert_eq!(balanced.lines.join(" "), title);
+        let f = FontKind::Bold.font();
+        let widths: Vec<f32> = balanced.lines.iter().map(|l| f.width(l, 22.0)).collect();
+        assert!(widths.iter().all(|w| *w <= 515.0));
+        let shortest = widths.iter().cloned().fold(f32::MAX, f32::min);
+        let longest = widths.iter().cloned().fold(0.0, f32::max);
+        assert!(shortest > longest * 0.6, "{:?}", balanced.lines);
     }
 
     #[test]
     fn numbered_list_markers_and_text_stay_inside() {
         let mut items = Vec::new();
         let style = Style::new(FontKind::Regular, 11.0, 1.3, Color::BLACK);
-        let marker = Marker::Number { fill: Color::BLACK, text: Color::WHITE };
-        let h = list(&mut items, &["Nộp hồ sơ.", "Nhận kết quả tại Bộ phận Một cửa của Ủy ban nhân dân cấp xã."], style, marker, 20.0, 30.0, 120.0);
+        let marker = Marker::Number {
+            fill: Color::BLACK,
+            text: Color::WHITE,
+        };
+        let h = list(
+            &mut items,
+            &[
+                "Nộp hồ sơ.",
+                "Nhận kết quả tại Bộ phận Một cửa của Ủy ban nhân dân cấp xã.",
+            ],
+            style,
+            marker,
+            20.0,
+            30.0,
+            120.0,
+        );
         let column = Rect::new(20.0, 30.0, 120.0, h);
         for item in &items {
-            assert!(column.contains(&item.bounds()), "{:?} outside {column:?}", item.bounds());
+            assert!(
+                column.contains(&item.bounds()),
+                "{:?} outside {column:?}",
+                item.bounds()
+            );
         }
     }
 }

@@ -83,14 +83,21 @@ pub fn qr_item(area: Rect, matrix: &QrMatrix, color: Color, url: &str) -> Vec<It
     let module = area.w / matrix.total() as f32;
     let inset = QUIET_ZONE as f32 * module;
     vec![
-        Item::Rect { rect: area, fill: Color::WHITE, radius: 0.0 },
+        Item::Rect {
+            rect: area,
+            fill: Color::WHITE,
+            radius: 0.0,
+        },
         Item::Modules {
             origin: (area.x + inset, area.y + inset),
             module,
             runs: matrix.runs(),
             color,
         },
-        Item::Link { rect: area, url: url.to_owned() },
+        Item::Link {
+            rect: area,
+            url: url.to_owned(),
+        },
     ]
 }
 
@@ -102,7 +109,11 @@ mod tests {
     use std::path::PathBuf;
 
     fn procedure(text: &str) -> Procedure {
-        Procedure::parse(SourceFile { path: PathBuf::from("p.toml"), text: text.to_owned() }).unwrap()
+        Procedure::parse(SourceFile {
+            path: PathBuf::from("p.toml"),
+            text: text.to_owned(),
+        })
+        .unwrap()
     }
 
     fn shipped() -> Vec<Procedure> {
@@ -121,7 +132,10 @@ mod tests {
         let m = t.margin * MM;
         let frame = Rect::new(m, m, page.width - 2.0 * m, page.height - 2.0 * m);
         for item in &page.items {
-            assert!(frame.contains(&item.bounds()), "{item:?} is outside the margins {frame:?}");
+            assert!(
+                frame.contains(&item.bounds()),
+                "{item:?} is outside the margins {frame:?}"
+            );
             if let Item::Text(run) = item {
                 let measured = run.font.font().width(&run.text, run.size);
                 assert!((measured - run.width).abs() < 0.01);
@@ -135,10 +149,25 @@ mod tests {
         for size in [PosterSize::A4, PosterSize::A3] {
             let t = Template::poster(size);
             for p in shipped() {
-                let poster = poster(&p, None, &t, &labels).unwrap_or_else(|e| panic!("{:?}", e.iter().next()));
+                let poster = poster(&p, None, &t, &labels)
+                    .unwrap_or_else(|e| panic!("{:?}", e.iter().next()));
                 assert_within_margins(&poster.page, &t);
-                let texts: Vec<&str> = poster.page.items.iter().filter_map(|i| if let Item::Text(r) = i { Some(r.text.as_str()) } else { None }).collect();
-                assert!(texts.iter().any(|t| p.title.value.starts_with(t)), "title missing");
+                let texts: Vec<&str> = poster
+                    .page
+                    .items
+                    .iter()
+                    .filter_map(|i| {
+                        if let Item::Text(r) = i {
+                            Some(r.text.as_str())
+                        } else {
+                            None
+                        }
+                    })
+                    .collect();
+                assert!(
+                    texts.iter().any(|t| p.title.value.starts_with(t)),
+                    "title missing"
+                );
             }
         }
     }
@@ -148,11 +177,24 @@ mod tests {
         let t = Template::poster(PosterSize::A4);
         for p in shipped() {
             let page = poster(&p, None, &t, &Labels::vietnamese()).unwrap().page;
-            let qr = page.items.iter().find_map(|i| if let Item::Modules { .. } = i { Some(i.bounds()) } else { None }).unwrap();
+            let qr = page
+                .items
+                .iter()
+                .find_map(|i| {
+                    if let Item::Modules { .. } = i {
+                        Some(i.bounds())
+                    } else {
+                        None
+                    }
+                })
+                .unwrap();
             for item in &page.items {
                 if let Item::Text(run) = item {
                     let b = run.bounds();
-                    let overlaps = b.x < qr.right() && b.right() > qr.x && b.y < qr.bottom() && b.bottom() > qr.y;
+                    let overlaps = b.x < qr.right()
+                        && b.right() > qr.x
+                        && b.y < qr.bottom()
+                        && b.bottom() > qr.y;
                     assert!(!overlaps, "{:?} overlaps the QR code", run.text);
                 }
             }
@@ -170,7 +212,14 @@ mod tests {
         let t = Template::poster(PosterSize::A4);
         // The first length that no longer fits at the normal size must shrink, not fail.
         let shrunk = (1..40)
-            .map(|n| poster(&procedure(&long_procedure(n)), None, &t, &Labels::vietnamese()))
+            .map(|n| {
+                poster(
+                    &procedure(&long_procedure(n)),
+                    None,
+                    &t,
+                    &Labels::vietnamese(),
+                )
+            })
             .find(|r| r.as_ref().map_or(true, |p| p.shrunk))
             .expect("some length needs shrinking")
             .expect("the first length that needs shrinking still fits");
@@ -192,7 +241,15 @@ mod tests {
     fn emoji_is_refused_with_its_code_point_and_field() {
         let t = Template::poster(PosterSize::A4);
         let p = procedure("title = \"A\"\nurl = \"https://a.vn\"\nfee = \"Miễn phí 🎉\"\n");
-        let msg = poster(&p, None, &t, &Labels::vietnamese()).unwrap_err().iter().next().unwrap().to_string();
-        assert!(msg.contains("`fee`") && msg.contains("U+1F389") && msg.starts_with("p.toml:3:7"), "{msg}");
+        let msg = poster(&p, None, &t, &Labels::vietnamese())
+            .unwrap_err()
+            .iter()
+            .next()
+            .unwrap()
+            .to_string();
+        assert!(
+            msg.contains("`fee`") && msg.contains("U+1F389") && msg.starts_with("p.toml:3:7"),
+            "{msg}"
+        );
     }
 }

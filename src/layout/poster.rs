@@ -32,7 +32,12 @@ pub struct Poster {
 const SHRINK_STEP: f32 = 0.03;
 const GROW_STEP: f32 = 0.05;
 
-pub fn poster(p: &Procedure, campaign: Option<&Campaign>, t: &Template, labels: &Labels) -> Result<Poster, Diagnostics> {
+pub fn poster(
+    p: &Procedure,
+    campaign: Option<&Campaign>,
+    t: &Template,
+    labels: &Labels,
+) -> Result<Poster, Diagnostics> {
     check_glyphs(p)?;
     let qr_url = campaign.map_or_else(|| p.url.value.clone(), |c| c.qr_url(&p.url.value));
     let matrix = QrMatrix::for_print(&qr_url, EcLevel::M, t.qr.size).map_err(|e| {
@@ -83,7 +88,11 @@ pub fn poster(p: &Procedure, campaign: Option<&Campaign>, t: &Template, labels: 
     fixed.extend(items);
     check_drawn_glyphs(&fixed)?;
     Ok(Poster {
-        page: Page { width: w, height: h, items: fixed },
+        page: Page {
+            width: w,
+            height: h,
+            items: fixed,
+        },
         body_size: t.sizes.body * scale,
         shrunk: scale < 1.0,
         qr_url,
@@ -98,7 +107,10 @@ struct Block {
 }
 
 fn overflow(p: &Procedure, t: &Template, blocks: &[Block], room: Rect, excess: f32) -> Diagnostic {
-    let first = blocks.iter().find(|b| b.bottom > room.bottom()).or(blocks.last());
+    let first = blocks
+        .iter()
+        .find(|b| b.bottom > room.bottom())
+        .or(blocks.last());
     let (field, offset) = first.map_or(("title", p.title.offset), |b| (b.field, b.offset));
     p.error_at(
         offset,
@@ -114,14 +126,26 @@ fn overflow(p: &Procedure, t: &Template, blocks: &[Block], room: Rect, excess: f
     ))
 }
 
-fn header(items: &mut Vec<Item>, p: &Procedure, campaign: Option<&Campaign>, t: &Template, labels: &Labels, frame: Rect) -> f32 {
+fn header(
+    items: &mut Vec<Item>,
+    p: &Procedure,
+    campaign: Option<&Campaign>,
+    t: &Template,
+    labels: &Labels,
+    frame: Rect,
+) -> f32 {
     let c = &t.colors;
     let s = &t.sizes;
     let issuer = campaign.map(|c| &c.issuer);
-    let name = issuer.and_then(|i| i.name.clone()).unwrap_or_else(|| labels.default_issuer.clone());
-    let locality = issuer
-        .and_then(|i| i.locality.clone())
-        .or_else(|| issuer.is_none().then(|| p.agency.as_ref().map(|a| a.value.clone())).flatten());
+    let name = issuer
+        .and_then(|i| i.name.clone())
+        .unwrap_or_else(|| labels.default_issuer.clone());
+    let locality = issuer.and_then(|i| i.locality.clone()).or_else(|| {
+        issuer
+            .is_none()
+            .then(|| p.agency.as_ref().map(|a| a.value.clone()))
+            .flatten()
+    });
 
     let mut x = frame.x;
     let mut bottom = frame.y;
@@ -129,7 +153,11 @@ fn header(items: &mut Vec<Item>, p: &Procedure, campaign: Option<&Campaign>, t: 
     if let Some(logo) = issuer.and_then(|i| i.logo.as_ref()) {
         let (iw, ih) = logo.image.dimensions();
         let lw = (logo_h * iw as f32 / ih.max(1) as f32).min(logo_h * 2.0);
-        items.push(Item::Image { rect: Rect::new(x, frame.y, lw, logo_h), image: logo.image.clone(), matte: Color::WHITE });
+        items.push(Item::Image {
+            rect: Rect::new(x, frame.y, lw, logo_h),
+            image: logo.image.clone(),
+            matte: Color::WHITE,
+        });
         x += lw + 4.0 * MM;
         bottom = frame.y + logo_h;
     }
@@ -146,12 +174,25 @@ fn header(items: &mut Vec<Item>, p: &Procedure, campaign: Option<&Campaign>, t: 
     }
     let mut my = frame.y;
     for line in &meta {
-        my += flow::paragraph(items, line, meta_style, frame.right() - meta_w, my, meta_w, Align::Right) + s.meta * 0.35;
+        my += flow::paragraph(
+            items,
+            line,
+            meta_style,
+            frame.right() - meta_w,
+            my,
+            meta_w,
+            Align::Right,
+        ) + s.meta * 0.35;
     }
 
     let text_w = frame.right() - meta_w - 4.0 * MM - x;
-    let name = Lines::wrap(&name.to_uppercase(), Style::new(Bold, s.issuer, 1.2, c.accent), text_w);
-    let locality = locality.map(|l| Lines::wrap(&l, Style::new(Regular, s.meta * 1.05, 1.3, c.ink), text_w));
+    let name = Lines::wrap(
+        &name.to_uppercase(),
+        Style::new(Bold, s.issuer, 1.2, c.accent),
+        text_w,
+    );
+    let locality =
+        locality.map(|l| Lines::wrap(&l, Style::new(Regular, s.meta * 1.05, 1.3, c.ink), text_w));
     let spacing = s.meta * 0.4;
     let text_h = name.height() + locality.as_ref().map_or(0.0, |l| spacing + l.height());
     // Beside a logo, the issuer's name is centred on it.
@@ -162,28 +203,52 @@ fn header(items: &mut Vec<Item>, p: &Procedure, campaign: Option<&Campaign>, t: 
     }
     let rule_y = bottom.max(y).max(my) + 3.0 * MM;
     let rule_h = 0.6 * MM;
-    items.push(Item::Rect { rect: Rect::new(frame.x, rule_y, frame.w, rule_h), fill: c.accent, radius: 0.0 });
+    items.push(Item::Rect {
+        rect: Rect::new(frame.x, rule_y, frame.w, rule_h),
+        fill: c.accent,
+        radius: 0.0,
+    });
     rule_y + rule_h + t.gap * MM
 }
 
 /// The QR panel and the footer under it; returns the top of the panel's gap.
-fn qr_panel(items: &mut Vec<Item>, url: &str, matrix: &QrMatrix, campaign: Option<&Campaign>, t: &Template, labels: &Labels, frame: Rect) -> f32 {
+fn qr_panel(
+    items: &mut Vec<Item>,
+    url: &str,
+    matrix: &QrMatrix,
+    campaign: Option<&Campaign>,
+    t: &Template,
+    labels: &Labels,
+    frame: Rect,
+) -> f32 {
     let c = &t.colors;
     let s = &t.sizes;
     let mut bottom = frame.bottom();
 
     if let Some(issuer) = campaign.map(|c| &c.issuer) {
         let parts: Vec<String> = [
-            issuer.hotline.as_ref().map(|v| format!("{}: {v}", labels.hotline)),
-            issuer.address.as_ref().map(|v| format!("{}: {v}", labels.address)),
-            issuer.office_hours.as_ref().map(|v| format!("{}: {v}", labels.office_hours)),
+            issuer
+                .hotline
+                .as_ref()
+                .map(|v| format!("{}: {v}", labels.hotline)),
+            issuer
+                .address
+                .as_ref()
+                .map(|v| format!("{}: {v}", labels.address)),
+            issuer
+                .office_hours
+                .as_ref()
+                .map(|v| format!("{}: {v}", labels.office_hours)),
         ]
         .into_iter()
         .flatten()
         .collect();
         if !parts.is_empty() {
             let style = Style::new(Regular, s.footer, 1.3, c.ink);
-            let lines = Lines { lines: join_parts(&parts, style, frame.w), style };
+            let lines = Lines {
+                lines: join_parts(&parts, style, frame.w),
+                style,
+            };
             let fh = lines.height();
             lines.place(items, frame.x, bottom - fh, frame.w, Align::Center);
             bottom -= fh + 3.0 * MM;
@@ -192,15 +257,28 @@ fn qr_panel(items: &mut Vec<Item>, url: &str, matrix: &QrMatrix, campaign: Optio
 
     let pad = 5.0 * MM;
     let side = t.qr.size * MM;
-    let panel = Rect::new(frame.x, bottom - side - 2.0 * pad, frame.w, side + 2.0 * pad);
-    items.push(Item::Rect { rect: panel, fill: c.accent, radius: 3.0 * MM });
+    let panel = Rect::new(
+        frame.x,
+        bottom - side - 2.0 * pad,
+        frame.w,
+        side + 2.0 * pad,
+    );
+    items.push(Item::Rect {
+        rect: panel,
+        fill: c.accent,
+        radius: 3.0 * MM,
+    });
     let qr_box = Rect::new(panel.right() - pad - side, panel.y + pad, side, side);
     items.extend(qr_item(qr_box, matrix, c.ink, url));
 
     // The call to action, centred vertically beside the code.
     let text_x = panel.x + pad + 2.0 * MM;
     let text_w = qr_box.x - pad - text_x;
-    let cta = Lines::wrap(&labels.cta, Style::new(Bold, s.cta, 1.18, c.on_accent), text_w);
+    let cta = Lines::wrap(
+        &labels.cta,
+        Style::new(Bold, s.cta, 1.18, c.on_accent),
+        text_w,
+    );
     let link = Lines::url(url, Style::new(Regular, s.url, 1.3, c.on_accent), text_w);
     let gap = 3.0 * MM;
     let total = cta.height() + gap + link.height();
@@ -230,7 +308,14 @@ fn join_parts(parts: &[String], style: Style, width: f32) -> Vec<String> {
 }
 
 /// The procedure's own text, at `scale` × the template's sizes.
-fn content(items: &mut Vec<Item>, p: &Procedure, t: &Template, labels: &Labels, room: Rect, scale: f32) -> Vec<Block> {
+fn content(
+    items: &mut Vec<Item>,
+    p: &Procedure,
+    t: &Template,
+    labels: &Labels,
+    room: Rect,
+    scale: f32,
+) -> Vec<Block> {
     let c = &t.colors;
     let s = &t.sizes;
     let sized = |normal: f32| (normal * scale).max(s.min_body.min(normal));
@@ -242,16 +327,54 @@ fn content(items: &mut Vec<Item>, p: &Procedure, t: &Template, labels: &Labels, 
     if let Some(field) = &p.field {
         kicker = format!("{kicker}  ·  {}", field.value.to_uppercase());
     }
-    y += flow::paragraph(items, &kicker, Style::new(Bold, s.kicker, 1.2, c.accent), room.x, y, room.w, Align::Left);
+    y += flow::paragraph(
+        items,
+        &kicker,
+        Style::new(Bold, s.kicker, 1.2, c.accent),
+        room.x,
+        y,
+        room.w,
+        Align::Left,
+    );
     y += 2.0 * MM;
-    let title_size = (s.title * scale.min(1.1)).max(s.min_title);
-    y += flow::paragraph(items, &p.title.value, Style::new(Bold, title_size, 1.12, c.ink), room.x, y, room.w, Align::Left);
-    blocks.push(Block { field: "title", offset: p.title.offset, bottom: y });
+    // A long title steps down in size until it takes two lines, or reaches the minimum.
+    let mut title_size = (s.title * scale.min(1.1)).max(s.min_title);
+    let mut title = Lines::balanced(
+        &p.title.value,
+        Style::new(Bold, title_size, 1.12, c.ink),
+        room.w,
+    );
+    while title.lines.len() > 2 && title_size > s.min_title {
+        title_size = (title_size - 2.0).max(s.min_title);
+        title = Lines::balanced(
+            &p.title.value,
+            Style::new(Bold, title_size, 1.12, c.ink),
+            room.w,
+        );
+    }
+    y += title.place(items, room.x, y, room.w, Align::Left);
+    blocks.push(Block {
+        field: "title",
+        offset: p.title.offset,
+        bottom: y,
+    });
 
     if let Some(summary) = &p.summary {
         y += gap * 0.6;
-        y += flow::paragraph(items, &summary.value, Style::new(Regular, sized(s.summary), 1.35, c.muted), room.x, y, room.w, Align::Left);
-        blocks.push(Block { field: "summary", offset: summary.offset, bottom: y });
+        y += flow::paragraph(
+            items,
+            &summary.value,
+            Style::new(Regular, sized(s.summary), 1.35, c.muted),
+            room.x,
+            y,
+            room.w,
+            Align::Left,
+        );
+        blocks.push(Block {
+            field: "summary",
+            offset: summary.offset,
+            bottom: y,
+        });
     }
 
     y = facts_box(items, p, t, labels, room, y + gap, &sized, &mut blocks);
@@ -261,8 +384,23 @@ fn content(items: &mut Vec<Item>, p: &Procedure, t: &Template, labels: &Labels, 
     let docs: Vec<&str> = p.documents.iter().map(|d| d.value.as_str()).collect();
     let steps: Vec<&str> = p.steps.iter().map(|d| d.value.as_str()).collect();
     let sections = [
-        (labels.documents.as_str(), docs, Marker::Bullet(c.accent), "documents", p.documents.first()),
-        (labels.steps.as_str(), steps, Marker::Number { fill: c.accent, text: c.on_accent }, "steps", p.steps.first()),
+        (
+            labels.documents.as_str(),
+            docs,
+            Marker::Bullet(c.accent),
+            "documents",
+            p.documents.first(),
+        ),
+        (
+            labels.steps.as_str(),
+            steps,
+            Marker::Number {
+                fill: c.accent,
+                text: c.on_accent,
+            },
+            "steps",
+            p.steps.first(),
+        ),
     ];
     let present: Vec<_> = sections.into_iter().filter(|s| !s.1.is_empty()).collect();
     if !present.is_empty() {
@@ -273,9 +411,21 @@ fn content(items: &mut Vec<Item>, p: &Procedure, t: &Template, labels: &Labels, 
         for (i, (label, entries, marker, field, first)) in present.into_iter().enumerate() {
             let x = room.x + i as f32 * (col_w + col_gap);
             let mut cy = y;
-            cy += flow::paragraph(items, &label.to_uppercase(), heading, x, cy, col_w, Align::Left);
+            cy += flow::paragraph(
+                items,
+                &label.to_uppercase(),
+                heading,
+                x,
+                cy,
+                col_w,
+                Align::Left,
+            );
             cy += 1.2 * MM;
-            items.push(Item::Rect { rect: Rect::new(x, cy, 12.0 * MM, 0.5 * MM), fill: c.accent, radius: 0.0 });
+            items.push(Item::Rect {
+                rect: Rect::new(x, cy, 12.0 * MM, 0.5 * MM),
+                fill: c.accent,
+                radius: 0.0,
+            });
             cy += 0.5 * MM + 2.5 * MM;
             cy += flow::list(items, &entries, body, marker, x, cy, col_w);
             col_bottoms.push((field, first.map_or(0, |l| l.offset), cy));
@@ -283,7 +433,11 @@ fn content(items: &mut Vec<Item>, p: &Procedure, t: &Template, labels: &Labels, 
         // The taller column is the one that overflows first.
         col_bottoms.sort_by(|a, b| a.2.total_cmp(&b.2));
         for (field, offset, bottom) in col_bottoms {
-            blocks.push(Block { field, offset, bottom });
+            blocks.push(Block {
+                field,
+                offset,
+                bottom,
+            });
         }
         y = blocks.last().map_or(y, |b| b.bottom);
     }
@@ -293,15 +447,39 @@ fn content(items: &mut Vec<Item>, p: &Procedure, t: &Template, labels: &Labels, 
         let text: Vec<&str> = p.legal_basis.iter().map(|l| l.value.as_str()).collect();
         let label_style = Style::new(Bold, sized(s.legal), 1.3, c.muted);
         let line = format!("{}: {}", labels.legal_basis, text.join("; "));
-        y += flow::paragraph(items, &line, Style { font: Regular, ..label_style }, room.x, y, room.w, Align::Left);
-        blocks.push(Block { field: "legal_basis", offset: p.legal_basis[0].offset, bottom: y });
+        y += flow::paragraph(
+            items,
+            &line,
+            Style {
+                font: Regular,
+                ..label_style
+            },
+            room.x,
+            y,
+            room.w,
+            Align::Left,
+        );
+        blocks.push(Block {
+            field: "legal_basis",
+            offset: p.legal_basis[0].offset,
+            bottom: y,
+        });
     }
     blocks
 }
 
 /// The tinted key-facts box: a two-column grid of label and value.
 #[allow(clippy::too_many_arguments)]
-fn facts_box(items: &mut Vec<Item>, p: &Procedure, t: &Template, labels: &Labels, room: Rect, top: f32, sized: &dyn Fn(f32) -> f32, blocks: &mut Vec<Block>) -> f32 {
+fn facts_box(
+    items: &mut Vec<Item>,
+    p: &Procedure,
+    t: &Template,
+    labels: &Labels,
+    room: Rect,
+    top: f32,
+    sized: &dyn Fn(f32) -> f32,
+    blocks: &mut Vec<Block>,
+) -> f32 {
     let c = &t.colors;
     let s = &t.sizes;
     let online = p.online.map(|o| match o {
@@ -315,12 +493,38 @@ fn facts_box(items: &mut Vec<Item>, p: &Procedure, t: &Template, labels: &Labels
     });
     // (label, value, field, offset, full width)
     let cells: Vec<(&str, String, &'static str, usize, bool)> = [
-        p.processing_time.as_ref().map(|v| (labels.processing_time.as_str(), v.value.clone(), "processing_time", v.offset, false)),
-        p.fee.as_ref().map(|v| (labels.fee.as_str(), v.value.clone(), "fee", v.offset, false)),
-        p.agency.as_ref().map(|v| (labels.agency.as_str(), v.value.clone(), "agency", v.offset, false)),
+        p.processing_time.as_ref().map(|v| {
+            (
+                labels.processing_time.as_str(),
+                v.value.clone(),
+                "processing_time",
+                v.offset,
+                false,
+            )
+        }),
+        p.fee
+            .as_ref()
+            .map(|v| (labels.fee.as_str(), v.value.clone(), "fee", v.offset, false)),
+        p.agency.as_ref().map(|v| {
+            (
+                labels.agency.as_str(),
+                v.value.clone(),
+                "agency",
+                v.offset,
+                false,
+            )
+        }),
         online.map(|v| (labels.online.as_str(), v, "online", p.url.offset, false)),
         channels.map(|(v, o)| (labels.channels.as_str(), v, "channels", o, true)),
-        p.result.as_ref().map(|v| (labels.result.as_str(), v.value.clone(), "result", v.offset, true)),
+        p.result.as_ref().map(|v| {
+            (
+                labels.result.as_str(),
+                v.value.clone(),
+                "result",
+                v.offset,
+                true,
+            )
+        }),
     ]
     .into_iter()
     .flatten()
@@ -340,27 +544,44 @@ fn facts_box(items: &mut Vec<Item>, p: &Procedure, t: &Template, labels: &Labels
     let mut y = inner.y;
     let mut row: Vec<(f32, &'static str, usize)> = Vec::new();
     let mut column = 0;
-    let finish_row = |row: &mut Vec<(f32, &'static str, usize)>, y: &mut f32, blocks: &mut Vec<Block>| {
-        if let Some(&(h, field, offset)) = row.iter().max_by(|a, b| a.0.total_cmp(&b.0)) {
-            *y += h + 3.5 * MM;
-            blocks.push(Block { field, offset, bottom: *y });
-        }
-        row.clear();
-    };
+    let finish_row =
+        |row: &mut Vec<(f32, &'static str, usize)>, y: &mut f32, blocks: &mut Vec<Block>| {
+            if let Some(&(h, field, offset)) = row.iter().max_by(|a, b| a.0.total_cmp(&b.0)) {
+                *y += h + 3.5 * MM;
+                blocks.push(Block {
+                    field,
+                    offset,
+                    bottom: *y,
+                });
+            }
+            row.clear();
+        };
     for (lab, val, field, offset, full) in &cells {
         if *full || column == 2 {
             finish_row(&mut row, &mut y, blocks);
             column = 0;
         }
-        let (x, w) = if *full { (inner.x, inner.w) } else { (inner.x + column as f32 * (half + col_gap), half) };
-        let mut h = flow::paragraph(items, &lab.to_uppercase(), label, x, y, w, Align::Left) + 1.2 * MM;
+        let (x, w) = if *full {
+            (inner.x, inner.w)
+        } else {
+            (inner.x + column as f32 * (half + col_gap), half)
+        };
+        let mut h =
+            flow::paragraph(items, &lab.to_uppercase(), label, x, y, w, Align::Left) + 1.2 * MM;
         h += flow::paragraph(items, val, value, x, y + h, w, Align::Left);
         row.push((h, field, *offset));
         column = if *full { 2 } else { column + 1 };
     }
     finish_row(&mut row, &mut y, blocks);
     let bottom = y - 3.5 * MM + pad;
-    items.insert(background, Item::Rect { rect: Rect::new(room.x, top, room.w, bottom - top), fill: c.tint, radius: 2.5 * MM });
+    items.insert(
+        background,
+        Item::Rect {
+            rect: Rect::new(room.x, top, room.w, bottom - top),
+            fill: c.tint,
+            radius: 2.5 * MM,
+        },
+    );
     if let Some(b) = blocks.last_mut() {
         b.bottom = bottom;
     }

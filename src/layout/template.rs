@@ -102,7 +102,8 @@ pub struct Labels {
 
 fn hex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Color, D::Error> {
     let s = String::deserialize(d)?;
-    Color::from_hex(&s).ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a #RRGGBB colour")))
+    Color::from_hex(&s)
+        .ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a #RRGGBB colour")))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,7 +132,8 @@ impl Template {
 
 impl Labels {
     pub fn vietnamese() -> Labels {
-        toml::from_str(include_str!("../../templates/labels-vi.toml")).expect("built-in labels are valid")
+        toml::from_str(include_str!("../../templates/labels-vi.toml"))
+            .expect("built-in labels are valid")
     }
 }
 

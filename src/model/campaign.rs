@@ -84,7 +84,11 @@ impl Campaign {
         top.reject_unknown_keys(TOP_KEYS);
         let issuer_table = top.table("issuer");
         let campaign_table = top.table("campaign");
-        let mut procedures: Vec<PathBuf> = top.string_list("procedures").iter().map(|p| resolve(&p.value)).collect();
+        let mut procedures: Vec<PathBuf> = top
+            .string_list("procedures")
+            .iter()
+            .map(|p| resolve(&p.value))
+            .collect();
         let output_tables = top.table_list("output");
 
         let mut issuer = Issuer::default();
@@ -121,14 +125,21 @@ impl Campaign {
             campaign.slogan = r.string("slogan").map(|l| l.value);
             if let Some(u) = r.string("url") {
                 match url::problem(&u.value) {
-                    Some((msg, hint)) => r.diags.push(src.error_at(u.offset, format!("{msg}: `{}`", u.value)).with_hint(hint)),
+                    Some((msg, hint)) => r.diags.push(
+                        src.error_at(u.offset, format!("{msg}: `{}`", u.value))
+                            .with_hint(hint),
+                    ),
                     None => campaign.url = u.value,
                 }
             }
             if let Some((tracking, toff)) = r.table("tracking") {
                 campaign.tracking = read_tracking(src, tracking, toff, r.diags);
             }
-            procedures.extend(r.string_list("procedures").iter().map(|p| resolve(&p.value)));
+            procedures.extend(
+                r.string_list("procedures")
+                    .iter()
+                    .map(|p| resolve(&p.value)),
+            );
         }
         campaign.procedures = procedures;
 
@@ -167,7 +178,12 @@ impl Campaign {
     }
 }
 
-fn read_tracking(src: &SourceFile, t: &toml_read::Table<'_>, off: usize, diags: &mut Diagnostics) -> Vec<(String, String)> {
+fn read_tracking(
+    src: &SourceFile,
+    t: &toml_read::Table<'_>,
+    off: usize,
+    diags: &mut Diagnostics,
+) -> Vec<(String, String)> {
     let mut r = Reader::new(src, t, off, "campaign.tracking.", diags);
     let keys: Vec<String> = t.iter().map(|(k, _)| k.get_ref().to_string()).collect();
     let mut out = Vec::new();
@@ -177,11 +193,19 @@ fn read_tracking(src: &SourceFile, t: &toml_read::Table<'_>, off: usize, diags: 
         }
     }
     // The file's order, not the table's sorted order, so URLs read as written.
-    out.sort_by_key(|(k, _)| t.get_key_value(k.as_str()).map_or(0, |(s, _)| s.span().start));
+    out.sort_by_key(|(k, _)| {
+        t.get_key_value(k.as_str())
+            .map_or(0, |(s, _)| s.span().start)
+    });
     out
 }
 
-fn load_logo(src: &SourceFile, path: &Path, at: &Located<String>, diags: &mut Diagnostics) -> Option<Logo> {
+fn load_logo(
+    src: &SourceFile,
+    path: &Path,
+    at: &Located<String>,
+    diags: &mut Diagnostics,
+) -> Option<Logo> {
     let problem = match std::fs::read(path) {
         Err(e) => format!("cannot read the logo file {}: {e}", path.display()),
         Ok(bytes) => match ::image::load_from_memory(&bytes) {
@@ -191,7 +215,10 @@ fn load_logo(src: &SourceFile, path: &Path, at: &Located<String>, diags: &mut Di
                     image: Arc::new(img.into_rgba8()),
                 })
             }
-            Err(e) => format!("the logo {} is not a readable PNG or JPEG image: {e}", path.display()),
+            Err(e) => format!(
+                "the logo {} is not a readable PNG or JPEG image: {e}",
+                path.display()
+            ),
         },
     };
     diags.push(

@@ -75,7 +75,9 @@ impl Procedure {
         let url = r.required_string("url", "\"https://dichvucong.gov.vn/...\"");
         if let Some(u) = &url {
             if let Some((msg, hint)) = url::problem(&u.value) {
-                let d = src.error_at(u.offset, format!("{msg}: `{}`", u.value)).with_hint(hint);
+                let d = src
+                    .error_at(u.offset, format!("{msg}: `{}`", u.value))
+                    .with_hint(hint);
                 r.diags.push(d);
             }
         }
@@ -105,8 +107,14 @@ impl Procedure {
             steps: r.string_list("steps"),
             legal_basis: r.string_list("legal_basis"),
             source: r.string("source"),
-            title: title.unwrap_or(Located { value: String::new(), offset: 0 }),
-            url: url.unwrap_or(Located { value: String::new(), offset: 0 }),
+            title: title.unwrap_or(Located {
+                value: String::new(),
+                offset: 0,
+            }),
+            url: url.unwrap_or(Located {
+                value: String::new(),
+                offset: 0,
+            }),
             src: src.clone(),
         };
         if diags.has_errors() {
@@ -138,12 +146,17 @@ mod tests {
     }
 
     fn messages(text: &str) -> Vec<String> {
-        parse(text).unwrap_err().iter().map(|d| d.to_string()).collect()
+        parse(text)
+            .unwrap_err()
+            .iter()
+            .map(|d| d.to_string())
+            .collect()
     }
 
     #[test]
     fn minimal_procedure_parses() {
-        let p = parse("title = \"Đăng ký khai sinh\"\nurl = \"https://dichvucong.gov.vn/x\"\n").unwrap();
+        let p = parse("title = \"Đăng ký khai sinh\"\nurl = \"https://dichvucong.gov.vn/x\"\n")
+            .unwrap();
         assert_eq!(p.title.value, "Đăng ký khai sinh");
         assert!(p.documents.is_empty());
     }
@@ -152,7 +165,11 @@ mod tests {
     fn unknown_key_names_the_nearest_known_key() {
         let m = messages("title = \"A\"\nurl = \"https://a.vn\"\ndocumets = [\"x\"]\n");
         assert_eq!(m.len(), 1);
-        assert!(m[0].starts_with("p.toml:3:1: error: unknown key `documets`"), "{}", m[0]);
+        assert!(
+            m[0].starts_with("p.toml:3:1: error: unknown key `documets`"),
+            "{}",
+            m[0]
+        );
         assert!(m[0].contains("did you mean `documents`?"), "{}", m[0]);
     }
 

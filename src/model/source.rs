@@ -59,7 +59,9 @@ impl SourceFile {
         if raw.trim().is_empty() {
             return Err(Diagnostic::error("the file is empty")
                 .in_file(path)
-                .with_hint("a procedure needs at least `title = \"...\"` and `url = \"https://...\"`"));
+                .with_hint(
+                    "a procedure needs at least `title = \"...\"` and `url = \"https://...\"`",
+                ));
         }
         let text = if unicode_normalization::is_nfc(raw) {
             raw.to_owned()
@@ -86,7 +88,9 @@ impl SourceFile {
             .map_or(self.text.len(), |i| offset + i);
         let line = before.matches('\n').count() + 1;
         let column = self.text[line_start..offset].chars().count() + 1;
-        let text = self.text[line_start..line_end].trim_end_matches('\r').to_owned();
+        let text = self.text[line_start..line_end]
+            .trim_end_matches('\r')
+            .to_owned();
         (Position { line, column }, text)
     }
 
@@ -121,14 +125,17 @@ mod tests {
         // "tên = " then 0xEA, which is ê in Windows-1258 and invalid UTF-8.
         let e = load(b"a = 1\nb = \"t\xEAn\"\n").unwrap_err();
         assert!(e.message.contains("not UTF-8"), "{}", e.message);
-        assert_eq!(e.position, Some(Position { line: 2, column: 7 }));
+        assert_eq!(e.position(), Some(Position { line: 2, column: 7 }));
         assert!(e.hint.unwrap().contains("UTF-8"));
     }
 
     #[test]
     fn empty_and_binary_files_are_refused() {
         assert!(load(b"  \r\n").unwrap_err().message.contains("empty"));
-        assert!(load(b"\x89PNG\r\n\x1a\n\0\0").unwrap_err().message.contains("not a text file"));
+        assert!(load(b"\x89PNG\r\n\x1a\n\0\0")
+            .unwrap_err()
+            .message
+            .contains("not a text file"));
     }
 
     #[test]

@@ -130,7 +130,10 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
     pub fn required_string(&mut self, key: &str, example: &str) -> Option<Located<String>> {
         let present = self.get(key).is_some();
         let s = self.string(key);
-        if s.is_none() && present && matches!(self.get(key).map(|v| v.get_ref()), Some(DeValue::String(_))) {
+        if s.is_none()
+            && present
+            && matches!(self.get(key).map(|v| v.get_ref()), Some(DeValue::String(_)))
+        {
             let offset = self.get(key).map_or(self.table_offset, |v| v.span().start);
             let d = self
                 .src
@@ -140,7 +143,10 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
         } else if !present {
             let d = self
                 .src
-                .error_at(self.table_offset, format!("`{}{key}` is missing", self.prefix))
+                .error_at(
+                    self.table_offset,
+                    format!("`{}{key}` is missing", self.prefix),
+                )
                 .with_hint(format!("add a line: {key} = {example}"));
             self.diags.push(d);
         }
@@ -217,7 +223,11 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
                         .src
                         .error_at(
                             item.span().start,
-                            format!("`{}{key}` entries must be tables, not {}", self.prefix, describe(other)),
+                            format!(
+                                "`{}{key}` entries must be tables, not {}",
+                                self.prefix,
+                                describe(other)
+                            ),
                         )
                         .with_hint(format!("write each entry as a [[{key}]] section"));
                     self.diags.push(d);

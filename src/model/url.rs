@@ -96,7 +96,10 @@ mod tests {
             with_tracking("https://a.vn/x?id=1#top", &p),
             "https://a.vn/x?id=1&utm_source=toroi&utm_campaign=ph%C6%B0%E1%BB%9Dng%201#top"
         );
-        assert_eq!(with_tracking("https://a.vn/x", &p[..1]), "https://a.vn/x?utm_source=toroi");
+        assert_eq!(
+            with_tracking("https://a.vn/x", &p[..1]),
+            "https://a.vn/x?utm_source=toroi"
+        );
         assert_eq!(with_tracking("https://a.vn/x", &[]), "https://a.vn/x");
     }
 }

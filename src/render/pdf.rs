@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 
 use printpdf::{
-    Actions, BorderArray, Color as PdfColor, FontId, LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat,
-    Rgb, TextItem, WindingOrder, XObjectTransform,
+    Actions, BorderArray, Color as PdfColor, FontId, LinePoint, LinkAnnotation, Op, PaintMode,
+    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing,
+    Pt, RawImage, RawImageData, RawImageFormat, Rgb, TextItem, WindingOrder, XObjectTransform,
 };
 
 use crate::scene::{Color, Document, Item, Page, Rect};
@@ -23,15 +23,24 @@ pub fn render(doc: &Document) -> Vec<u8> {
     let mut pages = Vec::with_capacity(doc.pages.len());
     for page in &doc.pages {
         let ops = page_ops(&mut pdf, &mut fonts, page);
-        pages.push(PdfPage::new(printpdf::Mm::from(Pt(page.width)), printpdf::Mm::from(Pt(page.height)), ops));
+        pages.push(PdfPage::new(
+            printpdf::Mm::from(Pt(page.width)),
+            printpdf::Mm::from(Pt(page.height)),
+            ops,
+        ));
     }
     pdf.with_pages(pages);
     // Images stay raw here and are deflated with the other streams below.
-    let opts = PdfSaveOptions { optimize: false, image_optimization: None, ..Default::default() };
+    let opts = PdfSaveOptions {
+        optimize: false,
+        image_optimization: None,
+        ..Default::default()
+    };
     let mut lo = pdf.to_lopdf_document(&opts, &mut Vec::new());
     compress_streams(&mut lo);
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes).expect("writing to memory cannot fail");
+    lo.save_to(&mut bytes)
+        .expect("writing to memory cannot fail");
     bytes
 }
 
@@ -67,31 +76,55 @@ fn page_ops(pdf: &mut PdfDocument, fonts: &mut HashMap<FontKind, FontId>, page: 
                 let id = fonts
                     .entry(run.font)
                     .or_insert_with(|| {
-                        let parsed = ParsedFont::from_bytes(run.font.bytes(), 0, &mut Vec::new()).expect("shipped font parses");
+                        let parsed = ParsedFont::from_bytes(run.font.bytes(), 0, &mut Vec::new())
+                            .expect("shipped font parses");
                         pdf.add_font(&parsed)
                     })
                     .clone();
-                ops.push(Op::SetFillColor { col: color(run.color) });
+                ops.push(Op::SetFillColor {
+                    col: color(run.color),
+                });
                 ops.push(Op::StartTextSection);
-                ops.push(Op::SetFont { font: PdfFontHandle::External(id), size: Pt(run.size) });
-                ops.push(Op::SetTextCursor { pos: point(run.x, flip(run.y)) });
-                ops.push(Op::ShowText { items: vec![TextItem::Text(run.text.clone())] });
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(id),
+                    size: Pt(run.size),
+                });
+                ops.push(Op::SetTextCursor {
+                    pos: point(run.x, flip(run.y)),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(run.text.clone())],
+                });
                 ops.push(Op::EndTextSection);
             }
             Item::Rect { rect, fill, radius } => {
                 ops.push(Op::SetFillColor { col: color(*fill) });
-                ops.push(Op::DrawPolygon { polygon: fill_polygon(vec![ring(*rect, *radius, page.height)]) });
+                ops.push(Op::DrawPolygon {
+                    polygon: fill_polygon(vec![ring(*rect, *radius, page.height)]),
+                });
             }
-            Item::Modules { origin, module, runs, color: c } => {
+            Item::Modules {
+                origin,
+                module,
+                runs,
+                color: c,
+            } => {
                 let rings = runs
                     .iter()
                     .map(|r| {
-                        let rect = Rect::new(origin.0 + r.col as f32 * module, origin.1 + r.row as f32 * module, r.len as f32 * module, *module);
+                        let rect = Rect::new(
+                            origin.0 + r.col as f32 * module,
+                            origin.1 + r.row as f32 * module,
+                            r.len as f32 * module,
+                            *module,
+                        );
                         ring(rect, 0.0, page.height)
                     })
                     .collect();
                 ops.push(Op::SetFillColor { col: color(*c) });
-                ops.push(Op::DrawPolygon { polygon: fill_polygon(rings) });
+                ops.push(Op::DrawPolygon {
+                    polygon: fill_polygon(rings),
+                });
             }
             Item::Image { rect, image, matte } => {
                 let raw = RawImage {
@@ -115,9 +148,20 @@ fn page_ops(pdf: &mut PdfDocument, fonts: &mut HashMap<FontKind, FontId>, page: 
                 });
             }
             Item::Link { rect, url } => {
-                let area = printpdf::Rect::from_xywh(Pt(rect.x), Pt(flip(rect.bottom())), Pt(rect.w), Pt(rect.h));
+                let area = printpdf::Rect::from_xywh(
+                    Pt(rect.x),
+                    Pt(flip(rect.bottom())),
+                    Pt(rect.w),
+                    Pt(rect.h),
+                );
                 ops.push(Op::LinkAnnotation {
-                    link: LinkAnnotation::new(area, Actions::uri(url.clone()), Some(BorderArray::Solid([0.0, 0.0, 0.0])), None, None),
+                    link: LinkAnnotation::new(
+                        area,
+                        Actions::uri(url.clone()),
+                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                        None,
+                        None,
+                    ),
                 });
             }
         }
@@ -130,14 +174,20 @@ fn flatten(image: &::image::RgbaImage, matte: Color) -> Vec<u8> {
     let mut out = Vec::with_capacity(image.width() as usize * image.height() as usize * 3);
     for p in image.pixels() {
         let [r, g, b, a] = p.0;
-        let mix = |c: u8, m: u8| ((c as u32 * a as u32 + m as u32 * (255 - a as u32) + 127) / 255) as u8;
+        let mix =
+            |c: u8, m: u8| ((c as u32 * a as u32 + m as u32 * (255 - a as u32) + 127) / 255) as u8;
         out.extend_from_slice(&[mix(r, matte.r), mix(g, matte.g), mix(b, matte.b)]);
     }
     out
 }
 
 fn color(c: Color) -> PdfColor {
-    PdfColor::Rgb(Rgb { r: c.r as f32 / 255.0, g: c.g as f32 / 255.0, b: c.b as f32 / 255.0, icc_profile: None })
+    PdfColor::Rgb(Rgb {
+        r: c.r as f32 / 255.0,
+        g: c.g as f32 / 255.0,
+        b: c.b as f32 / 255.0,
+        icc_profile: None,
+    })
 }
 
 fn point(x: f32, y: f32) -> Point {
@@ -145,7 +195,11 @@ fn point(x: f32, y: f32) -> Point {
 }
 
 fn fill_polygon(rings: Vec<PolygonRing>) -> Polygon {
-    Polygon { rings, mode: PaintMode::Fill, winding_order: WindingOrder::NonZero }
+    Polygon {
+        rings,
+        mode: PaintMode::Fill,
+        winding_order: WindingOrder::NonZero,
+    }
 }
 
 /// A rectangle, with corners rounded by cubic Béziers when `radius` > 0.
@@ -153,13 +207,21 @@ fn ring(r: Rect, radius: f32, page_h: f32) -> PolygonRing {
     let (x0, x1) = (r.x, r.right());
     let (y0, y1) = (page_h - r.bottom(), page_h - r.y);
     let rad = radius.min(r.w / 2.0).min(r.h / 2.0);
-    let on = |x, y| LinePoint { p: point(x, y), bezier: false };
+    let on = |x, y| LinePoint {
+        p: point(x, y),
+        bezier: false,
+    };
     if rad <= 0.0 {
-        return PolygonRing { points: vec![on(x0, y0), on(x1, y0), on(x1, y1), on(x0, y1)] };
+        return PolygonRing {
+            points: vec![on(x0, y0), on(x1, y0), on(x1, y1), on(x0, y1)],
+        };
     }
     // Control points at 0.5523 × radius approximate a quarter circle.
     let k = rad * (1.0 - 0.552_284_8);
-    let ctl = |x, y| LinePoint { p: point(x, y), bezier: true };
+    let ctl = |x, y| LinePoint {
+        p: point(x, y),
+        bezier: true,
+    };
     PolygonRing {
         points: vec![
             on(x0 + rad, y0),

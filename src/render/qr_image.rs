@@ -12,7 +12,11 @@ pub fn svg(matrix: &QrMatrix, url: &str) -> String {
     for r in matrix.runs() {
         let _ = write!(path, "M{} {}h{}v1h-{}z", r.col + q, r.row + q, r.len, r.len);
     }
-    let title = url.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    let title = url
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {n} {n}\" width=\"{n}mm\" height=\"{n}mm\" shape-rendering=\"crispEdges\">\
 <title>{title}</title><rect width=\"{n}\" height=\"{n}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>\n"
@@ -25,16 +29,29 @@ pub fn png(matrix: &QrMatrix, px: u32) -> Result<Vec<u8>, String> {
     let n = matrix.total() as u32;
     let module = px / n;
     if module == 0 {
-        return Err(format!("{px} px is too small for this code: it needs at least {n} px (one per module)"));
+        return Err(format!(
+            "{px} px is too small for this code: it needs at least {n} px (one per module)"
+        ));
     }
     let offset = (px - module * n) / 2 + QUIET_ZONE as u32 * module;
     let img = ::image::GrayImage::from_fn(px, px, |x, y| {
-        let (mx, my) = (x.wrapping_sub(offset) / module, y.wrapping_sub(offset) / module);
-        let inside = x >= offset && y >= offset && (mx as usize) < matrix.width && (my as usize) < matrix.width;
-        ::image::Luma([if inside && matrix.is_dark(mx as usize, my as usize) { 0 } else { 255 }])
+        let (mx, my) = (
+            x.wrapping_sub(offset) / module,
+            y.wrapping_sub(offset) / module,
+        );
+        let inside = x >= offset
+            && y >= offset
+            && (mx as usize) < matrix.width
+            && (my as usize) < matrix.width;
+        ::image::Luma([if inside && matrix.is_dark(mx as usize, my as usize) {
+            0
+        } else {
+            255
+        }])
     });
     let mut out = std::io::Cursor::new(Vec::new());
-    img.write_to(&mut out, ::image::ImageFormat::Png).map_err(|e| e.to_string())?;
+    img.write_to(&mut out, ::image::ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
     Ok(out.into_inner())
 }
 
@@ -51,7 +68,11 @@ mod tests {
         let img = ::image::load_from_memory(&bytes).unwrap().into_luma8();
         assert_eq!(img.dimensions(), (300, 300));
         let values: std::collections::BTreeSet<u8> = img.pixels().map(|p| p.0[0]).collect();
-        assert_eq!(values.into_iter().collect::<Vec<_>>(), vec![0, 255], "no grey, anti-aliased pixels");
+        assert_eq!(
+            values.into_iter().collect::<Vec<_>>(),
+            vec![0, 255],
+            "no grey, anti-aliased pixels"
+        );
         assert!(png(&m, 40).is_err());
     }
 

@@ -55,7 +55,14 @@ pub fn wrap_url(url: &str, font: &Font, size: f32, max_width: f32) -> Vec<String
     lines(&pieces, max_width)
 }
 
-fn push_word<'a>(pieces: &mut Vec<Piece<'a>>, word: &'a str, font: &Font, size: f32, max: f32, space: f64) {
+fn push_word<'a>(
+    pieces: &mut Vec<Piece<'a>>,
+    word: &'a str,
+    font: &Font,
+    size: f32,
+    max: f32,
+    space: f64,
+) {
     let width = font.width(word, size);
     if width <= max {
         pieces.push(Piece {

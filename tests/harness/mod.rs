@@ -16,14 +16,22 @@ pub struct Output {
 impl Output {
     #[track_caller]
     pub fn success(&self) -> &Self {
-        assert_eq!(self.status, 0, "toroi failed:\nstdout: {}\nstderr: {}", self.stdout, self.stderr);
+        assert_eq!(
+            self.status, 0,
+            "toroi failed:\nstdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
         assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
         self
     }
 
     #[track_caller]
     pub fn failure(&self, code: i32) -> &Self {
-        assert_eq!(self.status, code, "expected exit {code}:\nstdout: {}\nstderr: {}", self.stdout, self.stderr);
+        assert_eq!(
+            self.status, code,
+            "expected exit {code}:\nstdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
         assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
         self
     }
@@ -36,7 +44,9 @@ pub struct Env {
 
 impl Env {
     pub fn new() -> Env {
-        Env { dir: tempfile::tempdir().unwrap() }
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
 
     pub fn path(&self, rel: &str) -> PathBuf {
@@ -51,7 +61,11 @@ impl Env {
     }
 
     pub fn toroi<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> Output {
-        let out = Command::new(env!("CARGO_BIN_EXE_toroi")).args(args).current_dir(self.dir.path()).output().unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_toroi"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .output()
+            .unwrap();
         Output {
             status: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -68,7 +82,10 @@ impl Env {
 
     /// Names of the files in the folder, hidden ones included.
     pub fn files(&self) -> Vec<String> {
-        let mut v: Vec<String> = std::fs::read_dir(self.dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        let mut v: Vec<String> = std::fs::read_dir(self.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
         v.sort();
         v
     }
@@ -90,17 +107,29 @@ pub fn shipped_procedures() -> Vec<PathBuf> {
 }
 
 fn tool(name: &str, args: &[&std::ffi::OsStr]) -> String {
-    let out = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {name} ({e}); install poppler-utils and librsvg2-bin (see .ci/run)"));
-    assert!(out.status.success(), "{name} failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("cannot run {name} ({e}); install poppler-utils and librsvg2-bin (see .ci/run)")
+    });
+    assert!(
+        out.status.success(),
+        "{name} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
 /// The PDF's text in content-stream order, white space collapsed to single spaces.
 pub fn pdf_text(pdf: &Path) -> String {
-    let raw = tool("pdftotext", &["-raw".as_ref(), "-enc".as_ref(), "UTF-8".as_ref(), pdf.as_os_str(), "-".as_ref()]);
+    let raw = tool(
+        "pdftotext",
+        &[
+            "-raw".as_ref(),
+            "-enc".as_ref(),
+            "UTF-8".as_ref(),
+            pdf.as_os_str(),
+            "-".as_ref(),
+        ],
+    );
     collapse(&raw)
 }
 
@@ -111,10 +140,19 @@ pub fn collapse(s: &str) -> String {
 /// `pdfinfo` fields: (pages, width pt, height pt).
 pub fn pdf_pages_and_size(pdf: &Path) -> (usize, f32, f32) {
     let info = tool("pdfinfo", &[pdf.as_os_str()]);
-    let field = |k: &str| info.lines().find_map(|l| l.strip_prefix(k)).unwrap_or_else(|| panic!("no {k} in {info}")).trim().to_owned();
+    let field = |k: &str| {
+        info.lines()
+            .find_map(|l| l.strip_prefix(k))
+            .unwrap_or_else(|| panic!("no {k} in {info}"))
+            .trim()
+            .to_owned()
+    };
     let pages = field("Pages:").parse().unwrap();
     let size = field("Page size:");
-    let nums: Vec<f32> = size.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    let nums: Vec<f32> = size
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
     (pages, nums[0], nums[1])
 }
 
@@ -131,7 +169,11 @@ pub fn pdf_fonts(pdf: &Path) -> Vec<(String, bool, bool)> {
             let cols: Vec<&str> = l.split_whitespace().collect();
             let n = cols.len();
             // name type... encoding emb sub uni object ID
-            (cols[0].to_owned(), cols[n - 5] == "yes", cols[n - 4] == "yes")
+            (
+                cols[0].to_owned(),
+                cols[n - 5] == "yes",
+                cols[n - 4] == "yes",
+            )
         })
         .collect()
 }
@@ -140,9 +182,21 @@ pub fn pdf_fonts(pdf: &Path) -> Vec<(String, bool, bool)> {
 pub fn decode_pdf_qr(pdf: &Path, dpi: u32) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let prefix = dir.path().join("page");
-    tool("pdftoppm", &["-r".as_ref(), dpi.to_string().as_ref(), "-png".as_ref(), pdf.as_os_str(), prefix.as_os_str()]);
+    tool(
+        "pdftoppm",
+        &[
+            "-r".as_ref(),
+            dpi.to_string().as_ref(),
+            "-png".as_ref(),
+            pdf.as_os_str(),
+            prefix.as_os_str(),
+        ],
+    );
     let mut found = Vec::new();
-    let mut pages: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut pages: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     pages.sort();
     for page in pages {
         found.extend(decode_png_qr(&page));
@@ -153,13 +207,28 @@ pub fn decode_pdf_qr(pdf: &Path, dpi: u32) -> Vec<String> {
 pub fn decode_png_qr(png: &Path) -> Vec<String> {
     let img = image::open(png).unwrap().into_luma8();
     let mut prepared = rqrr::PreparedImage::prepare(img);
-    prepared.detect_grids().into_iter().filter_map(|g| g.decode().ok().map(|(_, text)| text)).collect()
+    prepared
+        .detect_grids()
+        .into_iter()
+        .filter_map(|g| g.decode().ok().map(|(_, text)| text))
+        .collect()
 }
 
 /// Rasterises an SVG with librsvg and decodes its QR code.
 pub fn decode_svg_qr(svg: &Path) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let png = dir.path().join("qr.png");
-    tool("rsvg-convert", &["--width".as_ref(), "600".as_ref(), "--background-color".as_ref(), "white".as_ref(), "-o".as_ref(), png.as_os_str(), svg.as_os_str()]);
+    tool(
+        "rsvg-convert",
+        &[
+            "--width".as_ref(),
+            "600".as_ref(),
+            "--background-color".as_ref(),
+            "white".as_ref(),
+            "-o".as_ref(),
+            png.as_os_str(),
+            svg.as_os_str(),
+        ],
+    );
     decode_png_qr(&png)
 }

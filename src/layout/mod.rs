@@ -238,6 +238,41 @@ mod tests {
     }
 
     #[test]
+    fn a_very_long_url_is_printed_smaller_or_visibly_shortened_inside_the_panel() {
+        let t = Template::poster(PosterSize::A3);
+        let url = format!(
+            "https://dichvucong.gov.vn/p/home/x.html?{}",
+            "ma_thu_tuc=1.001193&".repeat(40)
+        );
+        let p = procedure(&format!("title = \"A\"\nurl = \"{url}\"\n"));
+        let page = poster(&p, None, &t, &Labels::vietnamese()).unwrap().page;
+        assert_within_margins(&page, &t);
+        let panel = page.items.iter().find_map(|i| match i {
+            Item::Rect { rect, radius, .. } if *radius > 0.0 && rect.h > 150.0 => Some(*rect),
+            _ => None,
+        });
+        let panel = panel.expect("the QR panel");
+        let url_runs: Vec<_> = page
+            .items
+            .iter()
+            .filter_map(|i| if let Item::Text(r) = i { Some(r) } else { None })
+            .filter(|r| {
+                r.text.starts_with("https://")
+                    || r.text.contains("ma_thu_tuc")
+                    || r.text.contains('…')
+            })
+            .collect();
+        assert!(!url_runs.is_empty());
+        for run in url_runs {
+            assert!(
+                panel.contains(&run.bounds()),
+                "{:?} leaves the panel",
+                run.text
+            );
+        }
+    }
+
+    #[test]
     fn emoji_is_refused_with_its_code_point_and_field() {
         let t = Template::poster(PosterSize::A4);
         let p = procedure("title = \"A\"\nurl = \"https://a.vn\"\nfee = \"Miễn phí 🎉\"\n");

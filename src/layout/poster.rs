@@ -279,14 +279,60 @@ fn qr_panel(
         Style::new(Bold, s.cta, 1.18, c.on_accent),
         text_w,
     );
-    let link = Lines::url(url, Style::new(Regular, s.url, 1.3, c.on_accent), text_w);
     let gap = 3.0 * MM;
+    let room = panel.h - 2.0 * pad - cta.height() - gap;
+    let link = url_lines(
+        url,
+        Style::new(Regular, s.url, 1.3, c.on_accent),
+        text_w,
+        room,
+    );
     let total = cta.height() + gap + link.height();
     let mut y = panel.y + (panel.h - total) / 2.0;
     y += cta.place(items, text_x, y, text_w, Align::Left) + gap;
     link.place(items, text_x, y, text_w, Align::Left);
 
     panel.y - t.gap * MM
+}
+
+/// The URL in small type under the call to action. The QR code carries the
+/// address; the printed copy is for typing by hand, so a URL too long for the
+/// panel gets smaller type and then is visibly shortened in the middle ("…").
+fn url_lines(url: &str, style: Style, width: f32, height: f32) -> Lines {
+    let smallest = 6.0f32.min(style.size);
+    let mut size = style.size;
+    loop {
+        let lines = Lines::url(url, Style { size, ..style }, width);
+        if lines.height() <= height || size <= smallest {
+            if lines.height() <= height {
+                return lines;
+            }
+            break;
+        }
+        size = (size - 0.5).max(smallest);
+    }
+    let style = Style {
+        size: smallest,
+        ..style
+    };
+    let chars: Vec<char> = url.chars().collect();
+    let mut keep = chars.len();
+    while keep > 8 {
+        keep = keep * 3 / 4;
+        let short: String = chars[..keep / 2]
+            .iter()
+            .chain(['…'].iter())
+            .chain(chars[chars.len() - keep / 2..].iter())
+            .collect();
+        let lines = Lines::url(&short, style, width);
+        if lines.height() <= height {
+            return lines;
+        }
+    }
+    Lines {
+        lines: Vec::new(),
+        style,
+    }
 }
 
 /// Joins short parts with a middle dot, starting a new line between parts

@@ -23,7 +23,10 @@ use crate::scene::{Color, Document, Page, Rect, MM};
     about = "Print-ready posters and leaflets for administrative procedures, each with a QR code that opens the procedure online",
     long_about = "toroi (tờ rơi) turns procedure files (one TOML file per thủ tục hành chính) into print-ready PDFs for the one-stop desk, \
 each carrying a QR code that opens the procedure's page on the public-service portal.",
-    after_help = "Examples:\n  toroi poster procedures/dang-ky-khai-sinh.toml -o out/khai-sinh.pdf\n  toroi poster procedures/dang-ky-khai-sinh.toml --size a3 --campaign examples/phuong-1/toroi.toml\n  toroi qr \"https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193\" -o qr.svg"
+    after_help = "Examples:\n  toroi poster procedures/dang-ky-khai-sinh.toml -o out/khai-sinh.pdf\n  \
+toroi poster procedures/dang-ky-khai-sinh.toml --size a3 --campaign examples/phuong-1/toroi.toml\n  \
+toroi qr https://dichvucong.gov.vn -o qr.png\n\n\
+Exit status: 0 done, 1 a problem in the input (each shown as file:line:col), 2 wrong usage."
 )]
 struct Args {
     #[command(subcommand)]
@@ -102,6 +105,8 @@ pub fn run() -> ExitCode {
 }
 
 fn report(diags: &Diagnostics) {
+    let mut diags = diags.clone();
+    diags.sort();
     for d in diags.iter() {
         eprintln!("{d}");
     }

@@ -147,6 +147,14 @@ impl Diagnostics {
         self.0.iter()
     }
 
+    /// Orders the problems by file, then by position, as a reader meets them.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| {
+            let key = |d: &Diagnostic| (d.file.clone(), d.position().map(|p| (p.line, p.column)));
+            key(a).cmp(&key(b))
+        });
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.0.iter().filter(|d| d.severity == severity).count()
     }

@@ -167,6 +167,7 @@ impl Campaign {
         }
 
         if diags.has_errors() {
+            diags.sort();
             return Err(diags);
         }
         Ok(campaign)

@@ -118,6 +118,7 @@ impl Procedure {
             src: src.clone(),
         };
         if diags.has_errors() {
+            diags.sort();
             return Err(diags);
         }
         Ok(p)

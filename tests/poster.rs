@@ -4,8 +4,8 @@
 mod harness;
 
 use harness::{
-    collapse, decode_pdf_qr, decode_png_qr, decode_svg_qr, pdf_fonts, pdf_info, pdf_pages_and_size,
-    pdf_text, repo, shipped_procedures, Env,
+    collapse, decode_pdf_qr, decode_png_qr, decode_svg_qr, pdf_fonts, pdf_info, pdf_links,
+    pdf_pages_and_size, pdf_text, repo, shipped_procedures, Env,
 };
 use unicode_normalization::UnicodeNormalization;
 
@@ -86,6 +86,11 @@ fn every_shipped_procedure_makes_a_one_page_a4_poster_with_its_text_and_a_scanna
             "{}",
             proc_file.display()
         );
+        assert_eq!(
+            pdf_links(&out),
+            vec![want.url.clone()],
+            "the QR area is a link"
+        );
     }
 }
 
@@ -126,6 +131,10 @@ fn a3_poster_with_campaign_carries_issuer_and_tracking_parameters() {
         vec![format!("{url}&utm_source=toroi&utm_campaign=phuong1-2026")]
     );
 
+    assert_eq!(
+        pdf_links(&out),
+        vec![format!("{url}&utm_source=toroi&utm_campaign=phuong1-2026")]
+    );
     let info = pdf_info(&out);
     assert!(
         info.contains("Title:           Đăng ký khai sinh"),

@@ -173,29 +173,67 @@ mod tests {
     }
 
     #[test]
-    fn text_does_not_overlap_the_qr_panel() {
+    fn the_qr_has_readable_modules_a_white_quiet_zone_and_a_link_over_it() {
+        for size in [PosterSize::A4, PosterSize::A3] {
+            let t = Template::poster(size);
+            for p in shipped() {
+                let page = poster(&p, None, &t, &Labels::vietnamese()).unwrap().page;
+                let (modules, module) = page
+                    .items
+                    .iter()
+                    .find_map(|i| match i {
+                        Item::Modules { module, .. } => Some((i.bounds(), *module)),
+                        _ => None,
+                    })
+                    .unwrap();
+                assert!(
+                    module >= crate::qr::MIN_MODULE_MM * MM,
+                    "{module} pt modules"
+                );
+                let quiet = QUIET_ZONE as f32 * module;
+                let zone = Rect::new(
+                    modules.x - quiet,
+                    modules.y - quiet,
+                    modules.w + 2.0 * quiet,
+                    modules.h + 2.0 * quiet,
+                );
+                let white = page.items.iter().any(|i| matches!(i, Item::Rect { rect, fill, .. } if *fill == Color::WHITE && rect.contains(&zone)));
+                assert!(white, "a white ground covers the quiet zone");
+                let link = page.items.iter().any(|i| matches!(i, Item::Link { rect, url } if rect.contains(&zone) && *url == p.url.value));
+                assert!(link, "the QR area opens the procedure's URL");
+            }
+        }
+    }
+
+    #[test]
+    fn text_stays_out_of_the_qr_code_and_its_quiet_zone() {
         let t = Template::poster(PosterSize::A4);
         for p in shipped() {
             let page = poster(&p, None, &t, &Labels::vietnamese()).unwrap().page;
-            let qr = page
+            let zone = page
                 .items
                 .iter()
-                .find_map(|i| {
-                    if let Item::Modules { .. } = i {
-                        Some(i.bounds())
-                    } else {
-                        None
+                .find_map(|i| match i {
+                    Item::Modules { module, .. } => {
+                        let b = i.bounds();
+                        let q = QUIET_ZONE as f32 * module;
+                        Some(Rect::new(b.x - q, b.y - q, b.w + 2.0 * q, b.h + 2.0 * q))
                     }
+                    _ => None,
                 })
                 .unwrap();
             for item in &page.items {
                 if let Item::Text(run) = item {
                     let b = run.bounds();
-                    let overlaps = b.x < qr.right()
-                        && b.right() > qr.x
-                        && b.y < qr.bottom()
-                        && b.bottom() > qr.y;
-                    assert!(!overlaps, "{:?} overlaps the QR code", run.text);
+                    let overlaps = b.x < zone.right()
+                        && b.right() > zone.x
+                        && b.y < zone.bottom()
+                        && b.bottom() > zone.y;
+                    assert!(
+                        !overlaps,
+                        "{:?} overlaps the QR code or its quiet zone",
+                        run.text
+                    );
                 }
             }
         }

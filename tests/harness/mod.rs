@@ -156,6 +156,15 @@ pub fn pdf_pages_and_size(pdf: &Path) -> (usize, f32, f32) {
     (pages, nums[0], nums[1])
 }
 
+/// URLs of the link annotations, as `pdfinfo -url` lists them.
+pub fn pdf_links(pdf: &Path) -> Vec<String> {
+    let out = tool("pdfinfo", &["-url".as_ref(), pdf.as_os_str()]);
+    out.lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().nth(2).map(str::to_owned))
+        .collect()
+}
+
 pub fn pdf_info(pdf: &Path) -> String {
     tool("pdfinfo", &[pdf.as_os_str()])
 }

@@ -48,20 +48,39 @@ fn assert_fonts_embedded_subset(pdf: &std::path::Path) {
     }
 }
 
-#[test]
-fn every_shipped_procedure_makes_a_one_page_a4_poster_with_its_text_and_a_scannable_qr() {
+/// Makes a poster of every shipped procedure and checks it as a reader would.
+fn check_every_shipped_poster(size: &str, (w_pt, h_pt): (f32, f32), with_campaign: bool, dpi: u32) {
     let env = Env::new();
+    let campaign = repo("examples/phuong-1/toroi.toml");
     for (i, proc_file) in shipped_procedures().iter().enumerate() {
         let out = env.path(&format!("out/p{i}.pdf"));
-        env.poster(&[proc_file.as_os_str(), "-o".as_ref(), out.as_os_str()])
-            .success();
+        let mut args = vec![
+            proc_file.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+            "--size".as_ref(),
+            size.as_ref(),
+        ];
+        if with_campaign {
+            args.extend(["--campaign".as_ref(), campaign.as_os_str()]);
+        }
+        env.poster(&args).success();
         let want = expected(proc_file);
+        let url = if with_campaign {
+            let sep = if want.url.contains('?') { '&' } else { '?' };
+            format!(
+                "{}{sep}utm_source=toroi&utm_campaign=phuong1-2026",
+                want.url
+            )
+        } else {
+            want.url.clone()
+        };
 
         let (pages, w, h) = pdf_pages_and_size(&out);
         assert_eq!(pages, 1);
         assert!(
-            (w - 595.28).abs() < 0.5 && (h - 841.89).abs() < 0.5,
-            "not A4: {w} x {h}"
+            (w - w_pt).abs() < 0.5 && (h - h_pt).abs() < 0.5,
+            "not {size}: {w} x {h}"
         );
 
         let text = pdf_text(&out);
@@ -81,17 +100,23 @@ fn every_shipped_procedure_makes_a_one_page_a4_poster_with_its_text_and_a_scanna
         }
         assert_fonts_embedded_subset(&out);
         assert_eq!(
-            decode_pdf_qr(&out, 150),
-            vec![want.url.clone()],
+            decode_pdf_qr(&out, dpi),
+            vec![url.clone()],
             "{}",
             proc_file.display()
         );
-        assert_eq!(
-            pdf_links(&out),
-            vec![want.url.clone()],
-            "the QR area is a link"
-        );
+        assert_eq!(pdf_links(&out), vec![url], "the QR area is a link");
     }
+}
+
+#[test]
+fn every_shipped_procedure_makes_a_one_page_a4_poster_with_its_text_and_a_scannable_qr() {
+    check_every_shipped_poster("a4", (595.28, 841.89), false, 150);
+}
+
+#[test]
+fn every_shipped_procedure_makes_an_a3_campaign_poster_whose_qr_carries_the_tracking() {
+    check_every_shipped_poster("a3", (841.89, 1190.55), true, 110);
 }
 
 #[test]

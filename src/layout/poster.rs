@@ -11,7 +11,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::flow::{self, Align, Lines, Marker, Style};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{check_drawn_glyphs, check_glyphs, qr_item};
-use crate::model::{Campaign, Online, Procedure};
+use crate::model::{Campaign, Located, Online, Procedure};
 use crate::qr::QrMatrix;
 use crate::scene::{Color, Item, Page, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
@@ -514,6 +514,33 @@ fn content(
     blocks
 }
 
+/// One label and value of the key-facts box.
+struct Cell<'a> {
+    label: &'a str,
+    value: &'a str,
+    field: &'static str,
+    offset: usize,
+    /// Takes the whole width of the box (long values such as the channels).
+    full: bool,
+}
+
+impl<'a> Cell<'a> {
+    fn of(
+        label: &'a str,
+        value: Option<&'a Located<String>>,
+        field: &'static str,
+        full: bool,
+    ) -> Option<Cell<'a>> {
+        value.map(|v| Cell {
+            label,
+            value: &v.value,
+            field,
+            offset: v.offset,
+            full,
+        })
+    }
+}
+
 /// The tinted key-facts box: a two-column grid of label and value.
 #[allow(clippy::too_many_arguments)]
 fn facts_box(
@@ -528,49 +555,35 @@ fn facts_box(
 ) -> f32 {
     let c = &t.colors;
     let s = &t.sizes;
-    let online = p.online.map(|o| match o {
-        Online::Full => labels.online_full.clone(),
-        Online::Partial => labels.online_partial.clone(),
-        Online::None => labels.online_none.clone(),
+    let online = p.online.as_ref().map(|o| Located {
+        value: match o.value {
+            Online::Full => labels.online_full.clone(),
+            Online::Partial => labels.online_partial.clone(),
+            Online::None => labels.online_none.clone(),
+        },
+        offset: o.offset,
     });
-    let channels = (!p.channels.is_empty()).then(|| {
-        let v: Vec<&str> = p.channels.iter().map(|c| c.value.as_str()).collect();
-        (v.join("; "), p.channels[0].offset)
+    let channels = p.channels.first().map(|first| Located {
+        value: p
+            .channels
+            .iter()
+            .map(|c| c.value.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+        offset: first.offset,
     });
-    // (label, value, field, offset, full width)
-    let cells: Vec<(&str, String, &'static str, usize, bool)> = [
-        p.processing_time.as_ref().map(|v| {
-            (
-                labels.processing_time.as_str(),
-                v.value.clone(),
-                "processing_time",
-                v.offset,
-                false,
-            )
-        }),
-        p.fee
-            .as_ref()
-            .map(|v| (labels.fee.as_str(), v.value.clone(), "fee", v.offset, false)),
-        p.agency.as_ref().map(|v| {
-            (
-                labels.agency.as_str(),
-                v.value.clone(),
-                "agency",
-                v.offset,
-                false,
-            )
-        }),
-        online.map(|v| (labels.online.as_str(), v, "online", p.url.offset, false)),
-        channels.map(|(v, o)| (labels.channels.as_str(), v, "channels", o, true)),
-        p.result.as_ref().map(|v| {
-            (
-                labels.result.as_str(),
-                v.value.clone(),
-                "result",
-                v.offset,
-                true,
-            )
-        }),
+    let cells: Vec<Cell> = [
+        Cell::of(
+            &labels.processing_time,
+            p.processing_time.as_ref(),
+            "processing_time",
+            false,
+        ),
+        Cell::of(&labels.fee, p.fee.as_ref(), "fee", false),
+        Cell::of(&labels.agency, p.agency.as_ref(), "agency", false),
+        Cell::of(&labels.online, online.as_ref(), "online", false),
+        Cell::of(&labels.channels, channels.as_ref(), "channels", true),
+        Cell::of(&labels.result, p.result.as_ref(), "result", true),
     ]
     .into_iter()
     .flatten()
@@ -602,21 +615,28 @@ fn facts_box(
             }
             row.clear();
         };
-    for (lab, val, field, offset, full) in &cells {
-        if *full || column == 2 {
+    for cell in &cells {
+        if cell.full || column == 2 {
             finish_row(&mut row, &mut y, blocks);
             column = 0;
         }
-        let (x, w) = if *full {
+        let (x, w) = if cell.full {
             (inner.x, inner.w)
         } else {
             (inner.x + column as f32 * (half + col_gap), half)
         };
-        let mut h =
-            flow::paragraph(items, &lab.to_uppercase(), label, x, y, w, Align::Left) + 1.2 * MM;
-        h += flow::paragraph(items, val, value, x, y + h, w, Align::Left);
-        row.push((h, field, *offset));
-        column = if *full { 2 } else { column + 1 };
+        let mut h = flow::paragraph(
+            items,
+            &cell.label.to_uppercase(),
+            label,
+            x,
+            y,
+            w,
+            Align::Left,
+        ) + 1.2 * MM;
+        h += flow::paragraph(items, cell.value, value, x, y + h, w, Align::Left);
+        row.push((h, cell.field, cell.offset));
+        column = if cell.full { 2 } else { column + 1 };
     }
     finish_row(&mut row, &mut y, blocks);
     let bottom = y - 3.5 * MM + pad;

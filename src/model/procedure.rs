@@ -45,7 +45,7 @@ pub struct Procedure {
     pub code: Option<Located<String>>,
     pub field: Option<Located<String>>,
     pub agency: Option<Located<String>>,
-    pub online: Option<Online>,
+    pub online: Option<Located<Online>>,
     pub summary: Option<Located<String>>,
     pub processing_time: Option<Located<String>>,
     pub fee: Option<Located<String>>,
@@ -82,9 +82,9 @@ impl Procedure {
             }
         }
         let online = r.string("online").and_then(|o| match o.value.as_str() {
-            "full" => Some(Online::Full),
-            "partial" => Some(Online::Partial),
-            "none" => Some(Online::None),
+            "full" => Some(Located { value: Online::Full, offset: o.offset }),
+            "partial" => Some(Located { value: Online::Partial, offset: o.offset }),
+            "none" => Some(Located { value: Online::None, offset: o.offset }),
             other => {
                 let d = src
                     .error_at(o.offset, format!("`online` must be \"full\", \"partial\" or \"none\", not \"{other}\""))

@@ -151,7 +151,7 @@ fn poster(
     }
     let author = campaign
         .as_ref()
-        .and_then(|c| c.issuer.name.clone())
+        .and_then(|c| c.issuer.name.as_ref().map(|n| n.value.clone()))
         .unwrap_or_else(|| labels.default_issuer.clone());
     let doc = Document {
         title: procedure.title.value.clone(),
@@ -163,7 +163,7 @@ fn poster(
     println!(
         "wrote {} ({} poster, 1 page, {})",
         out.display(),
-        template.name.trim_start_matches("poster-").to_uppercase(),
+        template.paper(),
         kb(bytes.len())
     );
     Ok(diags)

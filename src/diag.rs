@@ -101,12 +101,13 @@ impl fmt::Display for Diagnostic {
             source_line: Some(line),
         }) = self.at.as_deref()
         {
+            let (shown, caret) = excerpt(line, p.column);
             let gutter = p.line.to_string();
             let pad = " ".repeat(gutter.len());
-            write!(f, "\n {pad} |\n {gutter} | {line}")?;
-            let indent: String = line
+            write!(f, "\n {pad} |\n {gutter} | {shown}")?;
+            let indent: String = shown
                 .chars()
-                .take(p.column.saturating_sub(1))
+                .take(caret)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             write!(f, "\n {pad} | {indent}^")?;
@@ -117,6 +118,29 @@ impl fmt::Display for Diagnostic {
         Ok(())
     }
 }
+
+/// Up to [`EXCERPT`] characters of `line` around `column` (1-based), with
+/// "…" where it was cut, and the caret's offset in the excerpt.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let col = column.saturating_sub(1).min(chars.len());
+    if chars.len() <= EXCERPT {
+        return (line.to_owned(), col);
+    }
+    let start = col.saturating_sub(EXCERPT / 2).min(chars.len() - EXCERPT);
+    let end = start + EXCERPT;
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, col - start + usize::from(start > 0))
+}
+
+const EXCERPT: usize = 80;
 
 /// A list of problems, in the order they were found.
 #[derive(Debug, Default, Clone)]
@@ -177,6 +201,34 @@ impl IntoIterator for Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_is_shown_around_the_column() {
+        let line = format!("title = \"{}\" # end", "Đ".repeat(3000));
+        let d = Diagnostic::error("too long")
+            .in_file(Path::new("a.toml"))
+            .at(
+                Position {
+                    line: 1,
+                    column: 2000,
+                },
+                Some(line),
+            );
+        let s = d.to_string();
+        let shown = s.lines().nth(2).unwrap();
+        assert!(shown.chars().count() < 100, "{shown}");
+        assert!(
+            shown.starts_with(" 1 | …") && shown.ends_with('…'),
+            "{shown}"
+        );
+        let caret = s.lines().nth(3).unwrap();
+        // " 1 | " + "…" + 40 characters before the column.
+        assert_eq!(
+            caret.chars().position(|c| c == '^'),
+            Some(5 + 1 + 40),
+            "{shown}\n{caret}"
+        );
+    }
 
     #[test]
     fn display_names_file_line_column_and_hint() {

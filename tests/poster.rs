@@ -370,3 +370,35 @@ fn qr_command_refuses_bad_urls_and_unknown_formats() {
     env.toroi(&["qr", PORTAL, "-o", "a.gif"]).failure(1);
     assert!(env.files().is_empty());
 }
+
+#[test]
+fn a_campaign_text_too_long_for_header_or_footer_is_refused_at_its_line() {
+    let env = Env::new();
+    let proc_file = repo("procedures/dang-ky-khai-sinh.toml");
+    let cases = [
+        ("name", "Ủy ban nhân dân Phường 1 ".repeat(12), 2),
+        ("address", "Số 1 đường Hùng Vương, Phường 1, ".repeat(40), 2),
+    ];
+    for (key, value, line) in cases {
+        let campaign = env.write("toroi.toml", format!("[issuer]\n{key} = \"{value}\"\n"));
+        let run = env.poster(&[
+            proc_file.as_os_str(),
+            "--campaign".as_ref(),
+            campaign.as_os_str(),
+            "-o".as_ref(),
+            "p.pdf".as_ref(),
+        ]);
+        run.failure(1);
+        assert!(
+            run.stderr.contains(&format!("toroi.toml:{line}:")),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains(&format!("`issuer.{key}` takes")),
+            "{}",
+            run.stderr
+        );
+        assert!(!env.path("p.pdf").exists());
+    }
+}

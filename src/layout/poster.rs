@@ -50,8 +50,8 @@ pub fn poster(
     let m = t.margin * MM;
     let frame = Rect::new(m, m, w - 2.0 * m, h - 2.0 * m);
     let mut fixed = Vec::new();
-    let content_top = header(&mut fixed, p, campaign, t, labels, frame);
-    let content_bottom = qr_panel(&mut fixed, &qr_url, &matrix, campaign, t, labels, frame);
+    let content_top = header(&mut fixed, p, campaign, t, labels, frame)?;
+    let content_bottom = qr_panel(&mut fixed, &qr_url, &matrix, campaign, t, labels, frame)?;
     let room = Rect::new(frame.x, content_top, frame.w, content_bottom - content_top);
 
     let attempt = |scale: f32| {
@@ -115,8 +115,8 @@ fn overflow(p: &Procedure, t: &Template, blocks: &[Block], room: Rect, excess: f
     p.error_at(
         offset,
         format!(
-            "the poster's text does not fit on {}: it is {:.0} mm too long even at the smallest body size ({} pt); the overflow starts in `{field}`",
-            t.name,
+            "the text does not fit on one {} poster: it is {:.0} mm too long even at the smallest body size ({} pt); the overflow starts in `{field}`",
+            t.paper(),
             excess / MM,
             t.sizes.min_body
         ),
@@ -133,19 +133,16 @@ fn header(
     t: &Template,
     labels: &Labels,
     frame: Rect,
-) -> f32 {
+) -> Result<f32, Diagnostic> {
     let c = &t.colors;
     let s = &t.sizes;
     let issuer = campaign.map(|c| &c.issuer);
-    let name = issuer
-        .and_then(|i| i.name.clone())
-        .unwrap_or_else(|| labels.default_issuer.clone());
-    let locality = issuer.and_then(|i| i.locality.clone()).or_else(|| {
-        issuer
-            .is_none()
-            .then(|| p.agency.as_ref().map(|a| a.value.clone()))
-            .flatten()
-    });
+    let name = issuer.and_then(|i| i.name.as_ref());
+    let locality = match issuer {
+        Some(i) => i.locality.as_ref().map(|l| l.value.as_str()),
+        // Without a campaign the procedure's agency says who serves the citizen.
+        None => p.agency.as_ref().map(|a| a.value.as_str()),
+    };
 
     let mut x = frame.x;
     let mut bottom = frame.y;
@@ -186,13 +183,33 @@ fn header(
     }
 
     let text_w = frame.right() - meta_w - 4.0 * MM - x;
-    let name = Lines::wrap(
-        &name.to_uppercase(),
+    let name_text = name.map_or(labels.default_issuer.as_str(), |n| n.value.as_str());
+    let name_lines = Lines::wrap(
+        &name_text.to_uppercase(),
         Style::new(Bold, s.issuer, 1.2, c.accent),
         text_w,
     );
     let locality =
-        locality.map(|l| Lines::wrap(&l, Style::new(Regular, s.meta * 1.05, 1.3, c.ink), text_w));
+        locality.map(|l| Lines::wrap(l, Style::new(Regular, s.meta * 1.05, 1.3, c.ink), text_w));
+    if let Some(campaign) = campaign {
+        let i = &campaign.issuer;
+        too_many_lines(
+            campaign,
+            "issuer.name",
+            i.name.as_ref(),
+            name_lines.lines.len(),
+            3,
+        )?;
+        let locality_lines = locality.as_ref().map_or(0, |l| l.lines.len());
+        too_many_lines(
+            campaign,
+            "issuer.locality",
+            i.locality.as_ref(),
+            locality_lines,
+            2,
+        )?;
+    }
+    let name = name_lines;
     let spacing = s.meta * 0.4;
     let text_h = name.height() + locality.as_ref().map_or(0.0, |l| spacing + l.height());
     // Beside a logo, the issuer's name is centred on it.
@@ -208,7 +225,25 @@ fn header(
         fill: c.accent,
         radius: 0.0,
     });
-    rule_y + rule_h + t.gap * MM
+    Ok(rule_y + rule_h + t.gap * MM)
+}
+
+/// Header and footer lines are few by design; a campaign text that needs
+/// more is refused at its line rather than squeezing the procedure out.
+fn too_many_lines(
+    campaign: &Campaign,
+    key: &str,
+    value: Option<&Located<String>>,
+    lines: usize,
+    max: usize,
+) -> Result<(), Diagnostic> {
+    match value {
+        Some(v) if lines > max => Err(campaign
+            .src
+            .error_at(v.offset, format!("`{key}` takes {lines} lines on the poster, more than the {max} it has room for"))
+            .with_hint("shorten it; the full details can go on the page the QR code opens")),
+        _ => Ok(()),
+    }
 }
 
 /// The QR panel and the footer under it; returns the top of the panel's gap.
@@ -220,35 +255,39 @@ fn qr_panel(
     t: &Template,
     labels: &Labels,
     frame: Rect,
-) -> f32 {
+) -> Result<f32, Diagnostic> {
     let c = &t.colors;
     let s = &t.sizes;
     let mut bottom = frame.bottom();
 
-    if let Some(issuer) = campaign.map(|c| &c.issuer) {
-        let parts: Vec<String> = [
-            issuer
-                .hotline
-                .as_ref()
-                .map(|v| format!("{}: {v}", labels.hotline)),
-            issuer
-                .address
-                .as_ref()
-                .map(|v| format!("{}: {v}", labels.address)),
-            issuer
-                .office_hours
-                .as_ref()
-                .map(|v| format!("{}: {v}", labels.office_hours)),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+    if let Some(campaign) = campaign {
+        let i = &campaign.issuer;
+        let fields = [
+            ("issuer.hotline", &labels.hotline, i.hotline.as_ref()),
+            ("issuer.address", &labels.address, i.address.as_ref()),
+            (
+                "issuer.office_hours",
+                &labels.office_hours,
+                i.office_hours.as_ref(),
+            ),
+        ];
+        let present: Vec<_> = fields
+            .iter()
+            .filter_map(|(k, l, v)| v.map(|v| (*k, *l, v)))
+            .collect();
+        let parts: Vec<String> = present
+            .iter()
+            .map(|(_, label, v)| format!("{label}: {}", v.value))
+            .collect();
         if !parts.is_empty() {
             let style = Style::new(Regular, s.footer, 1.3, c.ink);
             let lines = Lines {
                 lines: join_parts(&parts, style, frame.w),
                 style,
             };
+            if let Some((key, _, longest)) = present.iter().max_by_key(|(_, _, v)| v.value.len()) {
+                too_many_lines(campaign, key, Some(longest), lines.lines.len(), 3)?;
+            }
             let fh = lines.height();
             lines.place(items, frame.x, bottom - fh, frame.w, Align::Center);
             bottom -= fh + 3.0 * MM;
@@ -292,7 +331,7 @@ fn qr_panel(
     y += cta.place(items, text_x, y, text_w, Align::Left) + gap;
     link.place(items, text_x, y, text_w, Align::Left);
 
-    panel.y - t.gap * MM
+    Ok(panel.y - t.gap * MM)
 }
 
 /// The URL in small type under the call to action. The QR code carries the

@@ -121,6 +121,15 @@ impl Template {
         toml::from_str(text).expect("built-in template is valid")
     }
 
+    /// The paper size for messages: "A4" for `poster-a4`.
+    pub fn paper(&self) -> String {
+        self.name
+            .rsplit('-')
+            .next()
+            .unwrap_or(&self.name)
+            .to_uppercase()
+    }
+
     pub fn page_width(&self) -> f32 {
         self.page.width * MM
     }

@@ -27,15 +27,16 @@ pub const OUTPUT_KINDS: &[&str] = &["poster", "handbook", "leaflet", "cards", "p
 pub const NATIONAL_PORTAL: &str = "https://dichvucong.gov.vn";
 
 /// The office that issues the printed material.
+/// Texts keep their position so that layout can point at one that does not fit.
 #[derive(Debug, Clone, Default)]
 pub struct Issuer {
-    pub name: Option<String>,
-    pub locality: Option<String>,
-    pub address: Option<String>,
-    pub hotline: Option<String>,
-    pub email: Option<String>,
-    pub website: Option<String>,
-    pub office_hours: Option<String>,
+    pub name: Option<Located<String>>,
+    pub locality: Option<Located<String>>,
+    pub address: Option<Located<String>>,
+    pub hotline: Option<Located<String>>,
+    pub email: Option<Located<String>>,
+    pub website: Option<Located<String>>,
+    pub office_hours: Option<Located<String>>,
     pub logo: Option<Logo>,
 }
 
@@ -55,7 +56,8 @@ pub struct Output {
 
 #[derive(Debug, Clone)]
 pub struct Campaign {
-    pub path: PathBuf,
+    /// The campaign file, kept for messages that point into it.
+    pub src: Arc<SourceFile>,
     pub issuer: Issuer,
     pub title: Option<String>,
     pub slogan: Option<String>,
@@ -95,21 +97,20 @@ impl Campaign {
         if let Some((t, off)) = issuer_table {
             let mut r = Reader::new(src, t, off, "issuer.", &mut diags);
             r.reject_unknown_keys(ISSUER_KEYS);
-            let text = |r: &mut Reader, k: &str| r.string(k).map(|l| l.value);
-            issuer.name = text(&mut r, "name");
-            issuer.locality = text(&mut r, "locality");
-            issuer.address = text(&mut r, "address");
-            issuer.hotline = text(&mut r, "hotline");
-            issuer.email = text(&mut r, "email");
-            issuer.website = text(&mut r, "website");
-            issuer.office_hours = text(&mut r, "office_hours");
+            issuer.name = r.string("name");
+            issuer.locality = r.string("locality");
+            issuer.address = r.string("address");
+            issuer.hotline = r.string("hotline");
+            issuer.email = r.string("email");
+            issuer.website = r.string("website");
+            issuer.office_hours = r.string("office_hours");
             if let Some(logo) = r.string("logo") {
                 issuer.logo = load_logo(src, &resolve(&logo.value), &logo, r.diags);
             }
         }
 
         let mut campaign = Campaign {
-            path: src.path.clone(),
+            src: Arc::new(src.clone()),
             issuer,
             title: None,
             slogan: None,
@@ -171,6 +172,10 @@ impl Campaign {
             return Err(diags);
         }
         Ok(campaign)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.src.path
     }
 
     /// The URL a QR code encodes for a procedure: its page plus tracking.
@@ -261,7 +266,10 @@ file = "out/cam-nang.pdf"
 "#,
         )
         .unwrap();
-        assert_eq!(c.issuer.name.as_deref(), Some("Ủy ban nhân dân Phường 1"));
+        assert_eq!(
+            c.issuer.name.as_ref().unwrap().value,
+            "Ủy ban nhân dân Phường 1"
+        );
         assert_eq!(c.procedures, vec![PathBuf::from("ex/procedures")]);
         assert_eq!(c.outputs[0].file, PathBuf::from("ex/out/cam-nang.pdf"));
         assert_eq!(

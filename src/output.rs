@@ -14,7 +14,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         Diagnostic::error(format!("cannot write {}: {what}: {e}", path.display()))
             .with_hint("check that the folder exists and that you may write there, and that the file is not open in another program")
     };
-    if path.is_dir() {
+    let ends_in_separator = path.as_os_str().to_string_lossy().ends_with(['/', '\\']);
+    if path.is_dir() || ends_in_separator {
         return Err(
             Diagnostic::error(format!("the output {} is a folder", path.display()))
                 .with_hint("give a file name, e.g. -o out/poster.pdf"),
@@ -63,5 +64,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let e = write_atomic(dir.path(), b"x").unwrap_err();
         assert!(e.message.contains("is a folder"));
+        let e = write_atomic(&dir.path().join("new/"), b"x").unwrap_err();
+        assert!(e.message.contains("is a folder"));
+        assert!(!dir.path().join("new").exists());
     }
 }

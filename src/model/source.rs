@@ -20,6 +20,11 @@ pub struct SourceFile {
 impl SourceFile {
     /// Reads `path` and checks that it is non-empty UTF-8 text.
     pub fn load(path: &Path) -> Result<SourceFile, Diagnostic> {
+        if path.is_dir() {
+            return Err(Diagnostic::error("this is a folder, not a file")
+                .in_file(path)
+                .with_hint("name one .toml file, e.g. procedures/dang-ky-khai-sinh.toml"));
+        }
         let bytes = std::fs::read(path).map_err(|e| {
             let hint = match e.kind() {
                 std::io::ErrorKind::NotFound => "check the spelling of the path",

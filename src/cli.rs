@@ -184,41 +184,53 @@ fn qr(target: &str, out: &Path, px: u32, mm: f32) -> Result<Diagnostics, Diagnos
             Diagnostic::error(e.to_string()).with_hint("use a shorter URL, or a larger --mm"),
         )
     };
-    let bytes = match ext.as_deref() {
-        Some("svg") => render::qr_image::svg(
-            &QrMatrix::encode(target, EcLevel::M).map_err(qr_error)?,
-            target,
-        )
-        .into_bytes(),
+    // The format is checked before the (slower) encoding.
+    if !matches!(ext.as_deref(), Some("svg" | "png" | "pdf")) {
+        return Err(
+            Diagnostic::error(format!("cannot tell the format of {}", out.display()))
+                .with_hint("end the output name with .svg, .png or .pdf")
+                .into(),
+        );
+    }
+    let m = match ext.as_deref() {
+        Some("pdf") => QrMatrix::for_print(target, EcLevel::M, mm),
+        _ => QrMatrix::encode(target, EcLevel::M),
+    }
+    .map_err(qr_error)?;
+    let modules = m.total();
+    let (bytes, what) = match ext.as_deref() {
+        Some("svg") => (
+            render::qr_image::svg(&m, target).into_bytes(),
+            format!("{modules} modules, vector"),
+        ),
         Some("png") => {
-            let m = QrMatrix::encode(target, EcLevel::M).map_err(qr_error)?;
-            render::qr_image::png(&m, px)
-                .map_err(|e| Diagnostic::error(e).with_hint("give a larger --px"))?
+            let png = render::qr_image::png(&m, px)
+                .map_err(|e| Diagnostic::error(e).with_hint("give a larger --px"))?;
+            (
+                png,
+                format!("{px} × {px} px, {} px per module", px / modules as u32),
+            )
         }
-        Some("pdf") => {
-            let m = QrMatrix::for_print(target, EcLevel::M, mm).map_err(qr_error)?;
+        _ => {
             let side = mm * MM;
             let page = Page {
                 width: side,
                 height: side,
                 items: layout::qr_item(Rect::new(0.0, 0.0, side, side), &m, Color::BLACK, target),
             };
-            render::pdf::render(&Document {
+            let doc = Document {
                 title: target.to_owned(),
                 author: "toroi".to_owned(),
                 pages: vec![page],
-            })
-        }
-        _ => {
-            return Err(
-                Diagnostic::error(format!("cannot tell the format of {}", out.display()))
-                    .with_hint("end the output name with .svg, .png or .pdf")
-                    .into(),
+            };
+            (
+                render::pdf::render(&doc),
+                format!("{mm} mm, {:.2} mm per module", mm / modules as f32),
             )
         }
     };
     crate::output::write_atomic(out, &bytes)?;
-    println!("wrote {} ({})", out.display(), kb(bytes.len()));
+    println!("wrote {} ({what}, {})", out.display(), kb(bytes.len()));
     Ok(Diagnostics::new())
 }
 

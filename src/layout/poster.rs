@@ -1,9 +1,10 @@
 //! The one-page poster for the one-stop desk.
 //!
 //! Fixed parts (issuer header, QR panel, footer) are placed first; the
-//! procedure's own text flows between them. When it does not fit, the body
-//! type shrinks step by step down to the template's minimum; past that the
-//! poster is refused with the field where the overflow starts.
+//! procedure's own text flows between them at one type scale: short text
+//! grows up to the template's largest body size, long text shrinks step by
+//! step down to its minimum; past that the poster is refused with the field
+//! where the overflow starts.
 
 use qrcode::EcLevel;
 
@@ -42,7 +43,7 @@ pub fn poster(
     let qr_url = campaign.map_or_else(|| p.url.value.clone(), |c| c.qr_url(&p.url.value));
     let matrix = QrMatrix::for_print(&qr_url, EcLevel::M, t.qr.size).map_err(|e| {
         p.error_at(p.url.offset, e.to_string()).with_hint(
-            "use a shorter URL (the portal's page for the procedure code is short), fewer tracking parameters, or a larger size (--size a3)",
+            "use a shorter URL (the portal's page for the procedure code is short) or fewer tracking parameters; A3 posters have a larger code (--size a3)",
         )
     })?;
 
@@ -122,7 +123,8 @@ fn overflow(p: &Procedure, t: &Template, blocks: &[Block], room: Rect, excess: f
         ),
     )
     .with_hint(format!(
-        "shorten `{field}` (or the longest lists); the full text stays on the page the QR code opens. A larger page also helps: --size a3"
+        "shorten `{field}` (or the longest lists); the full text stays on the page the QR code opens{}",
+        if t.paper() == "A4" { ". A larger page also helps: --size a3" } else { "" }
     ))
 }
 
@@ -137,7 +139,6 @@ fn header(
     let c = &t.colors;
     let s = &t.sizes;
     let issuer = campaign.map(|c| &c.issuer);
-    let name = issuer.and_then(|i| i.name.as_ref());
     let locality = match issuer {
         Some(i) => i.locality.as_ref().map(|l| l.value.as_str()),
         // Without a campaign the procedure's agency says who serves the citizen.
@@ -183,8 +184,10 @@ fn header(
     }
 
     let text_w = frame.right() - meta_w - 4.0 * MM - x;
-    let name_text = name.map_or(labels.default_issuer.as_str(), |n| n.value.as_str());
-    let name_lines = Lines::wrap(
+    let name_text = issuer
+        .and_then(|i| i.name.as_ref())
+        .map_or(labels.default_issuer.as_str(), |n| n.value.as_str());
+    let name = Lines::wrap(
         &name_text.to_uppercase(),
         Style::new(Bold, s.issuer, 1.2, c.accent),
         text_w,
@@ -197,7 +200,7 @@ fn header(
             campaign,
             "issuer.name",
             i.name.as_ref(),
-            name_lines.lines.len(),
+            name.lines.len(),
             3,
         )?;
         let locality_lines = locality.as_ref().map_or(0, |l| l.lines.len());
@@ -209,7 +212,6 @@ fn header(
             2,
         )?;
     }
-    let name = name_lines;
     let spacing = s.meta * 0.4;
     let text_h = name.height() + locality.as_ref().map_or(0.0, |l| spacing + l.height());
     // Beside a logo, the issuer's name is centred on it.

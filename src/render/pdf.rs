@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 
 use printpdf::{
-    Actions, BorderArray, Color as PdfColor, CurTransMat, FontId, LinePoint, LinkAnnotation, Op,
-    PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon,
-    PolygonRing, Pt, RawImage, RawImageData, RawImageFormat, Rgb, TextItem, WindingOrder,
-    XObjectTransform,
+    Actions, BorderArray, Color as PdfColor, CurTransMat, DictItem, FontId, LinePoint,
+    LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat, Rgb, TextItem,
+    WindingOrder, XObjectTransform,
 };
 
 use crate::scene::{Color, Document, Item, Page, Rect};
@@ -32,8 +32,11 @@ pub fn render(doc: &Document) -> Vec<u8> {
     }
     pdf.with_pages(pages);
     // Images stay raw here and are deflated with the other streams below.
+    // `secure: false` lets through the Op::Unknown path operators that
+    // page_ops writes for QR codes; nothing else here makes unknown ops.
     let opts = PdfSaveOptions {
         optimize: false,
+        secure: false,
         image_optimization: None,
         ..Default::default()
     };
@@ -110,30 +113,28 @@ fn page_ops(pdf: &mut PdfDocument, fonts: &mut HashMap<FontKind, FontId>, page: 
                 runs,
                 color: c,
             } => {
-                // In module units under a scaling matrix: small integers are
-                // quicker to write and smaller than page coordinates.
+                // One path of `re` rectangles in module units under a scaling
+                // matrix, filled once: integers are quick to write, and a
+                // single fill leaves no seams between modules. printpdf has
+                // no Op for `re` without its own fill, hence Op::Unknown.
                 let m = *module;
-                let rings = runs
-                    .iter()
-                    .map(|r| {
-                        let (x0, x1) = (r.col as f32, (r.col + r.len) as f32);
-                        let (y0, y1) = (r.row as f32, (r.row + 1) as f32);
-                        let on = |x, y| LinePoint {
-                            p: point(x, y),
-                            bezier: false,
-                        };
-                        PolygonRing {
-                            points: vec![on(x0, y0), on(x1, y0), on(x1, y1), on(x0, y1)],
-                        }
-                    })
-                    .collect();
                 ops.push(Op::SaveGraphicsState);
                 ops.push(Op::SetTransformationMatrix {
                     matrix: CurTransMat::Raw([m, 0.0, 0.0, -m, origin.0, flip(origin.1)]),
                 });
                 ops.push(Op::SetFillColor { col: color(*c) });
-                ops.push(Op::DrawPolygon {
-                    polygon: fill_polygon(rings),
+                for r in runs {
+                    let value = [r.col, r.row, r.len, 1]
+                        .map(|v| DictItem::Int(v as i64))
+                        .to_vec();
+                    ops.push(Op::Unknown {
+                        key: "re".to_owned(),
+                        value,
+                    });
+                }
+                ops.push(Op::Unknown {
+                    key: "f".to_owned(),
+                    value: Vec::new(),
                 });
                 ops.push(Op::RestoreGraphicsState);
             }

@@ -206,6 +206,8 @@ fn read_tracking(
     out
 }
 
+const MAX_LOGO_PX: u32 = 1024;
+
 fn load_logo(
     src: &SourceFile,
     path: &Path,
@@ -216,10 +218,21 @@ fn load_logo(
         Err(e) => format!("cannot read the logo file {}: {e}", path.display()),
         Ok(bytes) => match ::image::load_from_memory(&bytes) {
             Ok(img) => {
+                // Logos print a few centimetres wide: 1024 px is over 600 dpi
+                // there, and a 4000 px photo of an emblem would only slow every page.
+                let img = if img.width().max(img.height()) > MAX_LOGO_PX {
+                    img.resize(
+                        MAX_LOGO_PX,
+                        MAX_LOGO_PX,
+                        ::image::imageops::FilterType::Triangle,
+                    )
+                } else {
+                    img
+                };
                 return Some(Logo {
                     path: path.to_path_buf(),
                     image: Arc::new(img.into_rgba8()),
-                })
+                });
             }
             Err(e) => format!(
                 "the logo {} is not a readable PNG or JPEG image: {e}",
@@ -276,6 +289,20 @@ file = "out/cam-nang.pdf"
             c.qr_url("https://a.vn/x"),
             "https://a.vn/x?utm_source=toroi&utm_campaign=phuong1-2026"
         );
+    }
+
+    #[test]
+    fn a_large_logo_is_scaled_down_keeping_its_shape() {
+        let dir = tempfile::tempdir().unwrap();
+        ::image::RgbaImage::from_pixel(1600, 800, ::image::Rgba([200, 0, 0, 255]))
+            .save(dir.path().join("big.png"))
+            .unwrap();
+        let c = Campaign::parse(&SourceFile {
+            path: dir.path().join("toroi.toml"),
+            text: "[issuer]\nlogo = \"big.png\"\n".to_owned(),
+        })
+        .unwrap();
+        assert_eq!(c.issuer.logo.unwrap().image.dimensions(), (1024, 512));
     }
 
     #[test]

@@ -120,6 +120,7 @@ fn poster(
 ) -> Result<Diagnostics, Diagnostics> {
     let mut diags = Diagnostics::new();
     let procedure = Procedure::load(path).map_err(|d| diags.extend(d)).ok();
+    let campaign_path = campaign;
     let campaign = campaign.and_then(|c| Campaign::load(c).map_err(|d| diags.extend(d)).ok());
     let Some(procedure) = procedure else {
         return Err(diags);
@@ -136,7 +137,15 @@ fn poster(
     let out = output.unwrap_or_else(|| {
         PathBuf::from(path.file_stem().unwrap_or_default()).with_extension("pdf")
     });
-    check_output(&out, &[path])?;
+    let logo = campaign
+        .as_ref()
+        .and_then(|c| c.issuer.logo.as_ref())
+        .map(|l| l.path.as_path());
+    let inputs: Vec<&Path> = [Some(path), campaign_path, logo]
+        .into_iter()
+        .flatten()
+        .collect();
+    check_output(&out, &inputs)?;
 
     let poster = layout::poster(&procedure, campaign.as_ref(), &template, &labels)?;
     if poster.shrunk {

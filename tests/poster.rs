@@ -326,6 +326,27 @@ fn a_url_too_long_for_a_readable_qr_is_refused() {
 }
 
 #[test]
+fn the_output_may_not_overwrite_the_campaign_or_its_logo() {
+    let env = Env::new();
+    let campaign = env.write("toroi.toml", "[issuer]\nlogo = \"logo.png\"\n");
+    std::fs::copy(repo("examples/phuong-1/logo.png"), env.path("logo.png")).unwrap();
+    let proc_file = repo("procedures/dang-ky-khai-sinh.toml");
+    for target in ["toroi.toml", "logo.png"] {
+        let before = std::fs::read(env.path(target)).unwrap();
+        let run = env.poster(&[
+            proc_file.as_os_str(),
+            "--campaign".as_ref(),
+            campaign.as_os_str(),
+            "-o".as_ref(),
+            target.as_ref(),
+        ]);
+        run.failure(1);
+        assert!(run.stderr.contains("is the input file"), "{}", run.stderr);
+        assert_eq!(std::fs::read(env.path(target)).unwrap(), before);
+    }
+}
+
+#[test]
 fn the_output_may_not_overwrite_the_input() {
     let env = Env::new();
     let file = env.write("p.toml", "title = \"A\"\nurl = \"https://a.vn\"\n");

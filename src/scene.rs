@@ -110,6 +110,8 @@ pub enum Item {
     Modules {
         origin: (f32, f32),
         module: f32,
+        /// Modules per side, quiet zone excluded.
+        width: usize,
         runs: Vec<Run>,
         color: Color,
     },
@@ -136,15 +138,11 @@ impl Item {
             Item::Modules {
                 origin,
                 module,
-                runs,
+                width,
                 ..
             } => {
-                let n = runs
-                    .iter()
-                    .map(|r| (r.col + r.len).max(r.row + 1))
-                    .max()
-                    .unwrap_or(0) as f32;
-                Rect::new(origin.0, origin.1, n * module, n * module)
+                let side = *width as f32 * module;
+                Rect::new(origin.0, origin.1, side, side)
             }
         }
     }

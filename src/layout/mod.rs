@@ -91,6 +91,7 @@ pub fn qr_item(area: Rect, matrix: &QrMatrix, color: Color, url: &str) -> Vec<It
         Item::Modules {
             origin: (area.x + inset, area.y + inset),
             module,
+            width: matrix.width,
             runs: matrix.runs(),
             color,
         },

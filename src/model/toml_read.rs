@@ -128,29 +128,27 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
 
     /// A text value that must be present and non-empty.
     pub fn required_string(&mut self, key: &str, example: &str) -> Option<Located<String>> {
-        let present = self.get(key).is_some();
-        let s = self.string(key);
-        if s.is_none()
-            && present
-            && matches!(self.get(key).map(|v| v.get_ref()), Some(DeValue::String(_)))
-        {
-            let offset = self.get(key).map_or(self.table_offset, |v| v.span().start);
-            let d = self
-                .src
-                .error_at(offset, format!("`{}{key}` is empty", self.prefix))
-                .with_hint(format!("write it like: {key} = {example}"));
-            self.diags.push(d);
-        } else if !present {
-            let d = self
-                .src
-                .error_at(
-                    self.table_offset,
-                    format!("`{}{key}` is missing", self.prefix),
-                )
-                .with_hint(format!("add a line: {key} = {example}"));
-            self.diags.push(d);
-        }
-        s
+        let (message, offset, hint) = match self.get(key) {
+            None => (
+                "missing",
+                self.table_offset,
+                format!("add a line: {key} = {example}"),
+            ),
+            // Present as text, but only white space.
+            Some(v) if matches!(v.get_ref(), DeValue::String(t) if t.trim().is_empty()) => (
+                "empty",
+                v.span().start,
+                format!("write it like: {key} = {example}"),
+            ),
+            // Usable, or of the wrong type (which `string` reports).
+            Some(_) => return self.string(key),
+        };
+        let d = self
+            .src
+            .error_at(offset, format!("`{}{key}` is {message}", self.prefix))
+            .with_hint(hint);
+        self.diags.push(d);
+        None
     }
 
     /// An optional list of texts; empty entries are dropped.

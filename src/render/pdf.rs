@@ -112,6 +112,7 @@ fn page_ops(pdf: &mut PdfDocument, fonts: &mut HashMap<FontKind, FontId>, page: 
                 module,
                 runs,
                 color: c,
+                ..
             } => {
                 // One path of `re` rectangles in module units under a scaling
                 // matrix, filled once: integers are quick to write, and a

@@ -122,11 +122,19 @@ pub enum Item {
         image: Arc<::image::RgbaImage>,
         matte: Color,
     },
-    /// A clickable area that opens `url`.
+    /// A clickable area.
     Link {
         rect: Rect,
-        url: String,
+        target: Target,
     },
+}
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Url(String),
+    /// A page of the same document, counted from 0.
+    Page(usize),
 }
 
 impl Item {
@@ -148,6 +156,30 @@ impl Item {
     }
 }
 
+impl Item {
+    /// Moves the item by `(dx, dy)`: blocks are laid out at the origin and
+    /// placed on a page afterwards.
+    pub fn translate(&mut self, dx: f32, dy: f32) {
+        let shift = |r: &mut Rect| {
+            r.x += dx;
+            r.y += dy;
+        };
+        match self {
+            Item::Text(t) => {
+                t.x += dx;
+                t.y += dy;
+            }
+            Item::Rect { rect, .. } | Item::Image { rect, .. } | Item::Link { rect, .. } => {
+                shift(rect)
+            }
+            Item::Modules { origin, .. } => {
+                origin.0 += dx;
+                origin.1 += dy;
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Page {
     pub width: f32,
@@ -160,4 +192,6 @@ pub struct Document {
     pub title: String,
     pub author: String,
     pub pages: Vec<Page>,
+    /// Bookmarks, in page order: a title and the page it opens (from 0).
+    pub outline: Vec<(String, usize)>,
 }

@@ -22,7 +22,7 @@ impl Style {
         }
     }
 
-    fn ascent(&self) -> f32 {
+    pub fn ascent(&self) -> f32 {
         self.font.font().ascender() * self.size
     }
 
@@ -128,7 +128,7 @@ pub fn paragraph(
 }
 
 /// How each item of a list is marked.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Marker {
     /// A small filled dot.
     Bullet(Color),
@@ -136,31 +136,21 @@ pub enum Marker {
     Number { fill: Color, text: Color },
 }
 
-/// A bulleted or numbered list; returns its height.
-pub fn list(
-    items: &mut Vec<Item>,
-    entries: &[&str],
-    style: Style,
-    marker: Marker,
-    x: f32,
-    top: f32,
-    width: f32,
-) -> f32 {
-    let indent = match marker {
-        Marker::Bullet(_) => style.size * 1.1,
-        Marker::Number { .. } => style.size * 1.9,
-    };
-    let spacing = style.size * 0.45;
-    let ascent = style.font.font().ascender() * style.size;
-    let cap = style.font.font().cap_height() * style.size;
-    let mut y = top;
-    for (i, entry) in entries.iter().enumerate() {
-        if i > 0 {
-            y += spacing;
+impl Marker {
+    /// How far the item's text is indented from the marker's left edge.
+    pub fn indent(self, style: Style) -> f32 {
+        match self {
+            Marker::Bullet(_) => style.size * 1.1,
+            Marker::Number { .. } => style.size * 1.9,
         }
-        // Centre the marker on the first line's capital letters.
-        let mid = y + ascent - cap / 2.0;
-        match marker {
+    }
+
+    /// Draws the marker of item `index` (from 0) beside a first line whose
+    /// top is at `top`, centred on its capital letters.
+    pub fn place(self, items: &mut Vec<Item>, index: usize, style: Style, x: f32, top: f32) {
+        let f = style.font.font();
+        let mid = top + f.ascender() * style.size - f.cap_height() * style.size / 2.0;
+        match self {
             Marker::Bullet(color) => {
                 let d = style.size * 0.36;
                 items.push(Item::Rect {
@@ -177,7 +167,7 @@ pub fn list(
                     radius: d / 2.0,
                 });
                 let num = Style::new(FontKind::Bold, style.size * 0.78, 1.0, text);
-                let label = (i + 1).to_string();
+                let label = (index + 1).to_string();
                 let w = num.font.font().width(&label, num.size);
                 let ncap = num.font.font().cap_height() * num.size;
                 items.push(Item::Text(TextRun {
@@ -191,6 +181,31 @@ pub fn list(
                 }));
             }
         }
+    }
+}
+
+/// Space between the items of a list.
+pub fn item_spacing(style: Style) -> f32 {
+    style.size * 0.45
+}
+
+/// A bulleted or numbered list; returns its height.
+pub fn list(
+    items: &mut Vec<Item>,
+    entries: &[&str],
+    style: Style,
+    marker: Marker,
+    x: f32,
+    top: f32,
+    width: f32,
+) -> f32 {
+    let indent = marker.indent(style);
+    let mut y = top;
+    for (i, entry) in entries.iter().enumerate() {
+        if i > 0 {
+            y += item_spacing(style);
+        }
+        marker.place(items, i, style, x, y);
         y += paragraph(
             items,
             entry,
@@ -202,6 +217,46 @@ pub fn list(
         );
     }
     y - top
+}
+
+/// The URL in small type under the call to action. The QR code carries the
+/// address; the printed copy is for typing by hand, so a URL too long for the
+/// panel gets smaller type and then is visibly shortened in the middle ("…").
+pub fn url_lines(url: &str, style: Style, width: f32, height: f32) -> Lines {
+    let smallest = 6.0f32.min(style.size);
+    let mut size = style.size;
+    loop {
+        let lines = Lines::url(url, Style { size, ..style }, width);
+        if lines.height() <= height || size <= smallest {
+            if lines.height() <= height {
+                return lines;
+            }
+            break;
+        }
+        size = (size - 0.5).max(smallest);
+    }
+    let style = Style {
+        size: smallest,
+        ..style
+    };
+    let chars: Vec<char> = url.chars().collect();
+    let mut keep = chars.len();
+    while keep > 8 {
+        keep = keep * 3 / 4;
+        let short: String = chars[..keep / 2]
+            .iter()
+            .chain(['…'].iter())
+            .chain(chars[chars.len() - keep / 2..].iter())
+            .collect();
+        let lines = Lines::url(&short, style, width);
+        if lines.height() <= height {
+            return lines;
+        }
+    }
+    Lines {
+        lines: Vec::new(),
+        style,
+    }
 }
 
 #[cfg(test)]

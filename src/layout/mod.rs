@@ -1,16 +1,21 @@
 //! Model + template → scene pages. Pure functions: nothing here knows PDF.
 
+pub mod booklet;
+mod facts;
 mod flow;
+pub mod handbook;
+mod paginate;
 pub mod poster;
 pub mod template;
 
+pub use handbook::{handbook, Handbook};
 pub use poster::{poster, Poster};
 pub use template::{Labels, PosterSize, Template};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Procedure;
 use crate::qr::{QrMatrix, QUIET_ZONE};
-use crate::scene::{Color, Item, Rect};
+use crate::scene::{Color, Item, Rect, Target};
 use crate::text::FontKind;
 
 /// Refuses text that the shipped fonts cannot draw, naming each character.
@@ -97,7 +102,7 @@ pub fn qr_item(area: Rect, matrix: &QrMatrix, color: Color, url: &str) -> Vec<It
         },
         Item::Link {
             rect: area,
-            url: url.to_owned(),
+            target: Target::Url(url.to_owned()),
         },
     ]
 }
@@ -200,7 +205,7 @@ mod tests {
                 );
                 let white = page.items.iter().any(|i| matches!(i, Item::Rect { rect, fill, .. } if *fill == Color::WHITE && rect.contains(&zone)));
                 assert!(white, "a white ground covers the quiet zone");
-                let link = page.items.iter().any(|i| matches!(i, Item::Link { rect, url } if rect.contains(&zone) && *url == p.url.value));
+                let link = page.items.iter().any(|i| matches!(i, Item::Link { rect, target: Target::Url(url) } if rect.contains(&zone) && *url == p.url.value));
                 assert!(link, "the QR area opens the procedure's URL");
             }
         }

@@ -9,10 +9,11 @@
 use qrcode::EcLevel;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::layout::facts::{facts_box, Extent};
 use crate::layout::flow::{self, Align, Lines, Marker, Style};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{check_drawn_glyphs, check_glyphs, qr_item};
-use crate::model::{Campaign, Located, Online, Procedure};
+use crate::model::{Campaign, Located, Procedure};
 use crate::qr::QrMatrix;
 use crate::scene::{Color, Item, Page, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
@@ -100,14 +101,7 @@ pub fn poster(
     })
 }
 
-/// Where a block of content ends, to name the field that overflows.
-struct Block {
-    field: &'static str,
-    offset: usize,
-    bottom: f32,
-}
-
-fn overflow(p: &Procedure, t: &Template, blocks: &[Block], room: Rect, excess: f32) -> Diagnostic {
+fn overflow(p: &Procedure, t: &Template, blocks: &[Extent], room: Rect, excess: f32) -> Diagnostic {
     let first = blocks
         .iter()
         .find(|b| b.bottom > room.bottom())
@@ -322,7 +316,7 @@ fn qr_panel(
     );
     let gap = 3.0 * MM;
     let room = panel.h - 2.0 * pad - cta.height() - gap;
-    let link = url_lines(
+    let link = flow::url_lines(
         url,
         Style::new(Regular, s.url, 1.3, c.on_accent),
         text_w,
@@ -334,46 +328,6 @@ fn qr_panel(
     link.place(items, text_x, y, text_w, Align::Left);
 
     Ok(panel.y - t.gap * MM)
-}
-
-/// The URL in small type under the call to action. The QR code carries the
-/// address; the printed copy is for typing by hand, so a URL too long for the
-/// panel gets smaller type and then is visibly shortened in the middle ("…").
-fn url_lines(url: &str, style: Style, width: f32, height: f32) -> Lines {
-    let smallest = 6.0f32.min(style.size);
-    let mut size = style.size;
-    loop {
-        let lines = Lines::url(url, Style { size, ..style }, width);
-        if lines.height() <= height || size <= smallest {
-            if lines.height() <= height {
-                return lines;
-            }
-            break;
-        }
-        size = (size - 0.5).max(smallest);
-    }
-    let style = Style {
-        size: smallest,
-        ..style
-    };
-    let chars: Vec<char> = url.chars().collect();
-    let mut keep = chars.len();
-    while keep > 8 {
-        keep = keep * 3 / 4;
-        let short: String = chars[..keep / 2]
-            .iter()
-            .chain(['…'].iter())
-            .chain(chars[chars.len() - keep / 2..].iter())
-            .collect();
-        let lines = Lines::url(&short, style, width);
-        if lines.height() <= height {
-            return lines;
-        }
-    }
-    Lines {
-        lines: Vec::new(),
-        style,
-    }
 }
 
 /// Joins short parts with a middle dot, starting a new line between parts
@@ -402,7 +356,7 @@ fn content(
     labels: &Labels,
     room: Rect,
     scale: f32,
-) -> Vec<Block> {
+) -> Vec<Extent> {
     let c = &t.colors;
     let s = &t.sizes;
     let sized = |normal: f32| (normal * scale).max(s.min_body.min(normal));
@@ -440,7 +394,7 @@ fn content(
         );
     }
     y += title.place(items, room.x, y, room.w, Align::Left);
-    blocks.push(Block {
+    blocks.push(Extent {
         field: "title",
         offset: p.title.offset,
         bottom: y,
@@ -457,7 +411,7 @@ fn content(
             room.w,
             Align::Left,
         );
-        blocks.push(Block {
+        blocks.push(Extent {
             field: "summary",
             offset: summary.offset,
             bottom: y,
@@ -520,7 +474,7 @@ fn content(
         // The taller column is the one that overflows first.
         col_bottoms.sort_by(|a, b| a.2.total_cmp(&b.2));
         for (field, offset, bottom) in col_bottoms {
-            blocks.push(Block {
+            blocks.push(Extent {
                 field,
                 offset,
                 bottom,
@@ -546,151 +500,11 @@ fn content(
             room.w,
             Align::Left,
         );
-        blocks.push(Block {
+        blocks.push(Extent {
             field: "legal_basis",
             offset: p.legal_basis[0].offset,
             bottom: y,
         });
     }
     blocks
-}
-
-/// One label and value of the key-facts box.
-struct Cell<'a> {
-    label: &'a str,
-    value: &'a str,
-    field: &'static str,
-    offset: usize,
-    /// Takes the whole width of the box (long values such as the channels).
-    full: bool,
-}
-
-impl<'a> Cell<'a> {
-    fn of(
-        label: &'a str,
-        value: Option<&'a Located<String>>,
-        field: &'static str,
-        full: bool,
-    ) -> Option<Cell<'a>> {
-        value.map(|v| Cell {
-            label,
-            value: &v.value,
-            field,
-            offset: v.offset,
-            full,
-        })
-    }
-}
-
-/// The tinted key-facts box: a two-column grid of label and value.
-#[allow(clippy::too_many_arguments)]
-fn facts_box(
-    items: &mut Vec<Item>,
-    p: &Procedure,
-    t: &Template,
-    labels: &Labels,
-    room: Rect,
-    top: f32,
-    sized: &dyn Fn(f32) -> f32,
-    blocks: &mut Vec<Block>,
-) -> f32 {
-    let c = &t.colors;
-    let s = &t.sizes;
-    let online = p.online.as_ref().map(|o| Located {
-        value: match o.value {
-            Online::Full => labels.online_full.clone(),
-            Online::Partial => labels.online_partial.clone(),
-            Online::None => labels.online_none.clone(),
-        },
-        offset: o.offset,
-    });
-    let channels = p.channels.first().map(|first| Located {
-        value: p
-            .channels
-            .iter()
-            .map(|c| c.value.as_str())
-            .collect::<Vec<_>>()
-            .join("; "),
-        offset: first.offset,
-    });
-    let cells: Vec<Cell> = [
-        Cell::of(
-            &labels.processing_time,
-            p.processing_time.as_ref(),
-            "processing_time",
-            false,
-        ),
-        Cell::of(&labels.fee, p.fee.as_ref(), "fee", false),
-        Cell::of(&labels.agency, p.agency.as_ref(), "agency", false),
-        Cell::of(&labels.online, online.as_ref(), "online", false),
-        Cell::of(&labels.channels, channels.as_ref(), "channels", true),
-        Cell::of(&labels.result, p.result.as_ref(), "result", true),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if cells.is_empty() {
-        return top - t.gap * MM;
-    }
-
-    let pad = 5.0 * MM;
-    let col_gap = 7.0 * MM;
-    let inner = Rect::new(room.x + pad, top + pad, room.w - 2.0 * pad, 0.0);
-    let half = (inner.w - col_gap) / 2.0;
-    let label = Style::new(Bold, sized(s.label), 1.2, c.accent);
-    let value = Style::new(Regular, sized(s.body), 1.3, c.ink);
-    let background = items.len();
-
-    let mut y = inner.y;
-    let mut row: Vec<(f32, &'static str, usize)> = Vec::new();
-    let mut column = 0;
-    let finish_row =
-        |row: &mut Vec<(f32, &'static str, usize)>, y: &mut f32, blocks: &mut Vec<Block>| {
-            if let Some(&(h, field, offset)) = row.iter().max_by(|a, b| a.0.total_cmp(&b.0)) {
-                *y += h + 3.5 * MM;
-                blocks.push(Block {
-                    field,
-                    offset,
-                    bottom: *y,
-                });
-            }
-            row.clear();
-        };
-    for cell in &cells {
-        if cell.full || column == 2 {
-            finish_row(&mut row, &mut y, blocks);
-            column = 0;
-        }
-        let (x, w) = if cell.full {
-            (inner.x, inner.w)
-        } else {
-            (inner.x + column as f32 * (half + col_gap), half)
-        };
-        let mut h = flow::paragraph(
-            items,
-            &cell.label.to_uppercase(),
-            label,
-            x,
-            y,
-            w,
-            Align::Left,
-        ) + 1.2 * MM;
-        h += flow::paragraph(items, cell.value, value, x, y + h, w, Align::Left);
-        row.push((h, cell.field, cell.offset));
-        column = if cell.full { 2 } else { column + 1 };
-    }
-    finish_row(&mut row, &mut y, blocks);
-    let bottom = y - 3.5 * MM + pad;
-    items.insert(
-        background,
-        Item::Rect {
-            rect: Rect::new(room.x, top, room.w, bottom - top),
-            fill: c.tint,
-            radius: 2.5 * MM,
-        },
-    );
-    if let Some(b) = blocks.last_mut() {
-        b.bottom = bottom;
-    }
-    bottom
 }

@@ -3,8 +3,14 @@
 //! The presets are the TOML files in templates/, compiled in so that the
 //! binary needs no files at run time.
 
-use serde::Deserialize;
+use std::path::Path;
 
+use serde::Deserialize;
+use toml::de::DeValue;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::toml_read::{self, nearest};
+use crate::model::SourceFile;
 use crate::scene::{Color, MM};
 
 #[derive(Debug, Clone, Deserialize)]
@@ -65,6 +71,10 @@ pub struct TypeSizes {
     pub cta: f32,
     pub url: f32,
     pub footer: f32,
+    /// Handbooks: the running header and page numbers.
+    pub running: f32,
+    /// Handbooks: the cover's title.
+    pub cover: f32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -98,6 +108,15 @@ pub struct Labels {
     pub hotline: String,
     pub address: String,
     pub office_hours: String,
+    pub email: String,
+    pub website: String,
+    pub default_title: String,
+    pub contents: String,
+    pub continued: String,
+    pub contact: String,
+    pub cover_cta: String,
+    pub year: String,
+    pub procedures_count: String,
 }
 
 fn hex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Color, D::Error> {
@@ -106,19 +125,59 @@ fn hex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Color, D::Error> {
         .ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a #RRGGBB colour")))
 }
 
+/// The built-in presets, by name.
+const PRESETS: &[(&str, &str)] = &[
+    ("poster-a4", include_str!("../../templates/poster-a4.toml")),
+    ("poster-a3", include_str!("../../templates/poster-a3.toml")),
+    (
+        "handbook-a5",
+        include_str!("../../templates/handbook-a5.toml"),
+    ),
+    (
+        "handbook-a4",
+        include_str!("../../templates/handbook-a4.toml"),
+    ),
+];
+
+/// The built-in label sets, by language.
+pub const LANGUAGES: &[(&str, &str)] = &[
+    ("vi", include_str!("../../templates/labels-vi.toml")),
+    ("en", include_str!("../../templates/labels-en.toml")),
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PosterSize {
     A4,
     A3,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HandbookSize {
+    A5,
+    A4,
+}
+
 impl Template {
+    /// A built-in preset such as `handbook-a5`.
+    pub fn builtin(name: &str) -> Option<Template> {
+        let text = PRESETS.iter().find(|(n, _)| *n == name)?.1;
+        Some(toml::from_str(text).expect("built-in template is valid"))
+    }
+
     pub fn poster(size: PosterSize) -> Template {
-        let text = match size {
-            PosterSize::A4 => include_str!("../../templates/poster-a4.toml"),
-            PosterSize::A3 => include_str!("../../templates/poster-a3.toml"),
-        };
-        toml::from_str(text).expect("built-in template is valid")
+        Template::builtin(match size {
+            PosterSize::A4 => "poster-a4",
+            PosterSize::A3 => "poster-a3",
+        })
+        .expect("poster presets are built in")
+    }
+
+    pub fn handbook(size: HandbookSize) -> Template {
+        Template::builtin(match size {
+            HandbookSize::A5 => "handbook-a5",
+            HandbookSize::A4 => "handbook-a4",
+        })
+        .expect("handbook presets are built in")
     }
 
     /// The paper size for messages: "A4" for `poster-a4`.
@@ -139,16 +198,151 @@ impl Template {
     }
 }
 
+/// A preset with a user's template file over it: any of the preset's keys,
+/// and a `[labels]` table with any of the printed labels.
+pub fn with_overrides(
+    name: &str,
+    lang: &str,
+    file: Option<&Path>,
+) -> Result<(Template, Labels), Diagnostics> {
+    let preset = PRESETS.iter().find(|(n, _)| *n == name).map(|p| p.1);
+    let words = LANGUAGES.iter().find(|(l, _)| *l == lang).map(|l| l.1);
+    let (Some(preset), Some(words)) = (preset, words) else {
+        return Err(
+            Diagnostic::error(format!("no built-in template {name} in language {lang}")).into(),
+        );
+    };
+    let mut base: toml::Table = toml::from_str(preset).expect("built-in template is valid");
+    let labels: toml::Table = toml::from_str(words).expect("built-in labels are valid");
+    base.insert("labels".into(), toml::Value::Table(labels));
+    if let Some(path) = file {
+        let src = SourceFile::load(path)?;
+        let spanned = toml_read::parse(&src)?;
+        let user: toml::Table = toml::from_str(&src.text).map_err(|e| {
+            Diagnostic::error(format!("cannot read the template: {}", e.message())).in_file(path)
+        })?;
+        let mut diags = Diagnostics::new();
+        merge(&mut base, &user, spanned.get_ref(), "", &src, &mut diags);
+        if diags.has_errors() {
+            return Err(diags);
+        }
+    }
+    let labels = base.remove("labels").expect("inserted above");
+    let in_file = |e: toml::de::Error| {
+        let d = Diagnostic::error(format!("bad template value: {}", e.message().trim())).with_hint(
+            "lengths are numbers of millimetres, type sizes numbers of points, colours \"#RRGGBB\"",
+        );
+        match file {
+            Some(f) => d.in_file(f),
+            None => d,
+        }
+    };
+    let template: Template = toml::Value::Table(base).try_into().map_err(in_file)?;
+    let labels: Labels = labels.try_into().map_err(in_file)?;
+    Ok((template, labels))
+}
+
+/// Lays `user`'s values over `base`, refusing keys and types that `base`
+/// does not have, at their position in the user's file.
+fn merge(
+    base: &mut toml::Table,
+    user: &toml::Table,
+    spans: &toml_read::Table<'_>,
+    prefix: &str,
+    src: &SourceFile,
+    diags: &mut Diagnostics,
+) {
+    let known: Vec<String> = base.keys().cloned().collect();
+    for (key, value) in user {
+        let (span_key, span_value) = match spans.get_key_value(key.as_str()) {
+            Some((k, v)) => (k.span().start, Some(v)),
+            None => (0, None),
+        };
+        let Some(current) = base.get_mut(key) else {
+            let names: Vec<&str> = known.iter().map(String::as_str).collect();
+            let mut d = src.error_at(span_key, format!("unknown template key `{prefix}{key}`"));
+            d = match nearest(key, &names) {
+                Some(k) => d.with_hint(format!("did you mean `{k}`?")),
+                None => d.with_hint(format!("the keys here are: {}", names.join(", "))),
+            };
+            diags.push(d);
+            continue;
+        };
+        let same_kind = matches!(
+            (&*current, value),
+            (toml::Value::Table(_), toml::Value::Table(_))
+                | (toml::Value::String(_), toml::Value::String(_))
+                | (
+                    toml::Value::Integer(_) | toml::Value::Float(_),
+                    toml::Value::Integer(_) | toml::Value::Float(_)
+                )
+        );
+        if !same_kind {
+            let expected = match current {
+                toml::Value::Table(_) => "a table",
+                toml::Value::String(_) => "text in double quotes",
+                _ => "a number",
+            };
+            diags.push(
+                src.error_at(span_key, format!("`{prefix}{key}` must be {expected}"))
+                    .with_hint("see the built-in templates in templates/ for the form of each key"),
+            );
+            continue;
+        }
+        match (current, value, span_value.map(|v| v.get_ref())) {
+            (toml::Value::Table(b), toml::Value::Table(u), Some(DeValue::Table(t))) => {
+                merge(b, u, t, &format!("{prefix}{key}."), src, diags);
+            }
+            (current, value, _) => *current = value.clone(),
+        }
+    }
+}
+
 impl Labels {
     pub fn vietnamese() -> Labels {
-        toml::from_str(include_str!("../../templates/labels-vi.toml"))
-            .expect("built-in labels are valid")
+        Labels::builtin("vi").expect("Vietnamese labels are built in")
+    }
+
+    /// The built-in labels for `lang` ("vi" or "en").
+    pub fn builtin(lang: &str) -> Option<Labels> {
+        let text = LANGUAGES.iter().find(|(l, _)| *l == lang)?.1;
+        Some(toml::from_str(text).expect("built-in labels are valid"))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_template_file_overrides_some_keys_and_refuses_unknown_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = dir.path().join("mine.toml");
+        std::fs::write(&ok, "margin = 20\n[colors]\naccent = \"#AA0000\"\n[labels]\ndocuments = \"Giấy tờ cần mang\"\n").unwrap();
+        let (t, l) = with_overrides("handbook-a5", "vi", Some(&ok)).unwrap();
+        assert_eq!(t.margin, 20.0);
+        assert_eq!(t.colors.accent, Color::rgb(0xAA, 0, 0));
+        assert_eq!(t.sizes.body, 9.5, "keys not named keep the preset's value");
+        assert_eq!(l.documents, "Giấy tờ cần mang");
+        assert_eq!(l.steps, "Trình tự thực hiện");
+
+        let bad = dir.path().join("bad.toml");
+        std::fs::write(
+            &bad,
+            "[colors]\naccnet = \"#AA0000\"\nmargin = 3\n[type]\nbody = \"big\"\n",
+        )
+        .unwrap();
+        let e = with_overrides("poster-a4", "en", Some(&bad)).unwrap_err();
+        let m: Vec<String> = e.iter().map(|d| d.to_string()).collect();
+        assert_eq!(m.len(), 3, "{m:#?}");
+        assert!(
+            m[0].contains("bad.toml:2:1")
+                && m[0].contains("`colors.accnet`")
+                && m[0].contains("`accent`")
+        );
+        assert!(m[1].contains("`colors.margin`"));
+        assert!(m[2].contains("bad.toml:5:1") && m[2].contains("`type.body` must be a number"));
+    }
 
     #[test]
     fn built_in_presets_load_and_a3_is_larger() {
@@ -158,5 +352,19 @@ mod tests {
         assert!(a3.sizes.body > a4.sizes.body && a3.qr.size > a4.qr.size);
         assert!(a4.sizes.min_body <= a4.sizes.body && a4.sizes.min_title <= a4.sizes.title);
         assert_eq!(Labels::vietnamese().documents, "Thành phần hồ sơ");
+        assert_eq!(
+            Labels::builtin("en").unwrap().documents,
+            "Documents to submit"
+        );
+        for lang in crate::model::LANGUAGES {
+            assert!(Labels::builtin(lang).is_some(), "{lang}");
+        }
+        for size in [HandbookSize::A5, HandbookSize::A4] {
+            let t = Template::handbook(size);
+            assert!(
+                t.qr.size >= 25.0 / (41.0 / 49.0),
+                "the symbol must stay over 25 mm"
+            );
+        }
     }
 }

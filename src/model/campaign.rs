@@ -19,9 +19,20 @@ const ISSUER_KEYS: &[&str] = &[
     "office_hours",
     "logo",
 ];
-const CAMPAIGN_KEYS: &[&str] = &["title", "slogan", "url", "tracking", "procedures"];
-const OUTPUT_KEYS: &[&str] = &["kind", "size", "file"];
+const CAMPAIGN_KEYS: &[&str] = &["title", "slogan", "url", "lang", "tracking", "procedures"];
+const OUTPUT_KEYS: &[&str] = &["kind", "size", "file", "booklet", "template"];
 pub const OUTPUT_KINDS: &[&str] = &["poster", "handbook", "leaflet", "cards", "png"];
+/// The languages of the printed labels (templates/labels-*.toml).
+pub const LANGUAGES: &[&str] = &["vi", "en"];
+
+/// The paper sizes each output kind comes in; the first is the default.
+pub fn sizes_of(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "poster" => &["a4", "a3"],
+        "handbook" => &["a5", "a4"],
+        _ => &[],
+    }
+}
 
 /// The national public-service portal, the campaign's link when it names none.
 pub const NATIONAL_PORTAL: &str = "https://dichvucong.gov.vn";
@@ -47,11 +58,20 @@ pub struct Logo {
     pub image: Arc<::image::RgbaImage>,
 }
 
+/// One `[[output]]` of the campaign.
 #[derive(Debug, Clone)]
 pub struct Output {
     pub kind: String,
+    /// Lower case; checked against [`sizes_of`] the kind.
     pub size: Option<String>,
+    /// A PDF file, or for posters a folder that gets one PDF per procedure.
     pub file: PathBuf,
+    /// Handbooks: impose the pages for folding (two per sheet side).
+    pub booklet: bool,
+    /// A template file overriding the built-in preset, resolved.
+    pub template: Option<PathBuf>,
+    /// Where the `[[output]]` entry starts, for messages.
+    pub offset: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -59,8 +79,10 @@ pub struct Campaign {
     /// The campaign file, kept for messages that point into it.
     pub src: Arc<SourceFile>,
     pub issuer: Issuer,
-    pub title: Option<String>,
-    pub slogan: Option<String>,
+    pub title: Option<Located<String>>,
+    pub slogan: Option<Located<String>>,
+    /// The language of the printed labels: "vi" (default) or "en".
+    pub lang: String,
     /// The campaign's main link (cover QR); the national portal by default.
     pub url: String,
     /// Query parameters appended to every QR URL, in file order.
@@ -114,6 +136,7 @@ impl Campaign {
             issuer,
             title: None,
             slogan: None,
+            lang: "vi".to_owned(),
             url: NATIONAL_PORTAL.to_owned(),
             tracking: Vec::new(),
             procedures: Vec::new(),
@@ -122,8 +145,18 @@ impl Campaign {
         if let Some((t, off)) = campaign_table {
             let mut r = Reader::new(src, t, off, "campaign.", &mut diags);
             r.reject_unknown_keys(CAMPAIGN_KEYS);
-            campaign.title = r.string("title").map(|l| l.value);
-            campaign.slogan = r.string("slogan").map(|l| l.value);
+            campaign.title = r.string("title");
+            campaign.slogan = r.string("slogan");
+            if let Some(lang) = r.string("lang") {
+                if LANGUAGES.contains(&lang.value.as_str()) {
+                    campaign.lang = lang.value;
+                } else {
+                    r.diags.push(
+                        src.error_at(lang.offset, format!("unknown language \"{}\"", lang.value))
+                            .with_hint(format!("use one of: {}", LANGUAGES.join(", "))),
+                    );
+                }
+            }
             if let Some(u) = r.string("url") {
                 match url::problem(&u.value) {
                     Some((msg, hint)) => r.diags.push(
@@ -149,7 +182,9 @@ impl Campaign {
             r.reject_unknown_keys(OUTPUT_KEYS);
             let kind = r.required_string("kind", "\"poster\"");
             let file = r.required_string("file", "\"out/cam-nang.pdf\"");
-            let size = r.string("size").map(|s| s.value.to_lowercase());
+            let size = r.string("size");
+            let booklet = r.boolean("booklet");
+            let template = r.string("template");
             if let Some(k) = &kind {
                 if !OUTPUT_KINDS.contains(&k.value.as_str()) {
                     let d = src
@@ -158,11 +193,44 @@ impl Campaign {
                     r.diags.push(d);
                 }
             }
+            let kind_name = kind.as_ref().map_or("", |k| k.value.as_str());
+            let sizes = sizes_of(kind_name);
+            if let Some(size) = &size {
+                if !sizes.is_empty() && !sizes.contains(&size.value.to_lowercase().as_str()) {
+                    r.diags.push(
+                        src.error_at(
+                            size.offset,
+                            format!("a {kind_name} does not come in size \"{}\"", size.value),
+                        )
+                        .with_hint(format!("use one of: {}", sizes.join(", "))),
+                    );
+                }
+            }
+            if let Some(b) = booklet
+                .as_ref()
+                .filter(|b| b.value && kind_name != "handbook")
+            {
+                r.diags.push(
+                    src.error_at(b.offset, "`booklet` is for handbooks only")
+                        .with_hint("remove the line, or set kind = \"handbook\""),
+                );
+            }
             if let (Some(kind), Some(file)) = (kind, file) {
+                let path = resolve(&file.value);
+                if let Some(earlier) = campaign.outputs.iter().find(|o| o.file == path) {
+                    let (line, _) = src.position(earlier.offset);
+                    r.diags.push(
+                        src.error_at(file.offset, format!("two outputs write {}", file.value))
+                            .with_hint(format!("the output at line {} writes it too; give each output its own file", line.line)),
+                    );
+                }
                 campaign.outputs.push(Output {
                     kind: kind.value,
-                    size,
-                    file: resolve(&file.value),
+                    size: size.map(|s| s.value.to_lowercase()),
+                    file: path,
+                    booklet: booklet.is_some_and(|b| b.value),
+                    template: template.map(|t| resolve(&t.value)),
+                    offset: off,
                 });
             }
         }

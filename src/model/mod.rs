@@ -2,12 +2,15 @@
 //! No fonts and no pages here.
 
 mod campaign;
+pub mod collect;
 mod procedure;
 mod source;
-mod toml_read;
+pub mod toml_read;
 pub mod url;
 
-pub use campaign::{Campaign, Issuer, Logo, Output, NATIONAL_PORTAL, OUTPUT_KINDS};
+pub use campaign::{
+    sizes_of, Campaign, Issuer, Logo, Output, LANGUAGES, NATIONAL_PORTAL, OUTPUT_KINDS,
+};
 pub use procedure::{Online, Procedure};
 pub use source::SourceFile;
 pub use toml_read::Located;

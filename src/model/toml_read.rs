@@ -126,6 +126,21 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
         }
     }
 
+    /// An optional true/false value.
+    pub fn boolean(&mut self, key: &str) -> Option<Located<bool>> {
+        let value = self.get(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(Located {
+                value: *b,
+                offset: value.span().start,
+            }),
+            _ => {
+                self.wrong_type(key, value, "true or false (without quotes)", "true");
+                None
+            }
+        }
+    }
+
     /// A text value that must be present and non-empty.
     pub fn required_string(&mut self, key: &str, example: &str) -> Option<Located<String>> {
         let (message, offset, hint) = match self.get(key) {

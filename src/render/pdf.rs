@@ -4,13 +4,13 @@
 use std::collections::HashMap;
 
 use printpdf::{
-    Actions, BorderArray, Color as PdfColor, CurTransMat, DictItem, FontId, LinePoint,
+    Actions, BorderArray, Color as PdfColor, CurTransMat, Destination, DictItem, FontId, LinePoint,
     LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
     Point, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat, Rgb, TextItem,
     WindingOrder, XObjectTransform,
 };
 
-use crate::scene::{Color, Document, Item, Page, Rect};
+use crate::scene::{Color, Document, Item, Page, Rect, Target};
 use crate::text::FontKind;
 
 /// Renders a document; fonts are embedded as subsets of the glyphs used.
@@ -31,6 +31,9 @@ pub fn render(doc: &Document) -> Vec<u8> {
         ));
     }
     pdf.with_pages(pages);
+    for (title, page) in &doc.outline {
+        pdf.add_bookmark(title, page + 1);
+    }
     // Images stay raw here and are deflated with the other streams below.
     // `secure: false` lets through the Op::Unknown path operators that
     // page_ops writes for QR codes; nothing else here makes unknown ops.
@@ -160,7 +163,7 @@ fn page_ops(pdf: &mut PdfDocument, fonts: &mut HashMap<FontKind, FontId>, page: 
                     },
                 });
             }
-            Item::Link { rect, url } => {
+            Item::Link { rect, target } => {
                 let area = printpdf::Rect::from_xywh(
                     Pt(rect.x),
                     Pt(flip(rect.bottom())),
@@ -170,7 +173,15 @@ fn page_ops(pdf: &mut PdfDocument, fonts: &mut HashMap<FontKind, FontId>, page: 
                 ops.push(Op::LinkAnnotation {
                     link: LinkAnnotation::new(
                         area,
-                        Actions::uri(url.clone()),
+                        match target {
+                            Target::Url(url) => Actions::uri(url.clone()),
+                            Target::Page(n) => Actions::Goto(Destination::Xyz {
+                                page: n + 1,
+                                left: None,
+                                top: None,
+                                zoom: None,
+                            }),
+                        },
                         Some(BorderArray::Solid([0.0, 0.0, 0.0])),
                         None,
                         None,

@@ -1,0 +1,192 @@
+//! `toroi build`: every output a campaign lists. One output failing does
+//! not stop the others; the exit status says whether all were written.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::outputs::{self, Style, Written};
+use super::report;
+use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::layout::template::with_overrides;
+use crate::model::collect::{load_procedures, procedure_files};
+use crate::model::{sizes_of, Campaign, Output, Procedure};
+
+pub fn build(path: &Path) -> ExitCode {
+    let started = Instant::now();
+    let campaign = match Campaign::load(path) {
+        Ok(c) => c,
+        Err(d) => return fail(&d, "nothing was written"),
+    };
+    if campaign.outputs.is_empty() {
+        let d = Diagnostic::error("the campaign lists no outputs")
+            .in_file(path)
+            .with_hint("add an [[output]] section: kind = \"handbook\", size = \"a5\", file = \"out/cam-nang.pdf\"");
+        return fail(&d.into(), "nothing was written");
+    }
+    if campaign.procedures.is_empty() {
+        let d = Diagnostic::error("the campaign lists no procedures")
+            .in_file(path)
+            .with_hint(
+                "add procedures = [\"procedures\"] (files or folders, relative to this file)",
+            );
+        return fail(&d.into(), "nothing was written");
+    }
+    let files = match procedure_files(&campaign.procedures) {
+        Ok(f) => f,
+        Err(d) => return fail(&d, "nothing was written"),
+    };
+    let (procedures, broken) = load_procedures(&files);
+    report(&broken);
+    let broken_count = files.len() - procedures.len();
+
+    let mut written = 0;
+    let mut failed = 0;
+    let mut warnings = 0;
+    for output in &campaign.outputs {
+        let (done, problems) = make(output, &campaign, &procedures, broken_count);
+        for w in &done {
+            w.print();
+            warnings += w.warnings.count(Severity::Warning);
+            report(&w.warnings);
+        }
+        written += done.len();
+        if problems.has_errors() {
+            failed += 1;
+        }
+        report(&problems);
+    }
+    let outputs = campaign.outputs.len();
+    let secs = started.elapsed().as_secs_f32();
+    let files_word = if written == 1 { "file" } else { "files" };
+    if failed == 0 && broken_count == 0 {
+        let w = match warnings {
+            0 => String::new(),
+            1 => ", 1 warning".to_owned(),
+            n => format!(", {n} warnings"),
+        };
+        println!(
+            "built {outputs} outputs of {}: {written} {files_word} in {secs:.2} s{w}",
+            path.display()
+        );
+        ExitCode::SUCCESS
+    } else {
+        eprintln!(
+            "error: {failed} of {outputs} outputs failed{}; {written} {files_word} written; see the problems above",
+            if broken_count > 0 {
+                format!(" and {broken_count} procedure files have errors")
+            } else {
+                String::new()
+            }
+        );
+        ExitCode::from(1)
+    }
+}
+
+fn fail(diags: &Diagnostics, what: &str) -> ExitCode {
+    report(diags);
+    eprintln!("error: {what}");
+    ExitCode::from(1)
+}
+
+/// One output: the files it wrote and its problems.
+fn make(
+    output: &Output,
+    campaign: &Campaign,
+    procedures: &[Procedure],
+    broken: usize,
+) -> (Vec<Written>, Diagnostics) {
+    let at = |message: String| campaign.src.error_at(output.offset, message);
+    let sizes = sizes_of(&output.kind);
+    let Some(default_size) = sizes.first() else {
+        let d = at(format!("toroi cannot make `{}` outputs yet", output.kind))
+            .with_hint("use kind = \"poster\" or kind = \"handbook\"");
+        return (Vec::new(), d.into());
+    };
+    let size = output.size.as_deref().unwrap_or(default_size);
+    let (template, labels) = match with_overrides(
+        &format!("{}-{size}", output.kind),
+        &campaign.lang,
+        output.template.as_deref(),
+    ) {
+        Ok(t) => t,
+        Err(d) => return (Vec::new(), d),
+    };
+    let style = Style {
+        campaign: Some(campaign),
+        template: &template,
+        labels: &labels,
+    };
+    match output.kind.as_str() {
+        "poster" => posters(output, &style, procedures, broken),
+        _ => {
+            if broken > 0 {
+                let d = at(format!(
+                    "the handbook {} was not written: {broken} of its procedure files have errors (shown above)",
+                    output.file.display()
+                ))
+                .with_hint("fix those files and build again; a handbook with a missing section would be handed out");
+                return (Vec::new(), d.into());
+            }
+            match outputs::handbook(procedures, &style, &output.file, output.booklet) {
+                Ok(w) => (vec![w], Diagnostics::new()),
+                Err(d) => (Vec::new(), d),
+            }
+        }
+    }
+}
+
+/// A poster per procedure, into the output's folder (or its one file when
+/// it names a .pdf and there is one procedure).
+fn posters(
+    output: &Output,
+    style: &Style,
+    procedures: &[Procedure],
+    broken: usize,
+) -> (Vec<Written>, Diagnostics) {
+    let is_pdf = output
+        .file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let single = is_pdf && procedures.len() + broken == 1;
+    let target = |p: &Procedure| -> PathBuf {
+        if single {
+            output.file.clone()
+        } else {
+            let stem = p.path().file_stem().unwrap_or_default();
+            output.file.join(stem).with_extension("pdf")
+        }
+    };
+    if is_pdf && !single {
+        let d = style
+            .campaign
+            .map(|c| {
+                c.src.error_at(
+                    output.offset,
+                    format!(
+                        "{} is one file, but a poster is made for each of {} procedures",
+                        output.file.display(),
+                        procedures.len() + broken
+                    ),
+                )
+            })
+            .unwrap_or_else(|| Diagnostic::error("one file for many posters"))
+            .with_hint("give a folder instead, e.g. file = \"out/posters\"");
+        return (Vec::new(), d.into());
+    }
+    let results: Vec<_> = procedures
+        .par_iter()
+        .map(|p| outputs::poster(p, style, &target(p)))
+        .collect();
+    let mut done = Vec::new();
+    let mut diags = Diagnostics::new();
+    for r in results {
+        match r {
+            Ok(w) => done.push(w),
+            Err(d) => diags.extend(d),
+        }
+    }
+    (done, diags)
+}

@@ -1,0 +1,201 @@
+//! The command line: arguments → work → files on disk and an exit code.
+//!
+//! Exit codes: 0 success, 1 bad input (each problem on stderr as
+//! `file:line:col: ...`), 2 bad usage (clap's own).
+
+mod build;
+mod outputs;
+mod qr;
+mod single;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::diag::{Diagnostics, Severity};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "toroi",
+    version,
+    about = "Print-ready posters and handbooks for administrative procedures, each with a QR code that opens the procedure online",
+    long_about = "toroi (tờ rơi) turns procedure files (one TOML file per thủ tục hành chính) into print-ready PDFs for the one-stop desk \
+and for households: posters, handbooks (cẩm nang) and booklets, each QR code opening the procedure's page on the public-service portal.",
+    after_help = "Examples:\n  toroi build examples/phuong-1/toroi.toml\n  \
+toroi poster procedures/dang-ky-khai-sinh.toml -o out/khai-sinh.pdf\n  \
+toroi poster procedures/dang-ky-khai-sinh.toml --size a3 --campaign examples/phuong-1/toroi.toml\n  \
+toroi handbook procedures/ -o out/cam-nang.pdf\n  \
+toroi handbook procedures/ --booklet -o out/cam-nang-in.pdf\n  \
+toroi qr https://dichvucong.gov.vn -o qr.png\n\n\
+Exit status: 0 done, 1 a problem in the input (each shown as file:line:col), 2 wrong usage."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// A one-page poster for one procedure: key facts, documents, steps and a large QR code
+    Poster {
+        /// The procedure file (.toml)
+        procedure: PathBuf,
+        /// Where to write the PDF [default: the procedure's file name with .pdf, in this folder]
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+        /// Paper size (portrait)
+        #[arg(long, value_enum, default_value_t = PosterArg::A4)]
+        size: PosterArg,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// A handbook (cẩm nang): cover, contents, one section per procedure, back cover
+    Handbook {
+        /// Procedure files and folders (folders are read in file-name order)
+        /// [default: the campaign's procedures]
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Where to write the PDF [default: cam-nang.pdf, or cam-nang-in.pdf with --booklet]
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+        /// Page size
+        #[arg(long, value_enum, default_value_t = HandbookArg::A5)]
+        size: HandbookArg,
+        /// Impose two pages per sheet side in saddle-stitch order, for an office printer
+        #[arg(long)]
+        booklet: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Every output a campaign file lists ([[output]]: posters, handbooks, booklets)
+    Build {
+        /// The campaign file
+        #[arg(default_value = "toroi.toml", value_name = "toroi.toml")]
+        campaign: PathBuf,
+    },
+    /// A QR code on its own, as SVG, PNG or PDF (chosen by the output's extension)
+    Qr {
+        /// The address the code opens (http or https)
+        url: String,
+        /// Output file: .svg, .png or .pdf
+        #[arg(short, long, value_name = "OUT.svg|OUT.png|OUT.pdf")]
+        output: PathBuf,
+        /// Width and height of a PNG, in pixels
+        #[arg(long, default_value_t = 1200, value_parser = clap::value_parser!(u32).range(21..=20000))]
+        px: u32,
+        /// Printed width of a PDF, in millimetres, quiet zone included
+        #[arg(long, value_name = "MM", default_value_t = 40.0)]
+        mm: f32,
+    },
+}
+
+/// Options shared by the commands that print procedures.
+#[derive(Args, Debug)]
+struct Common {
+    /// Campaign file with the issuing office (header, logo, contacts) and QR tracking parameters
+    #[arg(long, value_name = "toroi.toml")]
+    campaign: Option<PathBuf>,
+    /// Language of the printed labels [default: the campaign's `lang`, else vi]
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// A template file whose keys override the built-in layout preset (see templates/)
+    #[arg(long, value_name = "FILE.toml")]
+    template: Option<PathBuf>,
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+enum PosterArg {
+    A4,
+    A3,
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+enum HandbookArg {
+    A5,
+    A4,
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+enum LangArg {
+    Vi,
+    En,
+}
+
+pub fn run() -> ExitCode {
+    let args = Cli::parse();
+    let result = match args.command {
+        Command::Poster {
+            procedure,
+            output,
+            size,
+            common,
+        } => {
+            let size = match size {
+                PosterArg::A4 => "a4",
+                PosterArg::A3 => "a3",
+            };
+            single::poster(&procedure, output, size, &common.into())
+        }
+        Command::Handbook {
+            paths,
+            output,
+            size,
+            booklet,
+            common,
+        } => {
+            let size = match size {
+                HandbookArg::A5 => "a5",
+                HandbookArg::A4 => "a4",
+            };
+            single::handbook(&paths, output, size, booklet, &common.into())
+        }
+        Command::Build { campaign } => return build::build(&campaign),
+        Command::Qr {
+            url,
+            output,
+            px,
+            mm,
+        } => qr::qr(&url, &output, px, mm),
+    };
+    match result {
+        Ok(warnings) => {
+            report(&warnings);
+            ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            report(&diags);
+            let n = diags.count(Severity::Error);
+            eprintln!(
+                "error: nothing was written ({n} {})",
+                if n == 1 { "problem" } else { "problems" }
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
+impl From<Common> for single::Options {
+    fn from(c: Common) -> Self {
+        single::Options {
+            campaign: c.campaign,
+            lang: c.lang.map(|l| match l {
+                LangArg::Vi => "vi",
+                LangArg::En => "en",
+            }),
+            template: c.template,
+        }
+    }
+}
+
+pub(crate) fn report(diags: &Diagnostics) {
+    let mut diags = diags.clone();
+    diags.sort();
+    for d in diags.iter() {
+        eprintln!("{d}");
+    }
+}
+
+pub(crate) fn kb(bytes: usize) -> String {
+    format!("{} KB", bytes.div_ceil(1024))
+}

@@ -1,0 +1,111 @@
+//! `toroi poster` and `toroi handbook`: one output from the command line.
+
+use std::path::{Path, PathBuf};
+
+use super::outputs::{self, Style};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::layout::template::with_overrides;
+use crate::model::collect::{load_procedures, procedure_files};
+use crate::model::{Campaign, Procedure};
+
+/// The options every printing command takes.
+pub struct Options {
+    pub campaign: Option<PathBuf>,
+    pub lang: Option<&'static str>,
+    pub template: Option<PathBuf>,
+}
+
+impl Options {
+    fn load_campaign(&self, diags: &mut Diagnostics) -> Option<Campaign> {
+        let path = self.campaign.as_deref()?;
+        Campaign::load(path).map_err(|d| diags.extend(d)).ok()
+    }
+
+    fn lang<'a>(&self, campaign: Option<&'a Campaign>) -> &'a str {
+        self.lang
+            .unwrap_or_else(|| campaign.map_or("vi", |c| c.lang.as_str()))
+    }
+}
+
+pub fn poster(
+    path: &Path,
+    output: Option<PathBuf>,
+    size: &str,
+    opts: &Options,
+) -> Result<Diagnostics, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let procedure = Procedure::load(path).map_err(|d| diags.extend(d)).ok();
+    let campaign = opts.load_campaign(&mut diags);
+    let (Some(procedure), false) = (procedure, diags.has_errors()) else {
+        return Err(diags);
+    };
+    let (template, labels) = with_overrides(
+        &format!("poster-{size}"),
+        opts.lang(campaign.as_ref()),
+        opts.template.as_deref(),
+    )?;
+    let out = output.unwrap_or_else(|| {
+        PathBuf::from(path.file_stem().unwrap_or_default()).with_extension("pdf")
+    });
+    let style = Style {
+        campaign: campaign.as_ref(),
+        template: &template,
+        labels: &labels,
+    };
+    let written = outputs::poster(&procedure, &style, &out)?;
+    written.print();
+    diags.extend(written.warnings);
+    Ok(diags)
+}
+
+pub fn handbook(
+    paths: &[PathBuf],
+    output: Option<PathBuf>,
+    size: &str,
+    booklet: bool,
+    opts: &Options,
+) -> Result<Diagnostics, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let campaign = opts.load_campaign(&mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let paths = if paths.is_empty() {
+        match &campaign {
+            Some(c) if !c.procedures.is_empty() => c.procedures.clone(),
+            _ => {
+                return Err(Diagnostic::error("no procedures to put in the handbook")
+                    .with_hint("name procedure files or folders, e.g. toroi handbook procedures/")
+                    .into())
+            }
+        }
+    } else {
+        paths.to_vec()
+    };
+    let files = procedure_files(&paths)?;
+    let (procedures, problems) = load_procedures(&files);
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    let (template, labels) = with_overrides(
+        &format!("handbook-{size}"),
+        opts.lang(campaign.as_ref()),
+        opts.template.as_deref(),
+    )?;
+    let out = output.unwrap_or_else(|| {
+        PathBuf::from(if booklet {
+            "cam-nang-in.pdf"
+        } else {
+            "cam-nang.pdf"
+        })
+    });
+    let style = Style {
+        campaign: campaign.as_ref(),
+        template: &template,
+        labels: &labels,
+    };
+    let written = outputs::handbook(&procedures, &style, &out, booklet)?;
+    written.print();
+    diags.extend(written.warnings);
+    Ok(diags)
+}

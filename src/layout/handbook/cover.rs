@@ -1,0 +1,294 @@
+//! The front cover (issuer, title, slogan, the campaign's QR code, the year)
+//! and the back cover (the issuer's contacts).
+
+use qrcode::EcLevel;
+
+use super::year;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::layout::flow::{self, Align, Lines, Style};
+use crate::layout::qr_item;
+use crate::layout::template::{Labels, Template};
+use crate::model::NATIONAL_PORTAL;
+use crate::model::{Campaign, Located};
+use crate::qr::QrMatrix;
+use crate::scene::{Color, Item, Rect, MM};
+use crate::text::FontKind::{Bold, Regular};
+
+/// The cover's QR code is larger than a section's: it is the first thing
+/// a household sees.
+const COVER_QR_SCALE: f32 = 1.25;
+
+pub fn front(
+    campaign: Option<&Campaign>,
+    t: &Template,
+    labels: &Labels,
+    count: usize,
+) -> Result<Vec<Item>, Diagnostics> {
+    let c = &t.colors;
+    let s = &t.sizes;
+    let m = t.margin * MM;
+    let frame = Rect::new(m, m, t.page_width() - 2.0 * m, t.page_height() - 2.0 * m);
+    let mut items = Vec::new();
+
+    // The campaign's main link (the national portal by default), tracked.
+    let url = campaign.map_or_else(|| NATIONAL_PORTAL.to_owned(), |c| c.qr_url(&c.url));
+    let side = t.qr.size * COVER_QR_SCALE * MM;
+    let matrix =
+        QrMatrix::for_print(&url, EcLevel::M, t.qr.size * COVER_QR_SCALE).map_err(|e| {
+            let d = Diagnostic::error(e.to_string())
+                .with_hint("use a shorter campaign `url` or fewer tracking parameters");
+            match campaign {
+                Some(c) => d.in_file(c.path()),
+                None => d,
+            }
+        })?;
+
+    // Top: the issuer, centred under its logo.
+    let issuer = campaign.map(|c| &c.issuer);
+    let mut y = frame.y + 2.0 * MM;
+    if let Some(logo) = issuer.and_then(|i| i.logo.as_ref()) {
+        let lh = 20.0 * MM;
+        let (iw, ih) = logo.image.dimensions();
+        let lw = (lh * iw as f32 / ih.max(1) as f32).min(frame.w);
+        items.push(Item::Image {
+            rect: Rect::new(frame.x + (frame.w - lw) / 2.0, y, lw, lh),
+            image: logo.image.clone(),
+            matte: Color::WHITE,
+        });
+        y += lh + 4.0 * MM;
+    }
+    let name = issuer
+        .and_then(|i| i.name.as_ref())
+        .map_or(labels.default_issuer.as_str(), |n| n.value.as_str());
+    y += flow::paragraph(
+        &mut items,
+        &name.to_uppercase(),
+        Style::new(Bold, s.issuer * 1.1, 1.25, c.accent),
+        frame.x,
+        y,
+        frame.w,
+        Align::Center,
+    );
+    if let Some(locality) = issuer.and_then(|i| i.locality.as_ref()) {
+        y += 1.2 * MM;
+        y += flow::paragraph(
+            &mut items,
+            &locality.value,
+            Style::new(Regular, s.meta * 1.1, 1.3, c.ink),
+            frame.x,
+            y,
+            frame.w,
+            Align::Center,
+        );
+    }
+    let issuer_bottom = y;
+
+    // Bottom: an accent panel with the QR code, the call to action and the year.
+    let pad = 6.0 * MM;
+    let inner = frame.w - 2.0 * pad;
+    let cta = Lines::wrap(
+        &labels.cover_cta,
+        Style::new(Bold, s.cta, 1.2, c.on_accent),
+        inner,
+    );
+    let link = flow::url_lines(
+        &url,
+        Style::new(Regular, s.url, 1.3, c.on_accent),
+        inner,
+        s.url * 4.0,
+    );
+    let footer = format!(
+        "{} {}  ·  {count} {}",
+        labels.year,
+        year(),
+        labels.procedures_count
+    );
+    let footer = Lines::wrap(&footer, Style::new(Bold, s.meta, 1.3, c.on_accent), inner);
+    let gap = 3.0 * MM;
+    let panel_h = pad
+        + side
+        + gap
+        + cta.height()
+        + gap * 0.6
+        + link.height()
+        + gap * 1.5
+        + footer.height()
+        + pad;
+    let panel = Rect::new(frame.x, frame.bottom() - panel_h, frame.w, panel_h);
+    items.push(Item::Rect {
+        rect: panel,
+        fill: c.accent,
+        radius: 3.0 * MM,
+    });
+    let mut py = panel.y + pad;
+    items.extend(qr_item(
+        Rect::new(frame.x + (frame.w - side) / 2.0, py, side, side),
+        &matrix,
+        c.ink,
+        &url,
+    ));
+    py += side + gap;
+    py += cta.place(&mut items, panel.x + pad, py, inner, Align::Center) + gap * 0.6;
+    py += link.place(&mut items, panel.x + pad, py, inner, Align::Center) + gap * 1.5;
+    footer.place(&mut items, panel.x + pad, py, inner, Align::Center);
+
+    // Middle: the title and slogan, centred in the space left.
+    let title_text = campaign
+        .and_then(|c| c.title.as_ref())
+        .map_or(labels.default_title.as_str(), |l| l.value.as_str());
+    let title = Lines::balanced(title_text, Style::new(Bold, s.cover, 1.12, c.ink), frame.w);
+    let slogan = campaign.and_then(|c| c.slogan.as_ref()).map(|l| {
+        Lines::balanced(
+            &l.value,
+            Style::new(Regular, s.summary * 1.05, 1.35, c.muted),
+            frame.w * 0.85,
+        )
+    });
+    let rule = 0.8 * MM;
+    let block_h =
+        rule + 5.0 * MM + title.height() + slogan.as_ref().map_or(0.0, |l| 4.0 * MM + l.height());
+    let room_top = issuer_bottom + 6.0 * MM;
+    let room = panel.y - 6.0 * MM - room_top;
+    if block_h > room {
+        let d = Diagnostic::error(format!(
+            "the cover's title and slogan need {:.0} mm, the cover has {:.0} mm between the issuer and the QR code",
+            block_h / MM,
+            room.max(0.0) / MM
+        ))
+        .with_hint("shorten `campaign.title` or `campaign.slogan`");
+        return Err(
+            match campaign.and_then(|c| c.title.as_ref().map(|t| (c, t))) {
+                Some((c, t)) => c
+                    .src
+                    .error_at(t.offset, d.message.clone())
+                    .with_hint(d.hint.unwrap_or_default()),
+                None => d,
+            }
+            .into(),
+        );
+    }
+    let mut y = room_top + (room - block_h) / 2.0;
+    items.push(Item::Rect {
+        rect: Rect::new(frame.x + (frame.w - 16.0 * MM) / 2.0, y, 16.0 * MM, rule),
+        fill: c.accent,
+        radius: 0.0,
+    });
+    y += rule + 5.0 * MM;
+    y += title.place(&mut items, frame.x, y, frame.w, Align::Center);
+    if let Some(slogan) = slogan {
+        slogan.place(
+            &mut items,
+            frame.x + frame.w * 0.075,
+            y + 4.0 * MM,
+            frame.w * 0.85,
+            Align::Center,
+        );
+    }
+    Ok(items)
+}
+
+/// The back cover: the issuer's name and contacts in a tinted box.
+pub fn back(
+    campaign: Option<&Campaign>,
+    t: &Template,
+    labels: &Labels,
+) -> Result<Vec<Item>, Diagnostics> {
+    let c = &t.colors;
+    let s = &t.sizes;
+    let m = t.margin * MM;
+    let frame = Rect::new(m, m, t.page_width() - 2.0 * m, t.page_height() - 2.0 * m);
+    let pad = 7.0 * MM;
+    let inner_x = frame.x + pad;
+    let inner_w = frame.w - 2.0 * pad;
+
+    let issuer = campaign.map(|c| &c.issuer);
+    let name = issuer
+        .and_then(|i| i.name.as_ref())
+        .map_or(labels.default_issuer.as_str(), |n| n.value.as_str());
+    let field =
+        |label: &str, v: Option<&Located<String>>| v.map(|v| format!("{label}: {}", v.value));
+    let lines: Vec<String> = match issuer {
+        Some(i) => [
+            i.locality.as_ref().map(|l| l.value.clone()),
+            field(&labels.address, i.address.as_ref()),
+            field(&labels.hotline, i.hotline.as_ref()),
+            field(&labels.office_hours, i.office_hours.as_ref()),
+            field(&labels.email, i.email.as_ref()),
+            field(&labels.website, i.website.as_ref()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        None => Vec::new(),
+    };
+    let portal = campaign.map_or(NATIONAL_PORTAL, |c| c.url.as_str());
+
+    // Laid out at y = 0 first, then moved to sit in the lower half.
+    let mut items = Vec::new();
+    let mut y = pad;
+    y += flow::paragraph(
+        &mut items,
+        &labels.contact.to_uppercase(),
+        Style::new(Bold, s.heading, 1.2, c.accent),
+        inner_x,
+        y,
+        inner_w,
+        Align::Center,
+    ) + 3.0 * MM;
+    y += flow::paragraph(
+        &mut items,
+        &name.to_uppercase(),
+        Style::new(Bold, s.issuer, 1.25, c.ink),
+        inner_x,
+        y,
+        inner_w,
+        Align::Center,
+    ) + 2.0 * MM;
+    let body = Style::new(Regular, s.body, 1.35, c.ink);
+    for line in &lines {
+        y += flow::paragraph(&mut items, line, body, inner_x, y, inner_w, Align::Center) + 1.2 * MM;
+    }
+    y += 2.0 * MM;
+    y += flow::paragraph(
+        &mut items,
+        portal,
+        Style::new(Bold, s.body, 1.3, c.accent),
+        inner_x,
+        y,
+        inner_w,
+        Align::Center,
+    );
+    let box_h = y + pad;
+    if box_h > frame.h {
+        let d = Diagnostic::error("the issuer's contacts do not fit on the back cover")
+            .with_hint("shorten the [issuer] texts (address, office hours)");
+        return Err(match campaign {
+            Some(c) => d.in_file(c.path()),
+            None => d,
+        }
+        .into());
+    }
+    let top = (frame.bottom() - box_h).min(frame.y + (frame.h - box_h) * 0.62);
+    let mut out = vec![Item::Rect {
+        rect: Rect::new(frame.x, top, frame.w, box_h),
+        fill: c.tint,
+        radius: 3.0 * MM,
+    }];
+    for mut item in items {
+        item.translate(0.0, top);
+        out.push(item);
+    }
+    if let Some(logo) = issuer.and_then(|i| i.logo.as_ref()) {
+        let lh = 16.0 * MM;
+        let (iw, ih) = logo.image.dimensions();
+        let lw = (lh * iw as f32 / ih.max(1) as f32).min(frame.w);
+        if top - 8.0 * MM - lh > frame.y {
+            out.push(Item::Image {
+                rect: Rect::new(frame.x + (frame.w - lw) / 2.0, top - 8.0 * MM - lh, lw, lh),
+                image: logo.image.clone(),
+                matte: Color::WHITE,
+            });
+        }
+    }
+    Ok(out)
+}

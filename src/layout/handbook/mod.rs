@@ -1,0 +1,222 @@
+//! The handbook (cẩm nang): a cover, a table of contents, one section per
+//! procedure, and a back cover with the issuer's contacts. Sections are laid
+//! out in parallel; the page numbers they start on are known only after, so
+//! the contents are set last.
+
+mod contents;
+mod cover;
+mod section;
+
+use rayon::prelude::*;
+
+use crate::diag::Diagnostics;
+use crate::layout::flow::{Align, Lines, Style};
+use crate::layout::template::{Labels, Template};
+use crate::layout::{check_drawn_glyphs, check_glyphs};
+use crate::model::{Campaign, Procedure};
+use crate::scene::{Item, Page, Rect, MM};
+use crate::text::FontKind::{Bold, Regular};
+
+/// A laid-out handbook.
+#[derive(Debug)]
+pub struct Handbook {
+    pub pages: Vec<Page>,
+    /// One bookmark per procedure: its title and first page (from 0).
+    pub outline: Vec<(String, usize)>,
+    /// The URL each procedure's QR code encodes, in order.
+    pub qr_urls: Vec<String>,
+}
+
+/// The area between the running header and the page number.
+#[derive(Debug, Clone, Copy)]
+pub struct Frame {
+    pub x: f32,
+    pub w: f32,
+    pub top: f32,
+    pub bottom: f32,
+}
+
+impl Frame {
+    fn of(t: &Template) -> Frame {
+        let m = t.margin * MM;
+        let running = t.sizes.running;
+        Frame {
+            x: m,
+            w: t.page_width() - 2.0 * m,
+            top: m + running * 1.3 + 6.0 * MM,
+            bottom: t.page_height() - m - running * 1.3 - 5.0 * MM,
+        }
+    }
+}
+
+pub fn handbook(
+    procedures: &[Procedure],
+    campaign: Option<&Campaign>,
+    t: &Template,
+    labels: &Labels,
+) -> Result<Handbook, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    for p in procedures {
+        if let Err(d) = check_glyphs(p) {
+            diags.extend(d);
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let frame = Frame::of(t);
+    let sections: Vec<_> = procedures
+        .par_iter()
+        .map(|p| section::section(p, campaign, frame, t, labels))
+        .collect();
+    let mut laid = Vec::with_capacity(sections.len());
+    for s in sections {
+        match s {
+            Ok(s) => laid.push(s),
+            Err(d) => diags.extend(d),
+        }
+    }
+    let cover = cover::front(campaign, t, labels, procedures.len());
+    let back = cover::back(campaign, t, labels);
+    let (cover, back) = match (cover, back) {
+        (Ok(c), Ok(b)) if !diags.has_errors() => (c, b),
+        (c, b) => {
+            diags.extend(c.err().unwrap_or_default());
+            diags.extend(b.err().unwrap_or_default());
+            return Err(diags);
+        }
+    };
+
+    let titles: Vec<&str> = procedures.iter().map(|p| p.title.value.as_str()).collect();
+    let last_page = 1 + laid.iter().map(|s| s.pages.len()).sum::<usize>() + titles.len() + 1;
+    // The contents' length does not depend on the numbers in it, so a
+    // first pass with placeholders says where the sections start.
+    let toc_pages = contents::contents(
+        &titles,
+        &vec![last_page; titles.len()],
+        last_page,
+        frame,
+        t,
+        labels,
+    )
+    .len();
+    let mut starts = Vec::with_capacity(laid.len());
+    let mut next = 1 + toc_pages;
+    for s in &laid {
+        starts.push(next);
+        next += s.pages.len();
+    }
+    let toc = contents::contents(&titles, &starts, last_page, frame, t, labels);
+    debug_assert_eq!(toc.len(), toc_pages);
+
+    let running = campaign
+        .and_then(|c| c.title.as_ref())
+        .map_or(labels.default_title.as_str(), |l| l.value.as_str());
+    let (w, h) = (t.page_width(), t.page_height());
+    let mut pages = vec![Page {
+        width: w,
+        height: h,
+        items: cover,
+    }];
+    for items in toc
+        .into_iter()
+        .chain(laid.iter().flat_map(|s| s.pages.iter().cloned()))
+    {
+        let mut items = items;
+        chrome(&mut items, pages.len(), running, t);
+        pages.push(Page {
+            width: w,
+            height: h,
+            items,
+        });
+    }
+    pages.push(Page {
+        width: w,
+        height: h,
+        items: back,
+    });
+    for page in &pages {
+        check_drawn_glyphs(&page.items)?;
+    }
+    Ok(Handbook {
+        pages,
+        outline: titles.iter().map(|t| t.to_string()).zip(starts).collect(),
+        qr_urls: laid.into_iter().map(|s| s.qr_url).collect(),
+    })
+}
+
+/// The running header (the campaign's title over a hairline) and the page
+/// number, centred at the foot so that it is right on both sides of a sheet.
+fn chrome(items: &mut Vec<Item>, index: usize, running: &str, t: &Template) {
+    let c = &t.colors;
+    let m = t.margin * MM;
+    let w = t.page_width() - 2.0 * m;
+    let style = Style::new(Regular, t.sizes.running, 1.3, c.muted);
+    let header = Lines::wrap(running, style, w);
+    let mut line = Lines {
+        lines: header.lines.into_iter().take(1).collect(),
+        style,
+    };
+    if line.lines.first().is_some_and(|l| l.len() < running.len()) {
+        // Too long for one line: shortened visibly rather than wrapped.
+        let first = &mut line.lines[0];
+        if let Some((keep, _)) = first.rsplit_once(' ') {
+            *first = format!("{keep} …");
+        }
+    }
+    let h = line.place(items, m, m, w, Align::Left);
+    items.push(Item::Rect {
+        rect: Rect::new(m, m + h + 1.6 * MM, w, 0.25 * MM),
+        fill: c.accent,
+        radius: 0.0,
+    });
+    let number = Lines::wrap(
+        &(index + 1).to_string(),
+        Style::new(Bold, t.sizes.running, 1.3, c.accent),
+        w,
+    );
+    let nh = number.height();
+    number.place(items, m, t.page_height() - m - nh, w, Align::Center);
+}
+
+/// The year printed on the cover: SOURCE_DATE_EPOCH when set (reproducible
+/// builds), else the clock.
+pub fn year() -> i64 {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    civil_year(secs.div_euclid(86_400))
+}
+
+/// The Gregorian year of a day counted from 1970-01-01 (H. Hinnant's algorithm).
+fn civil_year(days: i64) -> i64 {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    yoe + era * 400 + i64::from(month <= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_year_at_the_edges_of_years() {
+        assert_eq!(civil_year(0), 1970);
+        assert_eq!(civil_year(364), 1970);
+        assert_eq!(civil_year(365), 1971);
+        // 2026-11-24 and 2024-12-31 (a leap year's last day), 2025-01-01.
+        assert_eq!(civil_year(20_781), 2026);
+        assert_eq!(civil_year(20_088), 2024);
+        assert_eq!(civil_year(20_089), 2025);
+    }
+}

@@ -1,0 +1,293 @@
+//! One procedure's section: the poster's content in reading order (title,
+//! its QR code with the call to action, key facts, documents, steps, legal
+//! basis), flowing over as many pages as it needs.
+
+use qrcode::EcLevel;
+
+use super::Frame;
+use crate::diag::Diagnostics;
+use crate::layout::facts::facts_box;
+use crate::layout::flow::{self, Align, Lines, Marker, Style};
+use crate::layout::paginate::{self, line_blocks, list_blocks, Block};
+use crate::layout::qr_item;
+use crate::layout::template::{Labels, Template};
+use crate::model::{Campaign, Located, Procedure};
+use crate::qr::QrMatrix;
+use crate::scene::{Item, Rect, MM};
+use crate::text::FontKind::{Bold, Regular};
+
+/// A laid-out section: each page's items, without running header or number.
+pub struct Section {
+    pub pages: Vec<Vec<Item>>,
+    pub qr_url: String,
+}
+
+pub fn section(
+    p: &Procedure,
+    campaign: Option<&Campaign>,
+    frame: Frame,
+    t: &Template,
+    labels: &Labels,
+) -> Result<Section, Diagnostics> {
+    let qr_url = campaign.map_or_else(|| p.url.value.clone(), |c| c.qr_url(&p.url.value));
+    let matrix = QrMatrix::for_print(&qr_url, EcLevel::M, t.qr.size).map_err(|e| {
+        p.error_at(p.url.offset, e.to_string()).with_hint(
+            "use a shorter URL (the portal's page for the procedure code is short) or fewer tracking parameters",
+        )
+    })?;
+    let c = &t.colors;
+    let s = &t.sizes;
+    let gap = t.gap * MM;
+    let (x, w) = (frame.x, frame.w);
+    let mut blocks = vec![head(p, t, labels, x, w)];
+
+    if let Some(summary) = &p.summary {
+        let style = Style::new(Regular, s.summary, 1.35, c.muted);
+        blocks.extend(with_source(
+            line_blocks(Lines::wrap(&summary.value, style, w), x, false),
+            "summary",
+            summary,
+            gap * 0.6,
+        ));
+    }
+    blocks.push(qr_strip(&qr_url, &matrix, t, labels, x, w).space_before(gap));
+
+    let mut items = Vec::new();
+    let mut extents = Vec::new();
+    let room = Rect::new(x, 0.0, w, f32::MAX);
+    let bottom = facts_box(&mut items, p, t, labels, room, 0.0, &|s| s, &mut extents);
+    if bottom > 0.0 {
+        let mut facts = Block::new(items, bottom).space_before(gap);
+        facts.source = extents.first().map(|e| (e.field, e.offset));
+        blocks.push(facts);
+    }
+
+    let body = Style::new(Regular, s.body, 1.3, c.ink);
+    let lists = [
+        (
+            &labels.documents,
+            &p.documents,
+            "documents",
+            Marker::Bullet(c.accent),
+        ),
+        (
+            &labels.steps,
+            &p.steps,
+            "steps",
+            Marker::Number {
+                fill: c.accent,
+                text: c.on_accent,
+            },
+        ),
+    ];
+    for (label, entries, field, marker) in lists {
+        if entries.is_empty() {
+            continue;
+        }
+        blocks.push(heading(label, t, x, w).space_before(gap * 1.3));
+        let entries: Vec<(&str, usize)> = entries
+            .iter()
+            .map(|e| (e.value.as_str(), e.offset))
+            .collect();
+        let spacing = flow::item_spacing(body);
+        blocks.extend(list_blocks(&entries, field, body, marker, x, w, spacing));
+    }
+
+    if !p.legal_basis.is_empty() {
+        let style = Style::new(Regular, s.legal, 1.3, c.muted);
+        let label = Style::new(Bold, s.legal, 1.3, c.muted);
+        let mut head = Vec::new();
+        let h = flow::paragraph(
+            &mut head,
+            &labels.legal_basis.to_uppercase(),
+            label,
+            x,
+            0.0,
+            w,
+            Align::Left,
+        );
+        blocks.push(
+            Block::new(head, h + 1.0 * MM)
+                .space_before(gap * 1.3)
+                .keep_with_next(),
+        );
+        let entries: Vec<(&str, usize)> = p
+            .legal_basis
+            .iter()
+            .map(|e| (e.value.as_str(), e.offset))
+            .collect();
+        let spacing = flow::item_spacing(style) * 0.5;
+        blocks.extend(list_blocks(
+            &entries,
+            "legal_basis",
+            style,
+            Marker::Bullet(c.muted),
+            x,
+            w,
+            spacing,
+        ));
+    }
+
+    let continuation = || continued(p, t, labels, x, w);
+    let pages = paginate::paginate(blocks, frame.top, frame.bottom, &continuation).map_err(|e| {
+        let (field, offset) = e.source.unwrap_or(("title", p.title.offset));
+        p.error_at(
+            offset,
+            format!(
+                "`{field}` is too long for one {} page of the handbook: it needs {:.0} mm, a page has {:.0} mm",
+                t.paper(),
+                e.height / MM,
+                e.room / MM
+            ),
+        )
+        .with_hint(format!("shorten `{field}`; the full text stays on the page the QR code opens"))
+    })?;
+    Ok(Section { pages, qr_url })
+}
+
+fn with_source(
+    mut blocks: Vec<Block>,
+    field: &'static str,
+    value: &Located<String>,
+    space_before: f32,
+) -> Vec<Block> {
+    for b in &mut blocks {
+        b.source = Some((field, value.offset));
+    }
+    if let Some(first) = blocks.first_mut() {
+        first.space_before = space_before;
+    }
+    blocks
+}
+
+/// The kicker, the title and the procedure code: one block that stays
+/// with the first lines after it.
+fn head(p: &Procedure, t: &Template, labels: &Labels, x: f32, w: f32) -> Block {
+    let c = &t.colors;
+    let s = &t.sizes;
+    let mut items = Vec::new();
+    let mut kicker = labels.kicker.to_uppercase();
+    if let Some(field) = &p.field {
+        kicker = format!("{kicker}  ·  {}", field.value.to_uppercase());
+    }
+    let mut y = flow::paragraph(
+        &mut items,
+        &kicker,
+        Style::new(Bold, s.kicker, 1.2, c.accent),
+        x,
+        0.0,
+        w,
+        Align::Left,
+    );
+    y += 1.5 * MM;
+    // A long title steps down in size until it takes three lines or fewer.
+    let mut size = s.title;
+    let mut title = Lines::balanced(&p.title.value, Style::new(Bold, size, 1.12, c.ink), w);
+    while title.lines.len() > 3 && size > s.min_title {
+        size = (size - 1.5).max(s.min_title);
+        title = Lines::balanced(&p.title.value, Style::new(Bold, size, 1.12, c.ink), w);
+    }
+    y += title.place(&mut items, x, y, w, Align::Left);
+    if let Some(code) = &p.code {
+        y += 1.2 * MM;
+        y += flow::paragraph(
+            &mut items,
+            &format!("{}: {}", labels.code, code.value),
+            Style::new(Regular, s.meta, 1.3, c.muted),
+            x,
+            y,
+            w,
+            Align::Left,
+        );
+    }
+    y += 1.8 * MM;
+    items.push(Item::Rect {
+        rect: Rect::new(x, y, w, 0.4 * MM),
+        fill: c.accent,
+        radius: 0.0,
+    });
+    Block::new(items, y + 0.4 * MM)
+        .keep_with_next()
+        .source("title", p.title.offset)
+}
+
+/// The title again, smaller, at the top of each page the section flows onto.
+fn continued(p: &Procedure, t: &Template, labels: &Labels, x: f32, w: f32) -> Block {
+    let c = &t.colors;
+    let mut items = Vec::new();
+    let text = format!("{} ({})", p.title.value, labels.continued);
+    let mut y = flow::paragraph(
+        &mut items,
+        &text,
+        Style::new(Bold, t.sizes.heading, 1.2, c.accent),
+        x,
+        0.0,
+        w,
+        Align::Left,
+    );
+    y += 1.2 * MM;
+    items.push(Item::Rect {
+        rect: Rect::new(x, y, w, 0.25 * MM),
+        fill: c.accent,
+        radius: 0.0,
+    });
+    Block::new(items, y + 0.25 * MM + t.gap * MM)
+}
+
+/// A list's heading with a short rule under it.
+fn heading(label: &str, t: &Template, x: f32, w: f32) -> Block {
+    let c = &t.colors;
+    let mut items = Vec::new();
+    let mut y = flow::paragraph(
+        &mut items,
+        &label.to_uppercase(),
+        Style::new(Bold, t.sizes.heading, 1.2, c.accent),
+        x,
+        0.0,
+        w,
+        Align::Left,
+    );
+    y += 1.2 * MM;
+    items.push(Item::Rect {
+        rect: Rect::new(x, y, 10.0 * MM, 0.5 * MM),
+        fill: c.accent,
+        radius: 0.0,
+    });
+    Block::new(items, y + 0.5 * MM + 2.2 * MM).keep_with_next()
+}
+
+/// The procedure's QR code on an accent strip, with the call to action.
+fn qr_strip(url: &str, matrix: &QrMatrix, t: &Template, labels: &Labels, x: f32, w: f32) -> Block {
+    let c = &t.colors;
+    let s = &t.sizes;
+    let pad = 3.5 * MM;
+    let side = t.qr.size * MM;
+    let panel = Rect::new(x, 0.0, w, side + 2.0 * pad);
+    let mut items = vec![Item::Rect {
+        rect: panel,
+        fill: c.accent,
+        radius: 2.5 * MM,
+    }];
+    let qr_box = Rect::new(panel.right() - pad - side, pad, side, side);
+    items.extend(qr_item(qr_box, matrix, c.ink, url));
+    let text_x = panel.x + pad + 1.0 * MM;
+    let text_w = qr_box.x - pad - text_x;
+    let cta = Lines::wrap(
+        &labels.cta,
+        Style::new(Bold, s.cta, 1.18, c.on_accent),
+        text_w,
+    );
+    let gap = 2.5 * MM;
+    let room = panel.h - 2.0 * pad - cta.height() - gap;
+    let link = flow::url_lines(
+        url,
+        Style::new(Regular, s.url, 1.3, c.on_accent),
+        text_w,
+        room,
+    );
+    let total = cta.height() + gap + link.height();
+    let mut y = (panel.h - total) / 2.0;
+    y += cta.place(&mut items, text_x, y, text_w, Align::Left) + gap;
+    link.place(&mut items, text_x, y, text_w, Align::Left);
+    Block::new(items, panel.h)
+}

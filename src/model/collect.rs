@@ -1,0 +1,111 @@
+//! Which procedure files a command works on: files as named, folders as
+//! their `.toml` files in file-name order, each file once.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::Procedure;
+
+/// The procedure files under `paths`, in order.
+pub fn procedure_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            match folder(path) {
+                Ok(found) if found.is_empty() => diags.push(
+                    Diagnostic::error("this folder has no .toml procedure files")
+                        .in_file(path)
+                        .with_hint(
+                            "name the folder that holds the procedure files, e.g. procedures/",
+                        ),
+                ),
+                Ok(found) => files.extend(found),
+                Err(e) => diags
+                    .push(Diagnostic::error(format!("cannot read the folder: {e}")).in_file(path)),
+            }
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            diags.push(
+                Diagnostic::error("no such file or folder")
+                    .in_file(path)
+                    .with_hint("check the spelling of the path; relative paths in a campaign file are relative to that file"),
+            );
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    // The same file named twice (a folder and one of its files) counts once.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(f.canonicalize().unwrap_or_else(|_| f.clone())));
+    Ok(files)
+}
+
+fn folder(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        // Hidden files are editor backups and our own temporary files.
+        if path.is_file()
+            && !name.starts_with('.')
+            && path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        {
+            found.push(path);
+        }
+    }
+    // Case-insensitive, so that "B.toml" does not come before "a.toml".
+    found.sort_by_key(|p| {
+        let name = p.file_name().map(|n| n.to_string_lossy().to_lowercase());
+        (name, p.clone())
+    });
+    Ok(found)
+}
+
+/// Loads every file in parallel: the procedures that parse, and the
+/// problems of those that do not.
+pub fn load_procedures(files: &[PathBuf]) -> (Vec<Procedure>, Diagnostics) {
+    let results: Vec<_> = files.par_iter().map(|f| Procedure::load(f)).collect();
+    let mut diags = Diagnostics::new();
+    let mut procedures = Vec::new();
+    for r in results {
+        match r {
+            Ok(p) => procedures.push(p),
+            Err(d) => diags.extend(d),
+        }
+    }
+    (procedures, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_list_their_toml_files_in_name_order_once() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["b.toml", "A.toml", "c.txt", ".x.toml", "d.TOML"] {
+            std::fs::write(dir.path().join(name), "").unwrap();
+        }
+        let d = dir.path().to_path_buf();
+        let files = procedure_files(&[d.join("b.toml"), d.clone()]).unwrap();
+        let names: Vec<_> = files
+            .iter()
+            .map(|f| f.file_name().unwrap().to_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(names, ["b.toml", "A.toml", "d.TOML"]);
+        let e = procedure_files(&[d.join("nope")]).unwrap_err();
+        assert!(e
+            .iter()
+            .next()
+            .unwrap()
+            .to_string()
+            .contains("no such file"));
+    }
+}

@@ -71,6 +71,7 @@ fn main() {
             title: p.title.value.clone(),
             author: "bench".into(),
             pages: vec![page],
+            outline: Vec::new(),
         };
         let mut size = 0;
         let pdf = time(runs, || size = render::pdf::render(&doc).len());

@@ -39,6 +39,12 @@ pub fn with_tracking(url: &str, params: &[(String, String)]) -> String {
         None => (url, ""),
     };
     let mut out = base.to_owned();
+    // "https://host?x" is valid but unusual; "https://host/?x" is what
+    // browsers show and what a reader types.
+    let after_scheme = base.find("://").map_or(0, |i| i + 3);
+    if !base[after_scheme..].contains(['/', '?']) {
+        out.push('/');
+    }
     let mut sep = if base.contains('?') {
         if base.ends_with('?') || base.ends_with('&') {
             ""
@@ -101,5 +107,9 @@ mod tests {
             "https://a.vn/x?utm_source=toroi"
         );
         assert_eq!(with_tracking("https://a.vn/x", &[]), "https://a.vn/x");
+        assert_eq!(
+            with_tracking("https://a.vn", &p[..1]),
+            "https://a.vn/?utm_source=toroi"
+        );
     }
 }

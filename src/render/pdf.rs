@@ -7,7 +7,7 @@ use printpdf::{
     Actions, BorderArray, Color as PdfColor, CurTransMat, Destination, DictItem, FontId, LinePoint,
     LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
     Point, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat, Rgb, TextItem,
-    WindingOrder, XObjectTransform,
+    WindingOrder, XObjectId, XObjectTransform,
 };
 
 use crate::scene::{Color, Document, Item, Page, Rect, Target};
@@ -20,10 +20,10 @@ pub fn render(doc: &Document) -> Vec<u8> {
     pdf.metadata.info.creator = "toroi".to_owned();
     pdf.metadata.info.producer = format!("toroi {}", env!("CARGO_PKG_VERSION"));
 
-    let mut fonts: HashMap<FontKind, FontId> = HashMap::new();
+    let mut res = Resources::default();
     let mut pages = Vec::with_capacity(doc.pages.len());
     for page in &doc.pages {
-        let ops = page_ops(&mut pdf, &mut fonts, page);
+        let ops = page_ops(&mut pdf, &mut res, page);
         pages.push(PdfPage::new(
             printpdf::Mm::from(Pt(page.width)),
             printpdf::Mm::from(Pt(page.height)),
@@ -74,13 +74,23 @@ fn compress_streams(doc: &mut lopdf::Document) {
     }
 }
 
-fn page_ops(pdf: &mut PdfDocument, fonts: &mut HashMap<FontKind, FontId>, page: &Page) -> Vec<Op> {
+/// Fonts and images added to the document once, however many pages use them.
+#[derive(Default)]
+struct Resources {
+    fonts: HashMap<FontKind, FontId>,
+    /// By the image's address and matte: a logo on the cover and on the
+    /// back is one image in the file.
+    images: HashMap<(usize, [u8; 3]), XObjectId>,
+}
+
+fn page_ops(pdf: &mut PdfDocument, res: &mut Resources, page: &Page) -> Vec<Op> {
     let flip = |y: f32| page.height - y;
     let mut ops = Vec::new();
     for item in &page.items {
         match item {
             Item::Text(run) => {
-                let id = fonts
+                let id = res
+                    .fonts
                     .entry(run.font)
                     .or_insert_with(|| {
                         let parsed = ParsedFont::from_bytes(run.font.bytes(), 0, &mut Vec::new())
@@ -143,14 +153,23 @@ fn page_ops(pdf: &mut PdfDocument, fonts: &mut HashMap<FontKind, FontId>, page: 
                 ops.push(Op::RestoreGraphicsState);
             }
             Item::Image { rect, image, matte } => {
-                let raw = RawImage {
-                    pixels: RawImageData::U8(flatten(image, *matte)),
-                    width: image.width() as usize,
-                    height: image.height() as usize,
-                    data_format: RawImageFormat::RGB8,
-                    tag: Vec::new(),
-                };
-                let id = pdf.add_image(&raw);
+                let key = (
+                    std::sync::Arc::as_ptr(image) as usize,
+                    [matte.r, matte.g, matte.b],
+                );
+                let id = res
+                    .images
+                    .entry(key)
+                    .or_insert_with(|| {
+                        pdf.add_image(&RawImage {
+                            pixels: RawImageData::U8(flatten(image, *matte)),
+                            width: image.width() as usize,
+                            height: image.height() as usize,
+                            data_format: RawImageFormat::RGB8,
+                            tag: Vec::new(),
+                        })
+                    })
+                    .clone();
                 ops.push(Op::UseXobject {
                     id,
                     transform: XObjectTransform {

@@ -189,6 +189,8 @@ impl From<Common> for single::Options {
 }
 
 pub(crate) fn report(diags: &Diagnostics) {
+    // What was written so far comes before the problems that follow it.
+    let _ = std::io::Write::flush(&mut std::io::stdout());
     let mut diags = diags.clone();
     diags.sort();
     for d in diags.iter() {

@@ -8,7 +8,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::{self, booklet, Labels, Template};
 use crate::model::{Campaign, Procedure};
 use crate::render;
-use crate::scene::Document;
+use crate::scene::{Document, MM};
 
 /// What every output takes besides its procedures.
 pub struct Style<'a> {
@@ -89,8 +89,13 @@ pub fn handbook(
     let count = format!("{n} {}", if n == 1 { "procedure" } else { "procedures" });
     let pages = book.pages.len();
     let (doc, what, notes) = if as_booklet {
-        let b = booklet::impose(book.pages, true);
-        let sheet = if t.paper() == "A5" { "A4" } else { "A3" };
+        // A5 pages on A4 landscape, A4 pages on A3 landscape.
+        let (sheet, sheet_mm) = if t.paper() == "A5" {
+            ("A4", 297.0)
+        } else {
+            ("A3", 420.0)
+        };
+        let b = booklet::impose(book.pages, true, sheet_mm * MM);
         let outline = book
             .outline
             .into_iter()

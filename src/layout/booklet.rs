@@ -35,10 +35,14 @@ pub fn order(n: usize) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Imposes `pages` (all the same size). Blank pages go before the last page
-/// when `back_cover` is set, so the back cover stays on the outside.
-pub fn impose(pages: Vec<Page>, back_cover: bool) -> Booklet {
+/// Imposes `pages` (all the same size) on sheets `sheet_width` wide, each
+/// page against the fold in the middle (A5 is 148 mm, half of A4 is 148.5).
+/// Blank pages go before the last page when `back_cover` is set, so the
+/// back cover stays on the outside.
+pub fn impose(pages: Vec<Page>, back_cover: bool, sheet_width: f32) -> Booklet {
     let (w, h) = pages.first().map_or((0.0, 0.0), |p| (p.width, p.height));
+    let sheet_width = sheet_width.max(2.0 * w);
+    let fold = sheet_width / 2.0;
     let original = pages.len();
     let total = original.div_ceil(4).max(1) * 4;
     let blanks = total - original;
@@ -74,7 +78,7 @@ pub fn impose(pages: Vec<Page>, back_cover: bool) -> Booklet {
         .iter()
         .map(|(l, r)| {
             let mut items = Vec::new();
-            for (page, dx) in [(*l, 0.0), (*r, w)] {
+            for (page, dx) in [(*l, fold - w), (*r, fold)] {
                 let page = slots[page].take().expect("each page is placed once");
                 for mut item in page.items {
                     item.translate(dx, 0.0);
@@ -90,7 +94,7 @@ pub fn impose(pages: Vec<Page>, back_cover: bool) -> Booklet {
                 }
             }
             Page {
-                width: 2.0 * w,
+                width: sheet_width,
                 height: h,
                 items,
             }
@@ -161,12 +165,12 @@ mod tests {
 
     #[test]
     fn blanks_go_before_the_back_cover() {
-        let b = impose((0..6).map(|i| page(i as f32)).collect(), true);
+        let b = impose((0..6).map(|i| page(i as f32)).collect(), true, 201.0);
         assert_eq!((b.sheets, b.blanks, b.sides.len()), (2, 2, 4));
         // The back cover (page 6) is the last page: left half of the first side.
         let first: Vec<f32> = b.sides[0].items.iter().map(|i| i.bounds().x).collect();
-        assert_eq!(first, vec![5.0, 100.0]);
+        assert_eq!(first, vec![5.5, 100.5]);
         assert_eq!(b.side_of[5], 0);
-        assert_eq!(b.sides[0].width, 200.0);
+        assert_eq!(b.sides[0].width, 201.0);
     }
 }

@@ -102,7 +102,7 @@ impl Campaign {
         let doc = toml_read::parse(src)?;
         let mut diags = Diagnostics::new();
         let base = src.path.parent().unwrap_or(Path::new("")).to_path_buf();
-        let resolve = |p: &str| base.join(p);
+        let resolve = |p: &str| tidy(&base.join(p));
 
         let mut top = Reader::new(src, doc.get_ref(), 0, "", &mut diags);
         top.reject_unknown_keys(TOP_KEYS);
@@ -274,6 +274,28 @@ fn read_tracking(
     out
 }
 
+/// Removes `.` and `name/..` from a path without touching the disk, so that
+/// messages say `procedures/a.toml`, not `examples/x/../../procedures/a.toml`.
+fn tidy(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    if out.as_os_str().is_empty() {
+        out.push(".");
+    }
+    out
+}
+
 const MAX_LOGO_PX: u32 = 1024;
 
 fn load_logo(
@@ -357,6 +379,17 @@ file = "out/cam-nang.pdf"
             c.qr_url("https://a.vn/x"),
             "https://a.vn/x?utm_source=toroi&utm_campaign=phuong1-2026"
         );
+    }
+
+    #[test]
+    fn paths_are_tidied_without_touching_the_disk() {
+        assert_eq!(
+            tidy(Path::new("examples/p1/../../procedures")),
+            PathBuf::from("procedures")
+        );
+        assert_eq!(tidy(Path::new("./a/./b")), PathBuf::from("a/b"));
+        assert_eq!(tidy(Path::new("../x")), PathBuf::from("../x"));
+        assert_eq!(tidy(Path::new("a/..")), PathBuf::from("."));
     }
 
     #[test]

@@ -108,7 +108,7 @@ pub fn shipped_procedures() -> Vec<PathBuf> {
 
 fn tool(name: &str, args: &[&std::ffi::OsStr]) -> String {
     let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("cannot run {name} ({e}); install poppler-utils and librsvg2-bin (see .ci/run)")
+        panic!("cannot run {name} ({e}); install poppler-utils, qpdf and librsvg2-bin (see scripts/test)")
     });
     assert!(
         out.status.success(),
@@ -165,6 +165,7 @@ pub fn pdf_links(pdf: &Path) -> Vec<String> {
         .collect()
 }
 
+/// What `pdfinfo` says about `pdf`.
 pub fn pdf_info(pdf: &Path) -> String {
     tool("pdfinfo", &[pdf.as_os_str()])
 }
@@ -189,6 +190,14 @@ pub fn pdf_fonts(pdf: &Path) -> Vec<(String, bool, bool)> {
 
 /// Every QR code found on the PDF's pages rendered by poppler at `dpi`.
 pub fn decode_pdf_qr(pdf: &Path, dpi: u32) -> Vec<String> {
+    decode_pdf_qr_pages(pdf, dpi)
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// The QR codes found on each page, in page order.
+pub fn decode_pdf_qr_pages(pdf: &Path, dpi: u32) -> Vec<Vec<String>> {
     let dir = tempfile::tempdir().unwrap();
     let prefix = dir.path().join("page");
     tool(
@@ -201,16 +210,134 @@ pub fn decode_pdf_qr(pdf: &Path, dpi: u32) -> Vec<String> {
             prefix.as_os_str(),
         ],
     );
-    let mut found = Vec::new();
     let mut pages: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
     pages.sort();
-    for page in pages {
-        found.extend(decode_png_qr(&page));
+    pages.iter().map(|p| decode_png_qr(p)).collect()
+}
+
+/// Each page's text (pdftotext -raw), white space collapsed.
+pub fn pdf_page_texts(pdf: &Path) -> Vec<String> {
+    let raw = tool(
+        "pdftotext",
+        &[
+            "-raw".as_ref(),
+            "-enc".as_ref(),
+            "UTF-8".as_ref(),
+            pdf.as_os_str(),
+            "-".as_ref(),
+        ],
+    );
+    let mut pages: Vec<String> = raw.split('\u{c}').map(collapse).collect();
+    // pdftotext ends every page with a form feed, the last one too.
+    if pages.last().is_some_and(|p| p.is_empty()) {
+        pages.pop();
     }
-    found
+    pages
+}
+
+/// The text inside a rectangle of page `page` (from 1), in points.
+pub fn pdf_region_text(pdf: &Path, page: usize, x: f32, y: f32, w: f32, h: f32) -> String {
+    let n = page.to_string();
+    let [x, y, w, h] = [x, y, w, h].map(|v| (v.round() as i64).to_string());
+    let out = tool(
+        "pdftotext",
+        &[
+            "-raw".as_ref(),
+            "-enc".as_ref(),
+            "UTF-8".as_ref(),
+            "-f".as_ref(),
+            n.as_ref(),
+            "-l".as_ref(),
+            n.as_ref(),
+            "-x".as_ref(),
+            x.as_ref(),
+            "-y".as_ref(),
+            y.as_ref(),
+            "-W".as_ref(),
+            w.as_ref(),
+            "-H".as_ref(),
+            h.as_ref(),
+            pdf.as_os_str(),
+            "-".as_ref(),
+        ],
+    );
+    collapse(&out)
+}
+
+/// qpdf's JSON view of the document: pages, outlines and objects.
+fn qpdf_json(pdf: &Path) -> serde_json::Value {
+    let out = tool(
+        "qpdf",
+        &[
+            "--json=2".as_ref(),
+            "--json-key=pages".as_ref(),
+            "--json-key=outlines".as_ref(),
+            "--json-key=qpdf".as_ref(),
+            pdf.as_os_str(),
+        ],
+    );
+    serde_json::from_str(&out).unwrap()
+}
+
+/// The bookmarks as qpdf reads them: title and destination page (from 1).
+pub fn pdf_outline(pdf: &Path) -> Vec<(String, usize)> {
+    let j = qpdf_json(pdf);
+    j["outlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["title"].as_str().unwrap().to_owned(),
+                o["destpageposfrom1"].as_u64().unwrap() as usize,
+            )
+        })
+        .collect()
+}
+
+/// Links that jump inside the document: (page with the link, its
+/// rectangle [x0 y0 x1 y1] in PDF points, destination page), pages from 1.
+pub fn pdf_goto_links(pdf: &Path) -> Vec<(usize, [f32; 4], usize)> {
+    let j = qpdf_json(pdf);
+    let page_of: std::collections::HashMap<String, usize> = j["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["object"].as_str().unwrap().to_owned(),
+                p["pageposfrom1"].as_u64().unwrap() as usize,
+            )
+        })
+        .collect();
+    let objects = &j["qpdf"][1];
+    let mut links = Vec::new();
+    for (id, obj) in objects.as_object().unwrap() {
+        let Some(from) = page_of.get(id.trim_start_matches("obj:")) else {
+            continue;
+        };
+        let annots = obj["value"]["/Annots"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        for a in annots {
+            if a["/A"]["/S"] == "/GoTo" {
+                let dest = a["/A"]["/D"][0].as_str().unwrap();
+                let r: Vec<f32> = a["/Rect"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_f64().unwrap() as f32)
+                    .collect();
+                links.push((*from, [r[0], r[1], r[2], r[3]], page_of[dest]));
+            }
+        }
+    }
+    links.sort_by(|a, b| (a.0, -a.1[3] as i64).cmp(&(b.0, -b.1[3] as i64)));
+    links
 }
 
 pub fn decode_png_qr(png: &Path) -> Vec<String> {

@@ -164,12 +164,16 @@ fn chrome(items: &mut Vec<Item>, index: usize, running: &str, t: &Template) {
             *first = format!("{keep} …");
         }
     }
-    let h = line.place(items, m, m, w, Align::Left);
-    items.push(Item::Rect {
+    // The header goes first and the number last, so that text extraction
+    // (and a screen reader) meets them in reading order.
+    let mut header = Vec::new();
+    let h = line.place(&mut header, m, m, w, Align::Left);
+    header.push(Item::Rect {
         rect: Rect::new(m, m + h + 1.6 * MM, w, 0.25 * MM),
         fill: c.accent,
         radius: 0.0,
     });
+    items.splice(0..0, header);
     let number = Lines::wrap(
         &(index + 1).to_string(),
         Style::new(Bold, t.sizes.running, 1.3, c.accent),

@@ -1,0 +1,450 @@
+//! End-to-end tests of `toroi handbook` and `toroi build`, read back with
+//! poppler (text, QR raster), qpdf (outline, links) and rqrr.
+
+mod harness;
+
+use harness::*;
+use std::path::{Path, PathBuf};
+use toroi::model::Procedure;
+
+const CAMPAIGN: &str = "examples/phuong-1/toroi.toml";
+const TRACKING: &str = "utm_source=toroi&utm_campaign=phuong1-2026";
+
+fn with_tracking(url: &str) -> String {
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let url = if url.ends_with(".vn") {
+        format!("{url}/")
+    } else {
+        url.to_owned()
+    };
+    format!("{url}{sep}{TRACKING}")
+}
+
+/// The page (from 1) the contents give for entry `n` (from 1) titled `title`.
+fn toc_page(toc: &str, n: usize, title: &str) -> usize {
+    let entry = format!("{n}. {title}");
+    let at = toc
+        .find(&entry)
+        .unwrap_or_else(|| panic!("no `{entry}` in the contents: {toc}"));
+    let rest = toc[at + entry.len()..].trim_start_matches([' ', '.']);
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits
+        .parse()
+        .unwrap_or_else(|_| panic!("no page number after `{entry}`: {rest}"))
+}
+
+fn handbook(env: &Env, args: &[&str]) -> PathBuf {
+    let mut all = vec!["handbook"];
+    all.extend(args);
+    env.toroi(&all).success();
+    env.path(args[args.iter().position(|a| *a == "-o").unwrap() + 1])
+}
+
+#[test]
+fn handbook_contents_outline_qr_codes_and_page_numbers_agree() {
+    let env = Env::new();
+    let procedures = repo("procedures");
+    let campaign = repo(CAMPAIGN);
+    let pdf = handbook(
+        &env,
+        &[
+            procedures.to_str().unwrap(),
+            "--campaign",
+            campaign.to_str().unwrap(),
+            "-o",
+            "out/cam-nang.pdf",
+        ],
+    );
+    let (n, w, h) = pdf_pages_and_size(&pdf);
+    assert_eq!((w.round(), h.round()), (420.0, 595.0), "A5 portrait");
+    let texts = pdf_page_texts(&pdf);
+    assert_eq!(texts.len(), n);
+    let shipped: Vec<Procedure> = shipped_procedures()
+        .iter()
+        .map(|p| Procedure::load(p).unwrap())
+        .collect();
+
+    // Cover: issuer, campaign title and slogan; no page number.
+    assert!(
+        texts[0].contains("ỦY BAN NHÂN DÂN PHƯỜNG 1"),
+        "{}",
+        texts[0]
+    );
+    assert!(texts[0].contains("Cẩm nang thủ tục hành chính"));
+    assert!(texts[0].contains("Quét mã để tìm hiểu và nộp hồ sơ trực tuyến"));
+    // Back cover: the contacts.
+    let back = &texts[n - 1];
+    assert!(
+        back.contains("0277 3861 234") && back.contains("Số 1 đường Hùng Vương"),
+        "{back}"
+    );
+    // Page numbers on every page but the covers, where poppler reads them last.
+    for (i, text) in texts.iter().enumerate() {
+        let number = format!(" {}", i + 1);
+        let covers = i == 0 || i == n - 1;
+        assert_eq!(!covers, text.ends_with(&number), "page {}: {text}", i + 1);
+    }
+
+    // The contents give each procedure's page; its title is on that page
+    // (and not on the page before, unless that is the contents).
+    let toc = &texts[1];
+    assert!(toc.contains("MỤC LỤC"));
+    let mut starts = Vec::new();
+    for (i, p) in shipped.iter().enumerate() {
+        let page = toc_page(toc, i + 1, &p.title.value);
+        assert!(
+            texts[page - 1].contains(&p.title.value),
+            "{} not on page {page}",
+            p.title.value
+        );
+        if page > 3 {
+            assert!(
+                !texts[page - 2].contains(&p.title.value),
+                "{} starts before page {page}",
+                p.title.value
+            );
+        }
+        starts.push(page);
+    }
+    assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
+
+    // One bookmark per procedure, to the same pages.
+    let outline = pdf_outline(&pdf);
+    let expected: Vec<(String, usize)> = shipped
+        .iter()
+        .map(|p| p.title.value.clone())
+        .zip(starts.clone())
+        .collect();
+    assert_eq!(outline, expected);
+
+    // Contents entries link to their pages, in order.
+    let links = pdf_goto_links(&pdf);
+    let targets: Vec<usize> = links.iter().filter(|l| l.0 == 2).map(|l| l.2).collect();
+    assert_eq!(targets, starts);
+
+    // Every QR code decodes to its procedure's URL with the tracking
+    // parameters, on the procedure's first page; the cover's to the portal.
+    // 200 dpi: rqrr misses some 0.63 mm modules at 150 dpi (3.7 px), a phone does not.
+    let codes = decode_pdf_qr_pages(&pdf, 200);
+    assert_eq!(codes.len(), n);
+    assert_eq!(codes[0], vec![with_tracking("https://dichvucong.gov.vn")]);
+    for (p, start) in shipped.iter().zip(&starts) {
+        assert_eq!(
+            codes[start - 1],
+            vec![with_tracking(&p.url.value)],
+            "page {start}"
+        );
+    }
+    let total: usize = codes.iter().map(Vec::len).sum();
+    assert_eq!(total, shipped.len() + 1, "no other codes: {codes:?}");
+    // And each is a clickable link to the same address.
+    let uris = pdf_links(&pdf);
+    for p in &shipped {
+        assert!(uris.contains(&with_tracking(&p.url.value)), "{uris:?}");
+    }
+    let fonts = pdf_fonts(&pdf);
+    assert!(fonts.iter().all(|(_, emb, sub)| *emb && *sub), "{fonts:?}");
+}
+
+#[test]
+fn a4_handbook_with_english_labels() {
+    let env = Env::new();
+    let p = repo("procedures/dang-ky-khai-sinh.toml");
+    let pdf = handbook(
+        &env,
+        &[
+            p.to_str().unwrap(),
+            "--size",
+            "a4",
+            "--lang",
+            "en",
+            "-o",
+            "en.pdf",
+        ],
+    );
+    let (_, w, h) = pdf_pages_and_size(&pdf);
+    assert_eq!((w.round(), h.round()), (595.0, 842.0));
+    let text = pdf_text(&pdf);
+    for label in [
+        "CONTENTS",
+        "DOCUMENTS TO SUBMIT",
+        "STEPS",
+        "Scan the code for details",
+        "Handbook of administrative procedures",
+    ] {
+        assert!(text.contains(label), "{label} missing: {text}");
+    }
+    assert!(
+        text.contains("Đăng ký khai sinh"),
+        "the procedure's own text stays as written"
+    );
+    assert!(!text.contains("Thành phần hồ sơ"));
+    assert_eq!(decode_pdf_qr(&pdf, 110).len(), 2);
+}
+
+/// A procedure with many documents flows over pages: the heading comes
+/// back with "(tiếp)", nothing is lost, no heading ends a page.
+#[test]
+fn a_long_section_flows_onto_continued_pages_without_losing_a_line() {
+    let env = Env::new();
+    let documents: Vec<String> = (1..=45)
+        .map(|i| format!("Giấy tờ số {i}: bản sao có chứng thực hoặc bản chính để đối chiếu, kèm theo tờ khai theo mẫu"))
+        .collect();
+    let list = documents
+        .iter()
+        .map(|d| format!("\"{d}\""))
+        .collect::<Vec<_>>()
+        .join(",\n  ");
+    env.write(
+        "dai.toml",
+        format!(
+            "title = \"Thủ tục có rất nhiều giấy tờ\"\nurl = \"https://dichvucong.gov.vn/p/x?ma=1\"\ndocuments = [\n  {list}\n]\nsteps = [\"Nộp hồ sơ.\", \"Nhận kết quả.\"]\n"
+        ),
+    );
+    let pdf = handbook(&env, &["dai.toml", "-o", "dai.pdf"]);
+    let texts = pdf_page_texts(&pdf);
+    let section: Vec<&String> = texts[2..texts.len() - 1].iter().collect();
+    assert!(section.len() >= 3, "{} section pages", section.len());
+    for page in &section[1..] {
+        assert!(
+            page.starts_with("Cẩm nang thủ tục hành chính Thủ tục có rất nhiều giấy tờ (tiếp)"),
+            "{page}"
+        );
+    }
+    let all = texts.join(" ");
+    for d in &documents {
+        assert_eq!(
+            all.matches(&format!("{d} ")).count() + all.matches(&format!("{d}\n")).count(),
+            1,
+            "{d}"
+        );
+    }
+    for page in &section {
+        // Before the page number, the last words are never a heading.
+        let body = page.rsplit_once(' ').unwrap().0;
+        assert!(
+            !body.ends_with("THÀNH PHẦN HỒ SƠ") && !body.ends_with("TRÌNH TỰ THỰC HIỆN"),
+            "{page}"
+        );
+    }
+}
+
+/// Which page of the handbook each half of each booklet side shows, found
+/// by comparing texts: (left, right), pages from 1, 0 for a blank.
+fn booklet_halves(book: &Path, flat: &Path) -> Vec<(usize, usize)> {
+    let pages = pdf_page_texts(flat);
+    let (sides, w, h) = pdf_pages_and_size(book);
+    let find = |text: String| -> usize {
+        if text.is_empty() {
+            return 0;
+        }
+        1 + pages
+            .iter()
+            .position(|p| *p == text)
+            .unwrap_or_else(|| panic!("unknown half: {text}"))
+    };
+    (1..=sides)
+        .map(|s| {
+            let left = pdf_region_text(book, s, 0.0, 0.0, w / 2.0, h);
+            let right = pdf_region_text(book, s, w / 2.0, 0.0, w / 2.0, h);
+            (find(left), find(right))
+        })
+        .collect()
+}
+
+#[test]
+fn booklet_sides_follow_the_saddle_stitch_order_for_8_12_and_20_pages() {
+    let env = Env::new();
+    let shipped = shipped_procedures();
+    // Two pages per shipped procedure, plus cover, contents and back cover.
+    for (count, pages) in [(2, 8), (4, 12), (8, 20)] {
+        let dir = format!("p{count}");
+        for i in 0..count {
+            let src = &shipped[i % shipped.len()];
+            env.write(&format!("{dir}/{i:02}.toml"), std::fs::read(src).unwrap());
+        }
+        let flat = handbook(&env, &[&dir, "-o", &format!("{dir}.pdf")]);
+        let out = env.toroi(&[
+            "handbook",
+            &dir,
+            "--booklet",
+            "-o",
+            &format!("{dir}-in.pdf"),
+        ]);
+        out.success();
+        let book = env.path(&format!("{dir}-in.pdf"));
+        let (raw, _, _) = pdf_pages_and_size(&flat);
+        assert_eq!(
+            raw.div_ceil(4) * 4,
+            pages,
+            "the test expects a {pages}-page booklet from {count} procedures"
+        );
+        let (sides, w, h) = pdf_pages_and_size(&book);
+        assert_eq!((w.round(), h.round()), (842.0, 595.0), "A4 landscape");
+        assert_eq!(sides * 2, pages);
+        assert!(
+            out.stdout.contains(&format!("{} sheets", pages / 4))
+                && out.stdout.to_lowercase().contains("flip on the short edge"),
+            "{}",
+            out.stdout
+        );
+
+        // Padded page p (from 1) shows handbook page p, except that the
+        // blanks go before the back cover, which stays last.
+        let shown = |p: usize| -> usize {
+            if p == pages {
+                raw
+            } else if p < raw {
+                p
+            } else {
+                0
+            }
+        };
+        let expected: Vec<(usize, usize)> = (1..=pages / 4)
+            .flat_map(|i| [(pages - 2 * i + 2, 2 * i - 1), (2 * i, pages - 2 * i + 1)])
+            .map(|(l, r)| (shown(l), shown(r)))
+            .collect();
+        assert_eq!(booklet_halves(&book, &flat), expected, "{pages} pages");
+        // The first side holds the last page and the first.
+        assert_eq!(expected[0], (raw, 1));
+        assert_eq!(decode_pdf_qr(&book, 200).len(), count + 1);
+    }
+}
+
+/// The example campaign, copied with the procedures it names.
+fn example(env: &Env) -> PathBuf {
+    for p in shipped_procedures() {
+        env.write(
+            &format!("procedures/{}", p.file_name().unwrap().to_str().unwrap()),
+            std::fs::read(&p).unwrap(),
+        );
+    }
+    env.write(
+        "examples/phuong-1/logo.png",
+        std::fs::read(repo("examples/phuong-1/logo.png")).unwrap(),
+    );
+    env.write(
+        "examples/phuong-1/toroi.toml",
+        std::fs::read(repo(CAMPAIGN)).unwrap(),
+    )
+}
+
+#[test]
+fn build_writes_every_output_of_the_example_campaign() {
+    let env = Env::new();
+    example(&env);
+    let out = env.toroi(&["build", "examples/phuong-1/toroi.toml"]);
+    out.success();
+    let dir = env.path("examples/phuong-1/out");
+    for p in shipped_procedures() {
+        let stem = p.file_stem().unwrap().to_str().unwrap();
+        let poster = dir.join(format!("posters/{stem}.pdf"));
+        assert!(out.stdout.contains(&format!(
+            "wrote {}",
+            Path::new("examples/phuong-1/out/posters")
+                .join(format!("{stem}.pdf"))
+                .display()
+        )));
+        assert_eq!(pdf_pages_and_size(&poster).0, 1);
+        let url = Procedure::load(&p).unwrap().url.value;
+        assert_eq!(decode_pdf_qr(&poster, 110), vec![with_tracking(&url)]);
+    }
+    let flat = dir.join("cam-nang.pdf");
+    let book = dir.join("cam-nang-in.pdf");
+    let (pages, _, _) = pdf_pages_and_size(&flat);
+    let (sides, _, _) = pdf_pages_and_size(&book);
+    assert_eq!(sides, pages.div_ceil(4) * 2);
+    assert!(
+        out.stdout.contains("built 3 outputs") && out.stdout.contains("8 files"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("flip on the SHORT edge"));
+    // Running it again replaces the files and leaves no temporary ones.
+    env.toroi(&["build", "examples/phuong-1/toroi.toml"])
+        .success();
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+}
+
+#[test]
+fn build_with_one_broken_procedure_writes_the_other_outputs_and_fails() {
+    let env = Env::new();
+    let campaign = example(&env);
+    env.write(
+        "procedures/zz-hong.toml",
+        "title = \"Thủ tục hỏng\"\nurl = \"https://a.vn/x\"\ndocumnets = [\"Tờ khai\"]\n",
+    );
+    let out = env.toroi(&["build", campaign.to_str().unwrap()]);
+    out.failure(1);
+    assert!(
+        out.stderr.contains("zz-hong.toml:3:1") && out.stderr.contains("did you mean `documents`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("the handbook") && out.stderr.contains("was not written"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("2 of 3 outputs failed"),
+        "{}",
+        out.stderr
+    );
+    let dir = env.path("examples/phuong-1/out");
+    // Every good procedure still has its poster; no handbook from a partial list.
+    for p in shipped_procedures() {
+        let stem = p.file_stem().unwrap().to_str().unwrap();
+        assert_eq!(
+            pdf_pages_and_size(&dir.join(format!("posters/{stem}.pdf"))).0,
+            1
+        );
+    }
+    assert!(!dir.join("posters/zz-hong.pdf").exists());
+    assert!(!dir.join("cam-nang.pdf").exists() && !dir.join("cam-nang-in.pdf").exists());
+}
+
+#[test]
+fn a_campaign_template_file_overrides_labels_and_lang_switches_language() {
+    let env = Env::new();
+    env.write(
+        "p/a.toml",
+        std::fs::read(repo("procedures/dang-ky-ket-hon.toml")).unwrap(),
+    );
+    env.write(
+        "mau.toml",
+        "margin = 16\n[labels]\ndocuments = \"Giấy tờ cần mang theo\"\n",
+    );
+    env.write(
+        "toroi.toml",
+        "[campaign]\ntitle = \"Sổ tay thủ tục\"\nprocedures = [\"p\"]\n[[output]]\nkind = \"handbook\"\ntemplate = \"mau.toml\"\nfile = \"vi.pdf\"\n",
+    );
+    env.toroi(&["build"]).success();
+    let text = pdf_text(&env.path("vi.pdf"));
+    assert!(
+        text.contains("GIẤY TỜ CẦN MANG THEO") && text.contains("TRÌNH TỰ THỰC HIỆN"),
+        "{text}"
+    );
+    assert!(text.contains("Sổ tay thủ tục"));
+
+    env.write("toroi.toml", "[campaign]\nlang = \"en\"\nprocedures = [\"p\"]\n[[output]]\nkind = \"poster\"\nfile = \"posters\"\n");
+    env.toroi(&["build"]).success();
+    assert!(pdf_text(&env.path("posters/a.pdf")).contains("DOCUMENTS TO SUBMIT"));
+
+    env.write("mau.toml", "[labels]\ndocumets = \"x\"\n");
+    env.write("toroi.toml", "[campaign]\nprocedures = [\"p\"]\n[[output]]\nkind = \"handbook\"\ntemplate = \"mau.toml\"\nfile = \"x.pdf\"\n");
+    let out = env.toroi(&["build"]);
+    out.failure(1);
+    assert!(
+        out.stderr.contains("mau.toml:2:1")
+            && out.stderr.contains("`labels.documets`")
+            && out.stderr.contains("`documents`"),
+        "{}",
+        out.stderr
+    );
+    assert!(!env.path("x.pdf").exists());
+}

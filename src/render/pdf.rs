@@ -3,11 +3,13 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use printpdf::{
-    Actions, BorderArray, Color as PdfColor, CurTransMat, Destination, DictItem, FontId, LinePoint,
-    LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat, Rgb, TextItem,
-    WindingOrder, XObjectId, XObjectTransform,
+    Actions, BorderArray, Color as PdfColor, CurTransMat, Destination, DictItem, ExternalStream,
+    ExternalXObject, FontId, LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage,
+    RawImageData, RawImageFormat, Rgb, TextItem, WindingOrder, XObjectId, XObjectTransform,
 };
 
 use crate::scene::{Color, Document, Item, Page, Rect, Target};
@@ -20,23 +22,27 @@ pub fn render(doc: &Document) -> Vec<u8> {
     pdf.metadata.info.creator = "toroi".to_owned();
     pdf.metadata.info.producer = format!("toroi {}", env!("CARGO_PKG_VERSION"));
 
-    let mut res = Resources::default();
-    let mut pages = Vec::with_capacity(doc.pages.len());
-    for page in &doc.pages {
-        let ops = page_ops(&mut pdf, &mut res, page);
-        pages.push(PdfPage::new(
-            printpdf::Mm::from(Pt(page.width)),
-            printpdf::Mm::from(Pt(page.height)),
-            ops,
-        ));
-    }
+    // Fonts and images first (they need the document), then every page's
+    // operations in parallel.
+    let res = Resources::add(&mut pdf, doc);
+    let pages: Vec<PdfPage> = doc
+        .pages
+        .par_iter()
+        .map(|page| {
+            PdfPage::new(
+                printpdf::Mm::from(Pt(page.width)),
+                printpdf::Mm::from(Pt(page.height)),
+                page_ops(&res, page),
+            )
+        })
+        .collect();
     pdf.with_pages(pages);
     for (title, page) in &doc.outline {
         pdf.add_bookmark(title, page + 1);
     }
     // Images stay raw here and are deflated with the other streams below.
-    // `secure: false` lets through the Op::Unknown path operators that
-    // page_ops writes for QR codes; nothing else here makes unknown ops.
+    // `secure: false` lets through the Op::Unknown `re` and `f` that
+    // page_ops writes for rectangles; nothing else here makes unknown ops.
     let opts = PdfSaveOptions {
         optimize: false,
         secure: false,
@@ -44,6 +50,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
         ..Default::default()
     };
     let mut lo = pdf.to_lopdf_document(&opts, &mut Vec::new());
+    drop(pdf);
     compress_streams(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
@@ -51,127 +58,255 @@ pub fn render(doc: &Document) -> Vec<u8> {
     bytes
 }
 
-/// Deflates every unfiltered stream. printpdf's own `optimize` uses level 9,
-/// which took a third of a poster's time; level 2 writes a poster 4 % larger.
+/// Deflates every unfiltered stream, in parallel. printpdf's own `optimize`
+/// uses level 9, which took a third of a poster's time; level 2 writes a
+/// poster 4 % larger.
 fn compress_streams(doc: &mut lopdf::Document) {
     use std::io::Write;
-    for object in doc.objects.values_mut() {
-        if let lopdf::Object::Stream(stream) = object {
-            if stream.dict.get(b"Filter").is_ok() || stream.content.len() < 64 {
-                continue;
+    let streams: Vec<&mut lopdf::Stream> = doc
+        .objects
+        .values_mut()
+        .filter_map(|o| match o {
+            lopdf::Object::Stream(s) if s.dict.get(b"Filter").is_err() && s.content.len() >= 64 => {
+                Some(s)
             }
-            let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(2));
-            if enc.write_all(&stream.content).is_err() {
-                continue;
-            }
-            if let Ok(packed) = enc.finish() {
-                if packed.len() < stream.content.len() {
-                    stream.dict.set("Filter", "FlateDecode");
-                    stream.set_content(packed);
-                }
+            _ => None,
+        })
+        .collect();
+    streams.into_par_iter().for_each(|stream| {
+        let mut enc = flate2::write::ZlibEncoder::new(
+            Vec::with_capacity(stream.content.len() / 3),
+            flate2::Compression::new(2),
+        );
+        if enc.write_all(&stream.content).is_err() {
+            return;
+        }
+        if let Ok(packed) = enc.finish() {
+            if packed.len() < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(packed);
             }
         }
-    }
+    });
 }
 
-/// Fonts and images added to the document once, however many pages use them.
-#[derive(Default)]
+/// Fonts, images and QR symbols, added to the document once however many
+/// pages use them.
 struct Resources {
     fonts: HashMap<FontKind, FontId>,
+    /// QR symbols by the address of their runs.
+    symbols: HashMap<usize, XObjectId>,
     /// By the image's address and matte: a logo on the cover and on the
     /// back is one image in the file.
     images: HashMap<(usize, [u8; 3]), XObjectId>,
 }
 
-fn page_ops(pdf: &mut PdfDocument, res: &mut Resources, page: &Page) -> Vec<Op> {
-    let flip = |y: f32| page.height - y;
-    let mut ops = Vec::new();
-    for item in &page.items {
-        match item {
-            Item::Text(run) => {
-                let id = res
-                    .fonts
-                    .entry(run.font)
-                    .or_insert_with(|| {
+fn image_key(image: &std::sync::Arc<::image::RgbaImage>, matte: Color) -> (usize, [u8; 3]) {
+    (
+        std::sync::Arc::as_ptr(image) as usize,
+        [matte.r, matte.g, matte.b],
+    )
+}
+
+impl Resources {
+    fn add(pdf: &mut PdfDocument, doc: &Document) -> Resources {
+        let mut res = Resources {
+            fonts: HashMap::new(),
+            symbols: HashMap::new(),
+            images: HashMap::new(),
+        };
+        let modules: Vec<&Item> = doc
+            .pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter(|i| matches!(i, Item::Modules { .. }))
+            .collect();
+        let forms: Vec<(usize, ExternalXObject)> =
+            modules.par_iter().filter_map(|i| symbol(i)).collect();
+        for (key, form) in forms {
+            res.symbols.insert(key, pdf.add_xobject(&form));
+        }
+        for item in doc.pages.iter().flat_map(|p| &p.items) {
+            match item {
+                Item::Text(run) => {
+                    res.fonts.entry(run.font).or_insert_with(|| {
                         let parsed = ParsedFont::from_bytes(run.font.bytes(), 0, &mut Vec::new())
                             .expect("shipped font parses");
                         pdf.add_font(&parsed)
-                    })
-                    .clone();
-                ops.push(Op::SetFillColor {
-                    col: color(run.color),
-                });
+                    });
+                }
+                Item::Image { image, matte, .. } => {
+                    res.images
+                        .entry(image_key(image, *matte))
+                        .or_insert_with(|| {
+                            pdf.add_image(&RawImage {
+                                pixels: RawImageData::U8(flatten(image, *matte)),
+                                width: image.width() as usize,
+                                height: image.height() as usize,
+                                data_format: RawImageFormat::RGB8,
+                                tag: Vec::new(),
+                            })
+                        });
+                }
+                _ => {}
+            }
+        }
+        res
+    }
+}
+
+/// A QR symbol as a form XObject whose content we write ourselves: one
+/// path of `re` rectangles in module units (integers, quick to write),
+/// filled once so that no renderer leaves hairline seams between modules.
+/// Hundreds of rectangles per code as printpdf operations took most of a
+/// handbook's time; as bytes they cost nothing.
+fn symbol(item: &Item) -> Option<(usize, ExternalXObject)> {
+    use std::fmt::Write;
+    let Item::Modules {
+        width, runs, color, ..
+    } = item
+    else {
+        return None;
+    };
+    let mut content = String::with_capacity(runs.len() * 12 + 32);
+    let f = |v: u8| (v as f32 / 255.0 * 1000.0).round() / 1000.0;
+    let _ = writeln!(content, "{} {} {} rg", f(color.r), f(color.g), f(color.b));
+    for r in runs {
+        let _ = writeln!(content, "{} {} {} 1 re", r.col, r.row, r.len);
+    }
+    content.push_str("f\n");
+    let w = *width as i64;
+    let dict = [
+        ("Type", DictItem::Name(b"XObject".to_vec())),
+        ("Subtype", DictItem::Name(b"Form".to_vec())),
+        (
+            "BBox",
+            DictItem::Array(vec![
+                DictItem::Int(0),
+                DictItem::Int(0),
+                DictItem::Int(w),
+                DictItem::Int(w),
+            ]),
+        ),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let form = ExternalXObject {
+        stream: ExternalStream {
+            dict,
+            content: content.into_bytes(),
+            compress: false,
+        },
+        width: None,
+        height: None,
+        dpi: None,
+    };
+    Some((runs.as_ptr() as usize, form))
+}
+
+/// Page coordinates to 1/100 pt: invisible, and a third shorter to write.
+fn r2(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+fn page_ops(res: &Resources, page: &Page) -> Vec<Op> {
+    let flip = |y: f32| page.height - y;
+    let mut ops = Vec::with_capacity(page.items.len() * 3);
+    let mut fill: Option<Color> = None;
+    let set_fill = |ops: &mut Vec<Op>, c: Color, fill: &mut Option<Color>| {
+        if *fill != Some(c) {
+            ops.push(Op::SetFillColor { col: color(c) });
+            *fill = Some(c);
+        }
+    };
+    let mut items = page.items.iter().peekable();
+    while let Some(item) = items.next() {
+        match item {
+            Item::Text(first) => {
+                // Consecutive runs share one text object; the font, size and
+                // colour are set only when they change, and each line moves
+                // from the previous one (Td is relative inside BT ... ET).
                 ops.push(Op::StartTextSection);
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(id),
-                    size: Pt(run.size),
-                });
-                ops.push(Op::SetTextCursor {
-                    pos: point(run.x, flip(run.y)),
-                });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(run.text.clone())],
-                });
+                let mut font: Option<(FontKind, f32)> = None;
+                let mut at = (0.0f32, 0.0f32);
+                let mut run = first;
+                loop {
+                    set_fill(&mut ops, run.color, &mut fill);
+                    if font != Some((run.font, run.size)) {
+                        ops.push(Op::SetFont {
+                            font: PdfFontHandle::External(res.fonts[&run.font].clone()),
+                            size: Pt(run.size),
+                        });
+                        font = Some((run.font, run.size));
+                    }
+                    let delta = (r2(run.x - at.0), r2(flip(run.y) - at.1));
+                    ops.push(Op::SetTextCursor {
+                        pos: point(delta.0, delta.1),
+                    });
+                    at = (at.0 + delta.0, at.1 + delta.1);
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::Text(run.text.clone())],
+                    });
+                    match items.peek() {
+                        Some(Item::Text(next)) => {
+                            run = next;
+                            items.next();
+                        }
+                        _ => break,
+                    }
+                }
                 ops.push(Op::EndTextSection);
             }
-            Item::Rect { rect, fill, radius } => {
-                ops.push(Op::SetFillColor { col: color(*fill) });
-                ops.push(Op::DrawPolygon {
-                    polygon: fill_polygon(vec![ring(*rect, *radius, page.height)]),
-                });
-            }
-            Item::Modules {
-                origin,
-                module,
-                runs,
-                color: c,
-                ..
+            Item::Rect {
+                rect,
+                fill: c,
+                radius,
             } => {
-                // One path of `re` rectangles in module units under a scaling
-                // matrix, filled once: integers are quick to write, and a
-                // single fill leaves no seams between modules. printpdf has
-                // no Op for `re` without its own fill, hence Op::Unknown.
-                let m = *module;
-                ops.push(Op::SaveGraphicsState);
-                ops.push(Op::SetTransformationMatrix {
-                    matrix: CurTransMat::Raw([m, 0.0, 0.0, -m, origin.0, flip(origin.1)]),
-                });
-                ops.push(Op::SetFillColor { col: color(*c) });
-                for r in runs {
-                    let value = [r.col, r.row, r.len, 1]
-                        .map(|v| DictItem::Int(v as i64))
+                set_fill(&mut ops, *c, &mut fill);
+                if *radius > 0.0 {
+                    ops.push(Op::DrawPolygon {
+                        polygon: fill_polygon(vec![ring(*rect, *radius, page.height)]),
+                    });
+                } else {
+                    // `x y w h re f`: a third of the polygon's operators.
+                    let value = [rect.x, flip(rect.bottom()), rect.w, rect.h]
+                        .map(|v| DictItem::Real(r2(v)))
                         .to_vec();
                     ops.push(Op::Unknown {
                         key: "re".to_owned(),
                         value,
                     });
+                    ops.push(Op::Unknown {
+                        key: "f".to_owned(),
+                        value: Vec::new(),
+                    });
                 }
-                ops.push(Op::Unknown {
-                    key: "f".to_owned(),
-                    value: Vec::new(),
+            }
+            Item::Modules {
+                origin,
+                module,
+                runs,
+                ..
+            } => {
+                // The symbol is a form drawn in module units; this places it.
+                let m = *module;
+                ops.push(Op::SaveGraphicsState);
+                ops.push(Op::SetTransformationMatrix {
+                    matrix: CurTransMat::Raw([m, 0.0, 0.0, -m, origin.0, flip(origin.1)]),
+                });
+                ops.push(Op::UseXobject {
+                    id: res.symbols[&(runs.as_ptr() as usize)].clone(),
+                    transform: XObjectTransform {
+                        no_auto_scale: true,
+                        ..Default::default()
+                    },
                 });
                 ops.push(Op::RestoreGraphicsState);
             }
             Item::Image { rect, image, matte } => {
-                let key = (
-                    std::sync::Arc::as_ptr(image) as usize,
-                    [matte.r, matte.g, matte.b],
-                );
-                let id = res
-                    .images
-                    .entry(key)
-                    .or_insert_with(|| {
-                        pdf.add_image(&RawImage {
-                            pixels: RawImageData::U8(flatten(image, *matte)),
-                            width: image.width() as usize,
-                            height: image.height() as usize,
-                            data_format: RawImageFormat::RGB8,
-                            tag: Vec::new(),
-                        })
-                    })
-                    .clone();
                 ops.push(Op::UseXobject {
-                    id,
+                    id: res.images[&image_key(image, *matte)].clone(),
                     transform: XObjectTransform {
                         translate_x: Some(Pt(rect.x)),
                         translate_y: Some(Pt(flip(rect.bottom()))),
@@ -224,11 +359,13 @@ fn flatten(image: &::image::RgbaImage, matte: Color) -> Vec<u8> {
     out
 }
 
+/// Colour components to 1/1000, finer than 8 bits per channel.
 fn color(c: Color) -> PdfColor {
+    let f = |v: u8| (v as f32 / 255.0 * 1000.0).round() / 1000.0;
     PdfColor::Rgb(Rgb {
-        r: c.r as f32 / 255.0,
-        g: c.g as f32 / 255.0,
-        b: c.b as f32 / 255.0,
+        r: f(c.r),
+        g: f(c.g),
+        b: f(c.b),
         icc_profile: None,
     })
 }

@@ -21,6 +21,11 @@ pub fn render(doc: &Document) -> Vec<u8> {
     pdf.metadata.info.author = doc.author.clone();
     pdf.metadata.info.creator = "toroi".to_owned();
     pdf.metadata.info.producer = format!("toroi {}", env!("CARGO_PKG_VERSION"));
+    if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(crate::clock::now()) {
+        pdf.metadata.info.creation_date = date;
+        pdf.metadata.info.modification_date = date;
+        pdf.metadata.info.metadata_date = date;
+    }
 
     // Fonts and images first (they need the document), then every page's
     // operations in parallel.
@@ -53,7 +58,12 @@ pub fn render(doc: &Document) -> Vec<u8> {
     drop(pdf);
     compress_streams(&mut lo);
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes)
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .compression_level(2)
+        .build();
+    lo.save_with_options(&mut bytes, options)
         .expect("writing to memory cannot fail");
     bytes
 }

@@ -3,7 +3,6 @@
 
 use qrcode::EcLevel;
 
-use super::year;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::flow::{self, Align, Lines, Style};
 use crate::layout::qr_item;
@@ -100,7 +99,7 @@ pub fn front(
     let footer = format!(
         "{} {}  ·  {count} {}",
         labels.year,
-        year(),
+        crate::clock::year(),
         labels.procedures_count
     );
     let footer = Lines::wrap(&footer, Style::new(Bold, s.meta, 1.3, c.on_accent), inner);

@@ -10,7 +10,7 @@ pub mod template;
 
 pub use handbook::{handbook, Handbook};
 pub use poster::{poster, Poster};
-pub use template::{Labels, PosterSize, Template};
+pub use template::{HandbookSize, Labels, PosterSize, Template};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Procedure;
@@ -107,6 +107,25 @@ pub fn qr_item(area: Rect, matrix: &QrMatrix, color: Color, url: &str) -> Vec<It
     ]
 }
 
+/// Shared by the layout stage's unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::model::Procedure;
+    use std::path::PathBuf;
+
+    /// The procedures in procedures/, in file-name order.
+    pub fn shipped() -> Vec<Procedure> {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("procedures");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        files.iter().map(|f| Procedure::load(f).unwrap()).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,16 +141,7 @@ mod tests {
         .unwrap()
     }
 
-    fn shipped() -> Vec<Procedure> {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("procedures");
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        files.sort();
-        files.iter().map(|f| Procedure::load(f).unwrap()).collect()
-    }
+    use testing::shipped;
 
     /// Everything inside the margins, and no text run wider than measured.
     fn assert_within_margins(page: &Page, t: &Template) {

@@ -182,3 +182,109 @@ fn chrome(items: &mut Vec<Item>, index: usize, running: &str, t: &Template) {
     let nh = number.height();
     number.place(items, m, t.page_height() - m - nh, w, Align::Center);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::testing::shipped;
+    use crate::layout::HandbookSize;
+    use crate::qr::QUIET_ZONE;
+    use crate::scene::Target;
+
+    fn book(size: HandbookSize) -> (Handbook, Template) {
+        let t = Template::handbook(size);
+        let h = handbook(&shipped(), None, &t, &Labels::vietnamese()).unwrap();
+        (h, t)
+    }
+
+    #[test]
+    fn every_item_of_every_page_lies_inside_the_margins() {
+        for size in [HandbookSize::A5, HandbookSize::A4] {
+            let (h, t) = book(size);
+            let m = t.margin * MM;
+            let frame = Rect::new(m, m, t.page_width() - 2.0 * m, t.page_height() - 2.0 * m);
+            for (n, page) in h.pages.iter().enumerate() {
+                for item in &page.items {
+                    assert!(frame.contains(&item.bounds()), "page {}: {item:?}", n + 1);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn contents_links_and_outline_point_at_the_first_page_of_each_section() {
+        let (h, _) = book(HandbookSize::A5);
+        let procedures = shipped();
+        let links: Vec<usize> = h.pages[1]
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Link {
+                    target: Target::Page(p),
+                    ..
+                } => Some(*p),
+                _ => None,
+            })
+            .collect();
+        let starts: Vec<usize> = h.outline.iter().map(|(_, p)| *p).collect();
+        assert_eq!(links, starts);
+        for ((title, start), p) in h.outline.iter().zip(&procedures) {
+            assert_eq!(title, &p.title.value);
+            // The section's first page carries its QR code; the page before does not.
+            let has_qr = |i: usize| {
+                h.pages[i]
+                    .items
+                    .iter()
+                    .any(|it| matches!(it, Item::Modules { .. }))
+            };
+            assert!(has_qr(*start) && !has_qr(start - 1), "{title}");
+        }
+    }
+
+    #[test]
+    fn section_codes_are_at_least_25_mm_and_nothing_overlaps_their_quiet_zone() {
+        for size in [HandbookSize::A5, HandbookSize::A4] {
+            let (h, _) = book(size);
+            for page in &h.pages {
+                for item in &page.items {
+                    let Item::Modules { module, .. } = item else {
+                        continue;
+                    };
+                    let b = item.bounds();
+                    assert!(b.w >= 25.0 * MM, "{} mm", b.w / MM);
+                    let q = QUIET_ZONE as f32 * module;
+                    let zone = Rect::new(b.x - q, b.y - q, b.w + 2.0 * q, b.h + 2.0 * q);
+                    for other in &page.items {
+                        if let Item::Text(run) = other {
+                            let r = run.bounds();
+                            let overlaps = r.x < zone.right()
+                                && r.right() > zone.x
+                                && r.y < zone.bottom()
+                                && r.bottom() > zone.y;
+                            assert!(!overlaps, "{:?} overlaps a QR code", run.text);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_title_too_long_for_the_cover_is_an_error_at_its_line() {
+        let src = crate::model::SourceFile {
+            path: "toroi.toml".into(),
+            text: format!(
+                "[campaign]\ntitle = \"{}\"\n",
+                "Cẩm nang thủ tục hành chính ".repeat(30)
+            ),
+        };
+        let campaign = crate::model::Campaign::parse(&src).unwrap();
+        let t = Template::handbook(HandbookSize::A5);
+        let e = handbook(&shipped()[..1], Some(&campaign), &t, &Labels::vietnamese()).unwrap_err();
+        let message = e.iter().next().unwrap().to_string();
+        assert!(
+            message.starts_with("toroi.toml:2:9") && message.contains("campaign.title"),
+            "{message}"
+        );
+    }
+}

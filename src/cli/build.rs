@@ -16,6 +16,12 @@ use crate::model::{sizes_of, Campaign, Output, Procedure};
 
 pub fn build(path: &Path) -> ExitCode {
     let started = Instant::now();
+    if !path.exists() {
+        let d = Diagnostic::error("no campaign file here")
+            .in_file(path)
+            .with_hint("name the campaign file, e.g. toroi build examples/phuong-1/toroi.toml");
+        return fail(&d.into(), "nothing was written");
+    }
     let campaign = match Campaign::load(path) {
         Ok(c) => c,
         Err(d) => return fail(&d, "nothing was written"),

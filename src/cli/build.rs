@@ -126,7 +126,7 @@ fn make(
         labels: &labels,
     };
     match output.kind.as_str() {
-        "poster" => posters(output, &style, procedures, broken),
+        "poster" => posters(output, campaign, &style, procedures, broken),
         _ => {
             if broken > 0 {
                 let d = at(format!(
@@ -148,6 +148,7 @@ fn make(
 /// it names a .pdf and there is one procedure).
 fn posters(
     output: &Output,
+    campaign: &Campaign,
     style: &Style,
     procedures: &[Procedure],
     broken: usize,
@@ -166,19 +167,16 @@ fn posters(
         }
     };
     if is_pdf && !single {
-        let d = style
-            .campaign
-            .map(|c| {
-                c.src.error_at(
-                    output.offset,
-                    format!(
-                        "{} is one file, but a poster is made for each of {} procedures",
-                        output.file.display(),
-                        procedures.len() + broken
-                    ),
-                )
-            })
-            .unwrap_or_else(|| Diagnostic::error("one file for many posters"))
+        let d = campaign
+            .src
+            .error_at(
+                output.offset,
+                format!(
+                    "{} is one file, but a poster is made for each of {} procedures",
+                    output.file.display(),
+                    procedures.len() + broken
+                ),
+            )
             .with_hint("give a folder instead, e.g. file = \"out/posters\"");
         return (Vec::new(), d.into());
     }

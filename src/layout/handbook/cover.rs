@@ -149,22 +149,18 @@ pub fn front(
     let room_top = issuer_bottom + 6.0 * MM;
     let room = panel.y - 6.0 * MM - room_top;
     if block_h > room {
-        let d = Diagnostic::error(format!(
+        let message = format!(
             "the cover's title and slogan need {:.0} mm, the cover has {:.0} mm between the issuer and the QR code",
             block_h / MM,
             room.max(0.0) / MM
-        ))
-        .with_hint("shorten `campaign.title` or `campaign.slogan`");
-        return Err(
-            match campaign.and_then(|c| c.title.as_ref().map(|t| (c, t))) {
-                Some((c, t)) => c
-                    .src
-                    .error_at(t.offset, d.message.clone())
-                    .with_hint(d.hint.unwrap_or_default()),
-                None => d,
-            }
-            .into(),
         );
+        let d = match campaign.and_then(|c| c.title.as_ref().map(|t| (c, t))) {
+            Some((c, t)) => c.src.error_at(t.offset, message),
+            None => Diagnostic::error(message),
+        };
+        return Err(d
+            .with_hint("shorten `campaign.title` or `campaign.slogan`")
+            .into());
     }
     let mut y = room_top + (room - block_h) / 2.0;
     items.push(Item::Rect {

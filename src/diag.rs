@@ -6,6 +6,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Warning,
@@ -82,7 +84,9 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
-    /// `file:line:col: error: message`, then the source line with a caret, then the hint.
+    /// `file:line:col: error: message` on one line, for people and for
+    /// editors that jump to it; then, drawn by annotate-snippets, the
+    /// offending line with the token underlined, and the hint.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(file) = &self.file {
             write!(f, "{}:", file.display())?;
@@ -91,56 +95,56 @@ impl fmt::Display for Diagnostic {
             }
             write!(f, " ")?;
         }
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let (label, level) = match self.severity {
+            Severity::Error => ("error", Level::ERROR),
+            Severity::Warning => ("warning", Level::WARNING),
         };
         write!(f, "{label}: {}", self.message)?;
+        let mut group = Group::with_level(level);
+        let mut any = false;
         if let Some(At {
             position: p,
             source_line: Some(line),
         }) = self.at.as_deref()
         {
-            let (shown, caret) = excerpt(line, p.column);
-            let gutter = p.line.to_string();
-            let pad = " ".repeat(gutter.len());
-            write!(f, "\n {pad} |\n {gutter} | {shown}")?;
-            let indent: String = shown
-                .chars()
-                .take(caret)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            write!(f, "\n {pad} | {indent}^")?;
+            let span = token(line, p.column);
+            group = group.element(
+                Snippet::source(line.as_str())
+                    .line_start(p.line)
+                    .annotation(AnnotationKind::Primary.span(span)),
+            );
+            any = true;
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = help: {hint}")?;
+            group = group.element(Level::HELP.message(hint.as_str()));
+            any = true;
+        }
+        if any {
+            write!(f, "\n{}", Renderer::plain().render(&[group]))?;
         }
         Ok(())
     }
 }
 
-/// Up to [`EXCERPT`] characters of `line` around `column` (1-based), with
-/// "…" where it was cut, and the caret's offset in the excerpt.
-fn excerpt(line: &str, column: usize) -> (String, usize) {
-    let chars: Vec<char> = line.chars().collect();
-    let col = column.saturating_sub(1).min(chars.len());
-    if chars.len() <= EXCERPT {
-        return (line.to_owned(), col);
-    }
-    let start = col.saturating_sub(EXCERPT / 2).min(chars.len() - EXCERPT);
-    let end = start + EXCERPT;
-    let mut shown = String::new();
-    if start > 0 {
-        shown.push('…');
-    }
-    shown.extend(&chars[start..end]);
-    if end < chars.len() {
-        shown.push('…');
-    }
-    (shown, col - start + usize::from(start > 0))
+/// The byte range to underline: the token that starts at `column` (1-based,
+/// in characters): a quoted string, or a word up to a space or `=`.
+fn token(line: &str, column: usize) -> std::ops::Range<usize> {
+    let start = line
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    let rest = &line[start..];
+    let len = match rest.chars().next() {
+        None => 0,
+        Some('"') => rest[1..].find('"').map_or(rest.len(), |i| i + 2),
+        Some(first) => rest
+            .char_indices()
+            .find(|&(_, c)| c.is_whitespace() || matches!(c, '=' | ',' | ']' | '}'))
+            .map_or(rest.len(), |(i, _)| i)
+            .max(first.len_utf8()),
+    };
+    start..start + len
 }
-
-const EXCERPT: usize = 80;
 
 /// A list of problems, in the order they were found.
 #[derive(Debug, Default, Clone)]
@@ -215,19 +219,18 @@ mod tests {
                 Some(line),
             );
         let s = d.to_string();
-        let shown = s.lines().nth(2).unwrap();
-        assert!(shown.chars().count() < 100, "{shown}");
-        assert!(
-            shown.starts_with(" 1 | …") && shown.ends_with('…'),
-            "{shown}"
-        );
-        let caret = s.lines().nth(3).unwrap();
-        // " 1 | " + "…" + 40 characters before the column.
-        assert_eq!(
-            caret.chars().position(|c| c == '^'),
-            Some(5 + 1 + 40),
-            "{shown}\n{caret}"
-        );
+        let shown = s.lines().find(|l| l.starts_with("1 |")).unwrap();
+        assert!(shown.chars().count() < 200, "{shown}");
+        assert!(shown.contains("...ĐĐĐ"), "{shown}");
+        assert!(s.lines().any(|l| l.contains('^')), "{s}");
+    }
+
+    #[test]
+    fn the_whole_token_is_underlined() {
+        assert_eq!(token("documnets = [\"a\"]", 1), 0..9);
+        assert_eq!(token("online = \"yes\" # c", 10), 9..14);
+        assert_eq!(token("tiêu = 2", 1), 0.."tiêu".len());
+        assert_eq!(token("a", 5), 1..1);
     }
 
     #[test]
@@ -244,7 +247,7 @@ mod tests {
             s.starts_with("a.toml:3:1: error: unknown key `titel`"),
             "{s}"
         );
-        assert!(s.contains(" 3 | titel = \"x\""), "{s}");
+        assert!(s.contains("3 | titel = \"x\"\n  | ^^^^^"), "{s}");
         assert!(s.contains("= help: did you mean `title`?"), "{s}");
     }
 }

@@ -183,6 +183,14 @@ impl Diagnostics {
         });
     }
 
+    /// Sorts, and keeps one of each problem reported twice (a text checked
+    /// for both a poster and a handbook).
+    pub fn dedup(&mut self) {
+        self.sort();
+        let mut seen = std::collections::HashSet::new();
+        self.0.retain(|d| seen.insert(d.to_string()));
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.0.iter().filter(|d| d.severity == severity).count()
     }

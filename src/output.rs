@@ -5,15 +5,27 @@
 //! half-written PDF, and the previous file survives until the new one is whole.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::diag::Diagnostic;
 
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let fail = |what: &str, e: &dyn std::fmt::Display| {
-        Diagnostic::error(format!("cannot write {}: {what}: {e}", path.display()))
-            .with_hint("check that the folder exists and that you may write there, and that the file is not open in another program")
-    };
+/// Temporary files of outputs being made, for [`remove_pending`].
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Deletes the temporary files of unfinished outputs: called on Ctrl-C (or
+/// a polite kill) before exiting, so that nothing half-made is left behind.
+/// The lock is held until exit, so no new temporary file appears meanwhile.
+pub fn remove_pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    let guard = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+    for path in guard.iter() {
+        let _ = std::fs::remove_file(path);
+    }
+    guard
+}
+
+/// Refuses an output path that is a folder (or ends like one).
+pub fn check_target(path: &Path) -> Result<(), Diagnostic> {
     let ends_in_separator = path.as_os_str().to_string_lossy().ends_with(['/', '\\']);
     if path.is_dir() || ends_in_separator {
         return Err(
@@ -21,24 +33,81 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
                 .with_hint("give a file name, e.g. -o out/poster.pdf"),
         );
     }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir).map_err(|e| fail("cannot create its folder", &e))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".toroi-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| fail("cannot create a temporary file", &e))?;
-    tmp.write_all(bytes)
-        .map_err(|e| fail("writing failed", &e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| fail("writing failed", &e))?;
-    tmp.persist(path)
-        .map_err(|e| fail("cannot move the finished file into place", &e.error))?;
     Ok(())
+}
+
+/// An output being made. Its temporary file, hidden in the destination's
+/// folder, is created before the work starts, so that a folder toroi cannot
+/// write to fails at once and an interrupt has one file to clean; `commit`
+/// fills it and renames it into place. Dropped without a commit, it is deleted.
+pub struct Pending {
+    path: PathBuf,
+    /// Taken by `commit`.
+    tmp: Option<tempfile::NamedTempFile>,
+}
+
+impl Pending {
+    pub fn create(path: &Path) -> Result<Pending, Diagnostic> {
+        check_target(path)?;
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        std::fs::create_dir_all(dir).map_err(|e| fail(path, "cannot create its folder", &e))?;
+        // Registered under the lock, so an interrupt cannot fall between
+        // creating the file and knowing about it.
+        let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        let tmp = tempfile::Builder::new()
+            .prefix(".toroi-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| fail(path, "cannot create a temporary file", &e))?;
+        pending.push(tmp.path().to_path_buf());
+        Ok(Pending {
+            path: path.to_path_buf(),
+            tmp: Some(tmp),
+        })
+    }
+
+    pub fn commit(mut self, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let path = &self.path;
+        let mut tmp = self.tmp.take().expect("committed once");
+        let tmp_path = tmp.path().to_path_buf();
+        let result = tmp
+            .write_all(bytes)
+            .and_then(|_| tmp.as_file().sync_all())
+            .map_err(|e| fail(path, "writing failed", &e))
+            .and_then(|_| {
+                tmp.persist(path)
+                    .map(|_| ())
+                    .map_err(|e| fail(path, "cannot move the finished file into place", &e.error))
+            });
+        forget(&tmp_path);
+        result
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Some(tmp) = &self.tmp {
+            forget(tmp.path());
+        }
+    }
+}
+
+fn forget(tmp: &Path) {
+    let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+    pending.retain(|p| p != tmp);
+}
+
+fn fail(path: &Path, what: &str, e: &dyn std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(format!("cannot write {}: {what}: {e}", path.display()))
+        .with_hint("check that the folder exists and that you may write there, and that the file is not open in another program")
+}
+
+/// Writes `bytes` to `path` whole or not at all.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    Pending::create(path)?.commit(bytes)
 }
 
 #[cfg(test)]
@@ -57,6 +126,22 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out.pdf")]);
+    }
+
+    #[test]
+    fn an_abandoned_output_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out.pdf");
+        write_atomic(&out, b"old").unwrap();
+        let pending = Pending::create(&out).unwrap();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+        drop(pending);
+        assert_eq!(std::fs::read(&out).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        // And what an interrupt would delete.
+        let _pending = Pending::create(&out).unwrap();
+        drop(remove_pending());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

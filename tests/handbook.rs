@@ -261,7 +261,11 @@ fn booklet_sides_follow_the_saddle_stitch_order_for_8_12_and_20_pages() {
         let dir = format!("p{count}");
         for i in 0..count {
             let src = &shipped[i % shipped.len()];
-            env.write(&format!("{dir}/{i:02}.toml"), std::fs::read(src).unwrap());
+            // Copies get their own code: two files with one code are refused.
+            let text = std::fs::read_to_string(src)
+                .unwrap()
+                .replace("code = \"", &format!("code = \"{i}-"));
+            env.write(&format!("{dir}/{i:02}.toml"), text);
         }
         let flat = handbook(&env, &[&dir, "-o", &format!("{dir}.pdf")]);
         let out = env.toroi(&[

@@ -11,7 +11,7 @@ use super::outputs::{self, Style, Written};
 use super::report;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::layout::template::with_overrides;
-use crate::model::collect::{load_procedures, procedure_files};
+use crate::model::collect::load_procedures;
 use crate::model::{sizes_of, Campaign, Output, Procedure};
 
 pub fn build(path: &Path) -> ExitCode {
@@ -40,17 +40,17 @@ pub fn build(path: &Path) -> ExitCode {
             );
         return fail(&d.into(), "nothing was written");
     }
-    let files = match procedure_files(&campaign.procedures) {
-        Ok(f) => f,
+    let loaded = match load_procedures(&campaign.procedures) {
+        Ok(l) => l,
         Err(d) => return fail(&d, "nothing was written"),
     };
-    let (procedures, broken) = load_procedures(&files);
-    report(&broken);
-    let broken_count = files.len() - procedures.len();
+    report(&loaded.problems);
+    let broken_count = loaded.broken();
+    let procedures = loaded.procedures;
+    let mut warnings = loaded.problems.count(Severity::Warning);
 
     let mut written = 0;
     let mut failed = 0;
-    let mut warnings = 0;
     for output in &campaign.outputs {
         let (done, problems) = make(output, &campaign, &procedures, broken_count);
         for w in &done {

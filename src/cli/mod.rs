@@ -4,6 +4,7 @@
 //! `file:line:col: ...`), 2 bad usage (clap's own).
 
 mod build;
+mod check;
 mod outputs;
 mod qr;
 mod single;
@@ -27,6 +28,7 @@ toroi poster procedures/dang-ky-khai-sinh.toml -o out/khai-sinh.pdf\n  \
 toroi poster procedures/dang-ky-khai-sinh.toml --size a3 --campaign examples/phuong-1/toroi.toml\n  \
 toroi handbook procedures/ -o out/cam-nang.pdf\n  \
 toroi handbook procedures/ --booklet -o out/cam-nang-in.pdf\n  \
+toroi check procedures/ examples/phuong-1/toroi.toml\n  \
 toroi qr https://dichvucong.gov.vn -o qr.png\n\n\
 Exit status: 0 done, 1 a problem in the input (each shown as file:line:col), 2 wrong usage."
 )]
@@ -67,6 +69,15 @@ enum Command {
         booklet: bool,
         #[command(flatten)]
         common: Common,
+    },
+    /// Every problem in procedure and campaign files, without writing anything
+    Check {
+        /// Procedure files, folders of them, and campaign files (toroi.toml)
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        /// Fail (exit 1) on warnings too
+        #[arg(long)]
+        strict: bool,
     },
     /// Every output a campaign file lists ([[output]]: posters, handbooks, booklets)
     Build {
@@ -123,6 +134,13 @@ enum LangArg {
 }
 
 pub fn run() -> ExitCode {
+    // Ctrl-C (or a polite kill) deletes the temporary files of unfinished
+    // outputs, so that only whole files are ever left behind.
+    let _ = ctrlc::set_handler(|| {
+        let _held = crate::output::remove_pending();
+        eprintln!("\ninterrupted: nothing half-written was left behind");
+        std::process::exit(130);
+    });
     let args = Cli::parse();
     let result = match args.command {
         Command::Poster {
@@ -151,6 +169,7 @@ pub fn run() -> ExitCode {
             single::handbook(&paths, output, size, booklet, &common.into())
         }
         Command::Build { campaign } => return build::build(&campaign),
+        Command::Check { paths, strict } => return check::check(&paths, strict),
         Command::Qr {
             url,
             output,

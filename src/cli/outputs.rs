@@ -7,6 +7,7 @@ use super::kb;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::{self, booklet, Labels, Template};
 use crate::model::{Campaign, Procedure};
+use crate::output::{check_target, Pending};
 use crate::render;
 use crate::scene::{Document, MM};
 
@@ -37,23 +38,26 @@ impl Written {
     }
 }
 
+/// Lays out a poster without writing it: what `toroi check` runs.
+pub fn check_poster(p: &Procedure, style: &Style) -> Result<Diagnostics, Diagnostics> {
+    let poster = layout::poster(p, style.campaign, style.template, style.labels)?;
+    Ok(poster.warnings)
+}
+
+/// Lays out a handbook without writing it.
+pub fn check_handbook(procedures: &[Procedure], style: &Style) -> Result<Diagnostics, Diagnostics> {
+    let book = layout::handbook(procedures, style.campaign, style.template, style.labels)?;
+    Ok(book.warnings)
+}
+
 pub fn poster(p: &Procedure, style: &Style, out: &Path) -> Result<Written, Diagnostics> {
     let mut inputs = vec![p.path()];
     inputs.extend(campaign_files(style.campaign));
     check_output(out, &inputs)?;
+    let pending = Pending::create(out)?;
     let t = style.template;
     let poster = layout::poster(p, style.campaign, t, style.labels)?;
-    let mut warnings = Diagnostics::new();
-    if poster.shrunk {
-        warnings.push(
-            Diagnostic::warning(format!(
-                "the text was shrunk from {} pt to {:.1} pt to fit on one page",
-                t.sizes.body, poster.body_size
-            ))
-            .in_file(p.path())
-            .with_hint("shorter texts, or --size a3, print larger"),
-        );
-    }
+    let warnings = poster.warnings;
     let doc = Document {
         title: p.title.value.clone(),
         author: author(style),
@@ -61,7 +65,7 @@ pub fn poster(p: &Procedure, style: &Style, out: &Path) -> Result<Written, Diagn
         outline: Vec::new(),
     };
     let bytes = render::pdf::render(&doc);
-    crate::output::write_atomic(out, &bytes)?;
+    pending.commit(&bytes)?;
     Ok(Written {
         path: out.to_path_buf(),
         what: format!("{} poster, 1 page, {}", t.paper(), kb(bytes.len())),
@@ -79,8 +83,10 @@ pub fn handbook(
     let mut inputs: Vec<&Path> = procedures.iter().map(|p| p.path()).collect();
     inputs.extend(campaign_files(style.campaign));
     check_output(out, &inputs)?;
+    let pending = Pending::create(out)?;
     let t = style.template;
     let book = layout::handbook(procedures, style.campaign, t, style.labels)?;
+    let warnings = book.warnings;
     let title = style
         .campaign
         .and_then(|c| c.title.as_ref())
@@ -136,12 +142,12 @@ pub fn handbook(
         (doc, what, Vec::new())
     };
     let bytes = render::pdf::render(&doc);
-    crate::output::write_atomic(out, &bytes)?;
+    pending.commit(&bytes)?;
     Ok(Written {
         path: out.to_path_buf(),
         what: format!("{what}, {}", kb(bytes.len())),
         notes,
-        warnings: Diagnostics::new(),
+        warnings,
     })
 }
 
@@ -153,7 +159,7 @@ fn author(style: &Style) -> String {
 }
 
 /// The campaign file and its logo: outputs must not overwrite them.
-fn campaign_files(campaign: Option<&Campaign>) -> Vec<&Path> {
+pub fn campaign_files(campaign: Option<&Campaign>) -> Vec<&Path> {
     let Some(c) = campaign else {
         return Vec::new();
     };
@@ -162,8 +168,9 @@ fn campaign_files(campaign: Option<&Campaign>) -> Vec<&Path> {
     files
 }
 
-/// Refuses to overwrite an input file with an output.
-fn check_output(out: &Path, inputs: &[&Path]) -> Result<(), Diagnostic> {
+/// Refuses an output that is a folder or one of the input files.
+pub fn check_output(out: &Path, inputs: &[&Path]) -> Result<(), Diagnostic> {
+    check_target(out)?;
     let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,

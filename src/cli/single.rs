@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::outputs::{self, Style};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::template::with_overrides;
-use crate::model::collect::{load_procedures, procedure_files};
+use crate::model::collect::load_procedures;
 use crate::model::{Campaign, Procedure};
 
 /// The options every printing command takes.
@@ -39,6 +39,7 @@ pub fn poster(
     let (Some(procedure), false) = (procedure, diags.has_errors()) else {
         return Err(diags);
     };
+    diags.extend(procedure.lint());
     let (template, labels) = with_overrides(
         &format!("poster-{size}"),
         opts.lang(campaign.as_ref()),
@@ -82,11 +83,13 @@ pub fn handbook(
     } else {
         paths.to_vec()
     };
-    let files = procedure_files(&paths)?;
-    let (procedures, problems) = load_procedures(&files);
-    if problems.has_errors() {
-        return Err(problems);
+    let loaded = load_procedures(&paths)?;
+    if loaded.problems.has_errors() {
+        diags.extend(loaded.problems);
+        return Err(diags);
     }
+    diags.extend(loaded.problems);
+    let procedures = loaded.procedures;
     let (template, labels) = with_overrides(
         &format!("handbook-{size}"),
         opts.lang(campaign.as_ref()),

@@ -82,6 +82,29 @@ pub fn check_drawn_glyphs(items: &[Item]) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// A warning when the procedure's QR code at `side_mm` has modules so small
+/// that it scans only from close up.
+pub fn small_modules(
+    p: &Procedure,
+    matrix: &QrMatrix,
+    side_mm: f32,
+    what: &str,
+) -> Option<Diagnostic> {
+    let module = side_mm / matrix.total() as f32;
+    (module < crate::qr::COMFORTABLE_MODULE_MM).then(|| {
+        Diagnostic {
+            severity: crate::diag::Severity::Warning,
+            ..p.error_at(
+                p.url.offset,
+                format!(
+                    "the QR code on the {what} has {module:.2} mm modules: it scans from close up only (0.7 mm or more reads at arm's length)"
+                ),
+            )
+        }
+        .with_hint("a shorter URL (or fewer tracking parameters) makes a coarser code")
+    })
+}
+
 /// A QR symbol filling `area` (quiet zone included): a white ground, the
 /// modules as one path, and a link over it.
 pub fn qr_item(area: Rect, matrix: &QrMatrix, color: Color, url: &str) -> Vec<Item> {

@@ -12,7 +12,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::facts::{facts_box, Extent};
 use crate::layout::flow::{self, Align, Lines, Marker, Style};
 use crate::layout::template::{Labels, Template};
-use crate::layout::{check_drawn_glyphs, check_glyphs, qr_item};
+use crate::layout::{check_drawn_glyphs, check_glyphs, qr_item, small_modules};
 use crate::model::{Campaign, Located, Procedure};
 use crate::qr::QrMatrix;
 use crate::scene::{Color, Item, Page, Rect, MM};
@@ -28,6 +28,8 @@ pub struct Poster {
     pub shrunk: bool,
     /// The URL the QR code encodes.
     pub qr_url: String,
+    /// What printed but deserves a look: shrunk text, small QR modules.
+    pub warnings: Diagnostics,
 }
 
 /// Steps of the type scale, as fractions of the normal body size.
@@ -89,6 +91,26 @@ pub fn poster(
     }
     fixed.extend(items);
     check_drawn_glyphs(&fixed)?;
+    let mut warnings = Diagnostics::new();
+    if scale < 1.0 {
+        warnings.push(
+            Diagnostic::warning(format!(
+                "the text was shrunk from {} pt to {:.1} pt to fit on one {} page",
+                t.sizes.body,
+                t.sizes.body * scale,
+                t.paper()
+            ))
+            .in_file(p.path())
+            .with_hint(if t.paper() == "A4" {
+                "shorter texts, or --size a3, print larger"
+            } else {
+                "shorter texts print larger"
+            }),
+        );
+    }
+    if let Some(w) = small_modules(p, &matrix, t.qr.size, &format!("{} poster", t.paper())) {
+        warnings.push(w);
+    }
     Ok(Poster {
         page: Page {
             width: w,
@@ -98,6 +120,7 @@ pub fn poster(
         body_size: t.sizes.body * scale,
         shrunk: scale < 1.0,
         qr_url,
+        warnings,
     })
 }
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::Procedure;
+use crate::model::{duplicate_codes, Procedure};
 
 /// The procedure files under `paths`, in order.
 pub fn procedure_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
@@ -68,19 +68,51 @@ fn folder(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-/// Loads every file in parallel: the procedures that parse, and the
-/// problems of those that do not.
-pub fn load_procedures(files: &[PathBuf]) -> (Vec<Procedure>, Diagnostics) {
+/// The procedures a command works on, and what is wrong with the others.
+pub struct Loaded {
+    /// Those that can be printed, in order.
+    pub procedures: Vec<Procedure>,
+    /// Errors of the files left out, and warnings about those kept.
+    pub problems: Diagnostics,
+    /// The files read.
+    pub files: Vec<PathBuf>,
+}
+
+impl Loaded {
+    /// Files left out because of errors.
+    pub fn broken(&self) -> usize {
+        self.files.len() - self.procedures.len()
+    }
+}
+
+/// Loads the procedure files under `paths` in parallel and checks them as
+/// a set: a file with errors, or with the code of an earlier file, is left
+/// out; `lint` warnings are kept. Fails only when the paths themselves do.
+pub fn load_procedures(paths: &[PathBuf]) -> Result<Loaded, Diagnostics> {
+    let files = procedure_files(paths)?;
     let results: Vec<_> = files.par_iter().map(|f| Procedure::load(f)).collect();
-    let mut diags = Diagnostics::new();
+    let mut problems = Diagnostics::new();
     let mut procedures = Vec::new();
     for r in results {
         match r {
-            Ok(p) => procedures.push(p),
-            Err(d) => diags.extend(d),
+            Ok(p) => {
+                problems.extend(p.lint());
+                procedures.push(p);
+            }
+            Err(d) => problems.extend(d),
         }
     }
-    (procedures, diags)
+    let duplicates = duplicate_codes(&procedures);
+    if !duplicates.is_empty() {
+        let repeated: Vec<PathBuf> = duplicates.iter().filter_map(|d| d.file.clone()).collect();
+        procedures.retain(|p| !repeated.iter().any(|r| r == p.path()));
+        problems.extend(duplicates);
+    }
+    Ok(Loaded {
+        procedures,
+        problems,
+        files,
+    })
 }
 
 #[cfg(test)]

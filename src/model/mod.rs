@@ -11,6 +11,6 @@ pub mod url;
 pub use campaign::{
     sizes_of, Campaign, Issuer, Logo, Output, LANGUAGES, NATIONAL_PORTAL, OUTPUT_KINDS,
 };
-pub use procedure::{Online, Procedure};
+pub use procedure::{duplicate_codes, Online, Procedure};
 pub use source::SourceFile;
 pub use toml_read::Located;

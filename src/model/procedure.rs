@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::model::source::SourceFile;
 use crate::model::toml_read::{self, Located, Reader};
 use crate::model::url;
@@ -132,6 +132,77 @@ impl Procedure {
     pub fn error_at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
         self.src.error_at(offset, message)
     }
+
+    /// What prints but deserves a second look: an `http` link, no `source`
+    /// for the facts, no documents or no steps.
+    pub fn lint(&self) -> Diagnostics {
+        let mut warnings = Diagnostics::new();
+        let mut warn = |d: Diagnostic| {
+            warnings.push(Diagnostic {
+                severity: Severity::Warning,
+                ..d
+            })
+        };
+        if self
+            .url
+            .value
+            .get(..7)
+            .is_some_and(|s| s.eq_ignore_ascii_case("http://"))
+        {
+            warn(
+                self.error_at(
+                    self.url.offset,
+                    "the QR code opens an `http` address, which phones flag as not secure",
+                )
+                .with_hint("use the https:// address of the page if the portal has one"),
+            );
+        }
+        if self.source.is_none() {
+            warn(
+                Diagnostic::error("no `source`: nothing says where these facts come from")
+                    .in_file(self.path())
+                    .with_hint("add source = \"https://...\", the public page the fees and time limits were taken from"),
+            );
+        }
+        for (list, key) in [(&self.documents, "documents"), (&self.steps, "steps")] {
+            if list.is_empty() {
+                warn(
+                    self.error_at(
+                        self.title.offset,
+                        format!(
+                            "no `{key}`: the printed procedure has no {}",
+                            if key == "documents" {
+                                "list of documents to bring"
+                            } else {
+                                "steps"
+                            }
+                        ),
+                    )
+                    .with_hint(format!("add {key} = [\"...\", \"...\"]")),
+                );
+            }
+        }
+        warnings
+    }
+}
+
+/// Two procedures with the same national code: one is a copy of the other,
+/// or a code was mistyped. Reported at the later file's `code`.
+pub fn duplicate_codes(procedures: &[Procedure]) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let mut seen: std::collections::HashMap<&str, &Procedure> = std::collections::HashMap::new();
+    for p in procedures {
+        let Some(code) = &p.code else { continue };
+        if let Some(first) = seen.get(code.value.as_str()) {
+            diags.push(
+                p.error_at(code.offset, format!("the code {} is also the code of {}", code.value, first.path().display()))
+                    .with_hint("each procedure has its own national code; check which file is right, or remove the copy"),
+            );
+        } else {
+            seen.insert(&code.value, p);
+        }
+    }
+    diags
 }
 
 #[cfg(test)]

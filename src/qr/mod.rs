@@ -13,6 +13,8 @@ use qrcode::EcLevel;
 pub const QUIET_ZONE: usize = 4;
 /// Below this a phone camera cannot resolve the modules.
 pub const MIN_MODULE_MM: f32 = 0.5;
+/// Below this a code scans only from close up: worth a warning.
+pub const COMFORTABLE_MODULE_MM: f32 = 0.7;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QrMatrix {

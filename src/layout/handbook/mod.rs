@@ -25,6 +25,8 @@ pub struct Handbook {
     pub outline: Vec<(String, usize)>,
     /// The URL each procedure's QR code encodes, in order.
     pub qr_urls: Vec<String>,
+    /// What printed but deserves a look (small QR modules).
+    pub warnings: Diagnostics,
 }
 
 /// The area between the running header and the page number.
@@ -138,10 +140,15 @@ pub fn handbook(
     for page in &pages {
         check_drawn_glyphs(&page.items)?;
     }
+    let mut warnings = Diagnostics::new();
+    for w in laid.iter_mut().filter_map(|s| s.warning.take()) {
+        warnings.push(w);
+    }
     Ok(Handbook {
         pages,
         outline: titles.iter().map(|t| t.to_string()).zip(starts).collect(),
         qr_urls: laid.into_iter().map(|s| s.qr_url).collect(),
+        warnings,
     })
 }
 

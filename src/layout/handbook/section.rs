@@ -5,14 +5,14 @@
 use qrcode::EcLevel;
 
 use super::Frame;
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::facts::facts_box;
 use crate::layout::flow::{self, Align, Lines, Marker, Style};
 use crate::layout::paginate::{self, line_blocks, list_blocks, Block};
-use crate::layout::qr_item;
 use crate::layout::template::{Labels, Template};
+use crate::layout::{qr_item, small_modules};
 use crate::model::{Campaign, Located, Procedure};
-use crate::qr::QrMatrix;
+use crate::qr::{QrMatrix, COMFORTABLE_MODULE_MM};
 use crate::scene::{Item, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
 
@@ -20,6 +20,7 @@ use crate::text::FontKind::{Bold, Regular};
 pub struct Section {
     pub pages: Vec<Vec<Item>>,
     pub qr_url: String,
+    pub warning: Option<Diagnostic>,
 }
 
 pub fn section(
@@ -35,6 +36,9 @@ pub fn section(
             "use a shorter URL (the portal's page for the procedure code is short) or fewer tracking parameters",
         )
     })?;
+    // The template's size is the least; a longer URL gets a larger code, up
+    // to a third more, so that its modules still read at arm's length.
+    let qr_mm = (matrix.total() as f32 * COMFORTABLE_MODULE_MM).clamp(t.qr.size, t.qr.size * 1.3);
     let c = &t.colors;
     let s = &t.sizes;
     let gap = t.gap * MM;
@@ -50,7 +54,7 @@ pub fn section(
             gap * 0.6,
         ));
     }
-    blocks.push(qr_strip(&qr_url, &matrix, t, labels, x, w).space_before(gap));
+    blocks.push(qr_strip(&qr_url, &matrix, qr_mm, t, labels, x, w).space_before(gap));
 
     let mut items = Vec::new();
     let mut extents = Vec::new();
@@ -142,7 +146,12 @@ pub fn section(
         )
         .with_hint(format!("shorten `{field}`; the full text stays on the page the QR code opens"))
     })?;
-    Ok(Section { pages, qr_url })
+    let warning = small_modules(p, &matrix, qr_mm, &format!("{} handbook", t.paper()));
+    Ok(Section {
+        pages,
+        qr_url,
+        warning,
+    })
 }
 
 fn with_source(
@@ -257,11 +266,19 @@ fn heading(label: &str, t: &Template, x: f32, w: f32) -> Block {
 }
 
 /// The procedure's QR code on an accent strip, with the call to action.
-fn qr_strip(url: &str, matrix: &QrMatrix, t: &Template, labels: &Labels, x: f32, w: f32) -> Block {
+fn qr_strip(
+    url: &str,
+    matrix: &QrMatrix,
+    side_mm: f32,
+    t: &Template,
+    labels: &Labels,
+    x: f32,
+    w: f32,
+) -> Block {
     let c = &t.colors;
     let s = &t.sizes;
     let pad = 3.5 * MM;
-    let side = t.qr.size * MM;
+    let side = side_mm * MM;
     let panel = Rect::new(x, 0.0, w, side + 2.0 * pad);
     let mut items = vec![Item::Rect {
         rect: panel,

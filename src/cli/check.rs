@@ -1,0 +1,182 @@
+//! `toroi check`: every problem in every file, without writing anything.
+//! The checks are the commands' own: loading, then laying out each output
+//! (a poster and an A5 handbook for bare procedure files; a campaign's own
+//! outputs), so whatever `check` passes, `build` prints.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use rayon::prelude::*;
+
+use super::outputs::{self, campaign_files, check_output, Style};
+use super::report;
+use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::layout::template::with_overrides;
+use crate::model::collect::load_procedures;
+use crate::model::toml_read;
+use crate::model::{sizes_of, Campaign, Procedure, SourceFile};
+
+pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
+    let mut all = Diagnostics::new();
+    let mut files = BTreeSet::new();
+    let mut procedure_paths = Vec::new();
+    for path in paths {
+        if path.is_file() && is_campaign(path) {
+            files.insert(path.clone());
+            campaign(path, &mut all, &mut files);
+        } else {
+            procedure_paths.push(path.clone());
+        }
+    }
+    if !procedure_paths.is_empty() {
+        match load_procedures(&procedure_paths) {
+            Err(d) => all.extend(d),
+            Ok(loaded) => {
+                files.extend(loaded.files.iter().cloned());
+                all.extend(loaded.problems);
+                for (kind, size) in [("poster", "a4"), ("handbook", "a5")] {
+                    match with_overrides(&format!("{kind}-{size}"), "vi", None) {
+                        Ok((template, labels)) => {
+                            let style = Style {
+                                campaign: None,
+                                template: &template,
+                                labels: &labels,
+                            };
+                            all.extend(lay_out(kind, &loaded.procedures, &style));
+                        }
+                        Err(d) => all.extend(d),
+                    }
+                }
+            }
+        }
+    }
+    all.dedup();
+    report(&all);
+    let errors = all.count(Severity::Error);
+    let warnings = all.count(Severity::Warning);
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let summary = format!(
+        "{}, {} in {}",
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+        plural(files.len(), "file", "files")
+    );
+    if errors > 0 || (strict && warnings > 0) {
+        eprintln!(
+            "{summary}{}",
+            if errors == 0 {
+                " (--strict: warnings fail)"
+            } else {
+                ""
+            }
+        );
+        ExitCode::from(1)
+    } else {
+        println!("{summary}: ready to print");
+        ExitCode::SUCCESS
+    }
+}
+
+/// A campaign file has [issuer], [campaign] or [[output]]; a procedure has none.
+fn is_campaign(path: &Path) -> bool {
+    if path.file_name().is_some_and(|n| n == "toroi.toml") {
+        return true;
+    }
+    let Ok(src) = SourceFile::load(path) else {
+        return false;
+    };
+    let Ok(doc) = toml_read::parse(&src) else {
+        return false;
+    };
+    let top = doc.get_ref();
+    ["issuer", "campaign", "output"]
+        .iter()
+        .any(|k| top.get(*k).is_some())
+}
+
+/// Lays out one kind of output for `procedures` (each poster, or one
+/// handbook), collecting errors and warnings.
+fn lay_out(kind: &str, procedures: &[Procedure], style: &Style) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    if kind == "poster" {
+        let results: Vec<_> = procedures
+            .par_iter()
+            .map(|p| outputs::check_poster(p, style))
+            .collect();
+        for r in results {
+            diags.extend(r.unwrap_or_else(|e| e));
+        }
+    } else if !procedures.is_empty() {
+        diags.extend(outputs::check_handbook(procedures, style).unwrap_or_else(|e| e));
+    }
+    diags
+}
+
+fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
+    let campaign = match Campaign::load(path) {
+        Ok(c) => c,
+        Err(d) => return all.extend(d),
+    };
+    let loaded = match load_procedures(&campaign.procedures) {
+        Ok(l) => l,
+        Err(d) => return all.extend(d),
+    };
+    files.extend(loaded.files.iter().cloned());
+    all.extend(loaded.problems);
+    let mut inputs: Vec<&Path> = loaded.files.iter().map(PathBuf::as_path).collect();
+    inputs.extend(campaign_files(Some(&campaign)));
+    for output in &campaign.outputs {
+        let at = || campaign.src.error_at(output.offset, String::new());
+        let Some(default_size) = sizes_of(&output.kind).first() else {
+            all.push(Diagnostic {
+                message: format!("toroi cannot make `{}` outputs yet", output.kind),
+                ..at()
+            });
+            continue;
+        };
+        let size = output.size.as_deref().unwrap_or(default_size);
+        if let Some(t) = &output.template {
+            files.insert(t.clone());
+        }
+        let (template, labels) = match with_overrides(
+            &format!("{}-{size}", output.kind),
+            &campaign.lang,
+            output.template.as_deref(),
+        ) {
+            Ok(t) => t,
+            Err(d) => {
+                all.extend(d);
+                continue;
+            }
+        };
+        // Posters go into a folder, one file per procedure; the rest are one file.
+        let targets: Vec<PathBuf> = if output.kind == "poster" {
+            loaded
+                .procedures
+                .iter()
+                .map(|p| {
+                    output
+                        .file
+                        .join(p.path().file_stem().unwrap_or_default())
+                        .with_extension("pdf")
+                })
+                .collect()
+        } else {
+            vec![output.file.clone()]
+        };
+        for target in &targets {
+            if let Err(d) = check_output(target, &inputs) {
+                let (pos, line) = campaign.src.position(output.offset);
+                all.push(d.in_file(path).at(pos, Some(line)));
+            }
+        }
+        let style = Style {
+            campaign: Some(&campaign),
+            template: &template,
+            labels: &labels,
+        };
+        all.extend(lay_out(&output.kind, &loaded.procedures, &style));
+    }
+}

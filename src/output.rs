@@ -28,10 +28,9 @@ pub fn remove_pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
 pub fn check_target(path: &Path) -> Result<(), Diagnostic> {
     let ends_in_separator = path.as_os_str().to_string_lossy().ends_with(['/', '\\']);
     if path.is_dir() || ends_in_separator {
-        return Err(
-            Diagnostic::error(format!("the output {} is a folder", path.display()))
-                .with_hint("give a file name, e.g. -o out/poster.pdf"),
-        );
+        return Err(Diagnostic::error("the output is a folder, not a file")
+            .in_file(path)
+            .with_hint("give a file name, e.g. -o out/poster.pdf"));
     }
     Ok(())
 }

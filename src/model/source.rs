@@ -39,9 +39,21 @@ impl SourceFile {
 
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<SourceFile, Diagnostic> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        if bytes.contains(&0) {
+        // Line and column of a byte, counting bytes: the text may not be UTF-8.
+        let at = |i: usize| {
+            let before = &bytes[..i];
+            let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+            let column = i - before
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |n| n + 1)
+                + 1;
+            Position { line, column }
+        };
+        if let Some(nul) = bytes.iter().position(|b| *b == 0) {
             return Err(Diagnostic::error("this is not a text file (it contains NUL bytes)")
                 .in_file(path)
+                .at(at(nul), None)
                 .with_hint("give a .toml text file; a Word or Excel file must be copied into a plain text editor and saved as UTF-8"));
         }
         let raw = match std::str::from_utf8(bytes) {
@@ -64,6 +76,7 @@ impl SourceFile {
         if raw.trim().is_empty() {
             return Err(Diagnostic::error("the file is empty")
                 .in_file(path)
+                .at(Position { line: 1, column: 1 }, None)
                 .with_hint(
                     "a procedure needs at least `title = \"...\"` and `url = \"https://...\"`",
                 ));

@@ -57,20 +57,17 @@ pub fn handbook(
     t: &Template,
     labels: &Labels,
 ) -> Result<Handbook, Diagnostics> {
-    let mut diags = Diagnostics::new();
-    for p in procedures {
-        if let Err(d) = check_glyphs(p) {
-            diags.extend(d);
-        }
-    }
-    if diags.has_errors() {
-        return Err(diags);
-    }
+    // Every procedure is checked and laid out, so that one run reports
+    // every problem in every file.
     let frame = Frame::of(t);
     let sections: Vec<_> = procedures
         .par_iter()
-        .map(|p| section::section(p, campaign, frame, t, labels))
+        .map(|p| {
+            check_glyphs(p)?;
+            section::section(p, campaign, frame, t, labels)
+        })
         .collect();
+    let mut diags = Diagnostics::new();
     let mut laid = Vec::with_capacity(sections.len());
     for s in sections {
         match s {

@@ -1,0 +1,220 @@
+//! Every kind of mistake in tests/bad-input/ meets a message a ward officer
+//! can act on: exit 1, the file and line named, a hint, nothing written,
+//! never a panic.
+
+mod harness;
+
+use harness::*;
+use std::path::Path;
+
+/// Procedure files, and a word the message must contain.
+const PROCEDURES: &[(&str, &str)] = &[
+    ("not-utf8.toml", "not UTF-8"),
+    ("syntax-error.toml", "TOML syntax error"),
+    ("wrong-type.toml", "must be a list of texts"),
+    ("unknown-key.toml", "unknown key `documnets`"),
+    ("missing-title.toml", "`title` is missing"),
+    ("empty-title.toml", "`title` is empty"),
+    ("empty-url.toml", "`url` is empty"),
+    (
+        "online-outside-set.toml",
+        "\"full\", \"partial\" or \"none\"",
+    ),
+    ("url-without-scheme.toml", "must start with https://"),
+    ("url-with-spaces.toml", "contains a space"),
+    ("url-too-long-for-qr.toml", "the URL is too long for a"),
+    ("empty.toml", "the file is empty"),
+    ("not-text.toml", "not a text file"),
+    ("emoji.toml", "'😀' (U+1F600)"),
+    ("cjk.toml", "'出' (U+51FA)"),
+];
+
+/// Asserts the common promise, and that `file:line:col` is named.
+#[track_caller]
+fn refused(out: &Output, file: &str, expect: &str) {
+    out.failure(1);
+    let header = out
+        .stderr
+        .lines()
+        .find(|l| l.contains(": error: ") && l.contains(expect))
+        .unwrap_or_else(|| panic!("no error with `{expect}`:\n{}", out.stderr));
+    let (at, _) = header.split_once(": error: ").unwrap();
+    let mut parts = at.rsplitn(3, ':');
+    let (col, line, path) = (
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+    );
+    assert!(path.ends_with(file), "{header}");
+    assert!(
+        line.parse::<usize>().is_ok() && col.parse::<usize>().is_ok(),
+        "no line and column: {header}"
+    );
+    assert!(out.stderr.contains("= help: "), "no hint:\n{}", out.stderr);
+}
+
+fn nothing_written(env: &Env) {
+    let out = env.path("out");
+    let left: Vec<_> = std::fs::read_dir(&out)
+        .map(|d| d.map(|e| e.unwrap().file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "written: {left:?}");
+}
+
+#[test]
+fn every_broken_procedure_file_is_refused_with_its_line_and_a_hint() {
+    let dir = repo("tests/bad-input/procedures");
+    let listed: Vec<&str> = PROCEDURES.iter().map(|(f, _)| *f).collect();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        assert!(
+            listed.contains(&name.as_str()),
+            "{name} has no expectation here"
+        );
+    }
+    for (file, expect) in PROCEDURES {
+        let env = Env::new();
+        env.write(file, std::fs::read(dir.join(file)).unwrap());
+        std::fs::create_dir(env.path("out")).unwrap();
+        refused(&env.poster(&[*file, "-o", "out/poster.pdf"]), file, expect);
+        refused(
+            &env.toroi(&["handbook", file, "-o", "out/cam-nang.pdf"]),
+            file,
+            expect,
+        );
+        nothing_written(&env);
+        let check = env.toroi(&["check", file]);
+        refused(&check, file, expect);
+        assert!(
+            check.stderr.contains("1 error") || check.stderr.contains("2 errors"),
+            "{}",
+            check.stderr
+        );
+    }
+}
+
+#[test]
+fn check_reports_every_problem_of_every_file_at_once() {
+    let env = Env::new();
+    let out = env.toroi(&[
+        "check",
+        repo("tests/bad-input/procedures").to_str().unwrap(),
+    ]);
+    out.failure(1);
+    for (file, expect) in PROCEDURES {
+        assert!(
+            out.stderr
+                .lines()
+                .any(|l| l.contains(file) && l.contains(expect)),
+            "{file}: {expect} missing from\n{}",
+            out.stderr
+        );
+    }
+    let summary = out.stderr.lines().last().unwrap();
+    // The overlong URL is refused for the poster's code and the handbook's.
+    assert!(
+        summary.starts_with(&format!("{} errors, ", PROCEDURES.len() + 1)),
+        "{summary}"
+    );
+    assert!(
+        summary.ends_with(&format!("in {} files", PROCEDURES.len())),
+        "{summary}"
+    );
+}
+
+#[test]
+fn two_procedures_with_one_code_are_refused() {
+    let env = Env::new();
+    std::fs::create_dir(env.path("out")).unwrap();
+    let dir = repo("tests/bad-input/duplicate-code");
+    let out = env.toroi(&["handbook", dir.to_str().unwrap(), "-o", "out/h.pdf"]);
+    refused(&out, "b.toml", "is also the code of");
+    assert!(out.stderr.contains("a.toml"));
+    nothing_written(&env);
+    refused(
+        &env.toroi(&["check", dir.to_str().unwrap()]),
+        "b.toml",
+        "is also the code of",
+    );
+}
+
+#[test]
+fn broken_campaign_files_are_refused_at_their_line() {
+    let cases = [
+        ("logo-missing", "cannot read the logo file"),
+        ("logo-unreadable", "not a readable PNG or JPEG"),
+        ("same-output-twice", "two outputs write out/cam-nang.pdf"),
+        ("unknown-language", "unknown language \"fr\""),
+    ];
+    let good = repo("procedures/dang-ky-khai-sinh.toml");
+    for (case, expect) in cases {
+        let env = Env::new();
+        std::fs::create_dir(env.path("out")).unwrap();
+        let campaign = repo(&format!("tests/bad-input/campaigns/{case}/toroi.toml"));
+        let c = campaign.to_str().unwrap();
+        refused(
+            &env.poster(&[good.to_str().unwrap(), "--campaign", c, "-o", "out/p.pdf"]),
+            "toroi.toml",
+            expect,
+        );
+        refused(&env.toroi(&["build", c]), "toroi.toml", expect);
+        refused(&env.toroi(&["check", c]), "toroi.toml", expect);
+        nothing_written(&env);
+        assert!(!campaign.parent().unwrap().join("out").exists());
+    }
+}
+
+#[test]
+fn an_output_that_is_a_folder_or_an_input_is_refused() {
+    let env = Env::new();
+    let p = env.write(
+        "p.toml",
+        std::fs::read(repo("procedures/dang-ky-khai-sinh.toml")).unwrap(),
+    );
+    std::fs::create_dir(env.path("out")).unwrap();
+    let before = std::fs::read(&p).unwrap();
+    let out = env.poster(&["p.toml", "-o", "out"]);
+    out.failure(1);
+    assert!(
+        out.stderr.contains("out: error: the output is a folder") && out.stderr.contains("= help:"),
+        "{}",
+        out.stderr
+    );
+    let out = env.toroi(&["handbook", "p.toml", "-o", "p.toml"]);
+    out.failure(1);
+    assert!(out.stderr.contains("is the input file"), "{}", out.stderr);
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+    nothing_written(&env);
+    assert_eq!(env.files(), ["out", "p.toml"]);
+}
+
+#[test]
+fn warnings_pass_unless_strict() {
+    let env = Env::new();
+    env.write(
+        "w.toml",
+        "title = \"Đăng ký khai sinh\"\nurl = \"http://dichvucong.gov.vn/p/x\"\n",
+    );
+    let out = env.toroi(&["check", "w.toml"]);
+    out.success();
+    for w in [
+        "`http` address",
+        "no `source`",
+        "no `documents`",
+        "no `steps`",
+    ] {
+        assert!(out.stderr.contains(w), "{w}: {}", out.stderr);
+    }
+    assert!(
+        out.stdout.contains("0 errors, 4 warnings in 1 file"),
+        "{}",
+        out.stdout
+    );
+    let strict = env.toroi(&["check", "--strict", "w.toml"]);
+    strict.failure(1);
+    // Printing still works, and says the same.
+    let poster = env.poster(&["w.toml", "-o", "w.pdf"]);
+    poster.success();
+    assert!(poster.stderr.contains("no `source`"));
+    assert!(Path::new(&env.path("w.pdf")).exists());
+}

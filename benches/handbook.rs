@@ -1,6 +1,6 @@
 //! `cargo bench --bench handbook`: whole `toroi handbook` processes for 20
-//! and 200 procedures, made from the shipped ones with distinct titles and
-//! URLs (so no QR code or line break is shared between sections), with the
+//! and 200 procedures, made from the shipped ones with distinct titles,
+//! codes and URLs (so no QR code or line break is shared between sections), with the
 //! example campaign. Prints medians, the PDF's pages and size, and the peak
 //! memory of the process. `-- --quick` runs fewer rounds.
 //!
@@ -44,6 +44,9 @@ fn procedures(root: &Path, dir: &Path, n: usize) {
                     rest.trim_end_matches('"'),
                     i + 1
                 ));
+            } else if let Some(rest) = line.strip_prefix("code = \"") {
+                // Each its own code: two files with one code are refused.
+                out.push_str(&format!("code = \"{}-{i}\"\n", rest.trim_end_matches('"')));
             } else if let Some(rest) = line.strip_prefix("url = \"") {
                 let url = rest.trim_end_matches('"');
                 let sep = if url.contains('?') { '&' } else { '?' };

@@ -10,6 +10,11 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::diag::{Diagnostic, Position};
 
+/// The largest file toroi reads: 200 times a long procedure, so that a
+/// wrong file (a database dump, a scanned book) fails at once, not after
+/// minutes of layout.
+pub const MAX_BYTES: usize = 1 << 20;
+
 /// A text file loaded and normalised to NFC, kept for positions in messages.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -34,6 +39,15 @@ impl SourceFile {
                 .in_file(path)
                 .with_hint(hint)
         })?;
+        if bytes.len() > MAX_BYTES {
+            return Err(Diagnostic::error(format!(
+                "the file is {:.1} MB; a procedure or campaign file is a few kilobytes (at most 1 MB)",
+                bytes.len() as f64 / 1e6
+            ))
+            .in_file(path)
+            .at(Position { line: 1, column: 1 }, None)
+            .with_hint("is this the right file? Full texts belong on the page the QR code opens, not in print"));
+        }
         SourceFile::from_bytes(path, &bytes)
     }
 

@@ -9,7 +9,7 @@ mod section;
 
 use rayon::prelude::*;
 
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::flow::{Align, Lines, Style};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{check_drawn_glyphs, check_glyphs};
@@ -51,12 +51,23 @@ impl Frame {
     }
 }
 
+/// More procedures than a handbook can sensibly hold (about 1,000 pages).
+pub const MAX_PROCEDURES: usize = 500;
+
 pub fn handbook(
     procedures: &[Procedure],
     campaign: Option<&Campaign>,
     t: &Template,
     labels: &Labels,
 ) -> Result<Handbook, Diagnostics> {
+    if procedures.len() > MAX_PROCEDURES {
+        return Err(Diagnostic::error(format!(
+            "{} procedures are too many for one handbook (at most {MAX_PROCEDURES}, about 1,000 pages)",
+            procedures.len()
+        ))
+        .with_hint("make one handbook per field (lĩnh vực) or per office: list the folders in separate [[output]] sections")
+        .into());
+    }
     // Every procedure is checked and laid out, so that one run reports
     // every problem in every file.
     let frame = Frame::of(t);

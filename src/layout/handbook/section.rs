@@ -16,6 +16,10 @@ use crate::qr::{QrMatrix, COMFORTABLE_MODULE_MM};
 use crate::scene::{Item, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
 
+/// The most pages one procedure may take: a section longer than this is a
+/// legal text pasted in, not what a household needs.
+const MAX_PAGES: usize = 12;
+
 /// A laid-out section: each page's items, without running header or number.
 pub struct Section {
     pub pages: Vec<Vec<Item>>,
@@ -146,6 +150,30 @@ pub fn section(
         )
         .with_hint(format!("shorten `{field}`; the full text stays on the page the QR code opens"))
     })?;
+    if pages.len() > MAX_PAGES {
+        let longest = [
+            ("documents", &p.documents),
+            ("steps", &p.steps),
+            ("legal_basis", &p.legal_basis),
+        ]
+        .into_iter()
+        .filter_map(|(k, l)| {
+            l.first()
+                .map(|f| (k, f.offset, l.iter().map(|e| e.value.len()).sum::<usize>()))
+        })
+        .max_by_key(|(_, _, len)| *len);
+        let (field, offset) = longest.map_or(
+            (
+                "summary",
+                p.summary.as_ref().map_or(p.title.offset, |s| s.offset),
+            ),
+            |(k, o, _)| (k, o),
+        );
+        return Err(p
+            .error_at(offset, format!("the procedure takes {} pages of the handbook, more than the {MAX_PAGES} a section may have; the longest part is `{field}`", pages.len()))
+            .with_hint("shorten it to what a citizen needs to bring and do; the full text stays on the page the QR code opens")
+            .into());
+    }
     let warning = small_modules(p, &matrix, qr_mm, &format!("{} handbook", t.paper()));
     Ok(Section {
         pages,

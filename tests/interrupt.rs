@@ -57,7 +57,7 @@ fn send(child: &std::process::Child, signal: i32) {
 #[test]
 fn ctrl_c_keeps_the_previous_file_and_leaves_no_temporary_file() {
     let env = Env::new();
-    let mut child = start(&env, 400);
+    let child = start(&env, 400);
     std::thread::sleep(Duration::from_millis(100));
     send(&child, libc::SIGINT);
     let out = child.wait_with_output().unwrap();

@@ -218,3 +218,82 @@ fn warnings_pass_unless_strict() {
     assert!(poster.stderr.contains("no `source`"));
     assert!(Path::new(&env.path("w.pdf")).exists());
 }
+
+/// Runs toroi, failing the test if it takes longer than `secs`.
+fn within(env: &Env, args: &[&str], secs: u64) -> Output {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_toroi"))
+        .args(args)
+        .current_dir(env.dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed().as_secs() > secs {
+            child.kill().unwrap();
+            panic!("toroi {args:?} took over {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    Output {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn a_5_mb_procedure_file_fails_at_once() {
+    let env = Env::new();
+    let documents: Vec<String> = (0..60_000)
+        .map(|i| format!("\"Giấy tờ số {i}: bản sao có chứng thực hoặc bản chính để đối chiếu\""))
+        .collect();
+    let text = format!(
+        "title = \"Thủ tục lớn\"\nurl = \"https://dichvucong.gov.vn/p/x\"\ndocuments = [{}]\n",
+        documents.join(", ")
+    );
+    assert!(text.len() > 5_000_000);
+    env.write("lon.toml", text);
+    std::fs::create_dir(env.path("out")).unwrap();
+    for args in [
+        vec!["poster", "lon.toml", "-o", "out/p.pdf"],
+        vec!["handbook", "lon.toml", "-o", "out/h.pdf"],
+        vec!["check", "lon.toml"],
+    ] {
+        let out = within(&env, &args, 20);
+        refused(&out, "lon.toml", "at most 1 MB");
+    }
+    nothing_written(&env);
+}
+
+#[test]
+fn a_campaign_of_2000_procedures_fails_cleanly_for_one_handbook() {
+    let env = Env::new();
+    let shipped = shipped_procedures();
+    for i in 0..2000 {
+        let text = std::fs::read_to_string(&shipped[i % shipped.len()])
+            .unwrap()
+            .replace("code = \"", &format!("code = \"{i}-"));
+        env.write(&format!("p/{i:04}.toml"), text);
+    }
+    env.write(
+        "toroi.toml",
+        "[campaign]\nprocedures = [\"p\"]\n[[output]]\nkind = \"handbook\"\nfile = \"out/h.pdf\"\n",
+    );
+    let out = within(&env, &["build", "toroi.toml"], 60);
+    out.failure(1);
+    assert!(
+        out.stderr
+            .contains("2000 procedures are too many for one handbook (at most 500"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("= help: make one handbook per field"),
+        "{}",
+        out.stderr
+    );
+    assert!(!env.path("out/h.pdf").exists());
+}

@@ -58,7 +58,7 @@ fn send(child: &std::process::Child, signal: i32) {
 fn ctrl_c_keeps_the_previous_file_and_leaves_no_temporary_file() {
     let env = Env::new();
     let child = start(&env, 400);
-    std::thread::sleep(Duration::from_millis(100));
+    std::thread::sleep(Duration::from_millis(30));
     send(&child, libc::SIGINT);
     let out = child.wait_with_output().unwrap();
     assert_eq!(
@@ -83,7 +83,7 @@ fn ctrl_c_keeps_the_previous_file_and_leaves_no_temporary_file() {
 fn a_kill_keeps_the_previous_file_and_leaves_at_most_a_hidden_one() {
     let env = Env::new();
     let mut child = start(&env, 400);
-    std::thread::sleep(Duration::from_millis(100));
+    std::thread::sleep(Duration::from_millis(30));
     send(&child, libc::SIGKILL);
     let status = child.wait().unwrap();
     assert!(!status.success());

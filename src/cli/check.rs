@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::outputs::{self, campaign_files, check_output, Style};
 use super::report;
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Diagnostics, Severity};
 use crate::layout::template::with_overrides;
 use crate::model::collect::load_procedures;
 use crate::model::toml_read;
@@ -128,12 +128,16 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
     let mut inputs: Vec<&Path> = loaded.files.iter().map(PathBuf::as_path).collect();
     inputs.extend(campaign_files(Some(&campaign)));
     for output in &campaign.outputs {
-        let at = || campaign.src.error_at(output.offset, String::new());
         let Some(default_size) = sizes_of(&output.kind).first() else {
-            all.push(Diagnostic {
-                message: format!("toroi cannot make `{}` outputs yet", output.kind),
-                ..at()
-            });
+            all.push(
+                campaign
+                    .src
+                    .error_at(
+                        output.offset,
+                        format!("toroi cannot make `{}` outputs yet", output.kind),
+                    )
+                    .with_hint("use kind = \"poster\" or kind = \"handbook\""),
+            );
             continue;
         };
         let size = output.size.as_deref().unwrap_or(default_size);

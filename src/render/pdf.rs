@@ -181,8 +181,8 @@ fn symbol(item: &Item) -> Option<(usize, ExternalXObject)> {
     let mut content = String::with_capacity(runs.len() * 12 + 32);
     let f = |v: u8| (v as f32 / 255.0 * 1000.0).round() / 1000.0;
     let _ = writeln!(content, "{} {} {} rg", f(color.r), f(color.g), f(color.b));
-    for r in runs {
-        let _ = writeln!(content, "{} {} {} 1 re", r.col, r.row, r.len);
+    for (col, row, len, height) in stacked(runs) {
+        let _ = writeln!(content, "{col} {row} {len} {height} re");
     }
     content.push_str("f\n");
     let w = *width as i64;
@@ -213,6 +213,23 @@ fn symbol(item: &Item) -> Option<(usize, ExternalXObject)> {
         dpi: None,
     };
     Some((runs.as_ptr() as usize, form))
+}
+
+/// Runs at the same columns in consecutive rows, as one taller rectangle:
+/// (column, row, length, height). A third fewer rectangles to write.
+fn stacked(runs: &[crate::qr::Run]) -> Vec<(usize, usize, usize, usize)> {
+    let mut rects: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(runs.len());
+    let mut open: HashMap<(usize, usize), usize> = HashMap::new();
+    for r in runs {
+        match open.get(&(r.col, r.len)) {
+            Some(&i) if rects[i].1 + rects[i].3 == r.row => rects[i].3 += 1,
+            _ => {
+                open.insert((r.col, r.len), rects.len());
+                rects.push((r.col, r.row, r.len, 1));
+            }
+        }
+    }
+    rects
 }
 
 /// Page coordinates to 1/100 pt: invisible, and a third shorter to write.
@@ -432,5 +449,39 @@ fn ring(r: Rect, radius: f32, page_h: f32) -> PolygonRing {
             ctl(x0 + k, y0),
             on(x0 + rad, y0),
         ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::qr::QrMatrix;
+
+    #[test]
+    fn stacked_rectangles_cover_exactly_the_dark_modules() {
+        let m = QrMatrix::encode(
+            "https://dichvucong.gov.vn/p/home/x.html?ma_thu_tuc=1.001193",
+            qrcode::EcLevel::M,
+        )
+        .unwrap();
+        let rects = stacked(&m.runs());
+        assert!(rects.len() < m.runs().len());
+        let mut covered = vec![0u8; m.width * m.width];
+        for (col, row, len, height) in rects {
+            for y in row..row + height {
+                for x in col..col + len {
+                    covered[y * m.width + x] += 1;
+                }
+            }
+        }
+        for y in 0..m.width {
+            for x in 0..m.width {
+                assert_eq!(
+                    covered[y * m.width + x],
+                    m.is_dark(x, y) as u8,
+                    "({x}, {y})"
+                );
+            }
+        }
     }
 }

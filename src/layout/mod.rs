@@ -105,6 +105,59 @@ pub fn small_modules(
     })
 }
 
+/// Room around the QR code on an accent panel.
+pub struct Spacing {
+    /// Between the panel's edge and the code (and the text).
+    pub pad: f32,
+    pub radius: f32,
+    /// Extra indent of the text from the panel's left edge.
+    pub inset: f32,
+    /// Between the call to action and the URL.
+    pub gap: f32,
+}
+
+/// An accent panel with the QR code at its right (as tall as the panel
+/// less its padding) and, centred beside it, the call to action and the
+/// URL for typing by hand. Posters and handbook sections share it.
+pub fn accent_qr_panel(
+    items: &mut Vec<Item>,
+    panel: Rect,
+    matrix: &QrMatrix,
+    url: &str,
+    t: &Template,
+    labels: &Labels,
+    sp: Spacing,
+) {
+    let c = &t.colors;
+    let s = &t.sizes;
+    items.push(Item::Rect {
+        rect: panel,
+        fill: c.accent,
+        radius: sp.radius,
+    });
+    let side = panel.h - 2.0 * sp.pad;
+    let qr_box = Rect::new(panel.right() - sp.pad - side, panel.y + sp.pad, side, side);
+    items.extend(qr_item(qr_box, matrix, c.ink, url));
+    let text_x = panel.x + sp.pad + sp.inset;
+    let text_w = qr_box.x - sp.pad - text_x;
+    let cta = flow::Lines::wrap(
+        &labels.cta,
+        flow::Style::new(FontKind::Bold, s.cta, 1.18, c.on_accent),
+        text_w,
+    );
+    let room = panel.h - 2.0 * sp.pad - cta.height() - sp.gap;
+    let link = flow::url_lines(
+        url,
+        flow::Style::new(FontKind::Regular, s.url, 1.3, c.on_accent),
+        text_w,
+        room,
+    );
+    let total = cta.height() + sp.gap + link.height();
+    let mut y = panel.y + (panel.h - total) / 2.0;
+    y += cta.place(items, text_x, y, text_w, flow::Align::Left) + sp.gap;
+    link.place(items, text_x, y, text_w, flow::Align::Left);
+}
+
 /// A QR symbol filling `area` (quiet zone included): a white ground, the
 /// modules as one path, and a link over it.
 pub fn qr_item(area: Rect, matrix: &QrMatrix, color: Color, url: &str) -> Vec<Item> {

@@ -12,7 +12,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::facts::{facts_box, Extent};
 use crate::layout::flow::{self, Align, Lines, Marker, Style};
 use crate::layout::template::{Labels, Template};
-use crate::layout::{check_drawn_glyphs, check_glyphs, qr_item, small_modules};
+use crate::layout::{accent_qr_panel, check_drawn_glyphs, check_glyphs, small_modules, Spacing};
 use crate::model::{Campaign, Located, Procedure};
 use crate::qr::QrMatrix;
 use crate::scene::{Color, Item, Page, Rect, MM};
@@ -321,34 +321,20 @@ fn qr_panel(
         frame.w,
         side + 2.0 * pad,
     );
-    items.push(Item::Rect {
-        rect: panel,
-        fill: c.accent,
-        radius: 3.0 * MM,
-    });
-    let qr_box = Rect::new(panel.right() - pad - side, panel.y + pad, side, side);
-    items.extend(qr_item(qr_box, matrix, c.ink, url));
-
-    // The call to action, centred vertically beside the code.
-    let text_x = panel.x + pad + 2.0 * MM;
-    let text_w = qr_box.x - pad - text_x;
-    let cta = Lines::wrap(
-        &labels.cta,
-        Style::new(Bold, s.cta, 1.18, c.on_accent),
-        text_w,
-    );
-    let gap = 3.0 * MM;
-    let room = panel.h - 2.0 * pad - cta.height() - gap;
-    let link = flow::url_lines(
+    accent_qr_panel(
+        items,
+        panel,
+        matrix,
         url,
-        Style::new(Regular, s.url, 1.3, c.on_accent),
-        text_w,
-        room,
+        t,
+        labels,
+        Spacing {
+            pad,
+            radius: 3.0 * MM,
+            inset: 2.0 * MM,
+            gap: 3.0 * MM,
+        },
     );
-    let total = cta.height() + gap + link.height();
-    let mut y = panel.y + (panel.h - total) / 2.0;
-    y += cta.place(items, text_x, y, text_w, Align::Left) + gap;
-    link.place(items, text_x, y, text_w, Align::Left);
 
     Ok(panel.y - t.gap * MM)
 }

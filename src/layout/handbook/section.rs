@@ -10,7 +10,7 @@ use crate::layout::facts::facts_box;
 use crate::layout::flow::{self, Align, Lines, Marker, Style};
 use crate::layout::paginate::{self, line_blocks, list_blocks, Block};
 use crate::layout::template::{Labels, Template};
-use crate::layout::{qr_item, small_modules};
+use crate::layout::{accent_qr_panel, small_modules, Spacing};
 use crate::model::{Campaign, Located, Procedure};
 use crate::qr::{QrMatrix, COMFORTABLE_MODULE_MM};
 use crate::scene::{Item, Rect, MM};
@@ -303,36 +303,23 @@ fn qr_strip(
     x: f32,
     w: f32,
 ) -> Block {
-    let c = &t.colors;
-    let s = &t.sizes;
     let pad = 3.5 * MM;
     let side = side_mm * MM;
     let panel = Rect::new(x, 0.0, w, side + 2.0 * pad);
-    let mut items = vec![Item::Rect {
-        rect: panel,
-        fill: c.accent,
-        radius: 2.5 * MM,
-    }];
-    let qr_box = Rect::new(panel.right() - pad - side, pad, side, side);
-    items.extend(qr_item(qr_box, matrix, c.ink, url));
-    let text_x = panel.x + pad + 1.0 * MM;
-    let text_w = qr_box.x - pad - text_x;
-    let cta = Lines::wrap(
-        &labels.cta,
-        Style::new(Bold, s.cta, 1.18, c.on_accent),
-        text_w,
-    );
-    let gap = 2.5 * MM;
-    let room = panel.h - 2.0 * pad - cta.height() - gap;
-    let link = flow::url_lines(
+    let mut items = Vec::new();
+    accent_qr_panel(
+        &mut items,
+        panel,
+        matrix,
         url,
-        Style::new(Regular, s.url, 1.3, c.on_accent),
-        text_w,
-        room,
+        t,
+        labels,
+        Spacing {
+            pad,
+            radius: 2.5 * MM,
+            inset: 1.0 * MM,
+            gap: 2.5 * MM,
+        },
     );
-    let total = cta.height() + gap + link.height();
-    let mut y = (panel.h - total) / 2.0;
-    y += cta.place(&mut items, text_x, y, text_w, Align::Left) + gap;
-    link.place(&mut items, text_x, y, text_w, Align::Left);
     Block::new(items, panel.h)
 }

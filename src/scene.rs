@@ -185,6 +185,19 @@ pub struct Page {
     pub width: f32,
     pub height: f32,
     pub items: Vec<Item>,
+    /// The finished size inside a page printed with bleed (PDF TrimBox).
+    pub trim: Option<Rect>,
+}
+
+impl Page {
+    pub fn new(width: f32, height: f32, items: Vec<Item>) -> Page {
+        Page {
+            width,
+            height,
+            items,
+            trim: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]

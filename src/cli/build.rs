@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::outputs::{self, Style, Written};
+use super::outputs::{self, Print, Style, Written};
 use super::report;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::layout::template::with_overrides;
@@ -124,6 +124,7 @@ fn make(
         campaign: Some(campaign),
         template: &template,
         labels: &labels,
+        print: Print::default(),
     };
     match output.kind.as_str() {
         "poster" => posters(output, campaign, &style, procedures, broken),

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 
-use super::outputs::{self, campaign_files, check_output, Style};
+use super::outputs::{self, campaign_files, check_output, Print, Style};
 use super::report;
 use crate::diag::{Diagnostics, Severity};
 use crate::layout::template::with_overrides;
@@ -42,6 +42,7 @@ pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
                                 campaign: None,
                                 template: &template,
                                 labels: &labels,
+                                print: Print::default(),
                             };
                             all.extend(lay_out(kind, &loaded.procedures, &style));
                         }
@@ -180,6 +181,7 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
             campaign: Some(&campaign),
             template: &template,
             labels: &labels,
+            print: Print::default(),
         };
         all.extend(lay_out(&output.kind, &loaded.procedures, &style));
     }

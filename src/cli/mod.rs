@@ -113,6 +113,19 @@ struct Common {
     /// A template file whose keys override the built-in layout preset (see templates/)
     #[arg(long, value_name = "FILE.toml")]
     template: Option<PathBuf>,
+    /// For a print shop: extend the page by this bleed (typically 3) and add crop marks
+    #[arg(long, value_name = "MM", value_parser = bleed_mm)]
+    bleed: Option<f32>,
+    /// For a print shop: write every colour as CMYK
+    #[arg(long)]
+    cmyk: bool,
+}
+
+fn bleed_mm(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(v) if (0.0..=20.0).contains(&v) => Ok(v),
+        _ => Err("give the bleed in millimetres, from 0 to 20 (print shops ask for 3)".to_owned()),
+    }
 }
 
 #[derive(Copy, Clone, Debug, ValueEnum)]
@@ -198,6 +211,10 @@ impl From<Common> for single::Options {
     fn from(c: Common) -> Self {
         single::Options {
             campaign: c.campaign,
+            print: outputs::Print {
+                bleed: c.bleed.unwrap_or(0.0),
+                cmyk: c.cmyk,
+            },
             lang: c.lang.map(|l| match l {
                 LangArg::Vi => "vi",
                 LangArg::En => "en",

@@ -5,17 +5,54 @@ use std::path::{Path, PathBuf};
 
 use super::kb;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::layout::{self, booklet, Labels, Template};
+use crate::layout::{self, booklet, marks, Labels, Template};
 use crate::model::{Campaign, Procedure};
 use crate::output::{check_target, Pending};
 use crate::render;
-use crate::scene::{Document, MM};
+use crate::scene::{Document, Page, MM};
 
 /// What every output takes besides its procedures.
 pub struct Style<'a> {
     pub campaign: Option<&'a Campaign>,
     pub template: &'a Template,
     pub labels: &'a Labels,
+    pub print: Print,
+}
+
+/// For a print shop: bleed and crop marks, CMYK colours.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Print {
+    /// Millimetres on every side; 0 for an office printer.
+    pub bleed: f32,
+    pub cmyk: bool,
+}
+
+impl Print {
+    fn pages(&self, pages: Vec<Page>) -> Vec<Page> {
+        if self.bleed <= 0.0 {
+            return pages;
+        }
+        pages
+            .into_iter()
+            .map(|p| marks::with_bleed(p, self.bleed * MM))
+            .collect()
+    }
+
+    fn render(&self, doc: &Document) -> Vec<u8> {
+        render::pdf::render_with(doc, render::pdf::Options { cmyk: self.cmyk })
+    }
+
+    /// ", 3 mm bleed, CMYK" for the summary line.
+    fn describe(&self) -> String {
+        let mut s = String::new();
+        if self.bleed > 0.0 {
+            s.push_str(&format!(", {} mm bleed and crop marks", self.bleed));
+        }
+        if self.cmyk {
+            s.push_str(", CMYK");
+        }
+        s
+    }
 }
 
 /// A file written, and what to tell the user about it.
@@ -61,14 +98,19 @@ pub fn poster(p: &Procedure, style: &Style, out: &Path) -> Result<Written, Diagn
     let doc = Document {
         title: p.title.value.clone(),
         author: author(style),
-        pages: vec![poster.page],
+        pages: style.print.pages(vec![poster.page]),
         outline: Vec::new(),
     };
-    let bytes = render::pdf::render(&doc);
+    let bytes = style.print.render(&doc);
     pending.commit(&bytes)?;
     Ok(Written {
         path: out.to_path_buf(),
-        what: format!("{} poster, 1 page, {}", t.paper(), kb(bytes.len())),
+        what: format!(
+            "{} poster, 1 page{}, {}",
+            t.paper(),
+            style.print.describe(),
+            kb(bytes.len())
+        ),
         notes: Vec::new(),
         warnings,
     })
@@ -127,7 +169,7 @@ pub fn handbook(
         let doc = Document {
             title,
             author: author(style),
-            pages: b.sides,
+            pages: style.print.pages(b.sides),
             outline,
         };
         (doc, what, notes)
@@ -136,16 +178,16 @@ pub fn handbook(
         let doc = Document {
             title,
             author: author(style),
-            pages: book.pages,
+            pages: style.print.pages(book.pages),
             outline: book.outline,
         };
         (doc, what, Vec::new())
     };
-    let bytes = render::pdf::render(&doc);
+    let bytes = style.print.render(&doc);
     pending.commit(&bytes)?;
     Ok(Written {
         path: out.to_path_buf(),
-        what: format!("{what}, {}", kb(bytes.len())),
+        what: format!("{what}{}, {}", style.print.describe(), kb(bytes.len())),
         notes,
         warnings,
     })

@@ -56,11 +56,11 @@ pub fn qr(target: &str, out: &Path, px: u32, mm: f32) -> Result<Diagnostics, Dia
         }
         _ => {
             let side = mm * MM;
-            let page = Page {
-                width: side,
-                height: side,
-                items: layout::qr_item(Rect::new(0.0, 0.0, side, side), &m, Color::BLACK, target),
-            };
+            let page = Page::new(
+                side,
+                side,
+                layout::qr_item(Rect::new(0.0, 0.0, side, side), &m, Color::BLACK, target),
+            );
             let doc = Document {
                 title: target.to_owned(),
                 author: "toroi".to_owned(),

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::outputs::{self, Style};
+use super::outputs::{self, Print, Style};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::template::with_overrides;
 use crate::model::collect::load_procedures;
@@ -11,6 +11,7 @@ use crate::model::{Campaign, Procedure};
 /// The options every printing command takes.
 pub struct Options {
     pub campaign: Option<PathBuf>,
+    pub print: Print,
     pub lang: Option<&'static str>,
     pub template: Option<PathBuf>,
 }
@@ -52,6 +53,7 @@ pub fn poster(
         campaign: campaign.as_ref(),
         template: &template,
         labels: &labels,
+        print: opts.print,
     };
     let written = outputs::poster(&procedure, &style, &out)?;
     written.print();
@@ -106,6 +108,7 @@ pub fn handbook(
         campaign: campaign.as_ref(),
         template: &template,
         labels: &labels,
+        print: opts.print,
     };
     let written = outputs::handbook(&procedures, &style, &out, booklet)?;
     written.print();

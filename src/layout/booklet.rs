@@ -46,11 +46,7 @@ pub fn impose(pages: Vec<Page>, back_cover: bool, sheet_width: f32) -> Booklet {
     let original = pages.len();
     let total = original.div_ceil(4).max(1) * 4;
     let blanks = total - original;
-    let blank = || Page {
-        width: w,
-        height: h,
-        items: Vec::new(),
-    };
+    let blank = || Page::new(w, h, Vec::new());
     // Where each original page sits in the padded sequence.
     let mut position: Vec<usize> = (0..original).collect();
     let mut padded: Vec<Page> = pages;
@@ -93,11 +89,7 @@ pub fn impose(pages: Vec<Page>, back_cover: bool, sheet_width: f32) -> Booklet {
                     items.push(item);
                 }
             }
-            Page {
-                width: sheet_width,
-                height: h,
-                items,
-            }
+            Page::new(sheet_width, h, items)
         })
         .collect::<Vec<_>>();
     Booklet {
@@ -152,15 +144,15 @@ mod tests {
     }
 
     fn page(tag: f32) -> Page {
-        Page {
-            width: 100.0,
-            height: 200.0,
-            items: vec![Item::Rect {
+        Page::new(
+            100.0,
+            200.0,
+            vec![Item::Rect {
                 rect: crate::scene::Rect::new(tag, 0.0, 1.0, 1.0),
                 fill: crate::scene::Color::BLACK,
                 radius: 0.0,
             }],
-        }
+        )
     }
 
     #[test]

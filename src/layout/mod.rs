@@ -4,6 +4,7 @@ pub mod booklet;
 mod facts;
 mod flow;
 pub mod handbook;
+pub mod marks;
 mod paginate;
 pub mod poster;
 pub mod template;

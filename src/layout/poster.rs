@@ -112,11 +112,7 @@ pub fn poster(
         warnings.push(w);
     }
     Ok(Poster {
-        page: Page {
-            width: w,
-            height: h,
-            items: fixed,
-        },
+        page: Page::new(w, h, fixed),
         body_size: t.sizes.body * scale,
         shrunk: scale < 1.0,
         qr_url,

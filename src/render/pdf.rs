@@ -6,17 +6,28 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use printpdf::{
-    Actions, BorderArray, Color as PdfColor, CurTransMat, Destination, DictItem, ExternalStream,
-    ExternalXObject, FontId, LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage,
+    Actions, BorderArray, Cmyk, Color as PdfColor, CurTransMat, Destination, DictItem,
+    ExternalStream, ExternalXObject, FontId, LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage,
     RawImageData, RawImageFormat, Rgb, TextItem, WindingOrder, XObjectId, XObjectTransform,
 };
 
 use crate::scene::{Color, Document, Item, Page, Rect, Target};
 use crate::text::FontKind;
 
+/// How to write a document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Every colour as CMYK, for offset printing; black becomes pure K.
+    pub cmyk: bool,
+}
+
 /// Renders a document; fonts are embedded as subsets of the glyphs used.
 pub fn render(doc: &Document) -> Vec<u8> {
+    render_with(doc, Options::default())
+}
+
+pub fn render_with(doc: &Document, options: Options) -> Vec<u8> {
     let mut pdf = PdfDocument::new(&doc.title);
     pdf.metadata.info.author = doc.author.clone();
     pdf.metadata.info.creator = "toroi".to_owned();
@@ -29,7 +40,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
 
     // Fonts and images first (they need the document), then every page's
     // operations in parallel.
-    let res = Resources::add(&mut pdf, doc);
+    let res = Resources::add(&mut pdf, doc, options.cmyk);
     let pages: Vec<PdfPage> = doc
         .pages
         .par_iter()
@@ -56,6 +67,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
     };
     let mut lo = pdf.to_lopdf_document(&opts, &mut Vec::new());
     drop(pdf);
+    set_boxes(&mut lo, doc);
     compress_streams(&mut lo);
     let mut bytes = Vec::new();
     let options = lopdf::SaveOptions::builder()
@@ -66,6 +78,23 @@ pub fn render(doc: &Document) -> Vec<u8> {
     lo.save_with_options(&mut bytes, options)
         .expect("writing to memory cannot fail");
     bytes
+}
+
+/// TrimBox (the finished size) and BleedBox (the whole sheet) of pages
+/// printed with bleed, set on the written pages: printpdf writes its trim
+/// box as [x y width height] where PDF wants corners.
+fn set_boxes(lo: &mut lopdf::Document, doc: &Document) {
+    let ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    for (page, id) in doc.pages.iter().zip(ids) {
+        let Some(t) = page.trim else { continue };
+        let (y0, y1) = (page.height - t.bottom(), page.height - t.y);
+        if let Ok(dict) = lo.get_dictionary_mut(id) {
+            let corners = |v: [f32; 4]| v.map(|n| lopdf::Object::Real(r2(n))).to_vec();
+            dict.set("TrimBox", corners([t.x, y0, t.right(), y1]));
+            dict.set("CropBox", corners([0.0, 0.0, page.width, page.height]));
+            dict.set("BleedBox", corners([0.0, 0.0, page.width, page.height]));
+        }
+    }
 }
 
 /// Deflates every unfiltered stream, in parallel. printpdf's own `optimize`
@@ -103,6 +132,7 @@ fn compress_streams(doc: &mut lopdf::Document) {
 /// Fonts, images and QR symbols, added to the document once however many
 /// pages use them.
 struct Resources {
+    cmyk: bool,
     fonts: HashMap<FontKind, FontId>,
     /// QR symbols by the address of their runs.
     symbols: HashMap<usize, XObjectId>,
@@ -119,8 +149,9 @@ fn image_key(image: &std::sync::Arc<::image::RgbaImage>, matte: Color) -> (usize
 }
 
 impl Resources {
-    fn add(pdf: &mut PdfDocument, doc: &Document) -> Resources {
+    fn add(pdf: &mut PdfDocument, doc: &Document, cmyk: bool) -> Resources {
         let mut res = Resources {
+            cmyk,
             fonts: HashMap::new(),
             symbols: HashMap::new(),
             images: HashMap::new(),
@@ -132,7 +163,7 @@ impl Resources {
             .filter(|i| matches!(i, Item::Modules { .. }))
             .collect();
         let forms: Vec<(usize, ExternalXObject)> =
-            modules.par_iter().filter_map(|i| symbol(i)).collect();
+            modules.par_iter().filter_map(|i| symbol(i, cmyk)).collect();
         for (key, form) in forms {
             res.symbols.insert(key, pdf.add_xobject(&form));
         }
@@ -170,7 +201,7 @@ impl Resources {
 /// filled once so that no renderer leaves hairline seams between modules.
 /// Hundreds of rectangles per code as printpdf operations took most of a
 /// handbook's time; as bytes they cost nothing.
-fn symbol(item: &Item) -> Option<(usize, ExternalXObject)> {
+fn symbol(item: &Item, cmyk: bool) -> Option<(usize, ExternalXObject)> {
     use std::fmt::Write;
     let Item::Modules {
         width, runs, color, ..
@@ -179,8 +210,11 @@ fn symbol(item: &Item) -> Option<(usize, ExternalXObject)> {
         return None;
     };
     let mut content = String::with_capacity(runs.len() * 12 + 32);
-    let f = |v: u8| (v as f32 / 255.0 * 1000.0).round() / 1000.0;
-    let _ = writeln!(content, "{} {} {} rg", f(color.r), f(color.g), f(color.b));
+    let _ = match color_of(*color, cmyk) {
+        PdfColor::Cmyk(c) => writeln!(content, "{} {} {} {} k", c.c, c.m, c.y, c.k),
+        PdfColor::Rgb(c) => writeln!(content, "{} {} {} rg", c.r, c.g, c.b),
+        _ => Ok(()),
+    };
     for (col, row, len, height) in stacked(runs) {
         let _ = writeln!(content, "{col} {row} {len} {height} re");
     }
@@ -243,7 +277,9 @@ fn page_ops(res: &Resources, page: &Page) -> Vec<Op> {
     let mut fill: Option<Color> = None;
     let set_fill = |ops: &mut Vec<Op>, c: Color, fill: &mut Option<Color>| {
         if *fill != Some(c) {
-            ops.push(Op::SetFillColor { col: color(c) });
+            ops.push(Op::SetFillColor {
+                col: color_of(c, res.cmyk),
+            });
             *fill = Some(c);
         }
     };
@@ -386,13 +422,36 @@ fn flatten(image: &::image::RgbaImage, matte: Color) -> Vec<u8> {
     out
 }
 
-/// Colour components to 1/1000, finer than 8 bits per channel.
-fn color(c: Color) -> PdfColor {
-    let f = |v: u8| (v as f32 / 255.0 * 1000.0).round() / 1000.0;
-    PdfColor::Rgb(Rgb {
-        r: f(c.r),
-        g: f(c.g),
-        b: f(c.b),
+/// Colour components to 1/1000, finer than 8 bits per channel. CMYK by the
+/// plain formula (no ICC profile): the print shop's RIP applies its own.
+fn color_of(c: Color, cmyk: bool) -> PdfColor {
+    let round = |v: f32| (v * 1000.0).round() / 1000.0;
+    let [r, g, b] = [c.r, c.g, c.b].map(|v| v as f32 / 255.0);
+    if !cmyk {
+        return PdfColor::Rgb(Rgb {
+            r: round(r),
+            g: round(g),
+            b: round(b),
+            icc_profile: None,
+        });
+    }
+    let (max, min) = (r.max(g).max(b), r.min(g).min(b));
+    let k = 1.0 - max;
+    // Near-black greys (text, QR codes) in black ink alone: four inks on
+    // fine type and modules blur when the plates are a hair out of register.
+    let grey = k > 0.8 && max - min < 0.1;
+    let ink = |v: f32| {
+        if k >= 1.0 || grey {
+            0.0
+        } else {
+            round((1.0 - v - k) / (1.0 - k))
+        }
+    };
+    PdfColor::Cmyk(Cmyk {
+        c: ink(r),
+        m: ink(g),
+        y: ink(b),
+        k: round(k),
         icc_profile: None,
     })
 }

@@ -368,3 +368,45 @@ pub fn decode_svg_qr(svg: &Path) -> Vec<String> {
     );
     decode_png_qr(&png)
 }
+
+/// `pdfinfo -box` for page `page` (from 1): MediaBox, TrimBox, ... as
+/// [x0, y0, x1, y1] in points.
+pub fn pdf_boxes(pdf: &Path, page: usize) -> std::collections::HashMap<String, [f32; 4]> {
+    let n = page.to_string();
+    let out = tool(
+        "pdfinfo",
+        &[
+            "-box".as_ref(),
+            "-f".as_ref(),
+            n.as_ref(),
+            "-l".as_ref(),
+            n.as_ref(),
+            pdf.as_os_str(),
+        ],
+    );
+    out.lines()
+        .filter_map(|l| {
+            let (head, nums) = l.split_once("Box:")?;
+            let name = format!("{}Box", head.split_whitespace().last()?);
+            let v: Vec<f32> = nums
+                .split_whitespace()
+                .filter_map(|x| x.parse().ok())
+                .collect();
+            (v.len() == 4).then(|| (name, [v[0], v[1], v[2], v[3]]))
+        })
+        .collect()
+}
+
+/// The PDF's content, uncompressed by qpdf, as text (for operators).
+pub fn pdf_uncompressed(pdf: &Path) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("q.pdf");
+    let status = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(pdf)
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    String::from_utf8_lossy(&std::fs::read(out).unwrap()).into_owned()
+}

@@ -123,28 +123,16 @@ pub fn handbook(
         .and_then(|c| c.title.as_ref())
         .map_or(labels.default_title.as_str(), |l| l.value.as_str());
     let (w, h) = (t.page_width(), t.page_height());
-    let mut pages = vec![Page {
-        width: w,
-        height: h,
-        items: cover,
-    }];
+    let mut pages = vec![Page::new(w, h, cover)];
     for items in toc
         .into_iter()
         .chain(laid.iter().flat_map(|s| s.pages.iter().cloned()))
     {
         let mut items = items;
         chrome(&mut items, pages.len(), running, t);
-        pages.push(Page {
-            width: w,
-            height: h,
-            items,
-        });
+        pages.push(Page::new(w, h, items));
     }
-    pages.push(Page {
-        width: w,
-        height: h,
-        items: back,
-    });
+    pages.push(Page::new(w, h, back));
     for page in &pages {
         check_drawn_glyphs(&page.items)?;
     }

@@ -1,0 +1,142 @@
+//! For a print shop: `--bleed` grows every page by the bleed with the
+//! TrimBox at the finished size and crop marks outside it; `--cmyk` writes
+//! every colour as CMYK. Read back with pdfinfo, qpdf, pdftoppm and rqrr.
+
+mod harness;
+
+use harness::*;
+
+const BLEED_PT: f32 = 3.0 * 72.0 / 25.4;
+
+#[test]
+fn bleed_grows_every_page_by_3_mm_around_the_trim_box() {
+    let env = Env::new();
+    let p = repo("procedures/dang-ky-khai-sinh.toml");
+    let out = env.poster(&[p.to_str().unwrap(), "--bleed", "3", "-o", "poster.pdf"]);
+    out.success();
+    assert!(
+        out.stdout.contains("3 mm bleed and crop marks"),
+        "{}",
+        out.stdout
+    );
+    let handbook = env.toroi(&[
+        "handbook",
+        repo("procedures").to_str().unwrap(),
+        "--bleed",
+        "3",
+        "-o",
+        "hb.pdf",
+    ]);
+    handbook.success();
+    for (pdf, pages, trim_w, trim_h) in [
+        ("poster.pdf", 1, 595.28, 841.89),
+        ("hb.pdf", 15, 419.53, 595.28),
+    ] {
+        let pdf = env.path(pdf);
+        assert_eq!(pdf_pages_and_size(&pdf).0, pages);
+        for page in 1..=pages {
+            let boxes = pdf_boxes(&pdf, page);
+            let (media, trim) = (boxes["MediaBox"], boxes["TrimBox"]);
+            for i in 0..2 {
+                assert!(
+                    (trim[i] - media[i] - BLEED_PT).abs() < 0.02,
+                    "page {page}: {media:?} {trim:?}"
+                );
+                assert!(
+                    (media[i + 2] - trim[i + 2] - BLEED_PT).abs() < 0.02,
+                    "page {page}: {media:?} {trim:?}"
+                );
+            }
+            assert!(
+                (trim[2] - trim[0] - trim_w).abs() < 0.05
+                    && (trim[3] - trim[1] - trim_h).abs() < 0.05,
+                "{trim:?}"
+            );
+        }
+        assert!(!decode_pdf_qr(&pdf, 200).is_empty());
+    }
+}
+
+#[test]
+fn crop_marks_are_drawn_at_the_corners_outside_the_trim_box() {
+    let env = Env::new();
+    let p = repo("procedures/dang-ky-khai-sinh.toml");
+    env.poster(&[p.to_str().unwrap(), "--bleed", "3", "-o", "poster.pdf"])
+        .success();
+    let dir = env.path("png");
+    std::fs::create_dir(&dir).unwrap();
+    // 300 dpi: the bleed is 35 px wide, a hairline mark at least 1 px.
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", "300", "-gray", "-png"])
+        .arg(env.path("poster.pdf"))
+        .arg(dir.join("p"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let png = std::fs::read_dir(&dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let img = image::open(png).unwrap().into_luma8();
+    let (w, h) = img.dimensions();
+    let b = (3.0 / 25.4 * 300.0) as u32; // the bleed in pixels
+    let dark = |x0: u32, y0: u32, x1: u32, y1: u32| {
+        (y0..y1)
+            .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+            .filter(|&(x, y)| img.get_pixel(x, y).0[0] < 200)
+            .count()
+    };
+    // Each corner square of the bleed holds its two marks; the bleed
+    // strips between the corners hold nothing (the poster has no colour
+    // at its edges).
+    // Corner squares reach 2 px past the trim lines the marks lie on.
+    let c = b + 2;
+    for (x0, y0) in [(0, 0), (w - c, 0), (0, h - c), (w - c, h - c)] {
+        assert!(
+            dark(x0, y0, x0 + c, y0 + c) > 20,
+            "no crop mark at ({x0}, {y0})"
+        );
+    }
+    assert_eq!(
+        dark(b + 2, 0, w - b - 2, b - 2),
+        0,
+        "something in the top bleed"
+    );
+    assert_eq!(
+        dark(0, b + 2, b - 2, h - b - 2),
+        0,
+        "something in the left bleed"
+    );
+}
+
+#[test]
+fn cmyk_writes_every_colour_as_cmyk_and_still_scans() {
+    let env = Env::new();
+    let p = repo("procedures/dang-ky-ket-hon.toml");
+    let out = env.poster(&[p.to_str().unwrap(), "--cmyk", "-o", "cmyk.pdf"]);
+    out.success();
+    assert!(out.stdout.contains("CMYK"));
+    let content = pdf_uncompressed(&env.path("cmyk.pdf"));
+    assert!(content.contains(" k\n"), "no CMYK fill");
+    assert!(!content.contains(" rg\n"), "an RGB fill is left");
+    // The template's ink (#1B1F24), in which the QR code is printed, is
+    // near-black and prints in black ink only: no misregistered colours.
+    assert!(content.contains("0 0 0 0.859 k"), "ink as pure K");
+    let url = toroi::model::Procedure::load(&p).unwrap().url.value;
+    assert_eq!(decode_pdf_qr(&env.path("cmyk.pdf"), 150), vec![url]);
+    // And without --cmyk, RGB.
+    env.poster(&[p.to_str().unwrap(), "-o", "rgb.pdf"])
+        .success();
+    assert!(pdf_uncompressed(&env.path("rgb.pdf")).contains(" rg\n"));
+}
+
+#[test]
+fn an_impossible_bleed_is_bad_usage() {
+    let env = Env::new();
+    let p = repo("procedures/dang-ky-ket-hon.toml");
+    let out = env.poster(&[p.to_str().unwrap(), "--bleed", "50", "-o", "x.pdf"]);
+    out.failure(2);
+    assert!(out.stderr.contains("from 0 to 20"), "{}", out.stderr);
+}

@@ -12,7 +12,7 @@ use super::report;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::layout::template::with_overrides;
 use crate::model::collect::load_procedures;
-use crate::model::{sizes_of, Campaign, Output, Procedure};
+use crate::model::{preset, sizes_of, Campaign, Output, Procedure};
 
 pub fn build(path: &Path) -> ExitCode {
     let started = Instant::now();
@@ -113,7 +113,7 @@ fn make(
     };
     let size = output.size.as_deref().unwrap_or(default_size);
     let (template, labels) = match with_overrides(
-        &format!("{}-{size}", output.kind),
+        &preset(&output.kind, size),
         &campaign.lang,
         output.template.as_deref(),
     ) {
@@ -128,6 +128,10 @@ fn make(
     };
     match output.kind.as_str() {
         "poster" => posters(output, campaign, &style, procedures, broken),
+        "cards" => match outputs::cards(procedures, 1, &style, &output.file) {
+            Ok(w) => (vec![w], Diagnostics::new()),
+            Err(d) => (Vec::new(), d),
+        },
         _ => {
             if broken > 0 {
                 let d = at(format!(

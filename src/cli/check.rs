@@ -15,7 +15,7 @@ use crate::diag::{Diagnostics, Severity};
 use crate::layout::template::with_overrides;
 use crate::model::collect::load_procedures;
 use crate::model::toml_read;
-use crate::model::{sizes_of, Campaign, Procedure, SourceFile};
+use crate::model::{preset, sizes_of, Campaign, Procedure, SourceFile};
 
 pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
     let mut all = Diagnostics::new();
@@ -109,6 +109,8 @@ fn lay_out(kind: &str, procedures: &[Procedure], style: &Style) -> Diagnostics {
         for r in results {
             diags.extend(r.unwrap_or_else(|e| e));
         }
+    } else if kind == "cards" {
+        diags.extend(outputs::check_cards(procedures, style).unwrap_or_else(|e| e));
     } else if !procedures.is_empty() {
         diags.extend(outputs::check_handbook(procedures, style).unwrap_or_else(|e| e));
     }
@@ -146,7 +148,7 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
             files.insert(t.clone());
         }
         let (template, labels) = match with_overrides(
-            &format!("{}-{size}", output.kind),
+            &preset(&output.kind, size),
             &campaign.lang,
             output.template.as_deref(),
         ) {

@@ -28,6 +28,7 @@ toroi poster procedures/dang-ky-khai-sinh.toml -o out/khai-sinh.pdf\n  \
 toroi poster procedures/dang-ky-khai-sinh.toml --size a3 --campaign examples/phuong-1/toroi.toml\n  \
 toroi handbook procedures/ -o out/cam-nang.pdf\n  \
 toroi handbook procedures/ --booklet -o out/cam-nang-in.pdf\n  \
+toroi cards procedures/ -o out/the-qr.pdf\n  \
 toroi check procedures/ examples/phuong-1/toroi.toml\n  \
 toroi qr https://dichvucong.gov.vn -o qr.png\n\n\
 Exit status: 0 done, 1 a problem in the input (each shown as file:line:col), 2 wrong usage."
@@ -79,7 +80,21 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Every output a campaign file lists ([[output]]: posters, handbooks, booklets)
+    /// QR cards to cut out (85 × 55 mm, ten per A4 sheet with crop marks), one per procedure
+    Cards {
+        /// Procedure files and folders [default: the campaign's procedures]
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Where to write the PDF [default: the-qr.pdf]
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+        /// How many cards of each procedure
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
+        copies: u32,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Every output a campaign file lists ([[output]]: posters, handbooks, booklets, cards)
     Build {
         /// The campaign file
         #[arg(default_value = "toroi.toml", value_name = "toroi.toml")]
@@ -181,6 +196,12 @@ pub fn run() -> ExitCode {
             };
             single::handbook(&paths, output, size, booklet, &common.into())
         }
+        Command::Cards {
+            paths,
+            output,
+            copies,
+            common,
+        } => single::cards(&paths, output, copies as usize, &common.into()),
         Command::Build { campaign } => return build::build(&campaign),
         Command::Check { paths, strict } => return check::check(&paths, strict),
         Command::Qr {

@@ -193,6 +193,58 @@ pub fn handbook(
     })
 }
 
+/// Lays out QR cards without writing them.
+pub fn check_cards(procedures: &[Procedure], style: &Style) -> Result<Diagnostics, Diagnostics> {
+    layout::cards::cards(procedures, 1, style.campaign, style.template, style.labels)?;
+    Ok(Diagnostics::new())
+}
+
+pub fn cards(
+    procedures: &[Procedure],
+    copies: usize,
+    style: &Style,
+    out: &Path,
+) -> Result<Written, Diagnostics> {
+    let mut inputs: Vec<&Path> = procedures.iter().map(|p| p.path()).collect();
+    inputs.extend(campaign_files(style.campaign));
+    check_output(out, &inputs)?;
+    let pending = Pending::create(out)?;
+    let sheets = layout::cards::cards(
+        procedures,
+        copies,
+        style.campaign,
+        style.template,
+        style.labels,
+    )?;
+    let n = sheets.len();
+    let count = procedures.len() * copies.max(1);
+    let doc = Document {
+        title: style
+            .campaign
+            .and_then(|c| c.title.as_ref())
+            .map_or(style.labels.default_title.clone(), |l| l.value.clone()),
+        author: author(style),
+        pages: style.print.pages(sheets),
+        outline: Vec::new(),
+    };
+    let bytes = style.print.render(&doc);
+    pending.commit(&bytes)?;
+    Ok(Written {
+        path: out.to_path_buf(),
+        what: format!(
+            "{count} QR cards on {n} A4 {}{}, {}",
+            if n == 1 { "sheet" } else { "sheets" },
+            style.print.describe(),
+            kb(bytes.len())
+        ),
+        notes: vec![
+            "print at 100 % (\"actual size\"), then cut along the marks: 85 × 55 mm cards"
+                .to_owned(),
+        ],
+        warnings: Diagnostics::new(),
+    })
+}
+
 fn author(style: &Style) -> String {
     style
         .campaign

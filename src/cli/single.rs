@@ -6,7 +6,7 @@ use super::outputs::{self, Print, Style};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::template::with_overrides;
 use crate::model::collect::load_procedures;
-use crate::model::{Campaign, Procedure};
+use crate::model::{preset, Campaign, Procedure};
 
 /// The options every printing command takes.
 pub struct Options {
@@ -61,6 +61,38 @@ pub fn poster(
     Ok(diags)
 }
 
+/// The procedures named, or the campaign's when none are.
+fn procedures_for(
+    paths: &[PathBuf],
+    campaign: Option<&Campaign>,
+    what: &str,
+    diags: &mut Diagnostics,
+) -> Result<Vec<Procedure>, Diagnostics> {
+    let paths = if paths.is_empty() {
+        match campaign {
+            Some(c) if !c.procedures.is_empty() => c.procedures.clone(),
+            _ => {
+                return Err(
+                    Diagnostic::error(format!("no procedures to put in the {what}"))
+                        .with_hint(format!(
+                            "name procedure files or folders, e.g. toroi {what} procedures/"
+                        ))
+                        .into(),
+                )
+            }
+        }
+    } else {
+        paths.to_vec()
+    };
+    let loaded = load_procedures(&paths)?;
+    let errors = loaded.problems.has_errors();
+    diags.extend(loaded.problems);
+    if errors {
+        return Err(std::mem::take(diags));
+    }
+    Ok(loaded.procedures)
+}
+
 pub fn handbook(
     paths: &[PathBuf],
     output: Option<PathBuf>,
@@ -73,25 +105,7 @@ pub fn handbook(
     if diags.has_errors() {
         return Err(diags);
     }
-    let paths = if paths.is_empty() {
-        match &campaign {
-            Some(c) if !c.procedures.is_empty() => c.procedures.clone(),
-            _ => {
-                return Err(Diagnostic::error("no procedures to put in the handbook")
-                    .with_hint("name procedure files or folders, e.g. toroi handbook procedures/")
-                    .into())
-            }
-        }
-    } else {
-        paths.to_vec()
-    };
-    let loaded = load_procedures(&paths)?;
-    if loaded.problems.has_errors() {
-        diags.extend(loaded.problems);
-        return Err(diags);
-    }
-    diags.extend(loaded.problems);
-    let procedures = loaded.procedures;
+    let procedures = procedures_for(paths, campaign.as_ref(), "handbook", &mut diags)?;
     let (template, labels) = with_overrides(
         &format!("handbook-{size}"),
         opts.lang(campaign.as_ref()),
@@ -111,6 +125,36 @@ pub fn handbook(
         print: opts.print,
     };
     let written = outputs::handbook(&procedures, &style, &out, booklet)?;
+    written.print();
+    diags.extend(written.warnings);
+    Ok(diags)
+}
+
+pub fn cards(
+    paths: &[PathBuf],
+    output: Option<PathBuf>,
+    copies: usize,
+    opts: &Options,
+) -> Result<Diagnostics, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let campaign = opts.load_campaign(&mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let procedures = procedures_for(paths, campaign.as_ref(), "cards", &mut diags)?;
+    let (template, labels) = with_overrides(
+        &preset("cards", "a4"),
+        opts.lang(campaign.as_ref()),
+        opts.template.as_deref(),
+    )?;
+    let out = output.unwrap_or_else(|| PathBuf::from("the-qr.pdf"));
+    let style = Style {
+        campaign: campaign.as_ref(),
+        template: &template,
+        labels: &labels,
+        print: opts.print,
+    };
+    let written = outputs::cards(&procedures, copies, &style, &out)?;
     written.print();
     diags.extend(written.warnings);
     Ok(diags)

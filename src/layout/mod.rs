@@ -1,6 +1,7 @@
 //! Model + template → scene pages. Pure functions: nothing here knows PDF.
 
 pub mod booklet;
+pub mod cards;
 mod facts;
 mod flow;
 pub mod handbook;

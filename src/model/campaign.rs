@@ -25,11 +25,21 @@ pub const OUTPUT_KINDS: &[&str] = &["poster", "handbook", "leaflet", "cards", "p
 /// The languages of the printed labels (templates/labels-*.toml).
 pub const LANGUAGES: &[&str] = &["vi", "en"];
 
+/// The built-in layout preset of an output kind and size: cards share the
+/// A4 poster's colours and type.
+pub fn preset(kind: &str, size: &str) -> String {
+    match kind {
+        "cards" => "poster-a4".to_owned(),
+        _ => format!("{kind}-{size}"),
+    }
+}
+
 /// The paper sizes each output kind comes in; the first is the default.
 pub fn sizes_of(kind: &str) -> &'static [&'static str] {
     match kind {
         "poster" => &["a4", "a3"],
         "handbook" => &["a5", "a4"],
+        "cards" => &["a4"],
         _ => &[],
     }
 }

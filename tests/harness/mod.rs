@@ -410,3 +410,59 @@ pub fn pdf_uncompressed(pdf: &Path) -> String {
     assert!(status.success());
     String::from_utf8_lossy(&std::fs::read(out).unwrap()).into_owned()
 }
+
+/// QR codes decoded from each cell of a `cols` × `rows` grid of
+/// `cell_mm`-sized cells starting at `origin_mm`, cut from one render of
+/// page 1 at `dpi`. rqrr finds only a few codes in one large image full of
+/// text (it runs out of region labels), and a phone sees one card anyway.
+pub fn decode_pdf_qr_cells(
+    pdf: &Path,
+    dpi: u32,
+    origin_mm: (f32, f32),
+    cell_mm: (f32, f32),
+    cols: u32,
+    rows: u32,
+) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = dir.path().join("page");
+    let r = dpi.to_string();
+    tool(
+        "pdftoppm",
+        &[
+            "-r".as_ref(),
+            r.as_ref(),
+            "-f".as_ref(),
+            "1".as_ref(),
+            "-l".as_ref(),
+            "1".as_ref(),
+            "-png".as_ref(),
+            pdf.as_os_str(),
+            prefix.as_os_str(),
+        ],
+    );
+    let png = std::fs::read_dir(dir.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let img = image::open(png).unwrap().into_luma8();
+    let px = |mm: f32| (mm / 25.4 * dpi as f32).round() as u32;
+    let mut found = Vec::new();
+    for row in 0..rows {
+        for col in 0..cols {
+            let x = px(origin_mm.0 + col as f32 * cell_mm.0);
+            let y = px(origin_mm.1 + row as f32 * cell_mm.1);
+            let cell =
+                image::imageops::crop_imm(&img, x, y, px(cell_mm.0), px(cell_mm.1)).to_image();
+            let mut prepared = rqrr::PreparedImage::prepare(cell);
+            found.extend(
+                prepared
+                    .detect_grids()
+                    .into_iter()
+                    .filter_map(|g| g.decode().ok().map(|(_, t)| t)),
+            );
+        }
+    }
+    found
+}

@@ -1,0 +1,231 @@
+//! Cut-out QR cards (85 × 55 mm, business-card size) for door-to-door
+//! visits: ten to an A4 sheet, with crop marks around the grid. Each card:
+//! the issuer, the procedure's title, one line of what it is for, the
+//! hotline, and the QR code, its modules on the 1/150-inch grid so that it
+//! stays crisp at every common printer and screen resolution.
+
+use qrcode::EcLevel;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::layout::flow::{Align, Lines, Style};
+use crate::layout::template::{Labels, Template};
+use crate::layout::{check_drawn_glyphs, check_glyphs, qr_item};
+use crate::model::{Campaign, Procedure};
+use crate::qr::{QrMatrix, MIN_MODULE_MM};
+use crate::scene::{Color, Item, Page, Rect, MM};
+use crate::text::FontKind::{Bold, Regular};
+
+pub const CARD_W: f32 = 85.0;
+pub const CARD_H: f32 = 55.0;
+const COLUMNS: usize = 2;
+const ROWS: usize = 5;
+/// One pixel at 150 dpi, in points: modules are whole multiples of it.
+const GRID: f32 = 72.0 / 150.0;
+const PAD: f32 = 4.0 * MM;
+
+/// Sheets of cards: each procedure's card `copies` times, in order.
+pub fn cards(
+    procedures: &[Procedure],
+    copies: usize,
+    campaign: Option<&Campaign>,
+    t: &Template,
+    labels: &Labels,
+) -> Result<Vec<Page>, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let mut faces = Vec::new();
+    for p in procedures {
+        match check_glyphs(p).and_then(|_| card(p, campaign, t, labels).map_err(Diagnostics::from))
+        {
+            Ok(items) => faces.push(items),
+            Err(d) => diags.extend(d),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let (w, h) = (t.page_width(), t.page_height());
+    let x0 = snap((w - COLUMNS as f32 * CARD_W * MM) / 2.0);
+    let y0 = snap((h - ROWS as f32 * CARD_H * MM) / 2.0);
+    let per_sheet = COLUMNS * ROWS;
+    let all: Vec<&Vec<Item>> = faces
+        .iter()
+        .flat_map(|f| std::iter::repeat_n(f, copies.max(1)))
+        .collect();
+    let mut pages = Vec::new();
+    for sheet in all.chunks(per_sheet) {
+        let mut items = Vec::new();
+        for (i, face) in sheet.iter().enumerate() {
+            let (col, row) = (i % COLUMNS, i / COLUMNS);
+            // On the grid, so that the code's modules stay on it.
+            let dx = snap(x0 + col as f32 * CARD_W * MM);
+            let dy = snap(y0 + row as f32 * CARD_H * MM);
+            for item in face.iter() {
+                let mut item = item.clone();
+                item.translate(dx, dy);
+                items.push(item);
+            }
+        }
+        crop_marks(&mut items, x0, y0);
+        check_drawn_glyphs(&items)?;
+        pages.push(Page::new(w, h, items));
+    }
+    Ok(pages)
+}
+
+/// The nearest grid line.
+fn snap(v: f32) -> f32 {
+    (v / GRID).round() * GRID
+}
+
+/// One card laid out at the origin. Its offset on the sheet is a whole
+/// number of grid steps, so positions snapped here stay snapped there.
+fn card(
+    p: &Procedure,
+    campaign: Option<&Campaign>,
+    t: &Template,
+    labels: &Labels,
+) -> Result<Vec<Item>, Diagnostic> {
+    let c = &t.colors;
+    let url = campaign.map_or_else(|| p.url.value.clone(), |c| c.qr_url(&p.url.value));
+    let room = CARD_H * MM - 2.0 * PAD;
+    let matrix = QrMatrix::for_print(&url, EcLevel::M, room / MM).map_err(|e| {
+        p.error_at(p.url.offset, e.to_string()).with_hint(
+            "use a shorter URL or fewer tracking parameters: a card has room for a 47 mm code",
+        )
+    })?;
+    let module = ((room / matrix.total() as f32) / GRID).floor() * GRID;
+    if module < MIN_MODULE_MM * MM {
+        return Err(p
+            .error_at(
+                p.url.offset,
+                "the URL is too long for the QR code of a card",
+            )
+            .with_hint("use a shorter URL or fewer tracking parameters"));
+    }
+    let side = module * matrix.total() as f32;
+    let card_w = CARD_W * MM;
+    let qr_x = snap(card_w - PAD - side);
+    let qr_y = snap((CARD_H * MM - side) / 2.0);
+    let mut items = qr_item(
+        Rect::new(qr_x, qr_y, side, side),
+        &matrix,
+        Color::BLACK,
+        &url,
+    );
+
+    let x = PAD;
+    let w = qr_x - 2.5 * MM - x;
+    let mut y = PAD;
+    let issuer = campaign
+        .and_then(|c| c.issuer.name.as_ref())
+        .map_or(labels.default_issuer.as_str(), |n| n.value.as_str());
+    let issuer = Lines::wrap(
+        &issuer.to_uppercase(),
+        Style::new(Bold, 6.0, 1.2, c.accent),
+        w,
+    );
+    y += shortened(issuer, 2, w).place(&mut items, x, y, w, Align::Left) + 1.5 * MM;
+    let mut size = 10.5;
+    let mut title = Lines::balanced(&p.title.value, Style::new(Bold, size, 1.12, c.ink), w);
+    while title.lines.len() > 4 && size > 7.5 {
+        size -= 0.5;
+        title = Lines::balanced(&p.title.value, Style::new(Bold, size, 1.12, c.ink), w);
+    }
+    // The hotline under its label, whole: a number cut short is no use.
+    // The hotline under its label, whole: a number cut short is no use.
+    let footer = campaign.and_then(|c| c.issuer.hotline.as_ref()).map(|h| {
+        let label = Lines::wrap(
+            &format!("{}:", labels.hotline),
+            Style::new(Regular, 6.5, 1.25, c.muted),
+            w,
+        );
+        let number = Lines::wrap(&h.value, Style::new(Bold, 8.0, 1.2, c.accent), w);
+        (shortened(label, 1, w), number)
+    });
+    let footer_h = footer
+        .as_ref()
+        .map_or(0.0, |(l, n)| l.height() + 0.8 * MM + n.height());
+    if y + title.height() > CARD_H * MM - PAD - footer_h {
+        return Err(p
+            .error_at(
+                p.title.offset,
+                "the title does not fit on a QR card (85 × 55 mm) even at 7.5 pt",
+            )
+            .with_hint("a shorter title; the card only needs to say which procedure it is"));
+    }
+    y += title.place(&mut items, x, y, w, Align::Left) + 1.5 * MM;
+    // One line of what the procedure is for: the summary's first sentence,
+    // shortened visibly ("…") when longer than the line.
+    if let Some(summary) = &p.summary {
+        let first = summary.value.split(". ").next().unwrap_or(&summary.value);
+        let style = Style::new(Regular, 7.0, 1.25, c.muted);
+        if y + style.block_height(2) <= CARD_H * MM - PAD - footer_h - 1.0 * MM {
+            let lines = Lines::wrap(first, style, w);
+            let mut shown: Vec<String> = lines.lines.into_iter().take(2).collect();
+            if first.len() > shown.join(" ").len() {
+                if let Some(last) = shown.last_mut() {
+                    while style.font.font().width(&format!("{last} …"), style.size) > w {
+                        match last.rsplit_once(' ') {
+                            Some((keep, _)) => *last = keep.to_owned(),
+                            None => break,
+                        }
+                    }
+                    last.push_str(" …");
+                }
+            }
+            Lines {
+                lines: shown,
+                style,
+            }
+            .place(&mut items, x, y, w, Align::Left);
+        }
+    }
+    if let Some((label, number)) = footer {
+        let mut fy = CARD_H * MM - PAD - footer_h;
+        fy += label.place(&mut items, x, fy, w, Align::Left) + 0.8 * MM;
+        number.place(&mut items, x, fy, w, Align::Left);
+    }
+    Ok(items)
+}
+
+/// At most `max` lines, the last shortened with "…" when text was left out.
+fn shortened(mut lines: Lines, max: usize, w: f32) -> Lines {
+    if lines.lines.len() <= max {
+        return lines;
+    }
+    lines.lines.truncate(max);
+    let (font, size) = (lines.style.font.font(), lines.style.size);
+    if let Some(last) = lines.lines.last_mut() {
+        last.push_str(" …");
+        while font.width(last, size) > w {
+            match last.trim_end_matches(" …").rsplit_once(' ') {
+                Some((keep, _)) => *last = format!("{keep} …"),
+                None => break,
+            }
+        }
+    }
+    lines
+}
+
+/// Marks on the lines between cards, outside the grid, to cut along.
+fn crop_marks(items: &mut Vec<Item>, x0: f32, y0: f32) {
+    let (gw, gh) = (COLUMNS as f32 * CARD_W * MM, ROWS as f32 * CARD_H * MM);
+    let (gap, len, thick) = (1.5 * MM, 5.0 * MM, 0.3);
+    let mut mark = |rect: Rect| {
+        items.push(Item::Rect {
+            rect,
+            fill: Color::BLACK,
+            radius: 0.0,
+        })
+    };
+    for i in 0..=COLUMNS {
+        let x = snap(x0 + i as f32 * CARD_W * MM) - thick / 2.0;
+        mark(Rect::new(x, y0 - gap - len, thick, len));
+        mark(Rect::new(x, y0 + gh + gap, thick, len));
+    }
+    for j in 0..=ROWS {
+        let y = snap(y0 + j as f32 * CARD_H * MM) - thick / 2.0;
+        mark(Rect::new(x0 - gap - len, y, len, thick));
+        mark(Rect::new(x0 + gw + gap, y, len, thick));
+    }
+}

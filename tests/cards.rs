@@ -1,0 +1,112 @@
+//! `toroi cards`: ten 85 × 55 mm cards per A4 sheet, each QR code decoding
+//! from one 150-dpi render of the sheet.
+
+mod harness;
+
+use harness::*;
+use toroi::layout::cards::{CARD_H, CARD_W};
+use toroi::model::Procedure;
+
+/// The codes of the first sheet, card by card, from one 150-dpi render.
+fn sheet_codes(pdf: &std::path::Path) -> Vec<String> {
+    let origin = ((210.0 - 2.0 * CARD_W) / 2.0, (297.0 - 5.0 * CARD_H) / 2.0);
+    decode_pdf_qr_cells(pdf, 150, origin, (CARD_W, CARD_H), 2, 5)
+}
+
+/// Ten procedures from the shipped six, each with its own code, title and URL.
+fn ten(env: &Env) -> Vec<String> {
+    let shipped = shipped_procedures();
+    (0..10)
+        .map(|i| {
+            let p = Procedure::load(&shipped[i % shipped.len()]).unwrap();
+            let url = format!(
+                "{}{}card={i}",
+                p.url.value,
+                if p.url.value.contains('?') { '&' } else { '?' }
+            );
+            let text = std::fs::read_to_string(p.path())
+                .unwrap()
+                .replace("code = \"", &format!("code = \"{i}-"))
+                .replace(
+                    &format!("url = \"{}\"", p.url.value),
+                    &format!("url = \"{url}\""),
+                );
+            env.write(&format!("p/{i:02}.toml"), text);
+            url
+        })
+        .collect()
+}
+
+#[test]
+fn all_ten_cards_of_a_sheet_decode_from_one_150_dpi_render() {
+    let env = Env::new();
+    let urls = ten(&env);
+    let out = env.toroi(&["cards", "p", "-o", "cards.pdf"]);
+    out.success();
+    assert!(
+        out.stdout.contains("10 QR cards on 1 A4 sheet"),
+        "{}",
+        out.stdout
+    );
+    let pdf = env.path("cards.pdf");
+    let (pages, w, h) = pdf_pages_and_size(&pdf);
+    assert_eq!((pages, w.round(), h.round()), (1, 595.0, 842.0));
+    let mut codes = sheet_codes(&pdf);
+    codes.sort();
+    let mut expected = urls.clone();
+    expected.sort();
+    assert_eq!(codes, expected);
+    let text = pdf_text(&pdf);
+    for p in shipped_procedures() {
+        let title = Procedure::load(&p).unwrap().title.value;
+        let first_words: String = title.split(' ').take(2).collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&first_words), "{first_words} missing");
+    }
+}
+
+#[test]
+fn copies_repeat_each_card_and_a_campaign_adds_tracking_and_the_hotline() {
+    let env = Env::new();
+    let campaign = repo("examples/phuong-1/toroi.toml");
+    let p = repo("procedures/dang-ky-khai-sinh.toml");
+    let out = env.toroi(&[
+        "cards",
+        p.to_str().unwrap(),
+        "--copies",
+        "12",
+        "--campaign",
+        campaign.to_str().unwrap(),
+        "-o",
+        "c.pdf",
+    ]);
+    out.success();
+    assert!(
+        out.stdout.contains("12 QR cards on 2 A4 sheets"),
+        "{}",
+        out.stdout
+    );
+    let pdf = env.path("c.pdf");
+    let url = Procedure::load(&p).unwrap().url.value;
+    let codes = sheet_codes(&pdf);
+    assert_eq!(codes.len(), 10);
+    assert!(
+        codes
+            .iter()
+            .all(|c| *c == format!("{url}&utm_source=toroi&utm_campaign=phuong1-2026")),
+        "{codes:?}"
+    );
+    let pages = pdf_page_texts(&pdf);
+    assert_eq!(pages[0].matches("0277 3861 234").count(), 10);
+    assert_eq!(pages[1].matches("0277 3861 234").count(), 2);
+}
+
+#[test]
+fn build_makes_cards_as_another_output_kind() {
+    let env = Env::new();
+    ten(&env);
+    env.write("toroi.toml", "[campaign]\nprocedures = [\"p\"]\n[[output]]\nkind = \"cards\"\nfile = \"out/the-qr.pdf\"\n");
+    let out = env.toroi(&["build"]);
+    out.success();
+    assert_eq!(sheet_codes(&env.path("out/the-qr.pdf")).len(), 10);
+    env.toroi(&["check", "toroi.toml"]).success();
+}

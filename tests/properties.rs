@@ -44,7 +44,13 @@ fn list(words: usize) -> impl Strategy<Value = Vec<String>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+    // A fixed seed: CI sees the same cases every run (explore more by hand
+    // with PROPTEST_CASES=500 and another seed).
+    #![proptest_config(ProptestConfig {
+        cases: 16,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x70_72_6f_69),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn random_procedures_print_or_fail_cleanly(
@@ -72,7 +78,9 @@ proptest! {
         match out.status {
             0 => {
                 eprintln!("printed: {} documents, {} steps", documents.len(), steps.len());
-                let codes = decode_pdf_qr(&pdf, 150);
+                // 300 dpi, printer resolution: rqrr misses some 0.7 mm
+                // modules at 150 dpi (4 px, off the pixel grid); phones do not.
+                let codes = decode_pdf_qr(&pdf, 300);
                 prop_assert_eq!(codes, vec![target.clone()]);
                 let read = pdf_text(&pdf);
                 // Every word of the title, in NFC, as typed (long words may

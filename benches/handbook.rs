@@ -1,5 +1,5 @@
 //! `cargo bench --bench handbook`: whole `toroi handbook` processes for 20
-//! and 200 procedures, made from the shipped ones with distinct titles,
+//! and 200 procedures (and the QR card sheets for 200), made from the shipped ones with distinct titles,
 //! codes and URLs (so no QR code or line break is shared between sections), with the
 //! example campaign. Prints medians, the PDF's pages and size, and the peak
 //! memory of the process. `-- --quick` runs fewer rounds.
@@ -70,7 +70,15 @@ fn main() {
         "{:<34} {:>10} {:>10} {:>7} {:>9} {:>9}",
         "toroi handbook (median)", "time", "min", "pages", "size", "peak"
     );
-    for (n, booklet) in [(20, false), (200, false), (20, true), (200, true)] {
+    // (procedures, command, extra arguments)
+    let cases: [(usize, &str, &[&str]); 5] = [
+        (20, "handbook", &[]),
+        (200, "handbook", &[]),
+        (20, "handbook", &["--booklet"]),
+        (200, "handbook", &["--booklet"]),
+        (200, "cards", &[]),
+    ];
+    for (n, command, extra) in cases {
         let dir = tmp.path().join(format!("p{n}"));
         if !dir.exists() {
             procedures(&root, &dir, n);
@@ -85,15 +93,13 @@ fn main() {
         let mut said = String::new();
         for _ in 0..runs + 1 {
             let mut cmd = Command::new(&exe);
-            cmd.arg("handbook")
+            cmd.arg(command)
                 .arg(&dir)
                 .arg("--campaign")
                 .arg(&campaign)
                 .arg("-o")
                 .arg(&out);
-            if booklet {
-                cmd.arg("--booklet");
-            }
+            cmd.args(extra);
             let t = Instant::now();
             let status = cmd.output().unwrap();
             times.push(t.elapsed());
@@ -107,21 +113,29 @@ fn main() {
         times.remove(0); // warm-up
         let min = *times.iter().min().unwrap();
         let size = std::fs::metadata(&out).unwrap().len();
-        // "wrote h20.pdf (A5 handbook, 20 procedures, 42 pages, ...)"
+        // "wrote h20.pdf (A5 handbook, 20 procedures, 42 pages, ...)"; cards
+        // say "sheets".
         let pages = said
             .split(", ")
             .find_map(|part| {
-                part.strip_suffix(" pages").or_else(|| {
-                    part.split(" pages")
-                        .next()
-                        .filter(|_| part.contains(" pages"))
-                })
+                part.strip_suffix(" pages")
+                    .or_else(|| {
+                        part.split(" A4 sheet")
+                            .next()
+                            .filter(|_| part.contains(" A4 sheet"))
+                            .and_then(|p| p.rsplit(' ').next())
+                    })
+                    .or_else(|| {
+                        part.split(" pages")
+                            .next()
+                            .filter(|_| part.contains(" pages"))
+                    })
             })
             .unwrap_or("?")
             .to_owned();
         println!(
             "{:<34} {:>7.1} ms {:>7.1} ms {:>7} {:>6} KB {:>6.1} MB",
-            format!("{n} procedures{}", if booklet { ", booklet" } else { "" }),
+            format!("{command} {n} {}", extra.join(" ")),
             median(times).as_secs_f64() * 1000.0,
             min.as_secs_f64() * 1000.0,
             pages,

@@ -101,19 +101,8 @@ pub fn poster(p: &Procedure, style: &Style, out: &Path) -> Result<Written, Diagn
         pages: style.print.pages(vec![poster.page]),
         outline: Vec::new(),
     };
-    let bytes = style.print.render(&doc);
-    pending.commit(&bytes)?;
-    Ok(Written {
-        path: out.to_path_buf(),
-        what: format!(
-            "{} poster, 1 page{}, {}",
-            t.paper(),
-            style.print.describe(),
-            kb(bytes.len())
-        ),
-        notes: Vec::new(),
-        warnings,
-    })
+    let what = format!("{} poster, 1 page", t.paper());
+    write(pending, out, &doc, style, what, Vec::new(), warnings)
 }
 
 pub fn handbook(
@@ -183,14 +172,7 @@ pub fn handbook(
         };
         (doc, what, Vec::new())
     };
-    let bytes = style.print.render(&doc);
-    pending.commit(&bytes)?;
-    Ok(Written {
-        path: out.to_path_buf(),
-        what: format!("{what}{}, {}", style.print.describe(), kb(bytes.len())),
-        notes,
-        warnings,
-    })
+    write(pending, out, &doc, style, what, notes, warnings)
 }
 
 /// Lays out QR cards without writing them.
@@ -227,21 +209,34 @@ pub fn cards(
         pages: style.print.pages(sheets),
         outline: Vec::new(),
     };
-    let bytes = style.print.render(&doc);
+    let what = format!(
+        "{count} QR cards on {n} A4 {}",
+        if n == 1 { "sheet" } else { "sheets" }
+    );
+    let notes = vec![
+        "print at 100 % (\"actual size\"), then cut along the marks: 85 × 55 mm cards".to_owned(),
+    ];
+    write(pending, out, &doc, style, what, notes, Diagnostics::new())
+}
+
+/// Renders `doc` into the pending file and says what was written:
+/// `what`, the print-shop options, the size.
+fn write(
+    pending: Pending,
+    out: &Path,
+    doc: &Document,
+    style: &Style,
+    what: String,
+    notes: Vec<String>,
+    warnings: Diagnostics,
+) -> Result<Written, Diagnostics> {
+    let bytes = style.print.render(doc);
     pending.commit(&bytes)?;
     Ok(Written {
         path: out.to_path_buf(),
-        what: format!(
-            "{count} QR cards on {n} A4 {}{}, {}",
-            if n == 1 { "sheet" } else { "sheets" },
-            style.print.describe(),
-            kb(bytes.len())
-        ),
-        notes: vec![
-            "print at 100 % (\"actual size\"), then cut along the marks: 85 × 55 mm cards"
-                .to_owned(),
-        ],
-        warnings: Diagnostics::new(),
+        what: format!("{what}{}, {}", style.print.describe(), kb(bytes.len())),
+        notes,
+        warnings,
     })
 }
 

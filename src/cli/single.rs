@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use super::outputs::{self, Print, Style};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::template::with_overrides;
+use crate::layout::{Labels, Template};
 use crate::model::collect::load_procedures;
 use crate::model::{preset, Campaign, Procedure};
 
@@ -93,6 +94,62 @@ fn procedures_for(
     Ok(loaded.procedures)
 }
 
+/// What a multi-procedure command has loaded before it lays anything out.
+struct Loaded {
+    campaign: Option<Campaign>,
+    procedures: Vec<Procedure>,
+    template: Template,
+    labels: Labels,
+    /// Warnings so far.
+    diags: Diagnostics,
+}
+
+impl Loaded {
+    /// The campaign, the procedures (named, or the campaign's), and the
+    /// `preset` with the options' language and template file over it.
+    fn new(
+        paths: &[PathBuf],
+        what: &str,
+        preset: &str,
+        opts: &Options,
+    ) -> Result<Loaded, Diagnostics> {
+        let mut diags = Diagnostics::new();
+        let campaign = opts.load_campaign(&mut diags);
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        let procedures = procedures_for(paths, campaign.as_ref(), what, &mut diags)?;
+        let (template, labels) = with_overrides(
+            preset,
+            opts.lang(campaign.as_ref()),
+            opts.template.as_deref(),
+        )?;
+        Ok(Loaded {
+            campaign,
+            procedures,
+            template,
+            labels,
+            diags,
+        })
+    }
+
+    fn style(&self, opts: &Options) -> Style<'_> {
+        Style {
+            campaign: self.campaign.as_ref(),
+            template: &self.template,
+            labels: &self.labels,
+            print: opts.print,
+        }
+    }
+
+    /// Prints what was written; returns every warning.
+    fn finish(mut self, written: outputs::Written) -> Diagnostics {
+        written.print();
+        self.diags.extend(written.warnings);
+        self.diags
+    }
+}
+
 pub fn handbook(
     paths: &[PathBuf],
     output: Option<PathBuf>,
@@ -100,17 +157,7 @@ pub fn handbook(
     booklet: bool,
     opts: &Options,
 ) -> Result<Diagnostics, Diagnostics> {
-    let mut diags = Diagnostics::new();
-    let campaign = opts.load_campaign(&mut diags);
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    let procedures = procedures_for(paths, campaign.as_ref(), "handbook", &mut diags)?;
-    let (template, labels) = with_overrides(
-        &format!("handbook-{size}"),
-        opts.lang(campaign.as_ref()),
-        opts.template.as_deref(),
-    )?;
+    let job = Loaded::new(paths, "handbook", &preset("handbook", size), opts)?;
     let out = output.unwrap_or_else(|| {
         PathBuf::from(if booklet {
             "cam-nang-in.pdf"
@@ -118,16 +165,8 @@ pub fn handbook(
             "cam-nang.pdf"
         })
     });
-    let style = Style {
-        campaign: campaign.as_ref(),
-        template: &template,
-        labels: &labels,
-        print: opts.print,
-    };
-    let written = outputs::handbook(&procedures, &style, &out, booklet)?;
-    written.print();
-    diags.extend(written.warnings);
-    Ok(diags)
+    let written = outputs::handbook(&job.procedures, &job.style(opts), &out, booklet)?;
+    Ok(job.finish(written))
 }
 
 pub fn cards(
@@ -136,26 +175,8 @@ pub fn cards(
     copies: usize,
     opts: &Options,
 ) -> Result<Diagnostics, Diagnostics> {
-    let mut diags = Diagnostics::new();
-    let campaign = opts.load_campaign(&mut diags);
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    let procedures = procedures_for(paths, campaign.as_ref(), "cards", &mut diags)?;
-    let (template, labels) = with_overrides(
-        &preset("cards", "a4"),
-        opts.lang(campaign.as_ref()),
-        opts.template.as_deref(),
-    )?;
+    let job = Loaded::new(paths, "cards", &preset("cards", "a4"), opts)?;
     let out = output.unwrap_or_else(|| PathBuf::from("the-qr.pdf"));
-    let style = Style {
-        campaign: campaign.as_ref(),
-        template: &template,
-        labels: &labels,
-        print: opts.print,
-    };
-    let written = outputs::cards(&procedures, copies, &style, &out)?;
-    written.print();
-    diags.extend(written.warnings);
-    Ok(diags)
+    let written = outputs::cards(&job.procedures, copies, &job.style(opts), &out)?;
+    Ok(job.finish(written))
 }

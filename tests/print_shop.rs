@@ -63,23 +63,8 @@ fn crop_marks_are_drawn_at_the_corners_outside_the_trim_box() {
     let p = repo("procedures/dang-ky-khai-sinh.toml");
     env.poster(&[p.to_str().unwrap(), "--bleed", "3", "-o", "poster.pdf"])
         .success();
-    let dir = env.path("png");
-    std::fs::create_dir(&dir).unwrap();
     // 300 dpi: the bleed is 35 px wide, a hairline mark at least 1 px.
-    let status = std::process::Command::new("pdftoppm")
-        .args(["-r", "300", "-gray", "-png"])
-        .arg(env.path("poster.pdf"))
-        .arg(dir.join("p"))
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let png = std::fs::read_dir(&dir)
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
-    let img = image::open(png).unwrap().into_luma8();
+    let img = render_page_one(&env.path("poster.pdf"), 300);
     let (w, h) = img.dimensions();
     let b = (3.0 / 25.4 * 300.0) as u32; // the bleed in pixels
     let dark = |x0: u32, y0: u32, x1: u32, y1: u32| {

@@ -127,6 +127,36 @@ pub fn paragraph(
     Lines::wrap(text, style, width).place(items, x, top, width, align)
 }
 
+/// A list's heading in capitals with a short rule under it, in the
+/// heading's colour; returns its height down to the rule's foot.
+pub fn ruled_heading(
+    items: &mut Vec<Item>,
+    label: &str,
+    style: Style,
+    x: f32,
+    top: f32,
+    width: f32,
+    rule: f32,
+) -> f32 {
+    let mm = crate::scene::MM;
+    let y =
+        top + paragraph(
+            items,
+            &label.to_uppercase(),
+            style,
+            x,
+            top,
+            width,
+            Align::Left,
+        ) + 1.2 * mm;
+    items.push(Item::Rect {
+        rect: Rect::new(x, y, rule, 0.5 * mm),
+        fill: style.color,
+        radius: 0.0,
+    });
+    y + 0.5 * mm - top
+}
+
 /// How each item of a list is marked.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Marker {

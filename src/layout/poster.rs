@@ -457,22 +457,7 @@ fn content(
         for (i, (label, entries, marker, field, first)) in present.into_iter().enumerate() {
             let x = room.x + i as f32 * (col_w + col_gap);
             let mut cy = y;
-            cy += flow::paragraph(
-                items,
-                &label.to_uppercase(),
-                heading,
-                x,
-                cy,
-                col_w,
-                Align::Left,
-            );
-            cy += 1.2 * MM;
-            items.push(Item::Rect {
-                rect: Rect::new(x, cy, 12.0 * MM, 0.5 * MM),
-                fill: c.accent,
-                radius: 0.0,
-            });
-            cy += 0.5 * MM + 2.5 * MM;
+            cy += flow::ruled_heading(items, label, heading, x, cy, col_w, 12.0 * MM) + 2.5 * MM;
             cy += flow::list(items, &entries, body, marker, x, cy, col_w);
             col_bottoms.push((field, first.map_or(0, |l| l.offset), cy));
         }

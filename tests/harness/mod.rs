@@ -120,17 +120,7 @@ fn tool(name: &str, args: &[&std::ffi::OsStr]) -> String {
 
 /// The PDF's text in content-stream order, white space collapsed to single spaces.
 pub fn pdf_text(pdf: &Path) -> String {
-    let raw = tool(
-        "pdftotext",
-        &[
-            "-raw".as_ref(),
-            "-enc".as_ref(),
-            "UTF-8".as_ref(),
-            pdf.as_os_str(),
-            "-".as_ref(),
-        ],
-    );
-    collapse(&raw)
+    pdf_page_texts(pdf).join(" ")
 }
 
 pub fn collapse(s: &str) -> String {
@@ -423,6 +413,29 @@ pub fn decode_pdf_qr_cells(
     cols: u32,
     rows: u32,
 ) -> Vec<String> {
+    let img = render_page_one(pdf, dpi);
+    let px = |mm: f32| (mm / 25.4 * dpi as f32).round() as u32;
+    let mut found = Vec::new();
+    for row in 0..rows {
+        for col in 0..cols {
+            let x = px(origin_mm.0 + col as f32 * cell_mm.0);
+            let y = px(origin_mm.1 + row as f32 * cell_mm.1);
+            let cell =
+                image::imageops::crop_imm(&img, x, y, px(cell_mm.0), px(cell_mm.1)).to_image();
+            let mut prepared = rqrr::PreparedImage::prepare(cell);
+            found.extend(
+                prepared
+                    .detect_grids()
+                    .into_iter()
+                    .filter_map(|g| g.decode().ok().map(|(_, t)| t)),
+            );
+        }
+    }
+    found
+}
+
+/// Page 1 rendered by poppler at `dpi`, in grey.
+pub fn render_page_one(pdf: &Path, dpi: u32) -> image::GrayImage {
     let dir = tempfile::tempdir().unwrap();
     let prefix = dir.path().join("page");
     let r = dpi.to_string();
@@ -446,23 +459,5 @@ pub fn decode_pdf_qr_cells(
         .unwrap()
         .unwrap()
         .path();
-    let img = image::open(png).unwrap().into_luma8();
-    let px = |mm: f32| (mm / 25.4 * dpi as f32).round() as u32;
-    let mut found = Vec::new();
-    for row in 0..rows {
-        for col in 0..cols {
-            let x = px(origin_mm.0 + col as f32 * cell_mm.0);
-            let y = px(origin_mm.1 + row as f32 * cell_mm.1);
-            let cell =
-                image::imageops::crop_imm(&img, x, y, px(cell_mm.0), px(cell_mm.1)).to_image();
-            let mut prepared = rqrr::PreparedImage::prepare(cell);
-            found.extend(
-                prepared
-                    .detect_grids()
-                    .into_iter()
-                    .filter_map(|g| g.decode().ok().map(|(_, t)| t)),
-            );
-        }
-    }
-    found
+    image::open(png).unwrap().into_luma8()
 }

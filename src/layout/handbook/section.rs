@@ -273,24 +273,10 @@ fn continued(p: &Procedure, t: &Template, labels: &Labels, x: f32, w: f32) -> Bl
 
 /// A list's heading with a short rule under it.
 fn heading(label: &str, t: &Template, x: f32, w: f32) -> Block {
-    let c = &t.colors;
     let mut items = Vec::new();
-    let mut y = flow::paragraph(
-        &mut items,
-        &label.to_uppercase(),
-        Style::new(Bold, t.sizes.heading, 1.2, c.accent),
-        x,
-        0.0,
-        w,
-        Align::Left,
-    );
-    y += 1.2 * MM;
-    items.push(Item::Rect {
-        rect: Rect::new(x, y, 10.0 * MM, 0.5 * MM),
-        fill: c.accent,
-        radius: 0.0,
-    });
-    Block::new(items, y + 0.5 * MM + 2.2 * MM).keep_with_next()
+    let style = Style::new(Bold, t.sizes.heading, 1.2, t.colors.accent);
+    let h = flow::ruled_heading(&mut items, label, style, x, 0.0, w, 10.0 * MM);
+    Block::new(items, h + 2.2 * MM).keep_with_next()
 }
 
 /// The procedure's QR code on an accent strip, with the call to action.

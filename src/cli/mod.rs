@@ -51,6 +51,21 @@ enum Command {
         #[arg(long, value_enum, default_value_t = PosterArg::A4)]
         size: PosterArg,
         #[command(flatten)]
+        image: ImageArgs,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// A tri-fold leaflet (tờ gấp): A4 landscape, both sides, 2 to 6 procedures
+    Leaflet {
+        /// 2 to 6 procedure files (or folders) [default: the campaign's procedures]
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Where to write the PDF [default: to-gap.pdf]; with --png, OUT-1.png and OUT-2.png
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        image: ImageArgs,
+        #[command(flatten)]
         common: Common,
     },
     /// A handbook (cẩm nang): cover, contents, one section per procedure, back cover
@@ -85,12 +100,14 @@ enum Command {
         /// Procedure files and folders [default: the campaign's procedures]
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// Where to write the PDF [default: the-qr.pdf]
+        /// Where to write the PDF [default: the-qr.pdf]; with --png, a folder [default: the-qr]
         #[arg(short, long, value_name = "OUT.pdf")]
         output: Option<PathBuf>,
         /// How many cards of each procedure
-        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100), conflicts_with = "png")]
         copies: u32,
+        #[command(flatten)]
+        image: ImageArgs,
         #[command(flatten)]
         common: Common,
     },
@@ -136,6 +153,19 @@ struct Common {
     cmyk: bool,
 }
 
+/// Images instead of a PDF.
+#[derive(Args, Debug)]
+struct ImageArgs {
+    /// Write PNG images (to share in Zalo or show on a screen) instead of a PDF;
+    /// also chosen by an output file named .png
+    #[arg(long, conflicts_with_all = ["bleed", "cmyk"])]
+    png: bool,
+    /// Width of the PNG images, in pixels
+    #[arg(long, value_name = "PX", default_value_t = crate::render::png::DEFAULT_PX,
+          value_parser = clap::value_parser!(u32).range(200..=crate::render::png::MAX_PX as i64))]
+    px: u32,
+}
+
 fn bleed_mm(s: &str) -> Result<f32, String> {
     match s.parse::<f32>() {
         Ok(v) if (0.0..=20.0).contains(&v) => Ok(v),
@@ -175,13 +205,14 @@ pub fn run() -> ExitCode {
             procedure,
             output,
             size,
+            image,
             common,
         } => {
             let size = match size {
                 PosterArg::A4 => "a4",
                 PosterArg::A3 => "a3",
             };
-            single::poster(&procedure, output, size, &common.into())
+            single::poster(&procedure, output, size, &options(common, image))
         }
         Command::Handbook {
             paths,
@@ -194,14 +225,21 @@ pub fn run() -> ExitCode {
                 HandbookArg::A5 => "a5",
                 HandbookArg::A4 => "a4",
             };
-            single::handbook(&paths, output, size, booklet, &common.into())
+            single::handbook(&paths, output, size, booklet, &options(common, NO_IMAGE))
         }
         Command::Cards {
             paths,
             output,
             copies,
+            image,
             common,
-        } => single::cards(&paths, output, copies as usize, &common.into()),
+        } => single::cards(&paths, output, copies as usize, &options(common, image)),
+        Command::Leaflet {
+            paths,
+            output,
+            image,
+            common,
+        } => single::leaflet(&paths, output, &options(common, image)),
         Command::Build { campaign } => return build::build(&campaign),
         Command::Check { paths, strict } => return check::check(&paths, strict),
         Command::Qr {
@@ -228,20 +266,26 @@ pub fn run() -> ExitCode {
     }
 }
 
-impl From<Common> for single::Options {
-    fn from(c: Common) -> Self {
-        single::Options {
-            campaign: c.campaign,
-            print: outputs::Print {
-                bleed: c.bleed.unwrap_or(0.0),
-                cmyk: c.cmyk,
-            },
-            lang: c.lang.map(|l| match l {
-                LangArg::Vi => "vi",
-                LangArg::En => "en",
-            }),
-            template: c.template,
-        }
+/// Commands without images.
+const NO_IMAGE: ImageArgs = ImageArgs {
+    png: false,
+    px: crate::render::png::DEFAULT_PX,
+};
+
+fn options(c: Common, image: ImageArgs) -> single::Options {
+    single::Options {
+        campaign: c.campaign,
+        print: outputs::Print {
+            bleed: c.bleed.unwrap_or(0.0),
+            cmyk: c.cmyk,
+        },
+        lang: c.lang.map(|l| match l {
+            LangArg::Vi => "vi",
+            LangArg::En => "en",
+        }),
+        template: c.template,
+        png: image.png,
+        px: image.px,
     }
 }
 

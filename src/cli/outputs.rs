@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::kb;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::{self, booklet, marks, Labels, Template};
@@ -217,6 +219,155 @@ pub fn cards(
         "print at 100 % (\"actual size\"), then cut along the marks: 85 × 55 mm cards".to_owned(),
     ];
     write(pending, out, &doc, style, what, notes, Diagnostics::new())
+}
+
+/// Lays out a leaflet without writing it.
+pub fn check_leaflet(procedures: &[Procedure], style: &Style) -> Result<Diagnostics, Diagnostics> {
+    let l = layout::leaflet::leaflet(procedures, style.campaign, style.template, style.labels)?;
+    Ok(l.warnings)
+}
+
+/// How to print and fold a leaflet, after writing it.
+const LEAFLET_NOTES: [&str; 2] = [
+    "print on A4, double-sided, flip on the SHORT edge",
+    "fold the narrow panel (left on side 1) in first, then the front cover over it",
+];
+
+pub fn leaflet(
+    procedures: &[Procedure],
+    style: &Style,
+    out: &Path,
+) -> Result<Written, Diagnostics> {
+    let mut inputs: Vec<&Path> = procedures.iter().map(|p| p.path()).collect();
+    inputs.extend(campaign_files(style.campaign));
+    check_output(out, &inputs)?;
+    let pending = Pending::create(out)?;
+    let l = layout::leaflet::leaflet(procedures, style.campaign, style.template, style.labels)?;
+    let doc = Document {
+        title: campaign_title(style),
+        author: author(style),
+        pages: style.print.pages(l.sides.to_vec()),
+        outline: Vec::new(),
+    };
+    let what = format!(
+        "A4 tri-fold leaflet, {} procedures, 2 sides",
+        procedures.len()
+    );
+    let notes = LEAFLET_NOTES.map(str::to_owned).to_vec();
+    write(pending, out, &doc, style, what, notes, l.warnings)
+}
+
+/// A page to write as a PNG: where, and what it is for the summary line.
+pub struct Picture {
+    pub path: PathBuf,
+    pub page: Page,
+    pub what: String,
+}
+
+/// The poster as a PNG, `px` wide.
+pub fn poster_png(
+    p: &Procedure,
+    style: &Style,
+    out: &Path,
+    px: u32,
+) -> Result<Vec<Written>, Diagnostics> {
+    let poster = layout::poster(p, style.campaign, style.template, style.labels)?;
+    let picture = Picture {
+        path: out.to_path_buf(),
+        page: poster.page,
+        what: format!("{} poster", style.template.paper()),
+    };
+    pngs(vec![picture], &[p.path()], px, style, poster.warnings)
+}
+
+/// Each side of the leaflet as a PNG: `OUT-1.png` (outside), `OUT-2.png` (inside).
+pub fn leaflet_png(
+    procedures: &[Procedure],
+    style: &Style,
+    out: &Path,
+    px: u32,
+) -> Result<Vec<Written>, Diagnostics> {
+    let l = layout::leaflet::leaflet(procedures, style.campaign, style.template, style.labels)?;
+    let stem = out.file_stem().unwrap_or_default().to_string_lossy();
+    let [outside, inside] = l.sides;
+    let pictures = [(outside, "outside: cover, back, flap"), (inside, "inside")]
+        .into_iter()
+        .enumerate()
+        .map(|(i, (page, side))| Picture {
+            path: out.with_file_name(format!("{stem}-{}.png", i + 1)),
+            page,
+            what: format!("leaflet side {} ({side})", i + 1),
+        })
+        .collect();
+    let inputs: Vec<&Path> = procedures.iter().map(|p| p.path()).collect();
+    pngs(pictures, &inputs, px, style, l.warnings)
+}
+
+/// One PNG per procedure's QR card, in the folder `dir`, named after the procedure files.
+pub fn cards_png(
+    procedures: &[Procedure],
+    style: &Style,
+    dir: &Path,
+    px: u32,
+) -> Result<Vec<Written>, Diagnostics> {
+    let faces =
+        layout::cards::card_pages(procedures, style.campaign, style.template, style.labels)?;
+    let pictures = procedures
+        .iter()
+        .zip(faces)
+        .map(|(p, page)| Picture {
+            path: dir
+                .join(p.path().file_stem().unwrap_or_default())
+                .with_extension("png"),
+            page,
+            what: "QR card".to_owned(),
+        })
+        .collect();
+    let inputs: Vec<&Path> = procedures.iter().map(|p| p.path()).collect();
+    pngs(pictures, &inputs, px, style, Diagnostics::new())
+}
+
+/// Draws and writes `pictures`, each whole or not at all.
+fn pngs(
+    pictures: Vec<Picture>,
+    inputs: &[&Path],
+    px: u32,
+    style: &Style,
+    warnings: Diagnostics,
+) -> Result<Vec<Written>, Diagnostics> {
+    let mut inputs = inputs.to_vec();
+    inputs.extend(campaign_files(style.campaign));
+    let mut pending = Vec::new();
+    for p in &pictures {
+        check_output(&p.path, &inputs)?;
+        pending.push(Pending::create(&p.path)?);
+    }
+    let images: Vec<Vec<u8>> = pictures
+        .par_iter()
+        .map(|p| render::png::render(&p.page, px))
+        .collect();
+    let mut written = Vec::new();
+    for ((picture, pending), bytes) in pictures.into_iter().zip(pending).zip(images) {
+        pending.commit(&bytes)?;
+        let h = (picture.page.height * px as f32 / picture.page.width).round();
+        written.push(Written {
+            path: picture.path,
+            what: format!("{}, {px} × {h} px, {}", picture.what, kb(bytes.len())),
+            notes: Vec::new(),
+            warnings: Diagnostics::new(),
+        });
+    }
+    if let Some(last) = written.last_mut() {
+        last.warnings = warnings;
+    }
+    Ok(written)
+}
+
+fn campaign_title(style: &Style) -> String {
+    style
+        .campaign
+        .and_then(|c| c.title.as_ref())
+        .map_or(style.labels.default_title.clone(), |l| l.value.clone())
 }
 
 /// Renders `doc` into the pending file and says what was written:

@@ -1,4 +1,5 @@
-//! `toroi poster` and `toroi handbook`: one output from the command line.
+//! `toroi poster`, `handbook`, `cards` and `leaflet`: one output from the
+//! command line.
 
 use std::path::{Path, PathBuf};
 
@@ -15,12 +16,22 @@ pub struct Options {
     pub print: Print,
     pub lang: Option<&'static str>,
     pub template: Option<PathBuf>,
+    /// `--png`: images instead of a PDF, `px` wide.
+    pub png: bool,
+    pub px: u32,
 }
 
 impl Options {
     fn load_campaign(&self, diags: &mut Diagnostics) -> Option<Campaign> {
         let path = self.campaign.as_deref()?;
         Campaign::load(path).map_err(|d| diags.extend(d)).ok()
+    }
+
+    /// PNG output: asked for with `--png`, or by an output file named `.png`.
+    fn png_for(&self, output: Option<&Path>) -> Option<u32> {
+        let named =
+            output.is_some_and(|o| o.extension().is_some_and(|e| e.eq_ignore_ascii_case("png")));
+        (self.png || named).then_some(self.px)
     }
 
     fn lang<'a>(&self, campaign: Option<&'a Campaign>) -> &'a str {
@@ -47,8 +58,13 @@ pub fn poster(
         opts.lang(campaign.as_ref()),
         opts.template.as_deref(),
     )?;
+    let png = opts.png_for(output.as_deref());
     let out = output.unwrap_or_else(|| {
-        PathBuf::from(path.file_stem().unwrap_or_default()).with_extension("pdf")
+        PathBuf::from(path.file_stem().unwrap_or_default()).with_extension(if png.is_some() {
+            "png"
+        } else {
+            "pdf"
+        })
     });
     let style = Style {
         campaign: campaign.as_ref(),
@@ -56,9 +72,14 @@ pub fn poster(
         labels: &labels,
         print: opts.print,
     };
-    let written = outputs::poster(&procedure, &style, &out)?;
-    written.print();
-    diags.extend(written.warnings);
+    let written = match png {
+        Some(px) => outputs::poster_png(&procedure, &style, &out, px)?,
+        None => vec![outputs::poster(&procedure, &style, &out)?],
+    };
+    for w in written {
+        w.print();
+        diags.extend(w.warnings);
+    }
     Ok(diags)
 }
 
@@ -143,9 +164,11 @@ impl Loaded {
     }
 
     /// Prints what was written; returns every warning.
-    fn finish(mut self, written: outputs::Written) -> Diagnostics {
-        written.print();
-        self.diags.extend(written.warnings);
+    fn finish(mut self, written: Vec<outputs::Written>) -> Diagnostics {
+        for w in written {
+            w.print();
+            self.diags.extend(w.warnings);
+        }
         self.diags
     }
 }
@@ -166,7 +189,7 @@ pub fn handbook(
         })
     });
     let written = outputs::handbook(&job.procedures, &job.style(opts), &out, booklet)?;
-    Ok(job.finish(written))
+    Ok(job.finish(vec![written]))
 }
 
 pub fn cards(
@@ -176,7 +199,42 @@ pub fn cards(
     opts: &Options,
 ) -> Result<Diagnostics, Diagnostics> {
     let job = Loaded::new(paths, "cards", &preset("cards", "a4"), opts)?;
-    let out = output.unwrap_or_else(|| PathBuf::from("the-qr.pdf"));
-    let written = outputs::cards(&job.procedures, copies, &job.style(opts), &out)?;
+    let written = match opts.png.then_some(opts.px) {
+        // A folder of cards, one PNG each.
+        Some(px) => {
+            let dir = output.unwrap_or_else(|| PathBuf::from("the-qr"));
+            outputs::cards_png(&job.procedures, &job.style(opts), &dir, px)?
+        }
+        None => {
+            let out = output.unwrap_or_else(|| PathBuf::from("the-qr.pdf"));
+            vec![outputs::cards(
+                &job.procedures,
+                copies,
+                &job.style(opts),
+                &out,
+            )?]
+        }
+    };
+    Ok(job.finish(written))
+}
+
+pub fn leaflet(
+    paths: &[PathBuf],
+    output: Option<PathBuf>,
+    opts: &Options,
+) -> Result<Diagnostics, Diagnostics> {
+    let job = Loaded::new(paths, "leaflet", &preset("leaflet", "a4"), opts)?;
+    let png = opts.png_for(output.as_deref());
+    let out = output.unwrap_or_else(|| {
+        PathBuf::from(if png.is_some() {
+            "to-gap.png"
+        } else {
+            "to-gap.pdf"
+        })
+    });
+    let written = match png {
+        Some(px) => outputs::leaflet_png(&job.procedures, &job.style(opts), &out, px)?,
+        None => vec![outputs::leaflet(&job.procedures, &job.style(opts), &out)?],
+    };
     Ok(job.finish(written))
 }

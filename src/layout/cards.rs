@@ -31,18 +31,7 @@ pub fn cards(
     t: &Template,
     labels: &Labels,
 ) -> Result<Vec<Page>, Diagnostics> {
-    let mut diags = Diagnostics::new();
-    let mut faces = Vec::new();
-    for p in procedures {
-        match check_glyphs(p).and_then(|_| card(p, campaign, t, labels).map_err(Diagnostics::from))
-        {
-            Ok(items) => faces.push(items),
-            Err(d) => diags.extend(d),
-        }
-    }
-    if diags.has_errors() {
-        return Err(diags);
-    }
+    let faces = faces(procedures, campaign, t, labels)?;
     let (w, h) = (t.page_width(), t.page_height());
     let x0 = snap((w - COLUMNS as f32 * CARD_W * MM) / 2.0);
     let y0 = snap((h - ROWS as f32 * CARD_H * MM) / 2.0);
@@ -70,6 +59,44 @@ pub fn cards(
         pages.push(Page::new(w, h, items));
     }
     Ok(pages)
+}
+
+/// Each procedure's card on a page of its own, the card's size: for PNGs.
+pub fn card_pages(
+    procedures: &[Procedure],
+    campaign: Option<&Campaign>,
+    t: &Template,
+    labels: &Labels,
+) -> Result<Vec<Page>, Diagnostics> {
+    let faces = faces(procedures, campaign, t, labels)?;
+    let mut pages = Vec::new();
+    for items in faces {
+        check_drawn_glyphs(&items)?;
+        pages.push(Page::new(CARD_W * MM, CARD_H * MM, items));
+    }
+    Ok(pages)
+}
+
+/// Every procedure's card laid out at the origin, or every problem.
+fn faces(
+    procedures: &[Procedure],
+    campaign: Option<&Campaign>,
+    t: &Template,
+    labels: &Labels,
+) -> Result<Vec<Vec<Item>>, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let mut faces = Vec::new();
+    for p in procedures {
+        match check_glyphs(p).and_then(|_| card(p, campaign, t, labels).map_err(Diagnostics::from))
+        {
+            Ok(items) => faces.push(items),
+            Err(d) => diags.extend(d),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(faces)
 }
 
 /// The nearest grid line.
@@ -131,7 +158,6 @@ fn card(
         size -= 0.5;
         title = Lines::balanced(&p.title.value, Style::new(Bold, size, 1.12, c.ink), w);
     }
-    // The hotline under its label, whole: a number cut short is no use.
     // The hotline under its label, whole: a number cut short is no use.
     let footer = campaign.and_then(|c| c.issuer.hotline.as_ref()).map(|h| {
         let label = Lines::wrap(

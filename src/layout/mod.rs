@@ -5,6 +5,7 @@ pub mod cards;
 mod facts;
 mod flow;
 pub mod handbook;
+pub mod leaflet;
 pub mod marks;
 mod paginate;
 pub mod poster;

@@ -117,6 +117,12 @@ pub struct Labels {
     pub cover_cta: String,
     pub year: String,
     pub procedures_count: String,
+    pub guide_title: String,
+    pub guide_1: String,
+    pub guide_2: String,
+    pub guide_3: String,
+    pub guide_note: String,
+    pub in_this_leaflet: String,
 }
 
 fn hex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Color, D::Error> {
@@ -136,6 +142,10 @@ const PRESETS: &[(&str, &str)] = &[
     (
         "handbook-a4",
         include_str!("../../templates/handbook-a4.toml"),
+    ),
+    (
+        "leaflet-a4",
+        include_str!("../../templates/leaflet-a4.toml"),
     ),
 ];
 

@@ -39,7 +39,7 @@ pub fn sizes_of(kind: &str) -> &'static [&'static str] {
     match kind {
         "poster" => &["a4", "a3"],
         "handbook" => &["a5", "a4"],
-        "cards" => &["a4"],
+        "cards" | "leaflet" => &["a4"],
         _ => &[],
     }
 }

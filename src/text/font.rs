@@ -84,6 +84,21 @@ impl Font {
         units as f32 * size / self.units_per_em
     }
 
+    /// Font units per em: outlines and advances are in these.
+    pub fn units_per_em(&self) -> f32 {
+        self.units_per_em
+    }
+
+    /// Feeds the outline of `c` (font units, y up) to `builder` and returns
+    /// its advance in font units: the raster renderer draws with the same
+    /// glyphs and advances as the PDF, so both place every letter alike.
+    pub fn outline(&self, c: char, builder: &mut dyn ttf_parser::OutlineBuilder) -> f32 {
+        if let Some(g) = self.face.glyph_index(c) {
+            self.face.outline_glyph(g, builder);
+        }
+        self.advance(c).unwrap_or(0) as f32
+    }
+
     /// The first character that this font cannot draw.
     pub fn missing_char(&self, text: &str) -> Option<char> {
         text.chars().find(|&c| self.advance(c).is_none())

@@ -1,0 +1,184 @@
+//! One procedure on a leaflet panel: its number and title, the key facts
+//! beside its QR code, and what to bring. Laid out at the origin; the
+//! leaflet places it in a panel.
+
+use qrcode::EcLevel;
+
+use crate::layout::flow::{self, Align, Lines, Marker, Style};
+use crate::layout::qr_item;
+use crate::layout::template::{Labels, Template};
+use crate::model::{Located, Online, Procedure};
+use crate::qr::{QrError, QrMatrix};
+use crate::scene::{Item, Rect, MM};
+use crate::text::FontKind::{Bold, Regular};
+
+/// Modules this size read at arm's length from a folded leaflet.
+const TARGET_MODULE_MM: f32 = 0.6;
+/// How far the code may grow past the template's size to reach them.
+const MAX_GROWTH: f32 = 1.3;
+
+/// The code for `url` and its printed side in millimetres (quiet zone
+/// included): the template's size, grown for long URLs.
+pub fn qr_side(url: &str, t: &Template) -> Result<(QrMatrix, f32), QrError> {
+    let m = QrMatrix::encode(url, EcLevel::M)?;
+    let side = (m.total() as f32 * TARGET_MODULE_MM).clamp(t.qr.size, t.qr.size * MAX_GROWTH);
+    QrMatrix::for_print(url, EcLevel::M, side).map(|m| (m, side))
+}
+
+/// How much of a procedure a block shows: the title, key facts, code and
+/// documents always; the summary and steps when the panels have room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Detail {
+    pub summary: bool,
+    pub steps: bool,
+}
+
+impl Detail {
+    /// From the fullest to the most compact.
+    pub const LEVELS: [Detail; 3] = [
+        Detail {
+            summary: true,
+            steps: true,
+        },
+        Detail {
+            summary: false,
+            steps: true,
+        },
+        Detail {
+            summary: false,
+            steps: false,
+        },
+    ];
+}
+
+pub struct Block {
+    pub items: Vec<Item>,
+    pub height: f32,
+}
+
+impl Block {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        p: &Procedure,
+        index: usize,
+        url: &str,
+        matrix: &QrMatrix,
+        side_mm: f32,
+        width: f32,
+        scale: f32,
+        detail: Detail,
+        t: &Template,
+        labels: &Labels,
+    ) -> Block {
+        let c = &t.colors;
+        let s = &t.sizes;
+        let mut items = Vec::new();
+
+        // The number matches the list on the front panel.
+        let title_style = Style::new(Bold, s.title * scale, 1.15, c.accent);
+        let marker = Marker::Number {
+            fill: c.accent,
+            text: c.on_accent,
+        };
+        marker.place(&mut items, index, title_style, 0.0, 0.0);
+        let indent = marker.indent(title_style);
+        let mut y = Lines::wrap(&p.title.value, title_style, width - indent).place(
+            &mut items,
+            indent,
+            0.0,
+            width - indent,
+            Align::Left,
+        ) + 2.0 * MM;
+        if let (true, Some(summary)) = (detail.summary, &p.summary) {
+            y += flow::paragraph(
+                &mut items,
+                &summary.value,
+                Style::new(Regular, s.body * scale, 1.3, c.muted),
+                0.0,
+                y,
+                width,
+                Align::Left,
+            ) + 2.5 * MM;
+        } else {
+            y += 0.5 * MM;
+        }
+
+        // Key facts on the left, the code on the right.
+        let side = side_mm * MM;
+        let qr = Rect::new(width - side, y, side, side);
+        items.extend(qr_item(qr, matrix, c.ink, url));
+        let col = qr.x - 3.0 * MM;
+        let label = Style::new(Bold, s.label * scale, 1.2, c.muted);
+        let value = Style::new(Regular, s.body * scale, 1.28, c.ink);
+        let online = p.online.as_ref().map(|o| Located {
+            value: match o.value {
+                Online::Full => labels.online_full.clone(),
+                Online::Partial => labels.online_partial.clone(),
+                Online::None => labels.online_none.clone(),
+            },
+            offset: o.offset,
+        });
+        let facts = [
+            (&labels.processing_time, p.processing_time.as_ref()),
+            (&labels.fee, p.fee.as_ref()),
+            (&labels.online, online.as_ref()),
+        ];
+        let mut fy = y;
+        for (name, v) in facts {
+            let Some(v) = v else { continue };
+            fy += flow::paragraph(
+                &mut items,
+                &name.to_uppercase(),
+                label,
+                0.0,
+                fy,
+                col,
+                Align::Left,
+            ) + 0.8 * MM;
+            fy +=
+                flow::paragraph(&mut items, &v.value, value, 0.0, fy, col, Align::Left) + 1.8 * MM;
+        }
+        y = fy.max(qr.bottom() + 1.8 * MM);
+
+        // What to bring, then (with room) what happens.
+        let heading = Style::new(Bold, s.label * scale, 1.2, c.accent);
+        let lists = [
+            (
+                &labels.documents,
+                &p.documents,
+                Marker::Bullet(c.accent),
+                true,
+            ),
+            (
+                &labels.steps,
+                &p.steps,
+                Marker::Number {
+                    fill: c.tint,
+                    text: c.accent,
+                },
+                detail.steps,
+            ),
+        ];
+        for (name, list, marker, shown) in lists {
+            if !shown || list.is_empty() {
+                continue;
+            }
+            y += 0.7 * MM;
+            y += flow::paragraph(
+                &mut items,
+                &name.to_uppercase(),
+                heading,
+                0.0,
+                y,
+                width,
+                Align::Left,
+            ) + 1.2 * MM;
+            let entries: Vec<&str> = list.iter().map(|d| d.value.as_str()).collect();
+            y += flow::list(&mut items, &entries, value, marker, 0.0, y, width) + 1.8 * MM;
+        }
+        Block {
+            items,
+            height: y - 1.8 * MM,
+        }
+    }
+}

@@ -1,0 +1,399 @@
+//! The leaflet's fixed panels: the front cover, the back with the
+//! contacts and the campaign's code, and the guide and list that fill
+//! panels the procedures leave free.
+
+use qrcode::EcLevel;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::layout::flow::{self, Align, Lines, Marker, Style};
+use crate::layout::qr_item;
+use crate::layout::template::{Labels, Template};
+use crate::model::{Campaign, Located, Procedure, NATIONAL_PORTAL};
+use crate::qr::QrMatrix;
+use crate::scene::{Color, Item, Rect, MM};
+use crate::text::FontKind::{Bold, Regular};
+
+/// The campaign's code on the back panel, quiet zone included.
+const CAMPAIGN_QR_MM: f32 = 34.0;
+
+/// A thin rule between two procedures on one panel.
+pub fn separator(items: &mut Vec<Item>, area: Rect, y: f32, t: &Template) {
+    items.push(Item::Rect {
+        rect: Rect::new(area.x, y - 0.2 * MM, area.w, 0.4 * MM),
+        fill: t.colors.tint,
+        radius: 0.0,
+    });
+}
+
+/// Short hairlines on the folds in the top and bottom margins, so that a
+/// hand fold lands where the panels meet.
+pub fn fold_marks(sides: &mut [Vec<Item>; 2], t: &Template) {
+    let h = t.page_height();
+    for (side, widths) in [super::OUTSIDE_MM, super::INSIDE_MM].iter().enumerate() {
+        for k in 1..3 {
+            let x = widths[..k].iter().sum::<f32>() * MM;
+            for y in [2.5 * MM, h - 5.0 * MM] {
+                sides[side].push(Item::Rect {
+                    rect: Rect::new(x - 0.15, y, 0.3, 2.5 * MM),
+                    fill: t.colors.muted,
+                    radius: 0.0,
+                });
+            }
+        }
+    }
+}
+
+fn issuer_name<'a>(campaign: Option<&'a Campaign>, labels: &'a Labels) -> &'a str {
+    campaign
+        .and_then(|c| c.issuer.name.as_ref())
+        .map_or(labels.default_issuer.as_str(), |n| n.value.as_str())
+}
+
+fn campaign_error(
+    campaign: Option<&Campaign>,
+    at: Option<&Located<String>>,
+    msg: String,
+) -> Diagnostic {
+    match (campaign, at) {
+        (Some(c), Some(l)) => c.src.error_at(l.offset, msg),
+        (Some(c), None) => Diagnostic::error(msg).in_file(c.path()),
+        _ => Diagnostic::error(msg),
+    }
+}
+
+/// The cover: logo and issuer, the campaign's title and slogan, and a band
+/// that says what to do with the leaflet.
+pub fn front(
+    items: &mut Vec<Item>,
+    area: Rect,
+    campaign: Option<&Campaign>,
+    count: usize,
+    t: &Template,
+    labels: &Labels,
+) -> Result<(), Diagnostics> {
+    let c = &t.colors;
+    let s = &t.sizes;
+    let mut y = area.y + 3.0 * MM;
+    if let Some(logo) = campaign.and_then(|c| c.issuer.logo.as_ref()) {
+        let lh = 18.0 * MM;
+        let (iw, ih) = logo.image.dimensions();
+        let lw = (lh * iw as f32 / ih.max(1) as f32).min(area.w);
+        items.push(Item::Image {
+            rect: Rect::new(area.x + (area.w - lw) / 2.0, y, lw, lh),
+            image: logo.image.clone(),
+            matte: Color::WHITE,
+        });
+        y += lh + 4.0 * MM;
+    }
+    y += flow::paragraph(
+        items,
+        &issuer_name(campaign, labels).to_uppercase(),
+        Style::new(Bold, s.issuer, 1.25, c.accent),
+        area.x,
+        y,
+        area.w,
+        Align::Center,
+    );
+    if let Some(l) = campaign.and_then(|c| c.issuer.locality.as_ref()) {
+        y += 1.0 * MM;
+        y += flow::paragraph(
+            items,
+            &l.value,
+            Style::new(Regular, s.meta, 1.3, c.ink),
+            area.x,
+            y,
+            area.w,
+            Align::Center,
+        );
+    }
+    let issuer_bottom = y;
+
+    // The band at the foot: what to do, and how many procedures inside.
+    let pad = 5.0 * MM;
+    let inner = area.w - 2.0 * pad;
+    let cta = Lines::balanced(
+        &labels.cta,
+        Style::new(Bold, s.cta, 1.2, c.on_accent),
+        inner,
+    );
+    let year = format!(
+        "{} {}  ·  {count} {}",
+        labels.year,
+        crate::clock::year(),
+        labels.procedures_count
+    );
+    let year = Lines::wrap(&year, Style::new(Regular, s.meta, 1.3, c.on_accent), inner);
+    let band_h = pad + cta.height() + 3.0 * MM + year.height() + pad;
+    let band = Rect::new(area.x, area.bottom() - band_h, area.w, band_h);
+    items.push(Item::Rect {
+        rect: band,
+        fill: c.accent,
+        radius: 3.0 * MM,
+    });
+    let by = band.y + pad;
+    let by = by + cta.place(items, band.x + pad, by, inner, Align::Center) + 3.0 * MM;
+    year.place(items, band.x + pad, by, inner, Align::Center);
+
+    let title = campaign.and_then(|c| c.title.as_ref());
+    let title_text = title.map_or(labels.default_title.as_str(), |l| l.value.as_str());
+    let title_lines = Lines::balanced(title_text, Style::new(Bold, s.cover, 1.12, c.ink), area.w);
+    let slogan = campaign.and_then(|c| c.slogan.as_ref()).map(|l| {
+        Lines::balanced(
+            &l.value,
+            Style::new(Regular, s.summary, 1.35, c.muted),
+            area.w * 0.9,
+        )
+    });
+    let rule = 0.8 * MM;
+    let block_h = rule
+        + 5.0 * MM
+        + title_lines.height()
+        + slogan.as_ref().map_or(0.0, |l| 4.0 * MM + l.height());
+    let room_top = issuer_bottom + 6.0 * MM;
+    let room = band.y - 6.0 * MM - room_top;
+    if block_h > room {
+        let msg = format!(
+            "the leaflet's front panel has {:.0} mm for the title and slogan, which need {:.0} mm",
+            room.max(0.0) / MM,
+            block_h / MM
+        );
+        return Err(campaign_error(campaign, title, msg)
+            .with_hint("shorten `campaign.title` or `campaign.slogan`")
+            .into());
+    }
+    let mut y = room_top + (room - block_h) / 2.0;
+    items.push(Item::Rect {
+        rect: Rect::new(area.x + (area.w - 14.0 * MM) / 2.0, y, 14.0 * MM, rule),
+        fill: c.accent,
+        radius: 0.0,
+    });
+    y += rule + 5.0 * MM;
+    y += title_lines.place(items, area.x, y, area.w, Align::Center);
+    if let Some(slogan) = slogan {
+        slogan.place(
+            items,
+            area.x + area.w * 0.05,
+            y + 4.0 * MM,
+            area.w * 0.9,
+            Align::Center,
+        );
+    }
+    Ok(())
+}
+
+/// The back: the office's contacts, and the campaign's code (the portal by
+/// default) for everything the leaflet does not list.
+pub fn back(
+    items: &mut Vec<Item>,
+    area: Rect,
+    campaign: Option<&Campaign>,
+    t: &Template,
+    labels: &Labels,
+) -> Result<(), Diagnostics> {
+    let c = &t.colors;
+    let s = &t.sizes;
+    let url = campaign.map_or_else(|| NATIONAL_PORTAL.to_owned(), |c| c.qr_url(&c.url));
+    let matrix = QrMatrix::for_print(&url, EcLevel::M, CAMPAIGN_QR_MM).map_err(|e| {
+        campaign_error(campaign, None, e.to_string())
+            .with_hint("use a shorter campaign `url` or fewer tracking parameters")
+    })?;
+
+    let mut y = area.y + 2.0 * MM;
+    y += flow::ruled_heading(
+        items,
+        &labels.contact,
+        Style::new(Bold, s.heading, 1.2, c.accent),
+        area.x,
+        y,
+        area.w,
+        12.0 * MM,
+    ) + 4.0 * MM;
+    y += flow::paragraph(
+        items,
+        &issuer_name(campaign, labels).to_uppercase(),
+        Style::new(Bold, s.issuer, 1.25, c.ink),
+        area.x,
+        y,
+        area.w,
+        Align::Left,
+    ) + 3.0 * MM;
+    let issuer = campaign.map(|c| &c.issuer);
+    let label = Style::new(Bold, s.label, 1.2, c.muted);
+    let value = Style::new(Regular, s.body, 1.3, c.ink);
+    let big = Style::new(Bold, s.heading * 1.3, 1.2, c.accent);
+    let fields = [
+        (
+            &labels.hotline,
+            issuer.and_then(|i| i.hotline.as_ref()),
+            big,
+        ),
+        (
+            &labels.address,
+            issuer.and_then(|i| i.address.as_ref()),
+            value,
+        ),
+        (
+            &labels.office_hours,
+            issuer.and_then(|i| i.office_hours.as_ref()),
+            value,
+        ),
+        (&labels.email, issuer.and_then(|i| i.email.as_ref()), value),
+        (
+            &labels.website,
+            issuer.and_then(|i| i.website.as_ref()),
+            value,
+        ),
+    ];
+    let mut last = None;
+    for (name, v, style) in fields {
+        let Some(v) = v else { continue };
+        y += flow::paragraph(
+            items,
+            &name.to_uppercase(),
+            label,
+            area.x,
+            y,
+            area.w,
+            Align::Left,
+        ) + 0.8 * MM;
+        y += flow::paragraph(items, &v.value, style, area.x, y, area.w, Align::Left) + 3.0 * MM;
+        last = Some(v);
+    }
+
+    // The campaign's code at the foot, its call to action above it.
+    let side = CAMPAIGN_QR_MM * MM;
+    let cta = Lines::balanced(
+        &labels.cover_cta,
+        Style::new(Bold, s.meta * 1.1, 1.25, c.accent),
+        area.w,
+    );
+    let link = flow::url_lines(
+        &url,
+        Style::new(Regular, s.url, 1.3, c.muted),
+        area.w,
+        s.url * 4.0,
+    );
+    let foot_h = cta.height() + 2.0 * MM + side + 1.5 * MM + link.height();
+    let top = area.bottom() - foot_h;
+    if y > top - 2.0 * MM {
+        let msg = format!(
+            "the contacts do not fit on the leaflet's back panel above the campaign's QR code ({:.0} mm too long)",
+            (y - top + 2.0 * MM) / MM
+        );
+        return Err(campaign_error(campaign, last, msg)
+            .with_hint("shorten the [issuer] texts (address, office hours)")
+            .into());
+    }
+    let mut fy = top;
+    fy += cta.place(items, area.x, fy, area.w, Align::Center) + 2.0 * MM;
+    items.extend(qr_item(
+        Rect::new(area.x + (area.w - side) / 2.0, fy, side, side),
+        &matrix,
+        c.ink,
+        &url,
+    ));
+    fy += side + 1.5 * MM;
+    link.place(items, area.x, fy, area.w, Align::Center);
+    Ok(())
+}
+
+/// How to scan a code, in three numbered steps, and where to ask for help.
+pub fn guide(items: &mut Vec<Item>, area: Rect, t: &Template, labels: &Labels) {
+    let c = &t.colors;
+    let s = &t.sizes;
+    let mut y = area.y + 2.0 * MM;
+    y += flow::ruled_heading(
+        items,
+        &labels.guide_title,
+        Style::new(Bold, s.heading, 1.2, c.accent),
+        area.x,
+        y,
+        area.w,
+        12.0 * MM,
+    ) + 5.0 * MM;
+    let steps = [&labels.guide_1, &labels.guide_2, &labels.guide_3];
+    let style = Style::new(Regular, s.body * 1.15, 1.35, c.ink);
+    let marker = Marker::Number {
+        fill: c.accent,
+        text: c.on_accent,
+    };
+    for (i, step) in steps.iter().enumerate() {
+        marker.place(items, i, style, area.x, y);
+        let indent = marker.indent(style) + 1.0 * MM;
+        y += flow::paragraph(
+            items,
+            step,
+            style,
+            area.x + indent,
+            y,
+            area.w - indent,
+            Align::Left,
+        ) + 4.0 * MM;
+    }
+    let note = Lines::wrap(
+        &labels.guide_note,
+        Style::new(Bold, s.body, 1.3, c.accent),
+        area.w - 8.0 * MM,
+    );
+    let box_h = note.height() + 8.0 * MM;
+    items.push(Item::Rect {
+        rect: Rect::new(area.x, y + 2.0 * MM, area.w, box_h),
+        fill: c.tint,
+        radius: 2.5 * MM,
+    });
+    note.place(
+        items,
+        area.x + 4.0 * MM,
+        y + 6.0 * MM,
+        area.w - 8.0 * MM,
+        Align::Left,
+    );
+}
+
+/// The procedures inside, numbered as their blocks are, each with the
+/// start of its summary.
+pub fn contents(
+    items: &mut Vec<Item>,
+    area: Rect,
+    procedures: &[Procedure],
+    t: &Template,
+    labels: &Labels,
+) {
+    let c = &t.colors;
+    let s = &t.sizes;
+    let mut y = area.y + 2.0 * MM;
+    y += flow::ruled_heading(
+        items,
+        &labels.in_this_leaflet,
+        Style::new(Bold, s.heading, 1.2, c.accent),
+        area.x,
+        y,
+        area.w,
+        12.0 * MM,
+    ) + 5.0 * MM;
+    let title = Style::new(Bold, s.title, 1.2, c.ink);
+    let summary = Style::new(Regular, s.body, 1.3, c.muted);
+    let marker = Marker::Number {
+        fill: c.accent,
+        text: c.on_accent,
+    };
+    let indent = marker.indent(title);
+    let w = area.w - indent;
+    for (i, p) in procedures.iter().enumerate() {
+        let head = Lines::wrap(&p.title.value, title, w);
+        let text = p
+            .summary
+            .as_ref()
+            .map(|s| Lines::wrap(&s.value, summary, w));
+        let h = head.height() + text.as_ref().map_or(0.0, |l| 1.5 * MM + l.height());
+        if y + h > area.bottom() {
+            break;
+        }
+        marker.place(items, i, title, area.x, y);
+        y += head.place(items, area.x + indent, y, w, Align::Left);
+        if let Some(text) = text {
+            y += 1.5 * MM + text.place(items, area.x + indent, y + 1.5 * MM, w, Align::Left);
+        }
+        y += 5.0 * MM;
+    }
+}

@@ -124,27 +124,34 @@ fn make(
         campaign: Some(campaign),
         template: &template,
         labels: &labels,
-        print: Print::default(),
+        print: Print {
+            bleed: output.bleed,
+            cmyk: output.cmyk,
+        },
+    };
+    let one = |r: Result<Written, Diagnostics>| match r {
+        Ok(w) => (vec![w], Diagnostics::new()),
+        Err(d) => (Vec::new(), d),
     };
     match output.kind.as_str() {
-        "poster" => posters(output, campaign, &style, procedures, broken),
-        "cards" => match outputs::cards(procedures, 1, &style, &output.file) {
-            Ok(w) => (vec![w], Diagnostics::new()),
-            Err(d) => (Vec::new(), d),
-        },
-        _ => {
+        "poster" | "png" => posters(output, campaign, &style, procedures, broken),
+        "cards" => one(outputs::cards(procedures, 1, &style, &output.file)),
+        kind => {
+            // A handbook or leaflet lists every procedure: none may be missing.
+            let name = if kind == "leaflet" { "leaflet" } else { "handbook" };
             if broken > 0 {
                 let d = at(format!(
-                    "the handbook {} was not written: {broken} of its procedure files have errors (shown above)",
+                    "the {name} {} was not written: {broken} of its procedure files have errors (shown above)",
                     output.file.display()
                 ))
-                .with_hint("fix those files and build again; a handbook with a missing section would be handed out");
+                .with_hint(format!("fix those files and build again; a {name} with a missing procedure would be handed out"));
                 return (Vec::new(), d.into());
             }
-            match outputs::handbook(procedures, &style, &output.file, output.booklet) {
-                Ok(w) => (vec![w], Diagnostics::new()),
-                Err(d) => (Vec::new(), d),
-            }
+            one(if kind == "leaflet" {
+                outputs::leaflet(procedures, &style, &output.file)
+            } else {
+                outputs::handbook(procedures, &style, &output.file, output.booklet)
+            })
         }
     }
 }
@@ -158,17 +165,19 @@ fn posters(
     procedures: &[Procedure],
     broken: usize,
 ) -> (Vec<Written>, Diagnostics) {
+    let png = output.kind == "png";
+    let ext = if png { "png" } else { "pdf" };
     let is_pdf = output
         .file
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext));
     let single = is_pdf && procedures.len() + broken == 1;
     let target = |p: &Procedure| -> PathBuf {
         if single {
             output.file.clone()
         } else {
             let stem = p.path().file_stem().unwrap_or_default();
-            output.file.join(stem).with_extension("pdf")
+            output.file.join(stem).with_extension(ext)
         }
     };
     if is_pdf && !single {
@@ -185,15 +194,19 @@ fn posters(
             .with_hint("give a folder instead, e.g. file = \"out/posters\"");
         return (Vec::new(), d.into());
     }
+    let px = output.px.unwrap_or(crate::render::png::DEFAULT_PX);
     let results: Vec<_> = procedures
         .par_iter()
-        .map(|p| outputs::poster(p, style, &target(p)))
+        .map(|p| match png {
+            true => outputs::poster_png(p, style, &target(p), px),
+            false => outputs::poster(p, style, &target(p)).map(|w| vec![w]),
+        })
         .collect();
     let mut done = Vec::new();
     let mut diags = Diagnostics::new();
     for r in results {
         match r {
-            Ok(w) => done.push(w),
+            Ok(w) => done.extend(w),
             Err(d) => diags.extend(d),
         }
     }

@@ -98,10 +98,10 @@ fn is_campaign(path: &Path) -> bool {
 }
 
 /// Lays out one kind of output for `procedures` (each poster, or one
-/// handbook), collecting errors and warnings.
+/// handbook, leaflet or card sheet), collecting errors and warnings.
 fn lay_out(kind: &str, procedures: &[Procedure], style: &Style) -> Diagnostics {
     let mut diags = Diagnostics::new();
-    if kind == "poster" {
+    if kind == "poster" || kind == "png" {
         let results: Vec<_> = procedures
             .par_iter()
             .map(|p| outputs::check_poster(p, style))
@@ -111,6 +111,8 @@ fn lay_out(kind: &str, procedures: &[Procedure], style: &Style) -> Diagnostics {
         }
     } else if kind == "cards" {
         diags.extend(outputs::check_cards(procedures, style).unwrap_or_else(|e| e));
+    } else if kind == "leaflet" {
+        diags.extend(outputs::check_leaflet(procedures, style).unwrap_or_else(|e| e));
     } else if !procedures.is_empty() {
         diags.extend(outputs::check_handbook(procedures, style).unwrap_or_else(|e| e));
     }
@@ -159,7 +161,8 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
             }
         };
         // Posters go into a folder, one file per procedure; the rest are one file.
-        let targets: Vec<PathBuf> = if output.kind == "poster" {
+        let targets: Vec<PathBuf> = if output.kind == "poster" || output.kind == "png" {
+            let ext = if output.kind == "png" { "png" } else { "pdf" };
             loaded
                 .procedures
                 .iter()
@@ -167,7 +170,7 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
                     output
                         .file
                         .join(p.path().file_stem().unwrap_or_default())
-                        .with_extension("pdf")
+                        .with_extension(ext)
                 })
                 .collect()
         } else {

@@ -20,7 +20,9 @@ const ISSUER_KEYS: &[&str] = &[
     "logo",
 ];
 const CAMPAIGN_KEYS: &[&str] = &["title", "slogan", "url", "lang", "tracking", "procedures"];
-const OUTPUT_KEYS: &[&str] = &["kind", "size", "file", "booklet", "template"];
+const OUTPUT_KEYS: &[&str] = &[
+    "kind", "size", "file", "booklet", "template", "bleed", "cmyk", "px",
+];
 pub const OUTPUT_KINDS: &[&str] = &["poster", "handbook", "leaflet", "cards", "png"];
 /// The languages of the printed labels (templates/labels-*.toml).
 pub const LANGUAGES: &[&str] = &["vi", "en"];
@@ -30,6 +32,8 @@ pub const LANGUAGES: &[&str] = &["vi", "en"];
 pub fn preset(kind: &str, size: &str) -> String {
     match kind {
         "cards" => "poster-a4".to_owned(),
+        // Poster images for chat apps are the poster, drawn in pixels.
+        "png" => format!("poster-{size}"),
         _ => format!("{kind}-{size}"),
     }
 }
@@ -37,7 +41,7 @@ pub fn preset(kind: &str, size: &str) -> String {
 /// The paper sizes each output kind comes in; the first is the default.
 pub fn sizes_of(kind: &str) -> &'static [&'static str] {
     match kind {
-        "poster" => &["a4", "a3"],
+        "poster" | "png" => &["a4", "a3"],
         "handbook" => &["a5", "a4"],
         "cards" | "leaflet" => &["a4"],
         _ => &[],
@@ -80,6 +84,11 @@ pub struct Output {
     pub booklet: bool,
     /// A template file overriding the built-in preset, resolved.
     pub template: Option<PathBuf>,
+    /// For a print shop: bleed in millimetres (0 for none), CMYK colours.
+    pub bleed: f32,
+    pub cmyk: bool,
+    /// PNG outputs: the width in pixels, when not the default.
+    pub px: Option<u32>,
     /// Where the `[[output]]` entry starts, for messages.
     pub offset: usize,
 }
@@ -195,6 +204,9 @@ impl Campaign {
             let size = r.string("size");
             let booklet = r.boolean("booklet");
             let template = r.string("template");
+            let bleed = r.number("bleed", 0.0, 20.0, "3");
+            let cmyk = r.boolean("cmyk");
+            let px = r.number("px", 200.0, 10_000.0, "1080");
             if let Some(k) = &kind {
                 if !OUTPUT_KINDS.contains(&k.value.as_str()) {
                     let d = src
@@ -225,6 +237,23 @@ impl Campaign {
                         .with_hint("remove the line, or set kind = \"handbook\""),
                 );
             }
+            let is_png = kind_name == "png";
+            if let Some(o) = px.as_ref().filter(|_| !is_png) {
+                r.diags.push(
+                    src.error_at(o.offset, "`px` is for kind = \"png\" only")
+                        .with_hint("remove the line; PDF outputs are sized in millimetres"),
+                );
+            }
+            let print_offset = bleed
+                .as_ref()
+                .map(|b| b.offset)
+                .or(cmyk.as_ref().filter(|c| c.value).map(|c| c.offset));
+            if let Some(at) = print_offset.filter(|_| is_png) {
+                r.diags.push(
+                    src.error_at(at, "PNG images have no bleed or CMYK colours")
+                        .with_hint("remove the line; bleed and cmyk are for PDFs going to a print shop"),
+                );
+            }
             if let (Some(kind), Some(file)) = (kind, file) {
                 let path = resolve(&file.value);
                 if let Some(earlier) = campaign.outputs.iter().find(|o| o.file == path) {
@@ -240,6 +269,9 @@ impl Campaign {
                     file: path,
                     booklet: booklet.is_some_and(|b| b.value),
                     template: template.map(|t| resolve(&t.value)),
+                    bleed: bleed.map_or(0.0, |b| b.value as f32),
+                    cmyk: cmyk.is_some_and(|c| c.value),
+                    px: px.map(|p| p.value.round() as u32),
                     offset: off,
                 });
             }

@@ -141,6 +141,38 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
         }
     }
 
+    /// An optional number (integer or decimal) within `min..=max`.
+    pub fn number(&mut self, key: &str, min: f64, max: f64, example: &str) -> Option<Located<f64>> {
+        let value = self.get(key)?;
+        let n = match value.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+                .ok()
+                .map(|i| i as f64),
+            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+            _ => {
+                self.wrong_type(key, value, "a number (without quotes)", example);
+                return None;
+            }
+        };
+        match n {
+            Some(n) if (min..=max).contains(&n) => Some(Located {
+                value: n,
+                offset: value.span().start,
+            }),
+            _ => {
+                let d = self
+                    .src
+                    .error_at(
+                        value.span().start,
+                        format!("`{}{key}` must be from {min} to {max}", self.prefix),
+                    )
+                    .with_hint(format!("write it like: {key} = {example}"));
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
     /// A text value that must be present and non-empty.
     pub fn required_string(&mut self, key: &str, example: &str) -> Option<Located<String>> {
         let (message, offset, hint) = match self.get(key) {

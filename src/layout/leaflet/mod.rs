@@ -185,19 +185,25 @@ pub fn leaflet(
         }
     }
     // Free panels: the guide first (the flap's inner face when only two
-    // procedures leave it empty), then the list of what is inside.
+    // procedures leave it empty), then the list of what is inside; with one
+    // free panel the list goes under the guide, as far as it fits.
     let free: Vec<&Panel> = slots[2..]
         .iter()
         .zip(&groups[2..])
         .filter(|(_, &c)| c == 0)
         .map(|(s, _)| s)
         .collect();
-    let extras: [&dyn Fn(&mut Vec<Item>, Rect); 2] = [
-        &|items, area| panels::guide(items, area, t, labels),
-        &|items, area| panels::contents(items, area, procedures, t, labels),
-    ];
-    for (slot, extra) in free.iter().zip(extras) {
-        extra(&mut sides[slot.side], slot.area);
+    if let Some(first) = free.first() {
+        let bottom = panels::guide(&mut sides[first.side], first.area, t, labels);
+        let (side, area) = match free.get(1) {
+            Some(second) => (second.side, second.area),
+            None => {
+                let top = bottom + 10.0 * MM;
+                let a = first.area;
+                (first.side, Rect::new(a.x, top, a.w, (a.bottom() - top).max(0.0)))
+            }
+        };
+        panels::contents(&mut sides[side], area, procedures, t, labels);
     }
     panels::back(&mut sides[0], panel(t, 0, 1).area, campaign, t, labels)?;
     panels::front(&mut sides[0], panel(t, 0, 2).area, campaign, n, t, labels)?;

@@ -298,7 +298,8 @@ pub fn back(
 }
 
 /// How to scan a code, in three numbered steps, and where to ask for help.
-pub fn guide(items: &mut Vec<Item>, area: Rect, t: &Template, labels: &Labels) {
+/// Returns where it ends.
+pub fn guide(items: &mut Vec<Item>, area: Rect, t: &Template, labels: &Labels) -> f32 {
     let c = &t.colors;
     let s = &t.sizes;
     let mut y = area.y + 2.0 * MM;
@@ -348,10 +349,12 @@ pub fn guide(items: &mut Vec<Item>, area: Rect, t: &Template, labels: &Labels) {
         area.w - 8.0 * MM,
         Align::Left,
     );
+    y + 2.0 * MM + box_h
 }
 
-/// The procedures inside, numbered as their blocks are, each with the
-/// start of its summary.
+/// The procedures inside, numbered as their blocks are, each with its
+/// summary when all of them fit `area`, else titles only; nothing when even
+/// those do not fit (a list with procedures missing would mislead).
 pub fn contents(
     items: &mut Vec<Item>,
     area: Rect,
@@ -361,16 +364,7 @@ pub fn contents(
 ) {
     let c = &t.colors;
     let s = &t.sizes;
-    let mut y = area.y + 2.0 * MM;
-    y += flow::ruled_heading(
-        items,
-        &labels.in_this_leaflet,
-        Style::new(Bold, s.heading, 1.2, c.accent),
-        area.x,
-        y,
-        area.w,
-        12.0 * MM,
-    ) + 5.0 * MM;
+    let heading = Style::new(Bold, s.heading, 1.2, c.accent);
     let title = Style::new(Bold, s.title, 1.2, c.ink);
     let summary = Style::new(Regular, s.body, 1.3, c.muted);
     let marker = Marker::Number {
@@ -379,21 +373,43 @@ pub fn contents(
     };
     let indent = marker.indent(title);
     let w = area.w - indent;
-    for (i, p) in procedures.iter().enumerate() {
-        let head = Lines::wrap(&p.title.value, title, w);
-        let text = p
-            .summary
-            .as_ref()
-            .map(|s| Lines::wrap(&s.value, summary, w));
-        let h = head.height() + text.as_ref().map_or(0.0, |l| 1.5 * MM + l.height());
-        if y + h > area.bottom() {
-            break;
-        }
+    let entries = |with_summary: bool| -> Vec<(Lines, Option<Lines>)> {
+        procedures
+            .iter()
+            .map(|p| {
+                let text = p
+                    .summary
+                    .as_ref()
+                    .filter(|_| with_summary)
+                    .map(|s| Lines::wrap(&s.value, summary, w));
+                (Lines::wrap(&p.title.value, title, w), text)
+            })
+            .collect()
+    };
+    let gap = 4.0 * MM;
+    let height = |list: &[(Lines, Option<Lines>)]| -> f32 {
+        list.iter()
+            .map(|(head, text)| head.height() + text.as_ref().map_or(0.0, |l| 1.5 * MM + l.height()))
+            .sum::<f32>()
+            + gap * list.len() as f32
+    };
+    let head_h = 2.0 * MM + heading.block_height(1) + 1.7 * MM + 5.0 * MM;
+    let Some(list) = [true, false]
+        .into_iter()
+        .map(entries)
+        .find(|l| head_h + height(l) <= area.h)
+    else {
+        return;
+    };
+    let mut y = area.y + 2.0 * MM;
+    y += flow::ruled_heading(items, &labels.in_this_leaflet, heading, area.x, y, area.w, 12.0 * MM)
+        + 5.0 * MM;
+    for (i, (head, text)) in list.into_iter().enumerate() {
         marker.place(items, i, title, area.x, y);
         y += head.place(items, area.x + indent, y, w, Align::Left);
         if let Some(text) = text {
             y += 1.5 * MM + text.place(items, area.x + indent, y + 1.5 * MM, w, Align::Left);
         }
-        y += 5.0 * MM;
+        y += gap;
     }
 }

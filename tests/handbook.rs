@@ -358,8 +358,19 @@ fn build_writes_every_output_of_the_example_campaign() {
     let (pages, _, _) = pdf_pages_and_size(&flat);
     let (sides, _, _) = pdf_pages_and_size(&book);
     assert_eq!(sides, pages.div_ceil(4) * 2);
+    // The cards, the poster images for Zalo and the leaflet.
+    assert_eq!(pdf_pages_and_size(&dir.join("the-qr.pdf")).0, 1);
+    for p in shipped_procedures() {
+        let stem = p.file_stem().unwrap().to_str().unwrap();
+        let url = Procedure::load(&p).unwrap().url.value;
+        let png = dir.join(format!("zalo/{stem}.png"));
+        assert_eq!(image::image_dimensions(&png).unwrap(), (1080, 1527));
+        assert_eq!(decode_png_qr(&png), vec![with_tracking(&url)]);
+    }
+    let (sides, w, h) = pdf_pages_and_size(&dir.join("to-gap.pdf"));
+    assert_eq!((sides, w.round(), h.round()), (2, 842.0, 595.0));
     assert!(
-        out.stdout.contains("built 3 outputs") && out.stdout.contains("8 files"),
+        out.stdout.contains("built 6 outputs") && out.stdout.contains("16 files"),
         "{}",
         out.stdout
     );
@@ -371,7 +382,7 @@ fn build_writes_every_output_of_the_example_campaign() {
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(names.len(), 3, "{names:?}");
+    assert_eq!(names.len(), 6, "{names:?}");
 }
 
 #[test]
@@ -395,7 +406,7 @@ fn build_with_one_broken_procedure_writes_the_other_outputs_and_fails() {
         out.stderr
     );
     assert!(
-        out.stderr.contains("2 of 3 outputs failed"),
+        out.stderr.contains("3 of 6 outputs failed"),
         "{}",
         out.stderr
     );
@@ -410,6 +421,7 @@ fn build_with_one_broken_procedure_writes_the_other_outputs_and_fails() {
     }
     assert!(!dir.join("posters/zz-hong.pdf").exists());
     assert!(!dir.join("cam-nang.pdf").exists() && !dir.join("cam-nang-in.pdf").exists());
+    assert!(!dir.join("to-gap.pdf").exists());
 }
 
 #[test]

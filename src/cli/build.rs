@@ -138,7 +138,11 @@ fn make(
         "cards" => one(outputs::cards(procedures, 1, &style, &output.file)),
         kind => {
             // A handbook or leaflet lists every procedure: none may be missing.
-            let name = if kind == "leaflet" { "leaflet" } else { "handbook" };
+            let name = if kind == "leaflet" {
+                "leaflet"
+            } else {
+                "handbook"
+            };
             if broken > 0 {
                 let d = at(format!(
                     "the {name} {} was not written: {broken} of its procedure files have errors (shown above)",

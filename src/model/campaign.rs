@@ -251,7 +251,9 @@ impl Campaign {
             if let Some(at) = print_offset.filter(|_| is_png) {
                 r.diags.push(
                     src.error_at(at, "PNG images have no bleed or CMYK colours")
-                        .with_hint("remove the line; bleed and cmyk are for PDFs going to a print shop"),
+                        .with_hint(
+                            "remove the line; bleed and cmyk are for PDFs going to a print shop",
+                        ),
                 );
             }
             if let (Some(kind), Some(file)) = (kind, file) {

@@ -461,3 +461,138 @@ pub fn render_page_one(pdf: &Path, dpi: u32) -> image::GrayImage {
         .path();
     image::open(png).unwrap().into_luma8()
 }
+
+/// Page `page` (from 1) rendered by poppler to exactly `w` × `h` pixels.
+pub fn render_page_to(pdf: &Path, page: usize, w: u32, h: u32) -> image::RgbImage {
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = dir.path().join("page");
+    let (p, w, h) = (page.to_string(), w.to_string(), h.to_string());
+    tool(
+        "pdftoppm",
+        &[
+            "-f".as_ref(),
+            p.as_ref(),
+            "-l".as_ref(),
+            p.as_ref(),
+            "-scale-to-x".as_ref(),
+            w.as_ref(),
+            "-scale-to-y".as_ref(),
+            h.as_ref(),
+            "-png".as_ref(),
+            pdf.as_os_str(),
+            prefix.as_os_str(),
+        ],
+    );
+    let png = std::fs::read_dir(dir.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    image::open(png).unwrap().into_rgb8()
+}
+
+/// Every word poppler finds on page `page` (from 1), with its box in points
+/// (x0, y0, x1, y1 from the top-left).
+pub fn pdf_words(pdf: &Path, page: usize) -> Vec<(String, [f32; 4])> {
+    let p = page.to_string();
+    let html = tool(
+        "pdftotext",
+        &[
+            "-bbox".as_ref(),
+            "-f".as_ref(),
+            p.as_ref(),
+            "-l".as_ref(),
+            p.as_ref(),
+            "-enc".as_ref(),
+            "UTF-8".as_ref(),
+            pdf.as_os_str(),
+            "-".as_ref(),
+        ],
+    );
+    let attr = |tag: &str, name: &str| -> f32 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    html.split("<word ")
+        .skip(1)
+        .map(|w| {
+            let (tag, rest) = w.split_once('>').unwrap();
+            let text = rest.split("</word>").next().unwrap().to_owned();
+            let b = ["xMin", "yMin", "xMax", "yMax"].map(|n| attr(tag, n));
+            (text, b)
+        })
+        .collect()
+}
+
+/// The ink inside `[x0, y0, x1, y1)`, against the region's most common
+/// colour (its background): the left and right ends of the pixels clearly
+/// unlike it, and the centre of all ink weighted by its darkness, which
+/// anti-aliasing and hinting hardly move.
+pub fn ink(img: &image::RgbImage, r: [u32; 4]) -> Option<Ink> {
+    let [x0, y0] = [r[0], r[1]];
+    let [x1, y1] = [r[2].min(img.width()), r[3].min(img.height())];
+    let mut counts = std::collections::HashMap::new();
+    for y in y0..y1 {
+        for x in x0..x1 {
+            *counts.entry(img.get_pixel(x, y).0).or_insert(0u32) += 1;
+        }
+    }
+    let bg = counts.into_iter().max_by_key(|(_, n)| *n)?.0;
+    let diff = |x: u32, y: u32| {
+        let p = img.get_pixel(x, y).0;
+        (0..3)
+            .map(|i| (p[i] as i32 - bg[i] as i32).abs())
+            .max()
+            .unwrap()
+    };
+    // Half the strongest contrast in the region: the same cut for light
+    // grey text as for black, whatever each renderer's anti-aliasing.
+    let strongest = (y0..y1)
+        .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+        .map(|(x, y)| diff(x, y))
+        .max()?;
+    let (mut left, mut right) = (u32::MAX, 0);
+    let (mut sum, mut sx, mut sy) = (0.0f64, 0.0f64, 0.0f64);
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let diff = diff(x, y);
+            if diff * 2 > strongest {
+                left = left.min(x);
+                right = right.max(x);
+            }
+            let wgt = diff as f64;
+            sum += wgt;
+            sx += wgt * x as f64;
+            sy += wgt * y as f64;
+        }
+    }
+    (right >= left && sum > 0.0).then(|| Ink {
+        left,
+        right,
+        centre: ((sx / sum) as f32, (sy / sum) as f32),
+    })
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Ink {
+    pub left: u32,
+    pub right: u32,
+    pub centre: (f32, f32),
+}
+
+/// QR codes decoded from rectangles (in pixels) cut from `img`.
+pub fn decode_regions(img: &image::GrayImage, regions: &[[u32; 4]]) -> Vec<String> {
+    let mut found = Vec::new();
+    for r in regions {
+        let cell = image::imageops::crop_imm(img, r[0], r[1], r[2] - r[0], r[3] - r[1]).to_image();
+        let mut prepared = rqrr::PreparedImage::prepare(cell);
+        found.extend(
+            prepared
+                .detect_grids()
+                .into_iter()
+                .filter_map(|g| g.decode().ok().map(|(_, t)| t)),
+        );
+    }
+    found
+}

@@ -200,7 +200,10 @@ pub fn leaflet(
             None => {
                 let top = bottom + 10.0 * MM;
                 let a = first.area;
-                (first.side, Rect::new(a.x, top, a.w, (a.bottom() - top).max(0.0)))
+                (
+                    first.side,
+                    Rect::new(a.x, top, a.w, (a.bottom() - top).max(0.0)),
+                )
             }
         };
         panels::contents(&mut sides[side], area, procedures, t, labels);

@@ -389,7 +389,9 @@ pub fn contents(
     let gap = 4.0 * MM;
     let height = |list: &[(Lines, Option<Lines>)]| -> f32 {
         list.iter()
-            .map(|(head, text)| head.height() + text.as_ref().map_or(0.0, |l| 1.5 * MM + l.height()))
+            .map(|(head, text)| {
+                head.height() + text.as_ref().map_or(0.0, |l| 1.5 * MM + l.height())
+            })
             .sum::<f32>()
             + gap * list.len() as f32
     };
@@ -402,8 +404,15 @@ pub fn contents(
         return;
     };
     let mut y = area.y + 2.0 * MM;
-    y += flow::ruled_heading(items, &labels.in_this_leaflet, heading, area.x, y, area.w, 12.0 * MM)
-        + 5.0 * MM;
+    y += flow::ruled_heading(
+        items,
+        &labels.in_this_leaflet,
+        heading,
+        area.x,
+        y,
+        area.w,
+        12.0 * MM,
+    ) + 5.0 * MM;
     for (i, (head, text)) in list.into_iter().enumerate() {
         marker.place(items, i, title, area.x, y);
         y += head.place(items, area.x + indent, y, w, Align::Left);

@@ -1,0 +1,205 @@
+//! PNG output (`--png`, `kind = "png"`): the same scene as the PDF, drawn in
+//! pixels. Checked against poppler's render of the PDF at the PNG's size:
+//! the ink of every word poppler finds lies within 2 px in both images, so a
+//! renderer that broke lines or placed text on its own would fail. Every
+//! QR code decodes from the PNG itself.
+
+mod harness;
+
+use std::path::Path;
+
+use harness::*;
+use toroi::model::Procedure;
+
+const CAMPAIGN: &str = "examples/phuong-1/toroi.toml";
+
+/// Compares the words of `pdf`'s page `page` with the same places in `png`:
+/// the centre of each word's ink within 2 px in both directions, and its
+/// left and right ends within 2 px for all but 2 % of words. (Poppler hints
+/// glyphs, snapping thin strokes such as `=` and `-` to whole pixels, which
+/// moves a word's faint last stroke across the ink threshold; centres are
+/// immune to that.) Returns how many words were compared.
+fn assert_same_text_boxes(pdf: &Path, page: usize, png: &Path) -> usize {
+    let ours = image::open(png).unwrap().into_rgb8();
+    let (w, h) = ours.dimensions();
+    let poppler = render_page_to(pdf, page, w, h);
+    let (_, page_w, _) = pdf_pages_and_size(pdf);
+    let scale = w as f32 / page_w;
+    let (mut compared, mut ends_apart) = (0, Vec::new());
+    let (mut worst_centre, mut worst_end) = (0.0f32, 0.0f32);
+    for (word, b) in pdf_words(pdf, page) {
+        // The word's box from poppler, ascender to descender.
+        let r = [
+            (b[0] * scale).floor() as u32,
+            (b[1] * scale).round() as u32,
+            (b[2] * scale).ceil() as u32,
+            (b[3] * scale).round() as u32,
+        ];
+        let (a, p) = (ink(&ours, r), ink(&poppler, r));
+        let (Some(a), Some(p)) = (a, p) else {
+            panic!("\"{word}\" at {r:?}: ink in the PNG {a:?}, in the PDF {p:?}");
+        };
+        let centre = (a.centre.0 - p.centre.0)
+            .abs()
+            .max((a.centre.1 - p.centre.1).abs());
+        assert!(
+            centre <= 2.0,
+            "\"{word}\": ink centred {centre:.1} px apart (PNG {a:?}, PDF {p:?}) in {}",
+            png.display()
+        );
+        let end = (a.left as f32 - p.left as f32)
+            .abs()
+            .max((a.right as f32 - p.right as f32).abs());
+        if end > 2.0 {
+            ends_apart.push(format!("\"{word}\" {end} px"));
+        }
+        worst_centre = worst_centre.max(centre);
+        worst_end = worst_end.max(end);
+        compared += 1;
+    }
+    eprintln!(
+        "{}: {compared} words; centres at most {worst_centre:.2} px apart, ends {worst_end} px ({} over 2 px: {})",
+        png.display(),
+        ends_apart.len(),
+        ends_apart.join(", ")
+    );
+    assert!(
+        ends_apart.len() * 50 <= compared,
+        "ends of {} of {compared} words over 2 px apart: {}",
+        ends_apart.len(),
+        ends_apart.join(", ")
+    );
+    compared
+}
+
+#[test]
+fn a_poster_png_matches_its_pdf_word_for_word_and_its_code_decodes() {
+    let env = Env::new();
+    let p = repo("procedures/dang-ky-khai-sinh.toml");
+    let campaign = repo(CAMPAIGN);
+    let (p, campaign) = (p.to_str().unwrap(), campaign.to_str().unwrap());
+    env.toroi(&["poster", p, "--campaign", campaign, "-o", "k.pdf"])
+        .success();
+    let out = env.toroi(&["poster", p, "--campaign", campaign, "--png", "-o", "k.png"]);
+    out.success();
+    assert!(
+        out.stdout
+            .contains("wrote k.png (A4 poster, 1080 × 1527 px"),
+        "{}",
+        out.stdout
+    );
+    let png = env.path("k.png");
+    assert_eq!(image::image_dimensions(&png).unwrap(), (1080, 1527));
+    assert!(assert_same_text_boxes(&env.path("k.pdf"), 1, &png) > 150);
+    let url = Procedure::load(Path::new(p)).unwrap().url.value;
+    assert_eq!(
+        decode_png_qr(&png),
+        vec![format!("{url}&utm_source=toroi&utm_campaign=phuong1-2026")]
+    );
+}
+
+#[test]
+fn px_sets_the_width_and_a_png_name_alone_chooses_png() {
+    let env = Env::new();
+    let p = repo("procedures/dang-ky-ket-hon.toml");
+    env.toroi(&[
+        "poster",
+        p.to_str().unwrap(),
+        "-o",
+        "a3.png",
+        "--size",
+        "a3",
+        "--px",
+        "1500",
+    ])
+    .success();
+    let png = env.path("a3.png");
+    // A3 is 297 × 420 mm.
+    assert_eq!(image::image_dimensions(&png).unwrap(), (1500, 2121));
+    let url = Procedure::load(&p).unwrap().url.value;
+    assert_eq!(decode_png_qr(&png), vec![url]);
+    env.toroi(&[
+        "poster",
+        p.to_str().unwrap(),
+        "-o",
+        "a3.pdf",
+        "--size",
+        "a3",
+    ])
+    .success();
+    assert_same_text_boxes(&env.path("a3.pdf"), 1, &png);
+    // Print-shop options make no sense for an image.
+    let out = env.toroi(&["poster", p.to_str().unwrap(), "--png", "--bleed", "3"]);
+    out.failure(2);
+}
+
+#[test]
+fn each_leaflet_side_png_matches_its_pdf_page_and_its_codes_decode() {
+    let env = Env::new();
+    let campaign = repo(CAMPAIGN);
+    let procs: Vec<String> = ["dang-ky-khai-sinh", "dang-ky-ket-hon", "dang-ky-thuong-tru"]
+        .iter()
+        .map(|n| repo(&format!("procedures/{n}.toml")).display().to_string())
+        .collect();
+    let run = |extra: &[&str]| {
+        let mut args: Vec<&str> = vec!["leaflet"];
+        args.extend(procs.iter().map(String::as_str));
+        args.extend(["--campaign", campaign.to_str().unwrap()]);
+        args.extend(extra);
+        env.toroi(&args)
+    };
+    run(&["-o", "l.pdf"]).success();
+    let out = run(&["--png", "-o", "l.png"]);
+    out.success();
+    assert!(
+        out.stdout.contains("wrote l-1.png (leaflet side 1"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("wrote l-2.png (leaflet side 2"),
+        "{}",
+        out.stdout
+    );
+    for side in [1, 2] {
+        let png = env.path(&format!("l-{side}.png"));
+        // 297 × 210 mm at 1080 px.
+        assert_eq!(image::image_dimensions(&png).unwrap(), (1080, 764));
+        assert!(assert_same_text_boxes(&env.path("l.pdf"), side, &png) > 60);
+    }
+    // At 1080 px a leaflet code has 2-pixel modules: crisp, and they decode.
+    let inside = image::open(env.path("l-2.png")).unwrap().into_luma8();
+    let thirds: Vec<[u32; 4]> = (0..3).map(|i| [i * 360, 0, i * 360 + 360, 764]).collect();
+    let mut found = decode_regions(&inside, &thirds);
+    found.sort();
+    let mut expected: Vec<String> = procs
+        .iter()
+        .map(|p| {
+            let url = Procedure::load(Path::new(p)).unwrap().url.value;
+            format!("{url}&utm_source=toroi&utm_campaign=phuong1-2026")
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn card_pngs_are_one_per_procedure_and_each_decodes() {
+    let env = Env::new();
+    let out = env.toroi(&[
+        "cards",
+        repo("procedures").to_str().unwrap(),
+        "--png",
+        "-o",
+        "cards",
+    ]);
+    out.success();
+    for p in shipped_procedures() {
+        let stem = p.file_stem().unwrap().to_str().unwrap();
+        let png = env.path(&format!("cards/{stem}.png"));
+        // 85 × 55 mm.
+        assert_eq!(image::image_dimensions(&png).unwrap(), (1080, 699));
+        let url = Procedure::load(&p).unwrap().url.value;
+        assert_eq!(decode_png_qr(&png), vec![url], "{stem}");
+    }
+}

@@ -52,8 +52,16 @@ fn main() {
     let out_dir = tempfile::tempdir().unwrap();
 
     println!(
-        "{:<36} {:>10} {:>10} {:>10} {:>12} {:>9}",
-        "A4 poster (median)", "parse", "layout", "pdf", "command", "size"
+        "{:<36} {:>10} {:>10} {:>10} {:>12} {:>9} {:>10} {:>12} {:>9}",
+        "A4 poster (median)",
+        "parse",
+        "layout",
+        "pdf",
+        "command",
+        "size",
+        "png 1080",
+        "png command",
+        "png size"
     );
     for file in &files {
         let name = file.file_stem().unwrap().to_string_lossy().into_owned();
@@ -94,13 +102,41 @@ fn main() {
                 .unwrap();
             assert!(status.success());
         });
+        // The same poster as a 1080 px PNG for chat apps.
+        let mut png_size = 0;
+        let png = time(runs, || {
+            png_size = render::png::render(&doc.pages[0], 1080).len();
+        });
+        let png_out = out_dir.path().join(format!("{name}.png"));
+        let png_command = time(runs, || {
+            let status = Command::new(&exe)
+                .args([
+                    "poster".as_ref(),
+                    file.as_os_str(),
+                    "--png".as_ref(),
+                    "-o".as_ref(),
+                    png_out.as_os_str(),
+                ])
+                .args([
+                    "--campaign".as_ref(),
+                    root.join("examples/phuong-1/toroi.toml").as_os_str(),
+                ])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()
+                .unwrap();
+            assert!(status.success());
+        });
         println!(
-            "{name:<36} {:>10} {:>10} {:>10} {:>12} {:>6} KB",
+            "{name:<36} {:>10} {:>10} {:>10} {:>12} {:>6} KB {:>10} {:>12} {:>6} KB",
             ms(parse),
             ms(lay),
             ms(pdf),
             ms(command),
-            size / 1024
+            size / 1024,
+            ms(png),
+            ms(png_command),
+            png_size / 1024
         );
     }
 }

@@ -145,6 +145,8 @@ fn broken_campaign_files_are_refused_at_their_line() {
         ("logo-unreadable", "not a readable PNG or JPEG"),
         ("same-output-twice", "two outputs write out/cam-nang.pdf"),
         ("unknown-language", "unknown language \"fr\""),
+        ("px-on-a-pdf", "`px` is for kind = \"png\" only"),
+        ("bleed-too-large", "`output.bleed` must be from 0 to 20"),
     ];
     let good = repo("procedures/dang-ky-khai-sinh.toml");
     for (case, expect) in cases {

@@ -28,9 +28,21 @@ fn bleed_grows_every_page_by_3_mm_around_the_trim_box() {
         "hb.pdf",
     ]);
     handbook.success();
+    let shipped = shipped_procedures();
+    env.toroi(&[
+        "leaflet",
+        shipped[0].to_str().unwrap(),
+        shipped[1].to_str().unwrap(),
+        "--bleed",
+        "3",
+        "-o",
+        "leaflet.pdf",
+    ])
+    .success();
     for (pdf, pages, trim_w, trim_h) in [
         ("poster.pdf", 1, 595.28, 841.89),
         ("hb.pdf", 15, 419.53, 595.28),
+        ("leaflet.pdf", 2, 841.89, 595.28),
     ] {
         let pdf = env.path(pdf);
         assert_eq!(pdf_pages_and_size(&pdf).0, pages);
@@ -124,4 +136,41 @@ fn an_impossible_bleed_is_bad_usage() {
     let out = env.poster(&[p.to_str().unwrap(), "--bleed", "50", "-o", "x.pdf"]);
     out.failure(2);
     assert!(out.stderr.contains("from 0 to 20"), "{}", out.stderr);
+}
+
+#[test]
+fn a_campaign_output_asks_for_bleed_and_cmyk_itself() {
+    let env = Env::new();
+    let shipped = shipped_procedures();
+    env.write(
+        "toroi.toml",
+        format!(
+            "[campaign]\nprocedures = [{:?}, {:?}]\n\n\
+             [[output]]\nkind = \"leaflet\"\nfile = \"nha-in/to-gap.pdf\"\nbleed = 3\ncmyk = true\n\n\
+             [[output]]\nkind = \"leaflet\"\nfile = \"van-phong/to-gap.pdf\"\n",
+            shipped[0].display().to_string(),
+            shipped[1].display().to_string()
+        ),
+    );
+    let out = env.toroi(&["build", "toroi.toml"]);
+    out.success();
+    assert!(
+        out.stdout.contains("3 mm bleed and crop marks, CMYK"),
+        "{}",
+        out.stdout
+    );
+    let shop = env.path("nha-in/to-gap.pdf");
+    let boxes = pdf_boxes(&shop, 2);
+    let (media, trim) = (boxes["MediaBox"], boxes["TrimBox"]);
+    assert!(
+        (trim[0] - media[0] - BLEED_PT).abs() < 0.02,
+        "{media:?} {trim:?}"
+    );
+    let content = pdf_uncompressed(&shop);
+    assert!(content.contains(" k\n") && !content.contains(" rg\n"));
+    // The office copy is plain: no bleed, RGB.
+    let office = env.path("van-phong/to-gap.pdf");
+    let boxes = pdf_boxes(&office, 1);
+    assert_eq!(boxes["MediaBox"], boxes["TrimBox"]);
+    assert!(pdf_uncompressed(&office).contains(" rg\n"));
 }

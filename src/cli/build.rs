@@ -45,14 +45,38 @@ pub fn build(path: &Path) -> ExitCode {
         Err(d) => return fail(&d, "nothing was written"),
     };
     report(&loaded.problems);
-    let broken_count = loaded.broken();
-    let procedures = loaded.procedures;
     let mut warnings = loaded.problems.count(Severity::Warning);
+    let mut broken_count = loaded.broken();
 
     let mut written = 0;
     let mut failed = 0;
     for output in &campaign.outputs {
-        let (done, problems) = make(output, &campaign, &procedures, broken_count);
+        // An output with its own list (a leaflet of a few procedures) loads
+        // it; problems in files the campaign's list has shown are not repeated.
+        let own = output.procedures.as_ref().map(|paths| {
+            load_procedures(paths).inspect(|l| {
+                let fresh: Diagnostics = l
+                    .problems
+                    .iter()
+                    .filter(|d| d.file.as_ref().is_none_or(|f| !loaded.files.contains(f)))
+                    .cloned()
+                    .collect();
+                warnings += fresh.count(Severity::Warning);
+                report(&fresh);
+                broken_count += l
+                    .files
+                    .iter()
+                    .filter(|f| !loaded.files.contains(f))
+                    .filter(|f| !l.procedures.iter().any(|p| p.path() == f.as_path()))
+                    .count();
+            })
+        });
+        let (done, problems) = match &own {
+            None => make(output, &campaign, &loaded.procedures, loaded.broken()),
+            Some(Ok(l)) => make(output, &campaign, &l.procedures, l.broken()),
+            Some(Err(d)) => (Vec::new(), d.clone()),
+        };
+        let problems = at_output(problems, &campaign, output);
         for w in &done {
             w.print();
             warnings += w.warnings.count(Severity::Warning);
@@ -82,13 +106,33 @@ pub fn build(path: &Path) -> ExitCode {
         eprintln!(
             "error: {failed} of {outputs} outputs failed{}; {written} {files_word} written; see the problems above",
             if broken_count > 0 {
-                format!(" and {broken_count} procedure files have errors")
+                match broken_count {
+                    1 => " and 1 procedure file has errors".to_owned(),
+                    n => format!(" and {n} procedure files have errors"),
+                }
             } else {
                 String::new()
             }
         );
         ExitCode::from(1)
     }
+}
+
+/// Problems of an output as a whole (a leaflet with too many procedures)
+/// point at its `[[output]]` entry, so that the message has a place to fix.
+pub(super) fn at_output(diags: Diagnostics, campaign: &Campaign, output: &Output) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    for d in diags {
+        if d.file.is_some() {
+            out.push(d);
+            continue;
+        }
+        let mut placed = campaign.src.error_at(output.offset, d.message);
+        placed.severity = d.severity;
+        placed.hint = d.hint;
+        out.push(placed);
+    }
+    out
 }
 
 fn fail(diags: &Diagnostics, what: &str) -> ExitCode {

@@ -14,8 +14,7 @@ use super::report;
 use crate::diag::{Diagnostics, Severity};
 use crate::layout::template::with_overrides;
 use crate::model::collect::load_procedures;
-use crate::model::toml_read;
-use crate::model::{preset, sizes_of, Campaign, Procedure, SourceFile};
+use crate::model::{is_campaign, preset, sizes_of, Campaign, Procedure};
 
 pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
     let mut all = Diagnostics::new();
@@ -80,23 +79,6 @@ pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
     }
 }
 
-/// A campaign file has [issuer], [campaign] or [[output]]; a procedure has none.
-fn is_campaign(path: &Path) -> bool {
-    if path.file_name().is_some_and(|n| n == "toroi.toml") {
-        return true;
-    }
-    let Ok(src) = SourceFile::load(path) else {
-        return false;
-    };
-    let Ok(doc) = toml_read::parse(&src) else {
-        return false;
-    };
-    let top = doc.get_ref();
-    ["issuer", "campaign", "output"]
-        .iter()
-        .any(|k| top.get(*k).is_some())
-}
-
 /// Lays out one kind of output for `procedures` (each poster, or one
 /// handbook, leaflet or card sheet), collecting errors and warnings.
 fn lay_out(kind: &str, procedures: &[Procedure], style: &Style) -> Diagnostics {
@@ -146,6 +128,21 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
             continue;
         };
         let size = output.size.as_deref().unwrap_or(default_size);
+        // An output's own list of procedures; its problems are de-duplicated
+        // with the campaign's later.
+        let own = match output.procedures.as_ref().map(|p| load_procedures(p)) {
+            None => None,
+            Some(Ok(l)) => {
+                files.extend(l.files.iter().cloned());
+                all.extend(l.problems.clone());
+                Some(l)
+            }
+            Some(Err(d)) => {
+                all.extend(d);
+                continue;
+            }
+        };
+        let procedures = own.as_ref().map_or(&loaded.procedures, |l| &l.procedures);
         if let Some(t) = &output.template {
             files.insert(t.clone());
         }
@@ -163,8 +160,7 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
         // Posters go into a folder, one file per procedure; the rest are one file.
         let targets: Vec<PathBuf> = if output.kind == "poster" || output.kind == "png" {
             let ext = if output.kind == "png" { "png" } else { "pdf" };
-            loaded
-                .procedures
+            procedures
                 .iter()
                 .map(|p| {
                     output
@@ -188,6 +184,10 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
             labels: &labels,
             print: Print::default(),
         };
-        all.extend(lay_out(&output.kind, &loaded.procedures, &style));
+        all.extend(super::build::at_output(
+            lay_out(&output.kind, procedures, &style),
+            &campaign,
+            output,
+        ));
     }
 }

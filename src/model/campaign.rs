@@ -21,11 +21,37 @@ const ISSUER_KEYS: &[&str] = &[
 ];
 const CAMPAIGN_KEYS: &[&str] = &["title", "slogan", "url", "lang", "tracking", "procedures"];
 const OUTPUT_KEYS: &[&str] = &[
-    "kind", "size", "file", "booklet", "template", "bleed", "cmyk", "px",
+    "kind",
+    "size",
+    "file",
+    "booklet",
+    "template",
+    "bleed",
+    "cmyk",
+    "px",
+    "procedures",
 ];
 pub const OUTPUT_KINDS: &[&str] = &["poster", "handbook", "leaflet", "cards", "png"];
 /// The languages of the printed labels (templates/labels-*.toml).
 pub const LANGUAGES: &[&str] = &["vi", "en"];
+
+/// A campaign file has [issuer], [campaign] or [[output]]; a procedure has
+/// none. `toroi.toml` is a campaign by its name.
+pub fn is_campaign(path: &Path) -> bool {
+    if path.file_name().is_some_and(|n| n == "toroi.toml") {
+        return true;
+    }
+    let Ok(src) = SourceFile::load(path) else {
+        return false;
+    };
+    let Ok(doc) = crate::model::toml_read::parse(&src) else {
+        return false;
+    };
+    let top = doc.get_ref();
+    ["issuer", "campaign", "output"]
+        .iter()
+        .any(|k| top.get(*k).is_some())
+}
 
 /// The built-in layout preset of an output kind and size: cards share the
 /// A4 poster's colours and type.
@@ -89,6 +115,9 @@ pub struct Output {
     pub cmyk: bool,
     /// PNG outputs: the width in pixels, when not the default.
     pub px: Option<u32>,
+    /// This output's own procedure files and folders (a leaflet of a few),
+    /// instead of the campaign's.
+    pub procedures: Option<Vec<PathBuf>>,
     /// Where the `[[output]]` entry starts, for messages.
     pub offset: usize,
 }
@@ -207,6 +236,18 @@ impl Campaign {
             let bleed = r.number("bleed", 0.0, 20.0, "3");
             let cmyk = r.boolean("cmyk");
             let px = r.number("px", 200.0, 10_000.0, "1080");
+            let own = r
+                .get("procedures")
+                .map(|v| v.span().start)
+                .map(|at| (at, r.string_list("procedures")));
+            if let Some((at, list)) = &own {
+                if list.is_empty() {
+                    r.diags.push(
+                        src.error_at(*at, "this output's `procedures` lists nothing")
+                            .with_hint("name procedure files or folders, or remove the line to use the campaign's"),
+                    );
+                }
+            }
             if let Some(k) = &kind {
                 if !OUTPUT_KINDS.contains(&k.value.as_str()) {
                     let d = src
@@ -274,6 +315,8 @@ impl Campaign {
                     bleed: bleed.map_or(0.0, |b| b.value as f32),
                     cmyk: cmyk.is_some_and(|c| c.value),
                     px: px.map(|p| p.value.round() as u32),
+                    procedures: own
+                        .map(|(_, list)| list.iter().map(|p| resolve(&p.value)).collect()),
                     offset: off,
                 });
             }

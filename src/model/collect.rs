@@ -50,12 +50,14 @@ fn folder(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        // Hidden files are editor backups and our own temporary files.
+        // Hidden files are editor backups and our own temporary files; a
+        // campaign file kept beside its procedures is not one of them.
         if path.is_file()
             && !name.starts_with('.')
             && path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+            && !super::is_campaign(&path)
         {
             found.push(path);
         }
@@ -125,6 +127,9 @@ mod tests {
         for name in ["b.toml", "A.toml", "c.txt", ".x.toml", "d.TOML"] {
             std::fs::write(dir.path().join(name), "").unwrap();
         }
+        // Campaign files beside the procedures are not procedures.
+        std::fs::write(dir.path().join("toroi.toml"), "").unwrap();
+        std::fs::write(dir.path().join("dot.toml"), "[campaign]\ntitle = \"x\"\n").unwrap();
         let d = dir.path().to_path_buf();
         let files = procedure_files(&[d.join("b.toml"), d.clone()]).unwrap();
         let names: Vec<_> = files

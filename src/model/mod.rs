@@ -9,7 +9,8 @@ pub mod toml_read;
 pub mod url;
 
 pub use campaign::{
-    preset, sizes_of, Campaign, Issuer, Logo, Output, LANGUAGES, NATIONAL_PORTAL, OUTPUT_KINDS,
+    is_campaign, preset, sizes_of, Campaign, Issuer, Logo, Output, LANGUAGES, NATIONAL_PORTAL,
+    OUTPUT_KINDS,
 };
 pub use procedure::{duplicate_codes, Online, Procedure};
 pub use source::SourceFile;

@@ -296,7 +296,7 @@ fn count_error(n: usize, fits: usize) -> Diagnostic {
             n - fits
         ))
         .with_hint(format!(
-            "name {fits} procedure files, e.g. toroi leaflet a.toml b.toml ...; toroi handbook takes any number"
+            "choose {fits}: name them on the command line (toroi leaflet a.toml b.toml ...) or in the campaign's [[output]] as procedures = [\"a.toml\", ...]"
         ))
     }
 }

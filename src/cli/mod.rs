@@ -20,15 +20,18 @@ use crate::diag::{Diagnostics, Severity};
 #[command(
     name = "toroi",
     version,
-    about = "Print-ready posters and handbooks for administrative procedures, each with a QR code that opens the procedure online",
+    about = "Print-ready posters, handbooks, leaflets and QR cards for administrative procedures, each with a QR code that opens the procedure online",
     long_about = "toroi (tờ rơi) turns procedure files (one TOML file per thủ tục hành chính) into print-ready PDFs for the one-stop desk \
-and for households: posters, handbooks (cẩm nang) and booklets, each QR code opening the procedure's page on the public-service portal.",
+and for households: posters, handbooks (cẩm nang) and booklets, tri-fold leaflets (tờ gấp), QR cards and PNG images for Zalo, each QR code opening the procedure's page on the public-service portal.",
     after_help = "Examples:\n  toroi build examples/phuong-1/toroi.toml\n  \
 toroi poster procedures/dang-ky-khai-sinh.toml -o out/khai-sinh.pdf\n  \
 toroi poster procedures/dang-ky-khai-sinh.toml --size a3 --campaign examples/phuong-1/toroi.toml\n  \
 toroi handbook procedures/ -o out/cam-nang.pdf\n  \
 toroi handbook procedures/ --booklet -o out/cam-nang-in.pdf\n  \
 toroi cards procedures/ -o out/the-qr.pdf\n  \
+toroi leaflet procedures/dang-ky-khai-sinh.toml procedures/dang-ky-ket-hon.toml -o out/to-gap.pdf\n  \
+toroi poster procedures/dang-ky-khai-sinh.toml --png -o out/khai-sinh.png\n  \
+toroi handbook procedures/ --bleed 3 --cmyk -o out/cam-nang-nha-in.pdf\n  \
 toroi check procedures/ examples/phuong-1/toroi.toml\n  \
 toroi qr https://dichvucong.gov.vn -o qr.png\n\n\
 Exit status: 0 done, 1 a problem in the input (each shown as file:line:col), 2 wrong usage."
@@ -111,7 +114,7 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Every output a campaign file lists ([[output]]: posters, handbooks, booklets, cards)
+    /// Every output a campaign file lists ([[output]]: posters, handbooks, booklets, leaflets, cards, PNGs)
     Build {
         /// The campaign file
         #[arg(default_value = "toroi.toml", value_name = "toroi.toml")]

@@ -6,6 +6,8 @@
 pub mod cli;
 pub mod clock;
 pub mod diag;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod layout;
 pub mod model;
 pub mod output;

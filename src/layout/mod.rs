@@ -13,7 +13,7 @@ pub mod template;
 
 pub use handbook::{handbook, Handbook};
 pub use poster::{poster, Poster};
-pub use template::{HandbookSize, Labels, PosterSize, Template};
+pub use template::{with_overrides, HandbookSize, Labels, PosterSize, Template};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Procedure;

@@ -65,7 +65,17 @@ impl Lines {
         if n < 2 {
             return first;
         }
-        let (mut lo, mut hi) = (width / n as f32, width);
+        // Never narrower than the widest word: a narrower measure would
+        // keep the line count by breaking that word in two.
+        let font = style.font.font();
+        let widest = text
+            .split_whitespace()
+            .map(|w| font.width(w, style.size))
+            .fold(0.0f32, f32::max);
+        if widest >= width {
+            return first;
+        }
+        let (mut lo, mut hi) = ((width / n as f32).max(widest), width);
         for _ in 0..10 {
             let mid = (lo + hi) / 2.0;
             if Lines::wrap(text, style, mid).lines.len() > n {
@@ -292,6 +302,22 @@ pub fn url_lines(url: &str, style: Style, width: f32, height: f32) -> Lines {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn balanced_lines_never_break_a_word_that_fits() {
+        let style = Style::new(FontKind::Bold, 20.0, 1.1, Color::BLACK);
+        let text = "Handbook of administrative procedures";
+        let width = 244.0;
+        let lines = Lines::balanced(text, style, width);
+        let words: Vec<&str> = lines.lines.iter().flat_map(|l| l.split(' ')).collect();
+        assert_eq!(
+            words,
+            text.split(' ').collect::<Vec<_>>(),
+            "{:?}",
+            lines.lines
+        );
+        assert!(lines.lines.len() <= Lines::wrap(text, style, width).lines.len());
+    }
 
     #[test]
     fn placed_lines_stay_inside_their_column() {

@@ -131,6 +131,15 @@ fn px_sets_the_width_and_a_png_name_alone_chooses_png() {
     // Print-shop options make no sense for an image.
     let out = env.toroi(&["poster", p.to_str().unwrap(), "--png", "--bleed", "3"]);
     out.failure(2);
+    // Nor does a PNG named .pdf.
+    let out = env.toroi(&["poster", p.to_str().unwrap(), "--png", "-o", "x.pdf"]);
+    out.failure(1);
+    assert!(
+        out.stderr.contains("name the output .png"),
+        "{}",
+        out.stderr
+    );
+    assert!(!env.path("x.pdf").exists());
 }
 
 #[test]

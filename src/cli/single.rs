@@ -27,11 +27,21 @@ impl Options {
         Campaign::load(path).map_err(|d| diags.extend(d)).ok()
     }
 
-    /// PNG output: asked for with `--png`, or by an output file named `.png`.
-    fn png_for(&self, output: Option<&Path>) -> Option<u32> {
-        let named =
-            output.is_some_and(|o| o.extension().is_some_and(|e| e.eq_ignore_ascii_case("png")));
-        (self.png || named).then_some(self.px)
+    /// PNG output: asked for with `--png`, or by an output file named
+    /// `.png`. `--png` with an output named `.pdf` is a slip, not a wish
+    /// for a PNG file called .pdf.
+    fn png_for(&self, output: Option<&Path>) -> Result<Option<u32>, Diagnostic> {
+        let ext = output
+            .and_then(|o| o.extension())
+            .map(|e| e.to_string_lossy().to_lowercase());
+        if self.png && ext.as_deref() == Some("pdf") {
+            return Err(Diagnostic::error(format!(
+                "--png writes PNG images, but the output is named {}",
+                output.unwrap_or(Path::new("")).display()
+            ))
+            .with_hint("name the output .png, or leave out --png for a PDF"));
+        }
+        Ok((self.png || ext.as_deref() == Some("png")).then_some(self.px))
     }
 
     fn lang<'a>(&self, campaign: Option<&'a Campaign>) -> &'a str {
@@ -58,7 +68,7 @@ pub fn poster(
         opts.lang(campaign.as_ref()),
         opts.template.as_deref(),
     )?;
-    let png = opts.png_for(output.as_deref());
+    let png = opts.png_for(output.as_deref())?;
     let out = output.unwrap_or_else(|| {
         PathBuf::from(path.file_stem().unwrap_or_default()).with_extension(if png.is_some() {
             "png"
@@ -202,6 +212,14 @@ pub fn cards(
     let written = match opts.png.then_some(opts.px) {
         // A folder of cards, one PNG each.
         Some(px) => {
+            if let Some(o) = output.as_deref().filter(|o| o.extension().is_some()) {
+                return Err(Diagnostic::error(format!(
+                    "with --png, -o names a folder for the card images, not the file {}",
+                    o.display()
+                ))
+                .with_hint("e.g. -o the-qr (one PNG per procedure goes in it)")
+                .into());
+            }
             let dir = output.unwrap_or_else(|| PathBuf::from("the-qr"));
             outputs::cards_png(&job.procedures, &job.style(opts), &dir, px)?
         }
@@ -224,7 +242,7 @@ pub fn leaflet(
     opts: &Options,
 ) -> Result<Diagnostics, Diagnostics> {
     let job = Loaded::new(paths, "leaflet", &preset("leaflet", "a4"), opts)?;
-    let png = opts.png_for(output.as_deref());
+    let png = opts.png_for(output.as_deref())?;
     let out = output.unwrap_or_else(|| {
         PathBuf::from(if png.is_some() {
             "to-gap.png"

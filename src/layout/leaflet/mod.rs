@@ -117,55 +117,7 @@ pub fn leaflet(
     }
 
     let slots = procedure_panels(t);
-    let width = slots.iter().map(|s| s.area.w).fold(f32::MAX, f32::min);
-    let height = slots[0].area.h;
-    // The most detail, then the largest type, with which every block fits
-    // the panels; past the normal size only the most compact blocks shrink.
-    let layout = |detail: Detail, scale: f32, panels: usize| {
-        let blocks: Vec<Block> = procedures
-            .iter()
-            .zip(&qr_urls)
-            .zip(&matrices)
-            .enumerate()
-            .map(|(i, ((p, url), (m, side)))| {
-                Block::new(p, i, url, m, *side, width, scale, detail, t, labels)
-            })
-            .collect();
-        let heights: Vec<f32> = blocks.iter().map(|b| b.height).collect();
-        let groups = distribute(&heights, height, t.gap * MM * 2.0, panels);
-        (blocks, heights, groups)
-    };
-    let s = &t.sizes;
-    let max_scale = (s.max_body / s.body).max(1.0);
-    let min_scale = (s.min_body / s.body).min(1.0);
-    let steps = |from: f32, to: f32| {
-        let n = ((from - to) / SCALE_STEP).round() as usize;
-        (0..=n).map(move |i| from - i as f32 * SCALE_STEP)
-    };
-    // The flap keeps the scanning guide unless the procedures need it.
-    let normal = |panels: usize| {
-        Detail::LEVELS
-            .iter()
-            .flat_map(move |&d| steps(max_scale, 1.0).map(move |s| (d, s, panels)))
-    };
-    let tries = normal(3)
-        .chain(normal(4))
-        .chain(steps(1.0, min_scale).skip(1).map(|s| (COMPACT, s, 4)));
-    let mut last_heights = Vec::new();
-    let mut plan = None;
-    for (detail, scale, panels) in tries {
-        let (blocks, heights, groups) = layout(detail, scale, panels);
-        if let Some(groups) = groups {
-            plan = Some((blocks, groups));
-            break;
-        }
-        last_heights = heights;
-    }
-    let Some(plan) = plan else {
-        return Err(too_many(procedures, &last_heights, height, t).into());
-    };
-    let (blocks, groups) = plan;
-
+    let (blocks, groups) = plan(procedures, &qr_urls, &matrices, &slots, t, labels)?;
     let mut sides: [Vec<Item>; 2] = [Vec::new(), Vec::new()];
     let mut blocks = blocks.into_iter();
     let gap = t.gap * MM * 2.0;
@@ -184,30 +136,7 @@ pub fn leaflet(
             y += h + gap;
         }
     }
-    // Free panels: the guide first (the flap's inner face when only two
-    // procedures leave it empty), then the list of what is inside; with one
-    // free panel the list goes under the guide, as far as it fits.
-    let free: Vec<&Panel> = slots[2..]
-        .iter()
-        .zip(&groups[2..])
-        .filter(|(_, &c)| c == 0)
-        .map(|(s, _)| s)
-        .collect();
-    if let Some(first) = free.first() {
-        let bottom = panels::guide(&mut sides[first.side], first.area, t, labels);
-        let (side, area) = match free.get(1) {
-            Some(second) => (second.side, second.area),
-            None => {
-                let top = bottom + 10.0 * MM;
-                let a = first.area;
-                (
-                    first.side,
-                    Rect::new(a.x, top, a.w, (a.bottom() - top).max(0.0)),
-                )
-            }
-        };
-        panels::contents(&mut sides[side], area, procedures, t, labels);
-    }
+    fill_free_panels(&mut sides, &slots, &groups, procedures, t, labels);
     panels::back(&mut sides[0], panel(t, 0, 1).area, campaign, t, labels)?;
     panels::front(&mut sides[0], panel(t, 0, 2).area, campaign, n, t, labels)?;
     panels::fold_marks(&mut sides, t);
@@ -225,6 +154,95 @@ pub fn leaflet(
         qr_urls,
         warnings,
     })
+}
+
+/// The blocks with the most detail, then the largest type, that fit the
+/// panels, and how many go on each; past the normal size only the most
+/// compact blocks shrink. The flap keeps the scanning guide unless the
+/// procedures need it.
+fn plan(
+    procedures: &[Procedure],
+    qr_urls: &[String],
+    matrices: &[(crate::qr::QrMatrix, f32)],
+    slots: &[Panel; 4],
+    t: &Template,
+    labels: &Labels,
+) -> Result<(Vec<Block>, [usize; 4]), Diagnostic> {
+    let width = slots.iter().map(|s| s.area.w).fold(f32::MAX, f32::min);
+    let height = slots[0].area.h;
+    let layout = |detail: Detail, scale: f32, panels: usize| {
+        let blocks: Vec<Block> = procedures
+            .iter()
+            .zip(qr_urls)
+            .zip(matrices)
+            .enumerate()
+            .map(|(i, ((p, url), (m, side)))| {
+                Block::new(p, i, url, m, *side, width, scale, detail, t, labels)
+            })
+            .collect();
+        let heights: Vec<f32> = blocks.iter().map(|b| b.height).collect();
+        let groups = distribute(&heights, height, t.gap * MM * 2.0, panels);
+        (blocks, heights, groups)
+    };
+    let s = &t.sizes;
+    let max_scale = (s.max_body / s.body).max(1.0);
+    let min_scale = (s.min_body / s.body).min(1.0);
+    let steps = |from: f32, to: f32| {
+        let n = ((from - to) / SCALE_STEP).round() as usize;
+        (0..=n).map(move |i| from - i as f32 * SCALE_STEP)
+    };
+    let normal = |panels: usize| {
+        Detail::LEVELS
+            .iter()
+            .flat_map(move |&d| steps(max_scale, 1.0).map(move |s| (d, s, panels)))
+    };
+    let tries = normal(3)
+        .chain(normal(4))
+        .chain(steps(1.0, min_scale).skip(1).map(|s| (COMPACT, s, 4)));
+    let mut last_heights = Vec::new();
+    for (detail, scale, panels) in tries {
+        let (blocks, heights, groups) = layout(detail, scale, panels);
+        if let Some(groups) = groups {
+            return Ok((blocks, groups));
+        }
+        last_heights = heights;
+    }
+    Err(too_many(procedures, &last_heights, height, t))
+}
+
+/// Panels the procedures leave free: the guide first (the flap's inner
+/// face when only two procedures leave it empty), then the list of what is
+/// inside; with one free panel the list goes under the guide, if it fits.
+fn fill_free_panels(
+    sides: &mut [Vec<Item>; 2],
+    slots: &[Panel; 4],
+    groups: &[usize; 4],
+    procedures: &[Procedure],
+    t: &Template,
+    labels: &Labels,
+) {
+    let free: Vec<&Panel> = slots[2..]
+        .iter()
+        .zip(&groups[2..])
+        .filter(|(_, &c)| c == 0)
+        .map(|(s, _)| s)
+        .collect();
+    let Some(first) = free.first() else {
+        return;
+    };
+    let bottom = panels::guide(&mut sides[first.side], first.area, t, labels);
+    let (side, area) = match free.get(1) {
+        Some(second) => (second.side, second.area),
+        None => {
+            let top = bottom + 10.0 * MM;
+            let a = first.area;
+            (
+                first.side,
+                Rect::new(a.x, top, a.w, (a.bottom() - top).max(0.0)),
+            )
+        }
+    };
+    panels::contents(&mut sides[side], area, procedures, t, labels);
 }
 
 /// How many procedures go on each of the first `max_panels` procedure

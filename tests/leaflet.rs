@@ -177,3 +177,49 @@ fn one_procedure_is_pointed_to_a_poster() {
         out.stderr
     );
 }
+
+#[test]
+fn a_campaign_leaflet_of_too_many_points_at_its_output_and_its_own_list_fixes_it() {
+    let env = Env::new();
+    let shipped = shipped_procedures();
+    for i in 0..7 {
+        let text = std::fs::read_to_string(&shipped[i % shipped.len()])
+            .unwrap()
+            .replace("code = \"", &format!("code = \"{i}-"));
+        env.write(&format!("c/p{i}.toml"), text);
+    }
+    // The campaign file sits among its procedures and is not read as one.
+    let campaign = "[campaign]\nprocedures = [\".\"]\n\n[[output]]\nkind = \"leaflet\"\nfile = \"to-gap.pdf\"\n";
+    env.write("c/toroi.toml", campaign);
+    for command in ["check", "build"] {
+        let out = env.toroi(&[command, "c/toroi.toml"]);
+        out.failure(1);
+        assert!(
+            out.stderr
+                .contains("toroi.toml:4:1: error: a leaflet holds 6 of these 7 procedures: drop 1"),
+            "{command}: {}",
+            out.stderr
+        );
+        assert!(out.stderr.contains("procedures = ["), "{}", out.stderr);
+    }
+    assert!(!env.path("c/to-gap.pdf").exists());
+    env.write(
+        "c/toroi.toml",
+        format!("{campaign}procedures = [\"p0.toml\", \"p2.toml\", \"p3.toml\"]\n"),
+    );
+    env.toroi(&["check", "c/toroi.toml"]).success();
+    let out = env.toroi(&["build", "c/toroi.toml"]);
+    out.success();
+    let pdf = env.path("c/to-gap.pdf");
+    let mut expected: Vec<String> = [0, 2, 3]
+        .iter()
+        .map(|i| {
+            Procedure::load(&env.path(&format!("c/p{i}.toml")))
+                .unwrap()
+                .url
+                .value
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(codes(&pdf, 2), expected);
+}

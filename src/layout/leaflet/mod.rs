@@ -422,6 +422,28 @@ mod tests {
     }
 
     #[test]
+    fn a_title_too_long_for_the_cover_is_an_error_at_campaign_title() {
+        let src = crate::model::SourceFile {
+            path: "toroi.toml".into(),
+            text: format!(
+                "[campaign]\ntitle = \"{}\"\n",
+                "Cẩm nang thủ tục hành chính ".repeat(30)
+            ),
+        };
+        let c = Campaign::parse(&src).unwrap();
+        let (t, labels) =
+            crate::layout::template::with_overrides("leaflet-a4", "vi", None).unwrap();
+        let e = leaflet(&shipped()[..2], Some(&c), &t, &labels)
+            .err()
+            .expect("the title cannot fit");
+        let e = text(&e);
+        assert!(
+            e.contains("toroi.toml:2:9") && e.contains("front panel"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn one_or_seven_procedures_are_refused_with_a_count() {
         let all = shipped();
         let one = text(&leaflet_of(&all[..1]).unwrap_err());

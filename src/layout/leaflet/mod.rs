@@ -433,9 +433,9 @@ mod tests {
         let c = Campaign::parse(&src).unwrap();
         let (t, labels) =
             crate::layout::template::with_overrides("leaflet-a4", "vi", None).unwrap();
-        let e = leaflet(&shipped()[..2], Some(&c), &t, &labels)
-            .err()
-            .expect("the title cannot fit");
+        let Err(e) = leaflet(&shipped()[..2], Some(&c), &t, &labels) else {
+            panic!("the title cannot fit");
+        };
         let e = text(&e);
         assert!(
             e.contains("toroi.toml:2:9") && e.contains("front panel"),

@@ -92,10 +92,19 @@ fn a_poster_png_matches_its_pdf_word_for_word_and_its_code_decodes() {
     assert_eq!(image::image_dimensions(&png).unwrap(), (1080, 1527));
     assert!(assert_same_text_boxes(&env.path("k.pdf"), 1, &png) > 150);
     let url = Procedure::load(Path::new(p)).unwrap().url.value;
-    assert_eq!(
-        decode_png_qr(&png),
-        vec![format!("{url}&utm_source=toroi&utm_campaign=phuong1-2026")]
-    );
+    let tracked = format!("{url}&utm_source=toroi&utm_campaign=phuong1-2026");
+    assert_eq!(decode_png_qr(&png), vec![tracked.clone()]);
+    // As a chat app may pass it on: scaled down to two thirds and
+    // recompressed as a JPEG of quality 70, read by zbar.
+    let img = image::open(&png).unwrap().into_rgb8();
+    let small = image::imageops::resize(&img, 720, 1018, image::imageops::FilterType::Triangle);
+    let jpeg = env.path("k.jpg");
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 70)
+        .encode_image(&small)
+        .unwrap();
+    std::fs::write(&jpeg, bytes).unwrap();
+    assert_eq!(zbar(&jpeg), vec![tracked]);
 }
 
 #[test]

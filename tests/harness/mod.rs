@@ -596,3 +596,19 @@ pub fn decode_regions(img: &image::GrayImage, regions: &[[u32; 4]]) -> Vec<Strin
     }
     found
 }
+
+/// What zbar (an independent decoder, closer to a phone's than rqrr) reads
+/// in an image file.
+pub fn zbar(image: &Path) -> Vec<String> {
+    let out = Command::new("zbarimg")
+        .args(["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable"])
+        .arg(image)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("cannot run zbarimg ({e}); install zbar-tools (see scripts/test)")
+        });
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}

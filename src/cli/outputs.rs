@@ -90,9 +90,7 @@ pub fn check_handbook(procedures: &[Procedure], style: &Style) -> Result<Diagnos
 }
 
 pub fn poster(p: &Procedure, style: &Style, out: &Path) -> Result<Written, Diagnostics> {
-    let mut inputs = vec![p.path()];
-    inputs.extend(campaign_files(style.campaign));
-    check_output(out, &inputs)?;
+    check_output(out, &inputs(std::slice::from_ref(p), style))?;
     let pending = Pending::create(out)?;
     let t = style.template;
     let poster = layout::poster(p, style.campaign, t, style.labels)?;
@@ -113,9 +111,7 @@ pub fn handbook(
     out: &Path,
     as_booklet: bool,
 ) -> Result<Written, Diagnostics> {
-    let mut inputs: Vec<&Path> = procedures.iter().map(|p| p.path()).collect();
-    inputs.extend(campaign_files(style.campaign));
-    check_output(out, &inputs)?;
+    check_output(out, &inputs(procedures, style))?;
     let pending = Pending::create(out)?;
     let t = style.template;
     let book = layout::handbook(procedures, style.campaign, t, style.labels)?;
@@ -189,9 +185,7 @@ pub fn cards(
     style: &Style,
     out: &Path,
 ) -> Result<Written, Diagnostics> {
-    let mut inputs: Vec<&Path> = procedures.iter().map(|p| p.path()).collect();
-    inputs.extend(campaign_files(style.campaign));
-    check_output(out, &inputs)?;
+    check_output(out, &inputs(procedures, style))?;
     let pending = Pending::create(out)?;
     let sheets = layout::cards::cards(
         procedures,
@@ -238,9 +232,7 @@ pub fn leaflet(
     style: &Style,
     out: &Path,
 ) -> Result<Written, Diagnostics> {
-    let mut inputs: Vec<&Path> = procedures.iter().map(|p| p.path()).collect();
-    inputs.extend(campaign_files(style.campaign));
-    check_output(out, &inputs)?;
+    check_output(out, &inputs(procedures, style))?;
     let pending = Pending::create(out)?;
     let l = layout::leaflet::leaflet(procedures, style.campaign, style.template, style.labels)?;
     let doc = Document {
@@ -277,7 +269,8 @@ pub fn poster_png(
         page: poster.page,
         what: format!("{} poster", style.template.paper()),
     };
-    pngs(vec![picture], &[p.path()], px, style, poster.warnings)
+    let inputs = inputs(std::slice::from_ref(p), style);
+    pngs(vec![picture], &inputs, px, poster.warnings)
 }
 
 /// Each side of the leaflet as a PNG: `OUT-1.png` (outside), `OUT-2.png` (inside).
@@ -299,8 +292,7 @@ pub fn leaflet_png(
             what: format!("leaflet side {} ({side})", i + 1),
         })
         .collect();
-    let inputs: Vec<&Path> = procedures.iter().map(|p| p.path()).collect();
-    pngs(pictures, &inputs, px, style, l.warnings)
+    pngs(pictures, &inputs(procedures, style), px, l.warnings)
 }
 
 /// One PNG per procedure's QR card, in the folder `dir`, named after the procedure files.
@@ -323,8 +315,7 @@ pub fn cards_png(
             what: "QR card".to_owned(),
         })
         .collect();
-    let inputs: Vec<&Path> = procedures.iter().map(|p| p.path()).collect();
-    pngs(pictures, &inputs, px, style, Diagnostics::new())
+    pngs(pictures, &inputs(procedures, style), px, Diagnostics::new())
 }
 
 /// Draws and writes `pictures`, each whole or not at all.
@@ -332,14 +323,11 @@ fn pngs(
     pictures: Vec<Picture>,
     inputs: &[&Path],
     px: u32,
-    style: &Style,
     warnings: Diagnostics,
 ) -> Result<Vec<Written>, Diagnostics> {
-    let mut inputs = inputs.to_vec();
-    inputs.extend(campaign_files(style.campaign));
     let mut pending = Vec::new();
     for p in &pictures {
-        check_output(&p.path, &inputs)?;
+        check_output(&p.path, inputs)?;
         pending.push(Pending::create(&p.path)?);
     }
     let images: Vec<Vec<u8>> = pictures
@@ -396,6 +384,13 @@ fn author(style: &Style) -> String {
         .campaign
         .and_then(|c| c.issuer.name.as_ref().map(|n| n.value.clone()))
         .unwrap_or_else(|| style.labels.default_issuer.clone())
+}
+
+/// The files an output is made from, which it must not overwrite.
+fn inputs<'a>(procedures: &'a [Procedure], style: &Style<'a>) -> Vec<&'a Path> {
+    let mut inputs: Vec<&Path> = procedures.iter().map(|p| p.path()).collect();
+    inputs.extend(campaign_files(style.campaign));
+    inputs
 }
 
 /// The campaign file and its logo: outputs must not overwrite them.

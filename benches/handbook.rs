@@ -71,12 +71,13 @@ fn main() {
         "toroi handbook (median)", "time", "min", "pages", "size", "peak"
     );
     // (procedures, command, extra arguments)
-    let cases: [(usize, &str, &[&str]); 5] = [
+    let cases: [(usize, &str, &[&str]); 6] = [
         (20, "handbook", &[]),
         (200, "handbook", &[]),
         (20, "handbook", &["--booklet"]),
         (200, "handbook", &["--booklet"]),
         (200, "cards", &[]),
+        (6, "leaflet", &[]),
     ];
     for (n, command, extra) in cases {
         let dir = tmp.path().join(format!("p{n}"));
@@ -86,7 +87,7 @@ fn main() {
         let out = tmp.path().join(format!("h{n}.pdf"));
         let runs = match (quick, n) {
             (true, _) => 3,
-            (false, 20) => 40,
+            (false, 6 | 20) => 40,
             _ => 15,
         };
         let mut times = Vec::new();
@@ -114,11 +115,12 @@ fn main() {
         let min = *times.iter().min().unwrap();
         let size = std::fs::metadata(&out).unwrap().len();
         // "wrote h20.pdf (A5 handbook, 20 procedures, 42 pages, ...)"; cards
-        // say "sheets".
+        // say "sheets", leaflets "sides".
         let pages = said
             .split(", ")
             .find_map(|part| {
                 part.strip_suffix(" pages")
+                    .or_else(|| part.strip_suffix(" sides"))
                     .or_else(|| {
                         part.split(" A4 sheet")
                             .next()

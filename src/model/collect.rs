@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{duplicate_codes, Procedure};
+use crate::model::{duplicate_codes, is_campaign, Procedure};
 
 /// The procedure files under `paths`, in order.
 pub fn procedure_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
@@ -50,14 +50,12 @@ fn folder(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        // Hidden files are editor backups and our own temporary files; a
-        // campaign file kept beside its procedures is not one of them.
+        // Hidden files are editor backups and our own temporary files.
         if path.is_file()
             && !name.starts_with('.')
             && path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
-            && !super::is_campaign(&path)
         {
             found.push(path);
         }
@@ -91,11 +89,22 @@ impl Loaded {
 /// a set: a file with errors, or with the code of an earlier file, is left
 /// out; `lint` warnings are kept. Fails only when the paths themselves do.
 pub fn load_procedures(paths: &[PathBuf]) -> Result<Loaded, Diagnostics> {
-    let files = procedure_files(paths)?;
-    let results: Vec<_> = files.par_iter().map(|f| Procedure::load(f)).collect();
+    let mut files = procedure_files(paths)?;
+    // A campaign file kept in a folder of procedures is not one of them;
+    // only files that fail as procedures are looked at again, so that good
+    // ones are read once.
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|f| match Procedure::load(f) {
+            Err(_) if !paths.contains(f) && is_campaign(f) => None,
+            r => Some(r),
+        })
+        .collect();
     let mut problems = Diagnostics::new();
     let mut procedures = Vec::new();
-    for r in results {
+    let mut kept = results.iter().map(Option::is_some);
+    files.retain(|_| kept.next().unwrap_or(true));
+    for r in results.into_iter().flatten() {
         match r {
             Ok(p) => {
                 problems.extend(p.lint());
@@ -127,9 +136,6 @@ mod tests {
         for name in ["b.toml", "A.toml", "c.txt", ".x.toml", "d.TOML"] {
             std::fs::write(dir.path().join(name), "").unwrap();
         }
-        // Campaign files beside the procedures are not procedures.
-        std::fs::write(dir.path().join("toroi.toml"), "").unwrap();
-        std::fs::write(dir.path().join("dot.toml"), "[campaign]\ntitle = \"x\"\n").unwrap();
         let d = dir.path().to_path_buf();
         let files = procedure_files(&[d.join("b.toml"), d.clone()]).unwrap();
         let names: Vec<_> = files
@@ -144,5 +150,31 @@ mod tests {
             .unwrap()
             .to_string()
             .contains("no such file"));
+    }
+
+    #[test]
+    fn campaign_files_in_a_folder_of_procedures_are_left_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("procedures/dang-ky-khai-sinh.toml"),
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("a.toml"), good).unwrap();
+        std::fs::write(dir.path().join("toroi.toml"), "[campaign]\n").unwrap();
+        std::fs::write(
+            dir.path().join("dot.toml"),
+            "[[output]]\nkind = \"poster\"\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("bad.toml"), "title = 3\n").unwrap();
+        let loaded = load_procedures(&[dir.path().to_path_buf()]).unwrap();
+        let names: Vec<_> = loaded
+            .files
+            .iter()
+            .map(|f| f.file_name().unwrap().to_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(names, ["a.toml", "bad.toml"]);
+        assert_eq!((loaded.procedures.len(), loaded.broken()), (1, 1));
     }
 }

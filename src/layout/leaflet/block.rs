@@ -138,7 +138,17 @@ impl Block {
             fy +=
                 flow::paragraph(&mut items, &v.value, value, 0.0, fy, col, Align::Left) + 1.8 * MM;
         }
-        y = fy.max(qr.bottom() + 1.8 * MM);
+        // What the code is for, under it.
+        let caption = flow::paragraph(
+            &mut items,
+            &labels.cta,
+            Style::new(Regular, s.label * scale, 1.2, c.muted),
+            qr.x,
+            qr.bottom() + 1.0 * MM,
+            qr.w,
+            Align::Center,
+        );
+        y = fy.max(qr.bottom() + 1.0 * MM + caption + 1.8 * MM);
 
         // What to bring, then (with room) what happens.
         let heading = Style::new(Bold, s.label * scale, 1.2, c.accent);

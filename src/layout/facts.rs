@@ -42,6 +42,18 @@ impl<'a> Cell<'a> {
     }
 }
 
+/// The procedure's online level in words, where its `online` key is.
+pub fn online(p: &Procedure, labels: &Labels) -> Option<Located<String>> {
+    p.online.as_ref().map(|o| Located {
+        value: match o.value {
+            Online::Full => labels.online_full.clone(),
+            Online::Partial => labels.online_partial.clone(),
+            Online::None => labels.online_none.clone(),
+        },
+        offset: o.offset,
+    })
+}
+
 /// The tinted key-facts box: a two-column grid of label and value.
 #[allow(clippy::too_many_arguments)]
 pub fn facts_box(
@@ -56,14 +68,7 @@ pub fn facts_box(
 ) -> f32 {
     let c = &t.colors;
     let s = &t.sizes;
-    let online = p.online.as_ref().map(|o| Located {
-        value: match o.value {
-            Online::Full => labels.online_full.clone(),
-            Online::Partial => labels.online_partial.clone(),
-            Online::None => labels.online_none.clone(),
-        },
-        offset: o.offset,
-    });
+    let online = online(p, labels);
     let channels = p.channels.first().map(|first| Located {
         value: p
             .channels

@@ -7,6 +7,7 @@ mod flow;
 pub mod handbook;
 pub mod leaflet;
 pub mod marks;
+mod masthead;
 mod paginate;
 pub mod poster;
 pub mod template;

@@ -5,8 +5,8 @@ use qrcode::EcLevel;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::flow::{self, Align, Lines, Style};
-use crate::layout::qr_item;
 use crate::layout::template::{Labels, Template};
+use crate::layout::{masthead, qr_item};
 use crate::model::NATIONAL_PORTAL;
 use crate::model::{Campaign, Located};
 use crate::qr::QrMatrix;
@@ -16,6 +16,14 @@ use crate::text::FontKind::{Bold, Regular};
 /// The cover's QR code is larger than a section's: it is the first thing
 /// a household sees.
 const COVER_QR_SCALE: f32 = 1.25;
+
+const COVER: masthead::Scale = masthead::Scale {
+    logo: 20.0,
+    issuer: 1.1,
+    slogan: 1.05,
+    slogan_width: 0.85,
+    rule: 16.0,
+};
 
 pub fn front(
     campaign: Option<&Campaign>,
@@ -43,44 +51,15 @@ pub fn front(
         })?;
 
     // Top: the issuer, centred under its logo.
-    let issuer = campaign.map(|c| &c.issuer);
-    let mut y = frame.y + 2.0 * MM;
-    if let Some(logo) = issuer.and_then(|i| i.logo.as_ref()) {
-        let lh = 20.0 * MM;
-        let (iw, ih) = logo.image.dimensions();
-        let lw = (lh * iw as f32 / ih.max(1) as f32).min(frame.w);
-        items.push(Item::Image {
-            rect: Rect::new(frame.x + (frame.w - lw) / 2.0, y, lw, lh),
-            image: logo.image.clone(),
-            matte: Color::WHITE,
-        });
-        y += lh + 4.0 * MM;
-    }
-    let name = issuer
-        .and_then(|i| i.name.as_ref())
-        .map_or(labels.default_issuer.as_str(), |n| n.value.as_str());
-    y += flow::paragraph(
+    let issuer_bottom = masthead::issuer(
         &mut items,
-        &name.to_uppercase(),
-        Style::new(Bold, s.issuer * 1.1, 1.25, c.accent),
-        frame.x,
-        y,
-        frame.w,
-        Align::Center,
+        frame,
+        frame.y + 2.0 * MM,
+        campaign,
+        t,
+        labels,
+        &COVER,
     );
-    if let Some(locality) = issuer.and_then(|i| i.locality.as_ref()) {
-        y += 1.2 * MM;
-        y += flow::paragraph(
-            &mut items,
-            &locality.value,
-            Style::new(Regular, s.meta * 1.1, 1.3, c.ink),
-            frame.x,
-            y,
-            frame.w,
-            Align::Center,
-        );
-    }
-    let issuer_bottom = y;
 
     // Bottom: an accent panel with the QR code, the call to action and the year.
     let pad = 6.0 * MM;
@@ -132,53 +111,17 @@ pub fn front(
     footer.place(&mut items, panel.x + pad, py, inner, Align::Center);
 
     // Middle: the title and slogan, centred in the space left.
-    let title_text = campaign
-        .and_then(|c| c.title.as_ref())
-        .map_or(labels.default_title.as_str(), |l| l.value.as_str());
-    let title = Lines::balanced(title_text, Style::new(Bold, s.cover, 1.12, c.ink), frame.w);
-    let slogan = campaign.and_then(|c| c.slogan.as_ref()).map(|l| {
-        Lines::balanced(
-            &l.value,
-            Style::new(Regular, s.summary * 1.05, 1.35, c.muted),
-            frame.w * 0.85,
-        )
-    });
-    let rule = 0.8 * MM;
-    let block_h =
-        rule + 5.0 * MM + title.height() + slogan.as_ref().map_or(0.0, |l| 4.0 * MM + l.height());
-    let room_top = issuer_bottom + 6.0 * MM;
-    let room = panel.y - 6.0 * MM - room_top;
-    if block_h > room {
-        let message = format!(
-            "the cover's title and slogan need {:.0} mm, the cover has {:.0} mm between the issuer and the QR code",
-            block_h / MM,
-            room.max(0.0) / MM
-        );
-        let d = match campaign.and_then(|c| c.title.as_ref().map(|t| (c, t))) {
-            Some((c, t)) => c.src.error_at(t.offset, message),
-            None => Diagnostic::error(message),
-        };
-        return Err(d
-            .with_hint("shorten `campaign.title` or `campaign.slogan`")
-            .into());
-    }
-    let mut y = room_top + (room - block_h) / 2.0;
-    items.push(Item::Rect {
-        rect: Rect::new(frame.x + (frame.w - 16.0 * MM) / 2.0, y, 16.0 * MM, rule),
-        fill: c.accent,
-        radius: 0.0,
-    });
-    y += rule + 5.0 * MM;
-    y += title.place(&mut items, frame.x, y, frame.w, Align::Center);
-    if let Some(slogan) = slogan {
-        slogan.place(
-            &mut items,
-            frame.x + frame.w * 0.075,
-            y + 4.0 * MM,
-            frame.w * 0.85,
-            Align::Center,
-        );
-    }
+    masthead::title(
+        &mut items,
+        frame,
+        issuer_bottom,
+        panel.y,
+        campaign,
+        t,
+        labels,
+        &COVER,
+        "the cover",
+    )?;
     Ok(items)
 }
 

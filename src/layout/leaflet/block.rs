@@ -5,9 +5,9 @@
 use qrcode::EcLevel;
 
 use crate::layout::flow::{self, Align, Lines, Marker, Style};
-use crate::layout::qr_item;
 use crate::layout::template::{Labels, Template};
-use crate::model::{Located, Online, Procedure};
+use crate::layout::{facts, qr_item};
+use crate::model::Procedure;
 use crate::qr::{QrError, QrMatrix};
 use crate::scene::{Item, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
@@ -110,14 +110,7 @@ impl Block {
         let col = qr.x - 3.0 * MM;
         let label = Style::new(Bold, s.label * scale, 1.2, c.muted);
         let value = Style::new(Regular, s.body * scale, 1.28, c.ink);
-        let online = p.online.as_ref().map(|o| Located {
-            value: match o.value {
-                Online::Full => labels.online_full.clone(),
-                Online::Partial => labels.online_partial.clone(),
-                Online::None => labels.online_none.clone(),
-            },
-            offset: o.offset,
-        });
+        let online = facts::online(p, labels);
         let facts = [
             (&labels.processing_time, p.processing_time.as_ref()),
             (&labels.fee, p.fee.as_ref()),

@@ -6,15 +6,29 @@ use qrcode::EcLevel;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::flow::{self, Align, Lines, Marker, Style};
-use crate::layout::qr_item;
 use crate::layout::template::{Labels, Template};
+use crate::layout::{masthead, qr_item};
 use crate::model::{Campaign, Located, Procedure, NATIONAL_PORTAL};
 use crate::qr::QrMatrix;
-use crate::scene::{Color, Item, Rect, MM};
+use crate::scene::{Item, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
+
+const FRONT: masthead::Scale = masthead::Scale {
+    logo: 18.0,
+    issuer: 1.0,
+    slogan: 1.0,
+    slogan_width: 0.9,
+    rule: 14.0,
+};
 
 /// The campaign's code on the back panel, quiet zone included.
 const CAMPAIGN_QR_MM: f32 = 34.0;
+
+/// A panel's heading in accent capitals over a short rule; returns its height.
+fn heading(items: &mut Vec<Item>, text: &str, area: Rect, top: f32, t: &Template) -> f32 {
+    let style = Style::new(Bold, t.sizes.heading, 1.2, t.colors.accent);
+    flow::ruled_heading(items, text, style, area.x, top, area.w, 12.0 * MM)
+}
 
 /// A thin rule between two procedures on one panel.
 pub fn separator(items: &mut Vec<Item>, area: Rect, y: f32, t: &Template) {
@@ -73,40 +87,8 @@ pub fn front(
 ) -> Result<(), Diagnostics> {
     let c = &t.colors;
     let s = &t.sizes;
-    let mut y = area.y + 3.0 * MM;
-    if let Some(logo) = campaign.and_then(|c| c.issuer.logo.as_ref()) {
-        let lh = 18.0 * MM;
-        let (iw, ih) = logo.image.dimensions();
-        let lw = (lh * iw as f32 / ih.max(1) as f32).min(area.w);
-        items.push(Item::Image {
-            rect: Rect::new(area.x + (area.w - lw) / 2.0, y, lw, lh),
-            image: logo.image.clone(),
-            matte: Color::WHITE,
-        });
-        y += lh + 4.0 * MM;
-    }
-    y += flow::paragraph(
-        items,
-        &issuer_name(campaign, labels).to_uppercase(),
-        Style::new(Bold, s.issuer, 1.25, c.accent),
-        area.x,
-        y,
-        area.w,
-        Align::Center,
-    );
-    if let Some(l) = campaign.and_then(|c| c.issuer.locality.as_ref()) {
-        y += 1.0 * MM;
-        y += flow::paragraph(
-            items,
-            &l.value,
-            Style::new(Regular, s.meta, 1.3, c.ink),
-            area.x,
-            y,
-            area.w,
-            Align::Center,
-        );
-    }
-    let issuer_bottom = y;
+    let issuer_bottom =
+        masthead::issuer(items, area, area.y + 3.0 * MM, campaign, t, labels, &FRONT);
 
     // The band at the foot: what to do, and how many procedures inside.
     let pad = 5.0 * MM;
@@ -134,50 +116,17 @@ pub fn front(
     let by = by + cta.place(items, band.x + pad, by, inner, Align::Center) + 3.0 * MM;
     year.place(items, band.x + pad, by, inner, Align::Center);
 
-    let title = campaign.and_then(|c| c.title.as_ref());
-    let title_text = title.map_or(labels.default_title.as_str(), |l| l.value.as_str());
-    let title_lines = Lines::balanced(title_text, Style::new(Bold, s.cover, 1.12, c.ink), area.w);
-    let slogan = campaign.and_then(|c| c.slogan.as_ref()).map(|l| {
-        Lines::balanced(
-            &l.value,
-            Style::new(Regular, s.summary, 1.35, c.muted),
-            area.w * 0.9,
-        )
-    });
-    let rule = 0.8 * MM;
-    let block_h = rule
-        + 5.0 * MM
-        + title_lines.height()
-        + slogan.as_ref().map_or(0.0, |l| 4.0 * MM + l.height());
-    let room_top = issuer_bottom + 6.0 * MM;
-    let room = band.y - 6.0 * MM - room_top;
-    if block_h > room {
-        let msg = format!(
-            "the leaflet's front panel has {:.0} mm for the title and slogan, which need {:.0} mm",
-            room.max(0.0) / MM,
-            block_h / MM
-        );
-        return Err(campaign_error(campaign, title, msg)
-            .with_hint("shorten `campaign.title` or `campaign.slogan`")
-            .into());
-    }
-    let mut y = room_top + (room - block_h) / 2.0;
-    items.push(Item::Rect {
-        rect: Rect::new(area.x + (area.w - 14.0 * MM) / 2.0, y, 14.0 * MM, rule),
-        fill: c.accent,
-        radius: 0.0,
-    });
-    y += rule + 5.0 * MM;
-    y += title_lines.place(items, area.x, y, area.w, Align::Center);
-    if let Some(slogan) = slogan {
-        slogan.place(
-            items,
-            area.x + area.w * 0.05,
-            y + 4.0 * MM,
-            area.w * 0.9,
-            Align::Center,
-        );
-    }
+    masthead::title(
+        items,
+        area,
+        issuer_bottom,
+        band.y,
+        campaign,
+        t,
+        labels,
+        &FRONT,
+        "the leaflet's front panel",
+    )?;
     Ok(())
 }
 
@@ -199,15 +148,7 @@ pub fn back(
     })?;
 
     let mut y = area.y + 2.0 * MM;
-    y += flow::ruled_heading(
-        items,
-        &labels.contact,
-        Style::new(Bold, s.heading, 1.2, c.accent),
-        area.x,
-        y,
-        area.w,
-        12.0 * MM,
-    ) + 4.0 * MM;
+    y += heading(items, &labels.contact, area, y, t) + 4.0 * MM;
     y += flow::paragraph(
         items,
         &issuer_name(campaign, labels).to_uppercase(),
@@ -303,15 +244,7 @@ pub fn guide(items: &mut Vec<Item>, area: Rect, t: &Template, labels: &Labels) -
     let c = &t.colors;
     let s = &t.sizes;
     let mut y = area.y + 2.0 * MM;
-    y += flow::ruled_heading(
-        items,
-        &labels.guide_title,
-        Style::new(Bold, s.heading, 1.2, c.accent),
-        area.x,
-        y,
-        area.w,
-        12.0 * MM,
-    ) + 5.0 * MM;
+    y += heading(items, &labels.guide_title, area, y, t) + 5.0 * MM;
     let steps = [&labels.guide_1, &labels.guide_2, &labels.guide_3];
     let style = Style::new(Regular, s.body * 1.15, 1.35, c.ink);
     let marker = Marker::Number {
@@ -364,7 +297,6 @@ pub fn contents(
 ) {
     let c = &t.colors;
     let s = &t.sizes;
-    let heading = Style::new(Bold, s.heading, 1.2, c.accent);
     let title = Style::new(Bold, s.title, 1.2, c.ink);
     let summary = Style::new(Regular, s.body, 1.3, c.muted);
     let marker = Marker::Number {
@@ -395,7 +327,8 @@ pub fn contents(
             .sum::<f32>()
             + gap * list.len() as f32
     };
-    let head_h = 2.0 * MM + heading.block_height(1) + 1.7 * MM + 5.0 * MM;
+    let head_h =
+        2.0 * MM + Style::new(Bold, s.heading, 1.2, c.accent).block_height(1) + 1.7 * MM + 5.0 * MM;
     let Some(list) = [true, false]
         .into_iter()
         .map(entries)
@@ -404,15 +337,7 @@ pub fn contents(
         return;
     };
     let mut y = area.y + 2.0 * MM;
-    y += flow::ruled_heading(
-        items,
-        &labels.in_this_leaflet,
-        heading,
-        area.x,
-        y,
-        area.w,
-        12.0 * MM,
-    ) + 5.0 * MM;
+    y += heading(items, &labels.in_this_leaflet, area, y, t) + 5.0 * MM;
     for (i, (head, text)) in list.into_iter().enumerate() {
         marker.place(items, i, title, area.x, y);
         y += head.place(items, area.x + indent, y, w, Align::Left);

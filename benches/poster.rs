@@ -3,7 +3,7 @@
 //! Prints a table of medians. The whole-command figure is what a user waits
 //! for (process start, parsing, layout, font subsetting, writing the file).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -34,6 +34,23 @@ fn time<F: FnMut()>(runs: usize, mut f: F) -> Duration {
     )
 }
 
+/// One whole `toroi poster` command.
+fn run(exe: &Path, file: &Path, out: &Path, extra: &[&str], campaign: &Path) {
+    let status = Command::new(exe)
+        .arg("poster")
+        .arg(file)
+        .arg("-o")
+        .arg(out)
+        .args(extra)
+        .arg("--campaign")
+        .arg(campaign)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
 fn main() {
     // `cargo bench -- --quick` (or any filter argument cargo passes) is accepted.
     let quick = std::env::args().any(|a| a == "--quick");
@@ -45,7 +62,8 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     files.sort();
-    let campaign = Campaign::load(&root.join("examples/phuong-1/toroi.toml")).unwrap();
+    let campaign_file = root.join("examples/phuong-1/toroi.toml");
+    let campaign = Campaign::load(&campaign_file).unwrap();
     let template = Template::poster(PosterSize::A4);
     let labels = Labels::vietnamese();
     let exe = PathBuf::from(env!("CARGO_BIN_EXE_toroi"));
@@ -84,24 +102,7 @@ fn main() {
         let mut size = 0;
         let pdf = time(runs, || size = render::pdf::render(&doc).len());
         let out = out_dir.path().join(format!("{name}.pdf"));
-        let command = time(runs, || {
-            let status = Command::new(&exe)
-                .args([
-                    "poster".as_ref(),
-                    file.as_os_str(),
-                    "-o".as_ref(),
-                    out.as_os_str(),
-                ])
-                .args([
-                    "--campaign".as_ref(),
-                    root.join("examples/phuong-1/toroi.toml").as_os_str(),
-                ])
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .status()
-                .unwrap();
-            assert!(status.success());
-        });
+        let command = time(runs, || run(&exe, file, &out, &[], &campaign_file));
         // The same poster as a 1080 px PNG for chat apps.
         let mut png_size = 0;
         let png = time(runs, || {
@@ -109,23 +110,7 @@ fn main() {
         });
         let png_out = out_dir.path().join(format!("{name}.png"));
         let png_command = time(runs, || {
-            let status = Command::new(&exe)
-                .args([
-                    "poster".as_ref(),
-                    file.as_os_str(),
-                    "--png".as_ref(),
-                    "-o".as_ref(),
-                    png_out.as_os_str(),
-                ])
-                .args([
-                    "--campaign".as_ref(),
-                    root.join("examples/phuong-1/toroi.toml").as_os_str(),
-                ])
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .status()
-                .unwrap();
-            assert!(status.success());
+            run(&exe, file, &png_out, &["--png"], &campaign_file)
         });
         println!(
             "{name:<36} {:>10} {:>10} {:>10} {:>12} {:>6} KB {:>10} {:>12} {:>6} KB",

@@ -102,16 +102,22 @@ fn three_procedures_print_two_sides_whose_codes_all_decode() {
     );
 }
 
-#[test]
-fn seven_procedures_are_refused_with_how_many_fit() {
-    let env = Env::new();
+/// Seven procedures (the shipped ones, repeated with other codes) as
+/// `{prefix}0.toml` … `{prefix}6.toml`.
+fn seven(env: &Env, prefix: &str) {
     let shipped = shipped_procedures();
     for i in 0..7 {
         let text = std::fs::read_to_string(&shipped[i % shipped.len()])
             .unwrap()
             .replace("code = \"", &format!("code = \"{i}-"));
-        env.write(&format!("p/{i}.toml"), text);
+        env.write(&format!("{prefix}{i}.toml"), text);
     }
+}
+
+#[test]
+fn seven_procedures_are_refused_with_how_many_fit() {
+    let env = Env::new();
+    seven(&env, "p/");
     let out = env.toroi(&["leaflet", "p", "-o", "to-gap.pdf"]);
     out.failure(1);
     assert!(
@@ -181,13 +187,7 @@ fn one_procedure_is_pointed_to_a_poster() {
 #[test]
 fn a_campaign_leaflet_of_too_many_points_at_its_output_and_its_own_list_fixes_it() {
     let env = Env::new();
-    let shipped = shipped_procedures();
-    for i in 0..7 {
-        let text = std::fs::read_to_string(&shipped[i % shipped.len()])
-            .unwrap()
-            .replace("code = \"", &format!("code = \"{i}-"));
-        env.write(&format!("c/p{i}.toml"), text);
-    }
+    seven(&env, "c/p");
     // The campaign file sits among its procedures and is not read as one.
     let campaign = "[campaign]\nprocedures = [\".\"]\n\n[[output]]\nkind = \"leaflet\"\nfile = \"to-gap.pdf\"\n";
     env.write("c/toroi.toml", campaign);

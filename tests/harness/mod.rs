@@ -436,60 +436,32 @@ pub fn decode_pdf_qr_cells(
 
 /// Page 1 rendered by poppler at `dpi`, in grey.
 pub fn render_page_one(pdf: &Path, dpi: u32) -> image::GrayImage {
-    let dir = tempfile::tempdir().unwrap();
-    let prefix = dir.path().join("page");
     let r = dpi.to_string();
-    tool(
-        "pdftoppm",
-        &[
-            "-r".as_ref(),
-            r.as_ref(),
-            "-f".as_ref(),
-            "1".as_ref(),
-            "-l".as_ref(),
-            "1".as_ref(),
-            "-png".as_ref(),
-            pdf.as_os_str(),
-            prefix.as_os_str(),
-        ],
-    );
-    let png = std::fs::read_dir(dir.path())
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
-    image::open(png).unwrap().into_luma8()
+    render_page(pdf, 1, &["-r", &r]).into_luma8()
 }
 
 /// Page `page` (from 1) rendered by poppler to exactly `w` × `h` pixels.
 pub fn render_page_to(pdf: &Path, page: usize, w: u32, h: u32) -> image::RgbImage {
+    let (w, h) = (w.to_string(), h.to_string());
+    render_page(pdf, page, &["-scale-to-x", &w, "-scale-to-y", &h]).into_rgb8()
+}
+
+/// Page `page` (from 1) rendered by pdftoppm with `args` (its resolution).
+fn render_page(pdf: &Path, page: usize, args: &[&str]) -> image::DynamicImage {
     let dir = tempfile::tempdir().unwrap();
     let prefix = dir.path().join("page");
-    let (p, w, h) = (page.to_string(), w.to_string(), h.to_string());
-    tool(
-        "pdftoppm",
-        &[
-            "-f".as_ref(),
-            p.as_ref(),
-            "-l".as_ref(),
-            p.as_ref(),
-            "-scale-to-x".as_ref(),
-            w.as_ref(),
-            "-scale-to-y".as_ref(),
-            h.as_ref(),
-            "-png".as_ref(),
-            pdf.as_os_str(),
-            prefix.as_os_str(),
-        ],
-    );
+    let p = page.to_string();
+    let mut all: Vec<&std::ffi::OsStr> = vec!["-f".as_ref(), p.as_ref(), "-l".as_ref(), p.as_ref()];
+    all.extend(args.iter().map(std::ffi::OsStr::new));
+    all.extend(["-png".as_ref(), pdf.as_os_str(), prefix.as_os_str()]);
+    tool("pdftoppm", &all);
     let png = std::fs::read_dir(dir.path())
         .unwrap()
         .next()
         .unwrap()
         .unwrap()
         .path();
-    image::open(png).unwrap().into_rgb8()
+    image::open(png).unwrap()
 }
 
 /// Every word poppler finds on page `page` (from 1), with its box in points

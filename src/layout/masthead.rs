@@ -9,6 +9,16 @@ use crate::model::Campaign;
 use crate::scene::{Color, Item, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
 
+/// "Năm 2026  ·  6 thủ tục": the year and how many procedures are inside.
+pub fn year_and_count(labels: &Labels, count: usize) -> String {
+    format!(
+        "{} {}  ·  {count} {}",
+        labels.year,
+        crate::clock::year(),
+        labels.procedures_count
+    )
+}
+
 /// How big a cover's parts are.
 pub struct Scale {
     /// Millimetres.

@@ -415,23 +415,15 @@ pub fn decode_pdf_qr_cells(
 ) -> Vec<String> {
     let img = render_page_one(pdf, dpi);
     let px = |mm: f32| (mm / 25.4 * dpi as f32).round() as u32;
-    let mut found = Vec::new();
+    let mut cells = Vec::new();
     for row in 0..rows {
         for col in 0..cols {
             let x = px(origin_mm.0 + col as f32 * cell_mm.0);
             let y = px(origin_mm.1 + row as f32 * cell_mm.1);
-            let cell =
-                image::imageops::crop_imm(&img, x, y, px(cell_mm.0), px(cell_mm.1)).to_image();
-            let mut prepared = rqrr::PreparedImage::prepare(cell);
-            found.extend(
-                prepared
-                    .detect_grids()
-                    .into_iter()
-                    .filter_map(|g| g.decode().ok().map(|(_, t)| t)),
-            );
+            cells.push([x, y, x + px(cell_mm.0), y + px(cell_mm.1)]);
         }
     }
-    found
+    decode_regions(&img, &cells)
 }
 
 /// Page 1 rendered by poppler at `dpi`, in grey.

@@ -75,12 +75,7 @@ pub fn front(
         inner,
         s.url * 4.0,
     );
-    let footer = format!(
-        "{} {}  ·  {count} {}",
-        labels.year,
-        crate::clock::year(),
-        labels.procedures_count
-    );
+    let footer = masthead::year_and_count(labels, count);
     let footer = Lines::wrap(&footer, Style::new(Bold, s.meta, 1.3, c.on_accent), inner);
     let gap = 3.0 * MM;
     let panel_h = pad

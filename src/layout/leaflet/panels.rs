@@ -98,12 +98,7 @@ pub fn front(
         Style::new(Bold, s.cta, 1.2, c.on_accent),
         inner,
     );
-    let year = format!(
-        "{} {}  ·  {count} {}",
-        labels.year,
-        crate::clock::year(),
-        labels.procedures_count
-    );
+    let year = masthead::year_and_count(labels, count);
     let year = Lines::wrap(&year, Style::new(Regular, s.meta, 1.3, c.on_accent), inner);
     let band_h = pad + cta.height() + 3.0 * MM + year.height() + pad;
     let band = Rect::new(area.x, area.bottom() - band_h, area.w, band_h);

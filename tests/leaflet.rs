@@ -205,7 +205,9 @@ fn a_campaign_leaflet_of_too_many_points_at_its_output_and_its_own_list_fixes_it
     assert!(!env.path("c/to-gap.pdf").exists());
     env.write(
         "c/toroi.toml",
-        format!("{campaign}procedures = [\"p0.toml\", \"p2.toml\", \"p3.toml\"]\n"),
+        format!(
+            "{campaign}procedures = [\"p0.toml\", \"p2.toml\", \"p3.toml\"]\ntitle = \"Thủ tục cho gia đình\"\n"
+        ),
     );
     env.toroi(&["check", "c/toroi.toml"]).success();
     let out = env.toroi(&["build", "c/toroi.toml"]);
@@ -222,4 +224,6 @@ fn a_campaign_leaflet_of_too_many_points_at_its_output_and_its_own_list_fixes_it
         .collect();
     expected.sort();
     assert_eq!(codes(&pdf, 2), expected);
+    // The output's own title is on its cover.
+    assert!(pdf_page_texts(&pdf)[0].contains("Thủ tục cho gia đình"));
 }

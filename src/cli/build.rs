@@ -164,6 +164,7 @@ fn make(
         Ok(t) => t,
         Err(d) => return (Vec::new(), d),
     };
+    let campaign = &campaign.for_output(output);
     let style = Style {
         campaign: Some(campaign),
         template: &template,

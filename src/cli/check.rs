@@ -178,8 +178,9 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
                 all.push(d.in_file(path).at(pos, Some(line)));
             }
         }
+        let own_title = campaign.for_output(output);
         let style = Style {
-            campaign: Some(&campaign),
+            campaign: Some(&own_title),
             template: &template,
             labels: &labels,
             print: Print::default(),

@@ -30,6 +30,7 @@ const OUTPUT_KEYS: &[&str] = &[
     "cmyk",
     "px",
     "procedures",
+    "title",
 ];
 pub const OUTPUT_KINDS: &[&str] = &["poster", "handbook", "leaflet", "cards", "png"];
 /// The languages of the printed labels (templates/labels-*.toml).
@@ -118,6 +119,9 @@ pub struct Output {
     /// This output's own procedure files and folders (a leaflet of a few),
     /// instead of the campaign's.
     pub procedures: Option<Vec<PathBuf>>,
+    /// This output's own title (a leaflet on family procedures), instead of
+    /// the campaign's, on its cover and in its running header.
+    pub title: Option<Located<String>>,
     /// Where the `[[output]]` entry starts, for messages.
     pub offset: usize,
 }
@@ -236,6 +240,7 @@ impl Campaign {
             let bleed = r.number("bleed", 0.0, 20.0, "3");
             let cmyk = r.boolean("cmyk");
             let px = r.number("px", 200.0, 10_000.0, "1080");
+            let title = r.string("title");
             let own = r
                 .get("procedures")
                 .map(|v| v.span().start)
@@ -317,6 +322,7 @@ impl Campaign {
                     px: px.map(|p| p.value.round() as u32),
                     procedures: own
                         .map(|(_, list)| list.iter().map(|p| resolve(&p.value)).collect()),
+                    title,
                     offset: off,
                 });
             }
@@ -327,6 +333,15 @@ impl Campaign {
             return Err(diags);
         }
         Ok(campaign)
+    }
+
+    /// The campaign as `output` prints it: with the output's own title.
+    pub fn for_output(&self, output: &Output) -> Campaign {
+        let mut c = self.clone();
+        if output.title.is_some() {
+            c.title = output.title.clone();
+        }
+        c
     }
 
     pub fn path(&self) -> &Path {

@@ -56,6 +56,14 @@ impl Diagnostic {
         }
     }
 
+    /// The same message as a warning: prints, but deserves a second look.
+    pub fn as_warning(self) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..self
+        }
+    }
+
     pub fn in_file(mut self, file: &Path) -> Self {
         self.file = Some(file.to_path_buf());
         self

@@ -15,7 +15,10 @@ const PROCEDURES: &[(&str, &str)] = &[
     ("unknown-key.toml", "unknown key `documnets`"),
     ("missing-title.toml", "`title` is missing"),
     ("empty-title.toml", "`title` is empty"),
-    ("empty-url.toml", "`url` is empty"),
+    (
+        "formality-id-not-a-uuid.toml",
+        "`formality_id` must be the portal's record id",
+    ),
     (
         "online-outside-set.toml",
         "\"full\", \"partial\" or \"none\"",
@@ -25,7 +28,11 @@ const PROCEDURES: &[(&str, &str)] = &[
     ("url-too-long-for-qr.toml", "the URL is too long for a"),
     ("empty.toml", "the file is empty"),
     ("not-text.toml", "not a text file"),
-    ("emoji.toml", "'😀' (U+1F600)"),
+    // Every unprintable character of a field at once, not only the first.
+    (
+        "emoji.toml",
+        "2 characters that the printed font cannot draw: '😀' (U+1F600), '🎉' (U+1F389)",
+    ),
     ("cjk.toml", "'出' (U+51FA)"),
 ];
 
@@ -230,6 +237,17 @@ fn within(env: &Env, args: &[&str], secs: u64) -> Output {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
+    // Read both pipes while waiting: a run with many warnings would
+    // otherwise fill the pipe and block.
+    let drain = |mut r: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            r.read_to_end(&mut buf).unwrap();
+            buf
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
     let started = std::time::Instant::now();
     while child.try_wait().unwrap().is_none() {
         if started.elapsed().as_secs() > secs {
@@ -238,11 +256,10 @@ fn within(env: &Env, args: &[&str], secs: u64) -> Output {
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    let out = child.wait_with_output().unwrap();
     Output {
-        status: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        status: child.wait().unwrap().code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&stdout.join().unwrap()).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr.join().unwrap()).into_owned(),
     }
 }
 

@@ -92,7 +92,7 @@ fn a_poster_png_matches_its_pdf_word_for_word_and_its_code_decodes() {
     assert_eq!(image::image_dimensions(&png).unwrap(), (1080, 1527));
     assert!(assert_same_text_boxes(&env.path("k.pdf"), 1, &png) > 150);
     let url = Procedure::load(Path::new(p)).unwrap().url.value;
-    let tracked = format!("{url}&utm_source=toroi&utm_campaign=phuong1-2026");
+    let tracked = url;
     assert_eq!(decode_png_qr(&png), vec![tracked.clone()]);
     // As a chat app may pass it on: scaled down to two thirds and
     // recompressed as a JPEG of quality 70, read by zbar.
@@ -194,7 +194,7 @@ fn each_leaflet_side_png_matches_its_pdf_page_and_its_codes_decode() {
         .iter()
         .map(|p| {
             let url = Procedure::load(Path::new(p)).unwrap().url.value;
-            format!("{url}&utm_source=toroi&utm_campaign=phuong1-2026")
+            url
         })
         .collect();
     expected.sort();

@@ -44,8 +44,10 @@ pub fn build(path: &Path) -> ExitCode {
         Ok(l) => l,
         Err(d) => return fail(&d, "nothing was written"),
     };
+    let tracking = campaign.tracking_warnings(&loaded.procedures);
     report(&loaded.problems);
-    let mut warnings = loaded.problems.count(Severity::Warning);
+    report(&tracking);
+    let mut warnings = loaded.problems.count(Severity::Warning) + tracking.count(Severity::Warning);
     let mut broken_count = loaded.broken();
 
     let mut written = 0;

@@ -11,21 +11,50 @@ use rayon::prelude::*;
 
 use super::outputs::{self, campaign_files, check_output, Print, Style};
 use super::report;
-use crate::diag::{Diagnostics, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::layout::template::with_overrides;
-use crate::model::collect::load_procedures;
-use crate::model::{is_campaign, preset, sizes_of, Campaign, Procedure};
+use crate::model::collect::{self, load_procedures};
+use crate::model::{is_campaign, is_template, preset, sizes_of, Campaign, Procedure, SourceFile};
 
 pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
     let mut all = Diagnostics::new();
     let mut files = BTreeSet::new();
+    // Every file under the paths, each checked as what it is: a campaign
+    // (with its templates and procedures), a template, or a procedure.
     let mut procedure_paths = Vec::new();
     for path in paths {
-        if path.is_file() && is_campaign(path) {
-            files.insert(path.clone());
-            campaign(path, &mut all, &mut files);
+        let found = if path.is_dir() {
+            match collect::folder(path) {
+                Ok(found) => found,
+                Err(e) => {
+                    all.push(
+                        Diagnostic::error(format!("cannot read the folder: {e}")).in_file(path),
+                    );
+                    continue;
+                }
+            }
+        } else if path.exists() {
+            vec![path.clone()]
         } else {
-            procedure_paths.push(path.clone());
+            all.push(
+                Diagnostic::error("no such file or folder")
+                    .in_file(path)
+                    .with_hint("check the spelling of the path"),
+            );
+            continue;
+        };
+        for file in found {
+            if is_campaign(&file) {
+                files.insert(file.clone());
+                campaign(&file, &mut all, &mut files);
+            } else if is_template(&file) {
+                files.insert(file.clone());
+                if let Err(d) = with_overrides("poster-a4", "vi", Some(&file)) {
+                    all.extend(d);
+                }
+            } else {
+                procedure_paths.push(file);
+            }
         }
     }
     if !procedure_paths.is_empty() {
@@ -50,6 +79,15 @@ pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
                 }
             }
         }
+    }
+    // Never "ready to print" for nothing.
+    if files.is_empty() && !all.has_errors() {
+        let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        all.push(
+            Diagnostic::error(format!("nothing to check in {}", named.join(", "))).with_hint(
+                "name procedure files (.toml), folders of them, or a campaign file (toroi.toml)",
+            ),
+        );
     }
     all.dedup();
     report(&all);
@@ -102,9 +140,17 @@ fn lay_out(kind: &str, procedures: &[Procedure], style: &Style) -> Diagnostics {
 }
 
 fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
-    let campaign = match Campaign::load(path) {
-        Ok(c) => c,
-        Err(d) => return all.extend(d),
+    // What can be read of a campaign with mistakes is checked further, so
+    // that its procedures' and templates' problems come in the same run.
+    let campaign = match SourceFile::load(path) {
+        Ok(src) => match Campaign::parse_all(&src) {
+            (Some(c), d) => {
+                all.extend(d);
+                c
+            }
+            (None, d) => return all.extend(d),
+        },
+        Err(d) => return all.push(d),
     };
     let loaded = match load_procedures(&campaign.procedures) {
         Ok(l) => l,
@@ -112,6 +158,7 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
     };
     files.extend(loaded.files.iter().cloned());
     all.extend(loaded.problems);
+    all.extend(campaign.tracking_warnings(&loaded.procedures));
     let mut inputs: Vec<&Path> = loaded.files.iter().map(PathBuf::as_path).collect();
     inputs.extend(campaign_files(Some(&campaign)));
     for output in &campaign.outputs {

@@ -7,17 +7,18 @@ use qrcode::EcLevel;
 use super::kb;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout;
-use crate::model::url;
+use crate::model::address;
 use crate::qr::QrMatrix;
 use crate::render;
 use crate::scene::{Color, Document, Page, Rect, MM};
 
 pub fn qr(target: &str, out: &Path, px: u32, mm: f32) -> Result<Diagnostics, Diagnostics> {
-    if let Some((msg, hint)) = url::problem(target) {
-        return Err(Diagnostic::error(format!("{msg}: `{target}`"))
-            .with_hint(hint)
-            .into());
-    }
+    // The code carries the ASCII form of the address (punycode host,
+    // percent-encoded letters), which every phone opens.
+    let normalised = address::normalise(target).map_err(|(msg, hint)| {
+        Diagnostics::from(Diagnostic::error(format!("{msg}: `{target}`")).with_hint(hint))
+    })?;
+    let target = normalised.as_str();
     let ext = out
         .extension()
         .and_then(|e| e.to_str())

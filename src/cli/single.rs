@@ -63,6 +63,9 @@ pub fn poster(
         return Err(diags);
     };
     diags.extend(procedure.lint());
+    if let Some(c) = &campaign {
+        diags.extend(c.tracking_warnings(std::slice::from_ref(&procedure)));
+    }
     let (template, labels) = with_overrides(
         &format!("poster-{size}"),
         opts.lang(campaign.as_ref()),
@@ -150,6 +153,9 @@ impl Loaded {
             return Err(diags);
         }
         let procedures = procedures_for(paths, campaign.as_ref(), what, &mut diags)?;
+        if let Some(c) = &campaign {
+            diags.extend(c.tracking_warnings(&procedures));
+        }
         let (template, labels) = with_overrides(
             preset,
             opts.lang(campaign.as_ref()),

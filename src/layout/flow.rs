@@ -263,6 +263,14 @@ pub fn list(
 /// address; the printed copy is for typing by hand, so a URL too long for the
 /// panel gets smaller type and then is visibly shortened in the middle ("…").
 pub fn url_lines(url: &str, style: Style, width: f32, height: f32) -> Lines {
+    // People read and type the address with its own letters; the code and
+    // the link carry the ASCII form. A form the font cannot draw stays ASCII.
+    let readable = crate::model::address::readable(url);
+    let url = if style.font.font().missing_chars(&readable).is_empty() {
+        readable.as_str()
+    } else {
+        url
+    };
     let smallest = 6.0f32.min(style.size);
     let mut size = style.size;
     loop {

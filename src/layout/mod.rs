@@ -22,18 +22,18 @@ use crate::qr::{QrMatrix, QUIET_ZONE};
 use crate::scene::{Color, Item, Rect, Target};
 use crate::text::FontKind;
 
-/// Refuses text that the shipped fonts cannot draw, naming each character.
+/// Refuses text that the shipped fonts cannot draw, naming each character
+/// of the field, so that one round of fixes is enough.
 pub fn check_glyphs(p: &Procedure) -> Result<(), Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut check = |field: &str, text: &str, offset: usize| {
-        for kind in FontKind::ALL {
-            if let Some(ch) = kind.font().missing_char(text) {
-                diags.push(
-                    p.error_at(offset, format!("`{field}` contains the character '{ch}' (U+{:04X}), which the printed font cannot draw", ch as u32))
-                        .with_hint("remove it or replace it with ordinary text; emoji and Chinese characters cannot be printed"),
-                );
-                return;
-            }
+        // Both styles share the fallback faces: what one lacks, both lack.
+        let missing = FontKind::Regular.font().missing_chars(text);
+        if !missing.is_empty() {
+            diags.push(
+                p.error_at(offset, format!("`{field}` contains {}", unprintable(&missing)))
+                    .with_hint("remove them or replace them with ordinary text; emoji and Chinese characters cannot be printed"),
+            );
         }
     };
     check("title", &p.title.value, p.title.offset);
@@ -74,16 +74,35 @@ pub fn check_glyphs(p: &Procedure) -> Result<(), Diagnostics> {
 pub fn check_drawn_glyphs(items: &[Item]) -> Result<(), Diagnostic> {
     for item in items {
         if let Item::Text(run) = item {
-            if let Some(ch) = run.font.font().missing_char(&run.text) {
+            let missing = run.font.font().missing_chars(&run.text);
+            if !missing.is_empty() {
                 return Err(Diagnostic::error(format!(
-                    "the text \"{}\" contains the character '{ch}' (U+{:04X}), which the printed font cannot draw",
-                    run.text, ch as u32
+                    "the text \"{}\" contains {}",
+                    run.text,
+                    unprintable(&missing)
                 ))
-                .with_hint("remove it or replace it with ordinary text in the campaign or procedure file"));
+                .with_hint("remove them or replace them with ordinary text in the campaign or procedure file"));
             }
         }
     }
     Ok(())
+}
+
+/// "the character '😀' (U+1F600), which the printed font cannot draw", or
+/// the same for several.
+fn unprintable(chars: &[char]) -> String {
+    let named: Vec<String> = chars
+        .iter()
+        .map(|c| format!("'{c}' (U+{:04X})", *c as u32))
+        .collect();
+    match named.as_slice() {
+        [one] => format!("the character {one}, which the printed font cannot draw"),
+        many => format!(
+            "{} characters that the printed font cannot draw: {}",
+            many.len(),
+            many.join(", ")
+        ),
+    }
 }
 
 /// A warning when the procedure's QR code at `side_mm` has modules so small

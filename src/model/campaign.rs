@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::diag::Diagnostics;
 use crate::model::source::SourceFile;
 use crate::model::toml_read::{self, Located, Reader};
-use crate::model::url;
+use crate::model::{address, portal, Procedure};
 
 const TOP_KEYS: &[&str] = &["issuer", "campaign", "procedures", "output"];
 const ISSUER_KEYS: &[&str] = &[
@@ -54,6 +54,22 @@ pub fn is_campaign(path: &Path) -> bool {
         .any(|k| top.get(*k).is_some())
 }
 
+/// A layout template has the keys of templates/*.toml (page, margin,
+/// colours, type, qr, labels) and no procedure's `title`.
+pub fn is_template(path: &Path) -> bool {
+    let Ok(src) = SourceFile::load(path) else {
+        return false;
+    };
+    let Ok(doc) = crate::model::toml_read::parse(&src) else {
+        return false;
+    };
+    let top = doc.get_ref();
+    top.get("title").is_none()
+        && ["page", "margin", "colors", "type", "qr", "labels"]
+            .iter()
+            .any(|k| top.get(*k).is_some())
+}
+
 /// The built-in layout preset of an output kind and size: cards share the
 /// A4 poster's colours and type.
 pub fn preset(kind: &str, size: &str) -> String {
@@ -76,7 +92,7 @@ pub fn sizes_of(kind: &str) -> &'static [&'static str] {
 }
 
 /// The national public-service portal, the campaign's link when it names none.
-pub const NATIONAL_PORTAL: &str = "https://dichvucong.gov.vn";
+pub const NATIONAL_PORTAL: &str = portal::FRONT_PAGE;
 
 /// The office that issues the printed material.
 /// Texts keep their position so that layout can point at one that does not fit.
@@ -139,6 +155,8 @@ pub struct Campaign {
     pub url: String,
     /// Query parameters appended to every QR URL, in file order.
     pub tracking: Vec<(String, String)>,
+    /// Where `tracking` is, for the warning about other sites.
+    pub tracking_offset: usize,
     /// Procedure files and folders, resolved against the campaign file's folder.
     pub procedures: Vec<PathBuf>,
     pub outputs: Vec<Output>,
@@ -151,7 +169,21 @@ impl Campaign {
     }
 
     pub fn parse(src: &SourceFile) -> Result<Campaign, Diagnostics> {
-        let doc = toml_read::parse(src)?;
+        let (campaign, diags) = Campaign::parse_all(src);
+        match campaign {
+            Some(c) if !diags.has_errors() => Ok(c),
+            _ => Err(diags),
+        }
+    }
+
+    /// Reads what can be read even when some of it is wrong, so that `check`
+    /// goes on to the procedures and templates the campaign names and
+    /// reports every problem in one run. None only for a TOML syntax error.
+    pub fn parse_all(src: &SourceFile) -> (Option<Campaign>, Diagnostics) {
+        let doc = match toml_read::parse(src) {
+            Ok(doc) => doc,
+            Err(d) => return (None, d.into()),
+        };
         let mut diags = Diagnostics::new();
         let base = src.path.parent().unwrap_or(Path::new("")).to_path_buf();
         let resolve = |p: &str| tidy(&base.join(p));
@@ -160,11 +192,8 @@ impl Campaign {
         top.reject_unknown_keys(TOP_KEYS);
         let issuer_table = top.table("issuer");
         let campaign_table = top.table("campaign");
-        let mut procedures: Vec<PathBuf> = top
-            .string_list("procedures")
-            .iter()
-            .map(|p| resolve(&p.value))
-            .collect();
+        let listed = top.string_list("procedures");
+        let mut procedures = existing(src, &listed, &resolve, top.diags);
         let output_tables = top.table_list("output");
 
         let mut issuer = Issuer::default();
@@ -191,6 +220,7 @@ impl Campaign {
             lang: "vi".to_owned(),
             url: NATIONAL_PORTAL.to_owned(),
             tracking: Vec::new(),
+            tracking_offset: 0,
             procedures: Vec::new(),
             outputs: Vec::new(),
         };
@@ -210,22 +240,20 @@ impl Campaign {
                 }
             }
             if let Some(u) = r.string("url") {
-                match url::problem(&u.value) {
-                    Some((msg, hint)) => r.diags.push(
+                match address::normalise(&u.value) {
+                    Err((msg, hint)) => r.diags.push(
                         src.error_at(u.offset, format!("{msg}: `{}`", u.value))
                             .with_hint(hint),
                     ),
-                    None => campaign.url = u.value,
+                    Ok(href) => campaign.url = href.into(),
                 }
             }
             if let Some((tracking, toff)) = r.table("tracking") {
                 campaign.tracking = read_tracking(src, tracking, toff, r.diags);
+                campaign.tracking_offset = toff;
             }
-            procedures.extend(
-                r.string_list("procedures")
-                    .iter()
-                    .map(|p| resolve(&p.value)),
-            );
+            let listed = r.string_list("procedures");
+            procedures.extend(existing(src, &listed, &resolve, r.diags));
         }
         campaign.procedures = procedures;
 
@@ -241,11 +269,12 @@ impl Campaign {
             let cmyk = r.boolean("cmyk");
             let px = r.number("px", 200.0, 10_000.0, "1080");
             let title = r.string("title");
-            let own = r
-                .get("procedures")
-                .map(|v| v.span().start)
-                .map(|at| (at, r.string_list("procedures")));
-            if let Some((at, list)) = &own {
+            let own = r.get("procedures").map(|v| v.span().start).map(|at| {
+                let listed = r.string_list("procedures");
+                let found = existing(src, &listed, &resolve, r.diags);
+                (at, listed, found)
+            });
+            if let Some((at, list, _)) = &own {
                 if list.is_empty() {
                     r.diags.push(
                         src.error_at(*at, "this output's `procedures` lists nothing")
@@ -320,19 +349,15 @@ impl Campaign {
                     bleed: bleed.map_or(0.0, |b| b.value as f32),
                     cmyk: cmyk.is_some_and(|c| c.value),
                     px: px.map(|p| p.value.round() as u32),
-                    procedures: own
-                        .map(|(_, list)| list.iter().map(|p| resolve(&p.value)).collect()),
+                    procedures: own.map(|(_, _, found)| found),
                     title,
                     offset: off,
                 });
             }
         }
 
-        if diags.has_errors() {
-            diags.sort();
-            return Err(diags);
-        }
-        Ok(campaign)
+        diags.sort();
+        (Some(campaign), diags)
     }
 
     /// The campaign as `output` prints it: with the output's own title.
@@ -350,7 +375,51 @@ impl Campaign {
 
     /// The URL a QR code encodes for a procedure: its page plus tracking.
     pub fn qr_url(&self, url: &str) -> String {
-        url::with_tracking(url, &self.tracking)
+        address::with_tracking(url, &self.tracking)
+    }
+
+    /// Tracking parameters only help on a site whose statistics the office
+    /// reads (the campaign's own `url` or the issuer's `website`); on the
+    /// portal and other organisations' sites they only make every code
+    /// denser. One warning, at `tracking`, naming those sites.
+    pub fn tracking_warnings(&self, procedures: &[Procedure]) -> Diagnostics {
+        let mut diags = Diagnostics::new();
+        if self.tracking.is_empty() {
+            return diags;
+        }
+        let mut own: Vec<String> = Vec::new();
+        if self.url != NATIONAL_PORTAL {
+            own.push(address::host(&self.url));
+        }
+        if let Some(w) = &self.issuer.website {
+            if let Ok(u) = address::normalise(&w.value) {
+                own.push(address::host(u.as_str()));
+            }
+        }
+        let mut foreign: Vec<String> = Vec::new();
+        let targets = std::iter::once(self.url.as_str())
+            .chain(procedures.iter().map(|p| p.url.value.as_str()));
+        for href in targets {
+            let host = address::host(href);
+            if !own.contains(&host) && !foreign.contains(&host) {
+                foreign.push(host);
+            }
+        }
+        if !foreign.is_empty() {
+            diags.push(
+                self.src
+                    .error_at(
+                        self.tracking_offset,
+                        format!(
+                            "`tracking` is added to addresses on {} that the office does not run: there the parameters only make the QR codes denser",
+                            foreign.join(", ")
+                        ),
+                    )
+                    .with_hint("add tracking only to links to your own site (the campaign's `url`, the issuer's `website`); remove `tracking` for portal links")
+                    .as_warning(),
+            );
+        }
+        diags
     }
 }
 
@@ -373,6 +442,32 @@ fn read_tracking(
         t.get_key_value(k.as_str())
             .map_or(0, |(s, _)| s.span().start)
     });
+    out
+}
+
+/// The listed procedure paths, resolved; one that does not exist is an
+/// error at its place in the campaign file.
+fn existing(
+    src: &SourceFile,
+    listed: &[Located<String>],
+    resolve: &dyn Fn(&str) -> PathBuf,
+    diags: &mut Diagnostics,
+) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in listed {
+        let path = resolve(&p.value);
+        if path.exists() {
+            out.push(path);
+        } else {
+            diags.push(
+                src.error_at(
+                    p.offset,
+                    format!("no such file or folder: {}", path.display()),
+                )
+                .with_hint("check the spelling; paths here are relative to this campaign file"),
+            );
+        }
+    }
     out
 }
 
@@ -452,8 +547,7 @@ mod tests {
 
     #[test]
     fn brief_example_parses_with_tracking_in_file_order() {
-        let c = parse(
-            r#"
+        let text = r#"
 [issuer]
 name = "Ủy ban nhân dân Phường 1"
 locality = "Thành phố Sa Đéc, tỉnh Đồng Tháp"
@@ -468,14 +562,26 @@ procedures = ["procedures"]
 kind = "handbook"
 size = "a5"
 file = "out/cam-nang.pdf"
-"#,
-        )
-        .unwrap();
+"#;
+        // ex/procedures does not exist: an error at its line, and the rest
+        // is read all the same (check goes on with it).
+        let (c, diags) = Campaign::parse_all(&SourceFile {
+            path: PathBuf::from("ex/toroi.toml"),
+            text: text.to_owned(),
+        });
+        let c = c.unwrap();
+        let m: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert!(
+            m[0].starts_with("ex/toroi.toml:10:15: error: no such file or folder: ex/procedures"),
+            "{}",
+            m[0]
+        );
         assert_eq!(
             c.issuer.name.as_ref().unwrap().value,
             "Ủy ban nhân dân Phường 1"
         );
-        assert_eq!(c.procedures, vec![PathBuf::from("ex/procedures")]);
+        assert!(c.procedures.is_empty());
         assert_eq!(c.outputs[0].file, PathBuf::from("ex/out/cam-nang.pdf"));
         assert_eq!(
             c.qr_url("https://a.vn/x"),

@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{duplicate_codes, is_campaign, Procedure};
+use crate::model::{duplicate_codes, is_campaign, is_template, Procedure};
 
-/// The procedure files under `paths`, in order.
-pub fn procedure_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
+/// The procedure files under `paths`, in order, with warnings about how
+/// some were found (a Notepad `.toml.txt`).
+pub fn procedure_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut files = Vec::new();
     for path in paths {
@@ -42,29 +43,57 @@ pub fn procedure_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
     // The same file named twice (a folder and one of its files) counts once.
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(f.canonicalize().unwrap_or_else(|_| f.clone())));
-    Ok(files)
+    for f in &files {
+        if is_notepad_txt(f) {
+            let name = f.file_name().unwrap_or_default().to_string_lossy();
+            diags.push(
+                Diagnostic::warning(format!("this file is named {name}: it is read as TOML"))
+                    .in_file(f)
+                    .with_hint(format!(
+                        "rename it to {} (Notepad adds .txt unless \"Save as type\" is \"All files\")",
+                        name.trim_end_matches(".txt").trim_end_matches(".TXT")
+                    )),
+            );
+        }
+    }
+    Ok((files, diags))
 }
 
-fn folder(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+/// `khai-tu.toml.txt`: what Notepad saves when asked for `khai-tu.toml`.
+fn is_notepad_txt(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.to_lowercase().ends_with(".toml.txt")
+}
+
+/// The `.toml` (and `.toml.txt`) files in `dir` and every folder below it,
+/// by name at each level (case-insensitive, so "B.toml" does not come
+/// before "a.toml"). Hidden files and folders are editor backups, version
+/// control and toroi's own temporary files: left out.
+pub fn folder(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    entries.sort_by_key(|p| {
+        let name = p.file_name().map(|n| n.to_string_lossy().to_lowercase());
+        (name, p.clone())
+    });
     let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
+    for path in entries {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        // Hidden files are editor backups and our own temporary files.
-        if path.is_file()
-            && !name.starts_with('.')
-            && path
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            found.extend(folder(&path)?);
+        } else if path.is_file()
+            && (path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+                || is_notepad_txt(&path))
         {
             found.push(path);
         }
     }
-    // Case-insensitive, so that "B.toml" does not come before "a.toml".
-    found.sort_by_key(|p| {
-        let name = p.file_name().map(|n| n.to_string_lossy().to_lowercase());
-        (name, p.clone())
-    });
     Ok(found)
 }
 
@@ -89,18 +118,17 @@ impl Loaded {
 /// a set: a file with errors, or with the code of an earlier file, is left
 /// out; `lint` warnings are kept. Fails only when the paths themselves do.
 pub fn load_procedures(paths: &[PathBuf]) -> Result<Loaded, Diagnostics> {
-    let mut files = procedure_files(paths)?;
-    // A campaign file kept in a folder of procedures is not one of them;
-    // only files that fail as procedures are looked at again, so that good
-    // ones are read once.
+    let (mut files, mut problems) = procedure_files(paths)?;
+    // A campaign or template file kept in a folder of procedures is not one
+    // of them; only files that fail as procedures are looked at again, so
+    // that good ones are read once.
     let results: Vec<_> = files
         .par_iter()
         .map(|f| match Procedure::load(f) {
-            Err(_) if !paths.contains(f) && is_campaign(f) => None,
+            Err(_) if !paths.contains(f) && (is_campaign(f) || is_template(f)) => None,
             r => Some(r),
         })
         .collect();
-    let mut problems = Diagnostics::new();
     let mut procedures = Vec::new();
     let mut kept = results.iter().map(Option::is_some);
     files.retain(|_| kept.next().unwrap_or(true));
@@ -133,16 +161,46 @@ mod tests {
     #[test]
     fn folders_list_their_toml_files_in_name_order_once() {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["b.toml", "A.toml", "c.txt", ".x.toml", "d.TOML"] {
+        std::fs::create_dir_all(dir.path().join("sub/deeper")).unwrap();
+        std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+        for name in [
+            "b.toml",
+            "A.toml",
+            "c.txt",
+            ".x.toml",
+            "d.TOML",
+            "e.toml.txt",
+            "sub/f.toml",
+            "sub/deeper/g.toml",
+            ".git/h.toml",
+        ] {
             std::fs::write(dir.path().join(name), "").unwrap();
         }
         let d = dir.path().to_path_buf();
-        let files = procedure_files(&[d.join("b.toml"), d.clone()]).unwrap();
+        let (files, warnings) = procedure_files(&[d.join("b.toml"), d.clone()]).unwrap();
         let names: Vec<_> = files
             .iter()
-            .map(|f| f.file_name().unwrap().to_str().unwrap().to_owned())
+            .map(|f| f.strip_prefix(&d).unwrap().to_str().unwrap().to_owned())
             .collect();
-        assert_eq!(names, ["b.toml", "A.toml", "d.TOML"]);
+        assert_eq!(
+            names,
+            [
+                "b.toml",
+                "A.toml",
+                "d.TOML",
+                "e.toml.txt",
+                "sub/deeper/g.toml",
+                "sub/f.toml"
+            ]
+        );
+        let w: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].contains("e.toml.txt: warning: this file is named e.toml.txt"),
+            "{}",
+            w[0]
+        );
+        assert!(w[0].contains("rename it to e.toml"), "{}", w[0]);
         let e = procedure_files(&[d.join("nope")]).unwrap_err();
         assert!(e
             .iter()

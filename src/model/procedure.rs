@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::model::source::SourceFile;
 use crate::model::toml_read::{self, Located, Reader};
-use crate::model::url;
+use crate::model::{address, portal};
 
 /// How much of the procedure can be done online.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,9 +18,22 @@ pub enum Online {
     None,
 }
 
+/// Where a procedure's QR code leads, and how toroi knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// The file's own `url`: always wins.
+    Given,
+    /// The portal's page for the file's `formality_id`.
+    Portal,
+    /// Neither: the portal's search for the code (or the title). It opens
+    /// for any code, but the citizen has one more step.
+    Search,
+}
+
 pub const KEYS: &[&str] = &[
     "title",
     "url",
+    "formality_id",
     "code",
     "field",
     "agency",
@@ -41,7 +54,12 @@ pub struct Procedure {
     /// The file it came from, kept so that layout can point at a field.
     pub src: Arc<SourceFile>,
     pub title: Located<String>,
+    /// The QR target, normalised to ASCII (what the code and the link
+    /// carry); located at whatever it was made from.
     pub url: Located<String>,
+    pub link: Link,
+    /// The portal's record id, lower case and hyphenated.
+    pub formality_id: Option<Located<String>>,
     pub code: Option<Located<String>>,
     pub field: Option<Located<String>>,
     pub agency: Option<Located<String>>,
@@ -54,7 +72,8 @@ pub struct Procedure {
     pub documents: Vec<Located<String>>,
     pub steps: Vec<Located<String>>,
     pub legal_basis: Vec<Located<String>>,
-    pub source: Option<Located<String>>,
+    /// Where the facts were taken from: one address, or several.
+    pub source: Vec<Located<String>>,
 }
 
 impl Procedure {
@@ -72,15 +91,37 @@ impl Procedure {
         r.reject_unknown_keys(KEYS);
 
         let title = r.required_string("title", "\"Đăng ký khai sinh\"");
-        let url = r.required_string("url", "\"https://dichvucong.gov.vn/...\"");
-        if let Some(u) = &url {
-            if let Some((msg, hint)) = url::problem(&u.value) {
-                let d = src
-                    .error_at(u.offset, format!("{msg}: `{}`", u.value))
-                    .with_hint(hint);
-                r.diags.push(d);
+        let given = r
+            .string("url")
+            .and_then(|u| match address::normalise(&u.value) {
+                Ok(href) => Some(Located {
+                    value: String::from(href),
+                    offset: u.offset,
+                }),
+                Err((msg, hint)) => {
+                    let d = src
+                        .error_at(u.offset, format!("{msg}: `{}`", u.value))
+                        .with_hint(hint);
+                    r.diags.push(d);
+                    None
+                }
+            });
+        let formality_id = r.string("formality_id").and_then(|f| {
+            match portal::formality_id(&f.value) {
+                Some(id) => Some(Located {
+                    value: id.hyphenated().to_string(),
+                    offset: f.offset,
+                }),
+                None => {
+                    r.diags.push(
+                        src.error_at(f.offset, format!("`formality_id` must be the portal's record id, a UUID, not \"{}\"", f.value))
+                            .with_hint("copy it from the procedure's page: https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7 has the id 019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7"),
+                    );
+                    None
+                }
             }
-        }
+        });
+        let code = r.string("code");
         let online = r.string("online").and_then(|o| match o.value.as_str() {
             "full" => Some(Located { value: Online::Full, offset: o.offset }),
             "partial" => Some(Located { value: Online::Partial, offset: o.offset }),
@@ -93,8 +134,43 @@ impl Procedure {
                 None
             }
         });
+        // `url` given always wins; then the portal's page for the id; then
+        // the portal's search for the code, or for the title.
+        let (url, link) = match (&given, &formality_id, &code, &title) {
+            (Some(u), _, _, _) => (u.clone(), Link::Given),
+            (None, Some(f), _, _) => (
+                Located {
+                    value: portal::detail_page(&uuid::Uuid::parse_str(&f.value).expect("checked")),
+                    offset: f.offset,
+                },
+                Link::Portal,
+            ),
+            (None, None, Some(c), _) => (
+                Located {
+                    value: portal::search_page(&c.value),
+                    offset: c.offset,
+                },
+                Link::Search,
+            ),
+            (None, None, None, Some(t)) => (
+                Located {
+                    value: portal::search_page(&t.value),
+                    offset: t.offset,
+                },
+                Link::Search,
+            ),
+            (None, None, None, None) => (
+                Located {
+                    value: String::new(),
+                    offset: 0,
+                },
+                Link::Search,
+            ),
+        };
         let p = Procedure {
-            code: r.string("code"),
+            code,
+            formality_id,
+            link,
             field: r.string("field"),
             agency: r.string("agency"),
             online,
@@ -106,15 +182,12 @@ impl Procedure {
             documents: r.string_list("documents"),
             steps: r.string_list("steps"),
             legal_basis: r.string_list("legal_basis"),
-            source: r.string("source"),
+            source: r.text_or_list("source"),
             title: title.unwrap_or(Located {
                 value: String::new(),
                 offset: 0,
             }),
-            url: url.unwrap_or(Located {
-                value: String::new(),
-                offset: 0,
-            }),
+            url,
             src: src.clone(),
         };
         if diags.has_errors() {
@@ -157,7 +230,48 @@ impl Procedure {
                 .with_hint("use the https:// address of the page if the portal has one"),
             );
         }
-        if self.source.is_none() {
+        match self.link {
+            Link::Search => {
+                let what = match &self.code {
+                    Some(c) => format!("the code {}", c.value),
+                    None => "the title".to_owned(),
+                };
+                warn(
+                    self.error_at(
+                        self.url.offset,
+                        format!("no `url` or `formality_id`: the QR code opens the portal's search for {what}, not the procedure's own page"),
+                    )
+                    .with_hint("add formality_id = \"…\", the id at the end of the procedure's address on the portal (https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<id>), or url = \"https://…\""),
+                );
+            }
+            Link::Given | Link::Portal => {}
+        }
+        match portal::concern(&self.url.value) {
+            Some(portal::Concern::Retired { code }) => {
+                let code = code.or_else(|| self.code.as_ref().map(|c| c.value.clone()));
+                let search = code.map_or(String::new(), |c| {
+                    format!(", or the portal's search for the code: {}", portal::search_page(&c))
+                });
+                warn(
+                    self.error_at(
+                        self.url.offset,
+                        "an address from before the portal's 2026 move (…/p/home/…): it may no longer open",
+                    )
+                    .with_hint(format!(
+                        "use the procedure's new page: replace the url line with formality_id = \"<id>\" from https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<id>{search}"
+                    )),
+                );
+            }
+            Some(portal::Concern::FrontPage { host }) => warn(
+                self.error_at(
+                    self.url.offset,
+                    format!("the QR code opens the front page of {host}, not this procedure's page"),
+                )
+                .with_hint("give the procedure's own page: formality_id = \"<id>\" from https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<id>, or its url"),
+            ),
+            None => {}
+        }
+        if self.source.is_empty() {
             warn(
                 Diagnostic::error("no `source`: nothing says where these facts come from")
                     .in_file(self.path())
@@ -256,9 +370,63 @@ mod tests {
     }
 
     #[test]
-    fn missing_url_is_an_error() {
-        let m = messages("title = \"A\"\n");
-        assert!(m[0].contains("`url` is missing"), "{}", m[0]);
+    fn without_url_the_code_opens_the_portal() {
+        let p = parse("title = \"Đăng ký thường trú\"\ncode = \"1.004222\"\n").unwrap();
+        assert_eq!(
+            p.url.value,
+            "https://dichvucong.gov.vn/tim-kiem-thu-tuc-hanh-chinh?keyword=1.004222"
+        );
+        assert_eq!(p.link, Link::Search);
+        let w: Vec<String> = p.lint().iter().map(|d| d.to_string()).collect();
+        assert!(
+            w.iter()
+                .any(|w| w.starts_with("p.toml:2:8: warning: no `url` or `formality_id`")),
+            "{w:#?}"
+        );
+
+        let p = parse("title = \"A\"\nformality_id = \"019D2BFD-3FE0-70AC-B9D6-5E9E20D6EEF7\"\ncode = \"1.001193\"\n").unwrap();
+        assert_eq!(
+            p.url.value,
+            "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7"
+        );
+        assert_eq!((p.link, p.url.offset), (Link::Portal, 27));
+
+        let p = parse("title = \"A b\"\n").unwrap();
+        assert!(p.url.value.ends_with("?keyword=A+b"), "{}", p.url.value);
+
+        // `url` always wins.
+        let p = parse("title = \"A\"\nurl = \"https://a.vn/x\"\nformality_id = \"019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7\"\n").unwrap();
+        assert_eq!(
+            (p.url.value.as_str(), p.link),
+            ("https://a.vn/x", Link::Given)
+        );
+
+        let m = messages("title = \"A\"\nformality_id = \"1.001193\"\n");
+        assert!(
+            m[0].starts_with("p.toml:2:16: error: `formality_id` must be"),
+            "{}",
+            m[0]
+        );
+    }
+
+    #[test]
+    fn retired_portal_route_warns_with_the_new_forms() {
+        let p = parse("title = \"A\"\nurl = \"https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193\"\nsource = \"x\"\n").unwrap();
+        let w: Vec<String> = p.lint().iter().map(|d| d.to_string()).collect();
+        let retired = w.iter().find(|w| w.contains("2026 move")).expect("warned");
+        assert!(retired.starts_with("p.toml:2:7: warning:"), "{retired}");
+        assert!(
+            retired
+                .contains("https://dichvucong.gov.vn/tim-kiem-thu-tuc-hanh-chinh?keyword=1.001193"),
+            "{retired}"
+        );
+        let p = parse("title = \"A\"\nurl = \"https://dichvucong.gov.vn\"\n").unwrap();
+        let w: Vec<String> = p.lint().iter().map(|d| d.to_string()).collect();
+        assert!(
+            w.iter()
+                .any(|w| w.contains("front page of dichvucong.gov.vn")),
+            "{w:#?}"
+        );
     }
 
     #[test]

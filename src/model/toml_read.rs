@@ -238,6 +238,15 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
         out
     }
 
+    /// An optional text, or a list of texts (`source`, with one address
+    /// or several).
+    pub fn text_or_list(&mut self, key: &str) -> Vec<Located<String>> {
+        match self.get(key).map(|v| v.get_ref()) {
+            Some(DeValue::String(_)) => self.string(key).into_iter().collect(),
+            _ => self.string_list(key),
+        }
+    }
+
     /// An optional sub-table, with the offset where it starts.
     pub fn table(&mut self, key: &str) -> Option<(&'a Table<'i>, usize)> {
         let value = self.get(key)?;

@@ -13,7 +13,7 @@ use printpdf::{
 };
 
 use crate::scene::{Color, Document, Item, Page, Rect, Target};
-use crate::text::FontKind;
+use crate::text::Face;
 
 /// How to write a document.
 #[derive(Debug, Clone, Copy, Default)]
@@ -133,7 +133,7 @@ fn compress_streams(doc: &mut lopdf::Document) {
 /// pages use them.
 struct Resources {
     cmyk: bool,
-    fonts: HashMap<FontKind, FontId>,
+    fonts: HashMap<Face, FontId>,
     /// QR symbols by the address of their runs.
     symbols: HashMap<usize, XObjectId>,
     /// By the image's address and matte: a logo on the cover and on the
@@ -170,11 +170,13 @@ impl Resources {
         for item in doc.pages.iter().flat_map(|p| &p.items) {
             match item {
                 Item::Text(run) => {
-                    res.fonts.entry(run.font).or_insert_with(|| {
-                        let parsed = ParsedFont::from_bytes(run.font.bytes(), 0, &mut Vec::new())
-                            .expect("shipped font parses");
-                        pdf.add_font(&parsed)
-                    });
+                    for (face, _, _) in run.font.font().segments(&run.text) {
+                        res.fonts.entry(face).or_insert_with(|| {
+                            let parsed = ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new())
+                                .expect("shipped font parses");
+                            pdf.add_font(&parsed)
+                        });
+                    }
                 }
                 Item::Image { image, matte, .. } => {
                     res.images
@@ -291,26 +293,34 @@ fn page_ops(res: &Resources, page: &Page) -> Vec<Op> {
                 // colour are set only when they change, and each line moves
                 // from the previous one (Td is relative inside BT ... ET).
                 ops.push(Op::StartTextSection);
-                let mut font: Option<(FontKind, f32)> = None;
+                let mut font: Option<(Face, f32)> = None;
                 let mut at = (0.0f32, 0.0f32);
                 let mut run = first;
                 loop {
                     set_fill(&mut ops, run.color, &mut fill);
-                    if font != Some((run.font, run.size)) {
-                        ops.push(Op::SetFont {
-                            font: PdfFontHandle::External(res.fonts[&run.font].clone()),
-                            size: Pt(run.size),
+                    // A run is drawn face by face: a sign that Noto Sans
+                    // lacks comes from a fallback face, at the advance
+                    // that layout measured for the text before it.
+                    let style = run.font.font();
+                    let em = run.size / style.units_per_em();
+                    for (face, range, before) in style.segments(&run.text) {
+                        if font != Some((face, run.size)) {
+                            ops.push(Op::SetFont {
+                                font: PdfFontHandle::External(res.fonts[&face].clone()),
+                                size: Pt(run.size),
+                            });
+                            font = Some((face, run.size));
+                        }
+                        let x = run.x + before * em;
+                        let delta = (r2(x - at.0), r2(flip(run.y) - at.1));
+                        ops.push(Op::SetTextCursor {
+                            pos: point(delta.0, delta.1),
                         });
-                        font = Some((run.font, run.size));
+                        at = (at.0 + delta.0, at.1 + delta.1);
+                        ops.push(Op::ShowText {
+                            items: vec![TextItem::Text(run.text[range].to_owned())],
+                        });
                     }
-                    let delta = (r2(run.x - at.0), r2(flip(run.y) - at.1));
-                    ops.push(Op::SetTextCursor {
-                        pos: point(delta.0, delta.1),
-                    });
-                    at = (at.0 + delta.0, at.1 + delta.1);
-                    ops.push(Op::ShowText {
-                        items: vec![TextItem::Text(run.text.clone())],
-                    });
                     match items.peek() {
                         Some(Item::Text(next)) => {
                             run = next;

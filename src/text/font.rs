@@ -1,15 +1,59 @@
 //! The shipped fonts and their metrics.
 //!
-//! printpdf draws one glyph per character with the font's own advances and
-//! no kerning, so summing ttf-parser advances measures exactly what is drawn.
+//! A style ([`FontKind`]) is Noto Sans in its weight, then, glyph by glyph
+//! for what Noto Sans lacks (≥ ≤ − → ≈ ≠, ▪ ► ✓, ①), the fallback faces
+//! Noto Sans Math, Noto Sans Symbols 2 and Noto Sans Symbols: a bold run
+//! takes the regular fallback glyph, which is how word processors do it.
+//! Both renderers draw one glyph per character with the face's own advances
+//! and no kerning, so summing ttf-parser advances measures exactly what is
+//! drawn; [`Font::segments`] tells them which face draws which characters.
 
+use std::ops::Range;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
 
-/// Noto Sans: OFL, every precomposed Vietnamese letter. See assets/fonts/OFL.txt.
-static REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
-static BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+/// A font file toroi ships, compiled in (OFL: see assets/fonts/OFL.txt).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Face {
+    Regular,
+    Bold,
+    Math,
+    Symbols2,
+    Symbols,
+}
 
+impl Face {
+    pub const ALL: [Face; 5] = [
+        Face::Regular,
+        Face::Bold,
+        Face::Math,
+        Face::Symbols2,
+        Face::Symbols,
+    ];
+
+    pub fn bytes(self) -> &'static [u8] {
+        match self {
+            Face::Regular => include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
+            Face::Bold => include_bytes!("../../assets/fonts/NotoSans-Bold.ttf"),
+            Face::Math => include_bytes!("../../assets/fonts/NotoSansMath-Regular.ttf"),
+            Face::Symbols2 => include_bytes!("../../assets/fonts/NotoSansSymbols2-Regular.ttf"),
+            Face::Symbols => include_bytes!("../../assets/fonts/NotoSansSymbols-Regular.ttf"),
+        }
+    }
+
+    fn parsed(self) -> &'static ttf_parser::Face<'static> {
+        static FACES: OnceLock<Vec<ttf_parser::Face<'static>>> = OnceLock::new();
+        let faces = FACES.get_or_init(|| {
+            Face::ALL
+                .iter()
+                .map(|f| ttf_parser::Face::parse(f.bytes(), 0).expect("shipped font parses"))
+                .collect()
+        });
+        &faces[self as usize]
+    }
+}
+
+/// A text style that layout asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FontKind {
     Regular,
@@ -21,49 +65,58 @@ impl FontKind {
 
     pub fn font(self) -> &'static Font {
         static FONTS: OnceLock<[Font; 2]> = OnceLock::new();
-        let fonts = FONTS.get_or_init(|| [Font::new(REGULAR_TTF), Font::new(BOLD_TTF)]);
+        let fonts = FONTS.get_or_init(|| {
+            let fallbacks = [Face::Math, Face::Symbols2, Face::Symbols];
+            [
+                Font::new([Face::Regular], fallbacks),
+                Font::new([Face::Bold], fallbacks),
+            ]
+        });
         &fonts[self as usize]
-    }
-
-    pub fn bytes(self) -> &'static [u8] {
-        match self {
-            FontKind::Regular => REGULAR_TTF,
-            FontKind::Bold => BOLD_TTF,
-        }
     }
 }
 
-/// Characters below this are cached; it covers Latin, Vietnamese and punctuation.
-const CACHED: usize = 0x2070;
+/// Characters below this are cached; it covers Latin, Vietnamese,
+/// punctuation and the symbol blocks the fallback faces bring.
+const CACHED: usize = 0x2C00;
 const UNKNOWN: u32 = 0;
 const MISSING: u32 = u32::MAX;
+/// A cached entry is 1 + (index of the face in the chain << 24) + advance.
+const FACE_SHIFT: u32 = 24;
 
+/// A style's chain of faces, with one cache of who draws each character.
 pub struct Font {
-    face: ttf_parser::Face<'static>,
+    chain: Vec<Face>,
+    /// Every face of the chain shares these (checked in a test), so that
+    /// advances and outlines add up without rescaling.
     units_per_em: f32,
-    /// Advance + 1 per character, filled on first use; 0 = not looked up yet.
     advances: Box<[AtomicU32]>,
 }
 
 impl Font {
-    fn new(data: &'static [u8]) -> Font {
-        let face = ttf_parser::Face::parse(data, 0).expect("shipped font parses");
+    fn new<const N: usize>(primary: [Face; 1], fallbacks: [Face; N]) -> Font {
+        let chain: Vec<Face> = primary.into_iter().chain(fallbacks).collect();
         Font {
-            units_per_em: face.units_per_em() as f32,
-            face,
+            units_per_em: chain[0].parsed().units_per_em() as f32,
+            chain,
             advances: (0..CACHED).map(|_| AtomicU32::new(UNKNOWN)).collect(),
         }
     }
 
     fn lookup(&self, c: char) -> u32 {
-        match self.face.glyph_index(c) {
-            Some(g) => self.face.glyph_hor_advance(g).map_or(1, |a| a as u32 + 1),
-            None => MISSING,
+        for (i, face) in self.chain.iter().enumerate() {
+            let f = face.parsed();
+            if let Some(g) = f.glyph_index(c) {
+                let advance = f.glyph_hor_advance(g).unwrap_or(0) as u32;
+                return 1 + ((i as u32) << FACE_SHIFT) + advance;
+            }
         }
+        MISSING
     }
 
-    /// The advance of `c` in font units, or None when the font has no glyph.
-    fn advance(&self, c: char) -> Option<u32> {
+    /// The face index in the chain and the advance of `c` in font units,
+    /// or None when no face has a glyph for it.
+    fn entry(&self, c: char) -> Option<(usize, u32)> {
         let raw = match self.advances.get(c as usize) {
             Some(slot) => match slot.load(Ordering::Relaxed) {
                 UNKNOWN => {
@@ -75,12 +128,18 @@ impl Font {
             },
             None => self.lookup(c),
         };
-        (raw != MISSING).then(|| raw - 1)
+        (raw != MISSING).then(|| {
+            let v = raw - 1;
+            ((v >> FACE_SHIFT) as usize, v & ((1 << FACE_SHIFT) - 1))
+        })
     }
 
-    /// Width of `text` at `size` points, as printpdf will draw it.
+    /// Width of `text` at `size` points, as the renderers will draw it.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text.chars().map(|c| self.advance(c).unwrap_or(0)).sum();
+        let units: u32 = text
+            .chars()
+            .map(|c| self.entry(c).map_or(0, |(_, a)| a))
+            .sum();
         units as f32 * size / self.units_per_em
     }
 
@@ -89,32 +148,67 @@ impl Font {
         self.units_per_em
     }
 
-    /// Feeds the outline of `c` (font units, y up) to `builder` and returns
-    /// its advance in font units: the raster renderer draws with the same
-    /// glyphs and advances as the PDF, so both place every letter alike.
+    /// Feeds the outline of `c` (font units, y up) from the face that draws
+    /// it to `builder` and returns its advance in font units: the raster
+    /// renderer draws with the same glyphs and advances as the PDF, so both
+    /// place every letter alike.
     pub fn outline(&self, c: char, builder: &mut dyn ttf_parser::OutlineBuilder) -> f32 {
-        if let Some(g) = self.face.glyph_index(c) {
-            self.face.outline_glyph(g, builder);
+        let Some((i, advance)) = self.entry(c) else {
+            return 0.0;
+        };
+        let f = self.chain[i].parsed();
+        if let Some(g) = f.glyph_index(c) {
+            f.outline_glyph(g, builder);
         }
-        self.advance(c).unwrap_or(0) as f32
+        advance as f32
     }
 
-    /// The first character that this font cannot draw.
-    pub fn missing_char(&self, text: &str) -> Option<char> {
-        text.chars().find(|&c| self.advance(c).is_none())
+    /// `text` cut into runs drawn by one face each: the face, the byte
+    /// range, and the advance before it in font units. A character no face
+    /// has goes with the text face (layout refuses such text before).
+    pub fn segments(&self, text: &str) -> Vec<(Face, Range<usize>, f32)> {
+        let mut out: Vec<(Face, Range<usize>, f32)> = Vec::with_capacity(1);
+        let mut before = 0u32;
+        for (at, c) in text.char_indices() {
+            let (i, advance) = self.entry(c).unwrap_or((0, 0));
+            let face = self.chain[i];
+            let end = at + c.len_utf8();
+            match out.last_mut() {
+                Some((f, range, _)) if *f == face => range.end = end,
+                _ => out.push((face, at..end, before as f32)),
+            }
+            before += advance;
+        }
+        out
+    }
+
+    /// Every distinct character of `text` that no shipped face can draw,
+    /// in the order they first appear.
+    pub fn missing_chars(&self, text: &str) -> Vec<char> {
+        let mut out = Vec::new();
+        for c in text.chars() {
+            if self.entry(c).is_none() && !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    fn primary(&self) -> &'static ttf_parser::Face<'static> {
+        self.chain[0].parsed()
     }
 
     /// Height above the baseline of capital letters, as a fraction of the size.
     pub fn cap_height(&self) -> f32 {
-        self.face.capital_height().unwrap_or(714) as f32 / self.units_per_em
+        self.primary().capital_height().unwrap_or(714) as f32 / self.units_per_em
     }
 
     pub fn ascender(&self) -> f32 {
-        self.face.ascender() as f32 / self.units_per_em
+        self.primary().ascender() as f32 / self.units_per_em
     }
 
     pub fn descender(&self) -> f32 {
-        -(self.face.descender() as f32) / self.units_per_em
+        -(self.primary().descender() as f32) / self.units_per_em
     }
 }
 
@@ -127,17 +221,70 @@ mod tests {
         let letters = "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ";
         let upper: String = letters.chars().flat_map(char::to_uppercase).collect();
         for kind in FontKind::ALL {
-            assert_eq!(kind.font().missing_char(letters), None);
-            assert_eq!(kind.font().missing_char(&upper), None);
-            assert_eq!(kind.font().missing_char("–—“”‘’…•№"), None);
+            let f = kind.font();
+            assert_eq!(f.missing_chars(letters), Vec::<char>::new());
+            assert_eq!(f.missing_chars(&upper), Vec::<char>::new());
+            assert_eq!(f.missing_chars("–—“”‘’…•№"), Vec::<char>::new());
+            // Every letter is Noto Sans's own: one segment.
+            assert_eq!(f.segments(letters).len(), 1);
+        }
+    }
+
+    /// The signs fees and conditions use, by Unicode block: Latin-1,
+    /// General Punctuation, superscripts, currency, letterlike symbols,
+    /// arrows, mathematical operators, geometric shapes, dingbats.
+    #[test]
+    fn every_sign_an_administrative_text_uses_prints() {
+        let signs = "§©®°±²³µ·¹¼½¾×÷‰′″‹›※⁄⁰⁴⁵₀₁₂₃€₫₤℃℉№™Ω℮←↑→↓↔⇐⇒⇔∆∑−∓∕∙√∞∧∨∩∪≈≠≡≤≥⊂⊃■□▪▫▲△►▶▼◆◇○●★☆☎☐☑☒✓✔✕✖✗✘❶①②③⑩";
+        for kind in FontKind::ALL {
+            assert_eq!(
+                kind.font().missing_chars(signs),
+                Vec::<char>::new(),
+                "{kind:?}"
+            );
         }
     }
 
     #[test]
-    fn emoji_and_cjk_are_missing() {
+    fn fallback_faces_draw_what_noto_sans_lacks() {
+        let f = FontKind::Bold.font();
+        let s = f.segments("Từ 18 tuổi → ≥ 1 bản ✓");
+        let faces: Vec<Face> = s.iter().map(|(face, _, _)| *face).collect();
+        assert_eq!(
+            faces,
+            [
+                Face::Bold,
+                Face::Math,
+                Face::Bold,
+                Face::Math,
+                Face::Bold,
+                Face::Symbols2
+            ]
+        );
+        // Offsets add up to the measured width.
+        let (_, last, before) = &s[s.len() - 1];
+        let tail = f.width(&"Từ 18 tuổi → ≥ 1 bản ✓"[last.clone()], 1000.0);
+        let total = f.width("Từ 18 tuổi → ≥ 1 bản ✓", 1000.0);
+        assert!(
+            (before + tail - total).abs() < 0.01,
+            "{before} + {tail} vs {total}"
+        );
+        // The arrow has a real width, not 0.
+        assert!(f.width("→", 10.0) > 3.0);
+    }
+
+    #[test]
+    fn all_faces_share_units_per_em() {
+        for face in Face::ALL {
+            assert_eq!(face.parsed().units_per_em(), 1000, "{face:?}");
+        }
+    }
+
+    #[test]
+    fn emoji_and_cjk_are_missing_every_one_named() {
         let f = FontKind::Regular.font();
-        assert_eq!(f.missing_char("ok 😀"), Some('😀'));
-        assert_eq!(f.missing_char("行政"), Some('行'));
+        assert_eq!(f.missing_chars("ok 😀 và 🎉, 😀"), ['😀', '🎉']);
+        assert_eq!(f.missing_chars("行政"), ['行', '政']);
     }
 
     #[test]

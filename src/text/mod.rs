@@ -4,5 +4,5 @@
 mod font;
 mod wrap;
 
-pub use font::{Font, FontKind};
+pub use font::{Face, Font, FontKind};
 pub use wrap::{wrap, wrap_url};

@@ -95,6 +95,27 @@ pub fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
+/// The address a procedure file's QR code must carry, worked out from the
+/// file's keys as the README states the rules: `url` (normalised by the
+/// `url` crate: percent-encoded, punycode host), else the 2026 portal's page
+/// for `formality_id`, else the portal's search for `code`.
+pub fn expected_url(table: &toml::Table) -> String {
+    let s = |k: &str| table.get(k).and_then(|v| v.as_str());
+    if let Some(u) = s("url") {
+        url::Url::parse(u).unwrap().to_string()
+    } else if let Some(id) = s("formality_id") {
+        format!(
+            "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/{}",
+            id.to_lowercase()
+        )
+    } else {
+        format!(
+            "https://dichvucong.gov.vn/tim-kiem-thu-tuc-hanh-chinh?keyword={}",
+            s("code").expect("a test procedure has a url, an id or a code")
+        )
+    }
+}
+
 /// The shipped procedure files, sorted.
 pub fn shipped_procedures() -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(repo("procedures"))

@@ -1,0 +1,159 @@
+//! The QR target: a web address parsed and normalised once, at load, by the
+//! `url` crate (the WHATWG URL standard that browsers follow). A phone reads
+//! a QR code's bytes as they are, so the code must carry the ASCII form:
+//! Vietnamese letters in a path or query percent-encoded, a Vietnamese host
+//! name in its punycode form. People read the other form, so printed lines
+//! may show [`readable`].
+
+use url::Url;
+
+/// Why `text` cannot be a QR target, with a hint; otherwise its ASCII form.
+pub fn normalise(text: &str) -> Result<Url, (String, &'static str)> {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    if !lower.starts_with("https://") && !lower.starts_with("http://") {
+        return Err((
+            "the URL must start with https:// or http://".to_owned(),
+            "copy the whole address from the browser's address bar, e.g. https://dichvucong.gov.vn/thu-tuc-hanh-chinh/...",
+        ));
+    }
+    // The URL standard quietly drops tabs and line breaks and encodes
+    // spaces; in a file they are a mistake (a line pasted in two pieces).
+    if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err((
+            "the URL contains a space or a line break".to_owned(),
+            "remove the spaces; a space inside an address is written %20",
+        ));
+    }
+    let url = Url::parse(text).map_err(|e| {
+        (
+            format!("this is not a web address the QR code can carry ({e})"),
+            "copy the whole address from the browser's address bar",
+        )
+    })?;
+    match url.host_str() {
+        Some(h) if h.contains('.') || h == "localhost" => Ok(url),
+        _ => Err((
+            "the URL has no host name after the scheme".to_owned(),
+            "write the full address, e.g. https://dichvucong.gov.vn/thu-tuc-hanh-chinh/...",
+        )),
+    }
+}
+
+/// Appends `key=value` pairs to the query of `href`, before any `#fragment`.
+pub fn with_tracking(href: &str, params: &[(String, String)]) -> String {
+    if params.is_empty() {
+        return href.to_owned();
+    }
+    let Ok(mut url) = Url::parse(href) else {
+        return href.to_owned();
+    };
+    url.query_pairs_mut().extend_pairs(params);
+    url.into()
+}
+
+/// The address as a person reads it: the host in its own letters, the path
+/// and query decoded where they decode to text. For printing only.
+pub fn readable(href: &str) -> String {
+    let Ok(url) = Url::parse(href) else {
+        return href.to_owned();
+    };
+    let host = url.host_str().unwrap_or("");
+    let (unicode_host, errors) = idna::domain_to_unicode(host);
+    let mut out = href.to_owned();
+    if errors.is_ok() && unicode_host != host {
+        out = out.replacen(host, &unicode_host, 1);
+    }
+    // Only letters outside ASCII are decoded: an encoded ASCII character
+    // (%26 for '&' inside a value, %20 for a space) means something, and
+    // decoding it would print another address.
+    let bytes = out.as_bytes();
+    let encodes_ascii = bytes
+        .windows(3)
+        .any(|w| w[0] == b'%' && matches!(w[1], b'0'..=b'7') && w[2].is_ascii_hexdigit());
+    if encodes_ascii {
+        return out;
+    }
+    match percent_encoding::percent_decode_str(&out).decode_utf8() {
+        Ok(d) => d.into_owned(),
+        Err(_) => out,
+    }
+}
+
+/// The host of `href`, lower case; empty if it has none.
+pub fn host(href: &str) -> String {
+    Url::parse(href)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_portal_urls_and_refuses_others() {
+        assert!(normalise(
+            "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7"
+        )
+        .is_ok());
+        assert!(normalise("HTTP://example.vn").is_ok());
+        assert!(normalise("dichvucong.gov.vn/p").is_err());
+        assert!(normalise("ftp://example.vn").is_err());
+        assert!(normalise("https://dichvucong.gov.vn/a b").is_err());
+        assert!(normalise("https://").is_err());
+        assert!(normalise("https://a..b:99999/").is_err());
+    }
+
+    #[test]
+    fn vietnamese_letters_become_ascii() {
+        let u = normalise("https://dichvucong.vinhlong.gov.vn/thủ-tục/đăng-ký-khai-tử?q=hộ tịch")
+            .map_err(|e| e.0);
+        assert!(u.is_err(), "a space is refused");
+        let u = normalise("https://xãanbình.vn/thủ-tục/đăng-ký?q=hộ-tịch").unwrap();
+        assert_eq!(
+            u.as_str(),
+            "https://xn--xanbnh-3ta9e.vn/th%E1%BB%A7-t%E1%BB%A5c/%C4%91%C4%83ng-k%C3%BD?q=h%E1%BB%99-t%E1%BB%8Bch"
+        );
+        assert!(u.as_str().is_ascii());
+        assert_eq!(
+            readable(u.as_str()),
+            "https://xãanbình.vn/thủ-tục/đăng-ký?q=hộ-tịch"
+        );
+        // Already ASCII: unchanged, and the host is lower case.
+        assert_eq!(
+            normalise("https://DichVuCong.gov.vn/x?a=1")
+                .unwrap()
+                .as_str(),
+            "https://dichvucong.gov.vn/x?a=1"
+        );
+    }
+
+    #[test]
+    fn readable_keeps_what_decoding_would_change() {
+        // %26 is a literal '&' inside a value; %20 a space.
+        assert_eq!(readable("https://a.vn/x?q=a%26b"), "https://a.vn/x?q=a%26b");
+        assert_eq!(readable("https://a.vn/a%20b"), "https://a.vn/a%20b");
+    }
+
+    #[test]
+    fn tracking_goes_into_the_query_before_the_fragment() {
+        let p = vec![
+            ("utm_source".to_owned(), "toroi".to_owned()),
+            ("utm_campaign".to_owned(), "phường 1".to_owned()),
+        ];
+        assert_eq!(
+            with_tracking("https://a.vn/x?id=1#top", &p),
+            "https://a.vn/x?id=1&utm_source=toroi&utm_campaign=ph%C6%B0%E1%BB%9Dng+1#top"
+        );
+        assert_eq!(
+            with_tracking("https://a.vn/x", &p[..1]),
+            "https://a.vn/x?utm_source=toroi"
+        );
+        assert_eq!(with_tracking("https://a.vn/x", &[]), "https://a.vn/x");
+        assert_eq!(
+            with_tracking("https://a.vn/", &p[..1]),
+            "https://a.vn/?utm_source=toroi"
+        );
+    }
+}

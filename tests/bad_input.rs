@@ -316,3 +316,55 @@ fn a_campaign_of_2000_procedures_fails_cleanly_for_one_handbook() {
     );
     assert!(!env.path("out/h.pdf").exists());
 }
+
+/// `check .` in a campaign folder misses nothing: the campaign file, its
+/// template, a procedure two folders down and a Notepad `.toml.txt` are all
+/// reported in one run; a listed path that does not exist is an error at
+/// its line.
+#[test]
+fn check_in_a_campaign_folder_reports_every_file_in_one_run() {
+    let env = Env::new();
+    let good = std::fs::read_to_string(repo("procedures/dang-ky-khai-sinh.toml")).unwrap();
+    env.write(
+        "xa/toroi.toml",
+        "[issuer]\nname = 5\n\n[campaign]\nprocedures = [\"thu-tuc\", \"khong-co\"]\n\n\
+         [[output]]\nkind = \"handbook\"\nfile = \"out/cam-nang.pdf\"\ntemplate = \"mau.toml\"\n",
+    );
+    env.write(
+        "xa/mau.toml",
+        "margin = 12\n[colors]\naccnet = \"#000000\"\n",
+    );
+    env.write(
+        "xa/thu-tuc/ho-tich/hong.toml",
+        "title = \"Khai tử\"\nonline = \"co\"\n",
+    );
+    env.write(
+        "xa/thu-tuc/khai-sinh.toml.txt",
+        good.replace("1.001193", "1.001193-b"),
+    );
+    env.write("xa/thu-tuc/khai-sinh.toml", &good);
+    let out = env.toroi(&["check", "."]);
+    out.failure(1);
+    let expect = [
+        "xa/toroi.toml:2:8: error: `issuer.name` must be text",
+        "xa/toroi.toml:5:26: error: no such file or folder: xa/khong-co",
+        "mau.toml:3:1: error:",
+        "xa/thu-tuc/ho-tich/hong.toml:2:10: error: `online` must be",
+        "xa/thu-tuc/khai-sinh.toml.txt: warning: this file is named khai-sinh.toml.txt",
+    ];
+    for e in expect {
+        assert!(out.stderr.contains(e), "{e}\n{}", out.stderr);
+    }
+    assert!(!out.stdout.contains("ready to print"), "{}", out.stdout);
+    // Not one "0 files": the five files were read.
+    assert!(out.stderr.contains("in 5 files"), "{}", out.stderr);
+
+    std::fs::create_dir(env.path("rong")).unwrap();
+    let empty = env.toroi(&["check", "rong"]);
+    empty.failure(1);
+    assert!(
+        empty.stderr.contains("error: nothing to check in rong"),
+        "{}",
+        empty.stderr
+    );
+}

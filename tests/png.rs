@@ -221,3 +221,29 @@ fn card_pngs_are_one_per_procedure_and_each_decodes() {
         assert_eq!(decode_png_qr(&png), vec![url], "{stem}");
     }
 }
+
+/// Signs that Noto Sans lacks (≥ → ≈ ≤ − ✓ ① ▪ ►) come from the fallback
+/// faces in the PNG as in the PDF: each word that holds one has its ink
+/// where poppler draws the PDF's.
+#[test]
+fn signs_from_the_fallback_faces_draw_in_the_png_where_the_pdf_has_them() {
+    let env = Env::new();
+    env.write(
+        "dau.toml",
+        "title = \"Cấp phép ≥ 18 tuổi → ≈ 2 tuần\"\nformality_id = \"019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7\"\n\
+         fee = \"≤ 50.000 đồng − miễn × 2 ± 1 № 5 m² ✓ ①\"\nsource = \"https://a.vn\"\n\
+         documents = [\"Bản sao ▪ ►\"]\nsteps = [\"Nộp hồ sơ\"]\n",
+    );
+    env.toroi(&["poster", "dau.toml", "-o", "dau.pdf"])
+        .success();
+    env.toroi(&["poster", "dau.toml", "-o", "dau.png"])
+        .success();
+    let pdf = env.path("dau.pdf");
+    let signs: Vec<String> = pdf_words(&pdf, 1)
+        .into_iter()
+        .map(|(w, _)| w)
+        .filter(|w| w.chars().any(|c| "≥→≈≤−✓①▪►".contains(c)))
+        .collect();
+    assert!(signs.len() >= 9, "{signs:?}");
+    assert!(assert_same_text_boxes(&pdf, 1, &env.path("dau.png")) > 20);
+}

@@ -70,8 +70,14 @@ fn is_notepad_txt(path: &Path) -> bool {
 /// before "a.toml"). Hidden files and folders are editor backups, version
 /// control and toroi's own temporary files: left out.
 pub fn folder(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    // Paths under "." are named without "./", as the campaign names them.
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
+        .map(|e| {
+            e.map(|e| {
+                let p = e.path();
+                p.strip_prefix(".").map(Path::to_path_buf).unwrap_or(p)
+            })
+        })
         .collect::<Result<_, _>>()?;
     entries.sort_by_key(|p| {
         let name = p.file_name().map(|n| n.to_string_lossy().to_lowercase());

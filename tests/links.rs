@@ -1,0 +1,209 @@
+//! Every code opens the live page (issue: the 2026 portal): addresses with
+//! Vietnamese letters reach the code in ASCII, a procedure without `url`
+//! gets the portal's page for its id or the search for its code, old portal
+//! routes are flagged, and the shipped procedures open their 2026 pages.
+//! Read back with poppler, rqrr and zbar.
+
+mod harness;
+
+use harness::*;
+use std::path::Path;
+
+/// Page 1 of `pdf` as zbar (a phone-like decoder) reads it at `dpi`.
+fn zbar_pdf(env: &Env, pdf: &Path, dpi: u32) -> Vec<String> {
+    let png = env.path("zbar.png");
+    render_page_one(pdf, dpi).save(&png).unwrap();
+    zbar(&png)
+}
+
+#[test]
+fn vietnamese_letters_in_the_path_query_and_host_reach_the_code_as_ascii() {
+    let env = Env::new();
+    for (name, typed) in [
+        (
+            "path",
+            "https://dichvucong.vinhlong.gov.vn/thủ-tục/đăng-ký-khai-tử?lĩnh_vực=hộ-tịch&mã=1.000656",
+        ),
+        ("host", "https://xãanbình.vn/thủ-tục/khai-tử"),
+    ] {
+        env.write(
+            &format!("{name}.toml"),
+            format!("title = \"Đăng ký khai tử\"\nurl = \"{typed}\"\nsource = \"https://a.vn\"\n"),
+        );
+        let pdf = env.path(&format!("{name}.pdf"));
+        env.poster(&[&format!("{name}.toml"), "-o", pdf.to_str().unwrap()])
+            .success();
+        // What the URL standard makes of it, by the `url` crate itself.
+        let ascii = url::Url::parse(typed).unwrap().to_string();
+        assert!(ascii.is_ascii() && ascii.contains('%'), "{ascii}");
+        if name == "host" {
+            assert!(ascii.starts_with("https://xn--"), "{ascii}");
+        }
+        assert_eq!(decode_pdf_qr(&pdf, 150), vec![ascii.clone()], "rqrr");
+        assert_eq!(zbar_pdf(&env, &pdf, 150), vec![ascii.clone()], "zbar");
+        assert_eq!(pdf_links(&pdf), vec![ascii.clone()], "pdfinfo -url");
+        // The printed line shows the address as people read it.
+        let text = collapse(&pdf_text(&pdf));
+        let shown = if name == "host" { "xãanbình.vn" } else { "đăng-ký-khai-tử" };
+        assert!(text.contains(shown), "{text}");
+    }
+}
+
+#[test]
+fn without_url_the_code_opens_the_portal_page_or_search_with_a_warning() {
+    let env = Env::new();
+    let cases = [
+        (
+            "id",
+            "title = \"Đăng ký khai sinh\"\ncode = \"1.001193\"\nformality_id = \"019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7\"\n",
+            "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7",
+            None,
+        ),
+        (
+            "code",
+            "title = \"Đăng ký thường trú\"\ncode = \"1.004222\"\n",
+            "https://dichvucong.gov.vn/tim-kiem-thu-tuc-hanh-chinh?keyword=1.004222",
+            Some("code.toml:2:8: warning: no `url` or `formality_id`: the QR code opens the portal's search for the code 1.004222"),
+        ),
+        (
+            "title",
+            "title = \"Đăng ký thường trú\"\n",
+            "https://dichvucong.gov.vn/tim-kiem-thu-tuc-hanh-chinh?keyword=%C4%90%C4%83ng+k%C3%BD+th%C6%B0%E1%BB%9Dng+tr%C3%BA",
+            Some("title.toml:1:9: warning: no `url` or `formality_id`: the QR code opens the portal's search for the title"),
+        ),
+        (
+            "retired",
+            "title = \"Đăng ký kết hôn\"\nurl = \"https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.000894\"\n",
+            "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.000894",
+            Some("retired.toml:2:7: warning: an address from before the portal's 2026 move"),
+        ),
+        (
+            "front",
+            "title = \"Cấp bản sao trích lục hộ tịch\"\nurl = \"https://dichvucong.gov.vn/\"\n",
+            "https://dichvucong.gov.vn/",
+            Some("front.toml:2:7: warning: the QR code opens the front page of dichvucong.gov.vn"),
+        ),
+    ];
+    for (name, text, url, warning) in cases {
+        let file = format!("{name}.toml");
+        env.write(&file, text);
+        let pdf = format!("{name}.pdf");
+        let run = env.poster(&[file.as_str(), "-o", &pdf]);
+        run.success();
+        assert_eq!(
+            decode_pdf_qr(&env.path(&pdf), 150),
+            vec![url.to_owned()],
+            "{name}"
+        );
+        let check = env.toroi(&["check", &file]);
+        check.success();
+        for out in [&run.stderr, &check.stderr] {
+            match warning {
+                Some(w) => assert!(out.contains(w), "{name}: {w}\n{out}"),
+                None => assert!(!out.contains("url"), "{name}: {out}"),
+            }
+        }
+        if name == "retired" {
+            // The hint gives the new forms.
+            assert!(
+                check.stderr.contains("formality_id = \"<id>\" from https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<id>")
+                    && check.stderr.contains("https://dichvucong.gov.vn/tim-kiem-thu-tuc-hanh-chinh?keyword=1.000894"),
+                "{}",
+                check.stderr
+            );
+        }
+    }
+}
+
+/// The commune's list, read with the csv-free split its simple rows allow:
+/// code → formality id.
+fn list_ids() -> std::collections::HashMap<String, String> {
+    let text = std::fs::read_to_string(repo("examples/xa-vinh-bao/danh-muc-2026.csv")).unwrap();
+    text.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let code = l.split(',').next()?.to_owned();
+            // The id is the one UUID-shaped field of the row.
+            let id = l
+                .split(',')
+                .find(|f| f.len() == 36 && f.chars().filter(|c| *c == '-').count() == 4)?;
+            Some((code, id.to_owned()))
+        })
+        .collect()
+}
+
+#[test]
+fn every_shipped_procedure_opens_its_2026_page() {
+    let ids = list_ids();
+    assert!(ids.len() > 200, "{}", ids.len());
+    let env = Env::new();
+    let mut searched = Vec::new();
+    for p in shipped_procedures() {
+        let table: toml::Table = toml::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+        let code = table["code"]
+            .as_str()
+            .expect("every shipped procedure has its code");
+        let want = match ids.get(code) {
+            Some(id) => format!("https://dichvucong.gov.vn/thu-tuc-hanh-chinh/{id}"),
+            None => {
+                searched.push(code.to_owned());
+                format!("https://dichvucong.gov.vn/tim-kiem-thu-tuc-hanh-chinh?keyword={code}")
+            }
+        };
+        let pdf = env.path("p.pdf");
+        env.poster(&[p.to_str().unwrap(), "-o", pdf.to_str().unwrap()])
+            .success();
+        assert_eq!(decode_pdf_qr(&pdf, 110), vec![want], "{}", p.display());
+    }
+    // Only đăng ký thường trú, a police procedure, is not in the list.
+    assert_eq!(searched, ["1.004222"]);
+    // And check says so, and nothing else about addresses.
+    let check = env.toroi(&[
+        "check",
+        repo("procedures").to_str().unwrap(),
+        repo("examples/phuong-1/toroi.toml").to_str().unwrap(),
+    ]);
+    check.success();
+    let warnings: Vec<&str> = check
+        .stderr
+        .lines()
+        .filter(|l| l.contains(": warning: "))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{}", check.stderr);
+    assert!(
+        warnings[0].contains("dang-ky-thuong-tru.toml:2:8: warning: no `url` or `formality_id`"),
+        "{}",
+        warnings[0]
+    );
+}
+
+#[test]
+fn signs_of_fees_and_conditions_print() {
+    let env = Env::new();
+    env.write(
+        "dau.toml",
+        "title = \"Cấp phép ≥ 18 tuổi → ≈ 2 tuần\"\nformality_id = \"019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7\"\n\
+         fee = \"≤ 50.000 đồng − miễn × 2 ± 1 № 5 m² ✓ ①\"\nsource = \"https://a.vn\"\n\
+         documents = [\"Bản sao ▪ ►\"]\nsteps = [\"Nộp hồ sơ\"]\n",
+    );
+    env.poster(&["dau.toml", "-o", "dau.pdf"]).success();
+    let text = collapse(&pdf_text(&env.path("dau.pdf")));
+    for sign in [
+        "≥", "→", "≈", "≤", "−", "×", "±", "№", "m²", "✓", "①", "▪", "►",
+    ] {
+        assert!(
+            text.contains(sign),
+            "{sign} not read back from the PDF: {text}"
+        );
+    }
+    // The fallback faces are embedded subsets too.
+    let fonts = pdf_fonts(&env.path("dau.pdf"));
+    for face in ["NotoSansMath", "NotoSansSymbols2", "NotoSansSymbols-"] {
+        assert!(
+            fonts
+                .iter()
+                .any(|(n, emb, sub)| n.contains(face) && *emb && *sub),
+            "{face}: {fonts:?}"
+        );
+    }
+}

@@ -108,6 +108,10 @@ pub enum Item {
     /// hairline seams between modules. `origin` is the first module's corner
     /// (inside the quiet zone, which layout keeps clear).
     Modules {
+        /// The symbol's identity: equal for equal modules and colour,
+        /// however the item was copied, so that a PDF holds each distinct
+        /// code once (a sheet of ten copies of a card: one form).
+        id: SymbolId,
         origin: (f32, f32),
         module: f32,
         /// Modules per side, quiet zone excluded.
@@ -207,4 +211,19 @@ pub struct Document {
     pub pages: Vec<Page>,
     /// Bookmarks, in page order: a title and the page it opens (from 0).
     pub outline: Vec<(String, usize)>,
+}
+
+/// What makes two QR symbols the same drawing: their modules and colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SymbolId(u64);
+
+impl SymbolId {
+    pub fn of(width: usize, runs: &[Run], color: Color) -> SymbolId {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        width.hash(&mut h);
+        runs.hash(&mut h);
+        [color.r, color.g, color.b].hash(&mut h);
+        SymbolId(h.finish())
+    }
 }

@@ -106,3 +106,30 @@ fn build_makes_cards_as_another_output_kind() {
     assert_eq!(sheet_codes(&env.path("out/the-qr.pdf")).len(), 10);
     env.toroi(&["check", "toroi.toml"]).success();
 }
+
+/// `--copies 10` repeats each card's drawing, not its data: the PDF holds
+/// one QR form per distinct card (counted in qpdf's uncompressed file).
+#[test]
+fn copies_share_one_form_per_distinct_code() {
+    let env = Env::new();
+    let a = repo("procedures/dang-ky-khai-sinh.toml");
+    let b = repo("procedures/dang-ky-ket-hon.toml");
+    let out = env.toroi(&[
+        "cards",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--copies",
+        "10",
+        "-o",
+        "c.pdf",
+    ]);
+    out.success();
+    let pdf = env.path("c.pdf");
+    assert_eq!(pdf_pages_and_size(&pdf).0, 2);
+    assert_eq!(sheet_codes(&pdf).len(), 10);
+    let text = pdf_uncompressed(&pdf);
+    let forms = text.matches("/Subtype /Form").count();
+    assert_eq!(forms, 2, "one form per distinct code");
+    // Each is drawn ten times.
+    assert_eq!(text.matches(" Do").count(), 20, "twenty cards");
+}

@@ -19,7 +19,7 @@ pub use template::{with_overrides, HandbookSize, Labels, PosterSize, Template};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Procedure;
 use crate::qr::{QrMatrix, QUIET_ZONE};
-use crate::scene::{Color, Item, Rect, Target};
+use crate::scene::{Color, Item, Rect, SymbolId, Target};
 use crate::text::FontKind;
 
 /// Refuses text that the shipped fonts cannot draw, naming each character
@@ -192,12 +192,16 @@ pub fn qr_item(area: Rect, matrix: &QrMatrix, color: Color, url: &str) -> Vec<It
             fill: Color::WHITE,
             radius: 0.0,
         },
-        Item::Modules {
-            origin: (area.x + inset, area.y + inset),
-            module,
-            width: matrix.width,
-            runs: matrix.runs(),
-            color,
+        {
+            let runs = matrix.runs();
+            Item::Modules {
+                id: SymbolId::of(matrix.width, &runs, color),
+                origin: (area.x + inset, area.y + inset),
+                module,
+                width: matrix.width,
+                runs,
+                color,
+            }
         },
         Item::Link {
             rect: area,

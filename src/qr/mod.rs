@@ -24,7 +24,7 @@ pub struct QrMatrix {
 }
 
 /// A horizontal run of dark modules: row, first column, length.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Run {
     pub row: usize,
     pub col: usize,

@@ -12,6 +12,7 @@ use printpdf::{
     RawImageData, RawImageFormat, Rgb, TextItem, WindingOrder, XObjectId, XObjectTransform,
 };
 
+use crate::scene::SymbolId;
 use crate::scene::{Color, Document, Item, Page, Rect, Target};
 use crate::text::Face;
 
@@ -134,8 +135,8 @@ fn compress_streams(doc: &mut lopdf::Document) {
 struct Resources {
     cmyk: bool,
     fonts: HashMap<Face, FontId>,
-    /// QR symbols by the address of their runs.
-    symbols: HashMap<usize, XObjectId>,
+    /// QR symbols by their identity.
+    symbols: HashMap<SymbolId, XObjectId>,
     /// By the image's address and matte: a logo on the cover and on the
     /// back is one image in the file.
     images: HashMap<(usize, [u8; 3]), XObjectId>,
@@ -162,7 +163,13 @@ impl Resources {
             .flat_map(|p| &p.items)
             .filter(|i| matches!(i, Item::Modules { .. }))
             .collect();
-        let forms: Vec<(usize, ExternalXObject)> =
+        // Each distinct symbol once, however many times it is drawn.
+        let mut seen = std::collections::HashSet::new();
+        let modules: Vec<&Item> = modules
+            .into_iter()
+            .filter(|i| matches!(i, Item::Modules { id, .. } if seen.insert(*id)))
+            .collect();
+        let forms: Vec<(SymbolId, ExternalXObject)> =
             modules.par_iter().filter_map(|i| symbol(i, cmyk)).collect();
         for (key, form) in forms {
             res.symbols.insert(key, pdf.add_xobject(&form));
@@ -203,10 +210,14 @@ impl Resources {
 /// filled once so that no renderer leaves hairline seams between modules.
 /// Hundreds of rectangles per code as printpdf operations took most of a
 /// handbook's time; as bytes they cost nothing.
-fn symbol(item: &Item, cmyk: bool) -> Option<(usize, ExternalXObject)> {
+fn symbol(item: &Item, cmyk: bool) -> Option<(SymbolId, ExternalXObject)> {
     use std::fmt::Write;
     let Item::Modules {
-        width, runs, color, ..
+        id,
+        width,
+        runs,
+        color,
+        ..
     } = item
     else {
         return None;
@@ -248,7 +259,7 @@ fn symbol(item: &Item, cmyk: bool) -> Option<(usize, ExternalXObject)> {
         height: None,
         dpi: None,
     };
-    Some((runs.as_ptr() as usize, form))
+    Some((*id, form))
 }
 
 /// Runs at the same columns in consecutive rows, as one taller rectangle:
@@ -357,10 +368,7 @@ fn page_ops(res: &Resources, page: &Page) -> Vec<Op> {
                 }
             }
             Item::Modules {
-                origin,
-                module,
-                runs,
-                ..
+                origin, id, module, ..
             } => {
                 // The symbol is a form drawn in module units; this places it.
                 let m = *module;
@@ -369,7 +377,7 @@ fn page_ops(res: &Resources, page: &Page) -> Vec<Op> {
                     matrix: CurTransMat::Raw([m, 0.0, 0.0, -m, origin.0, flip(origin.1)]),
                 });
                 ops.push(Op::UseXobject {
-                    id: res.symbols[&(runs.as_ptr() as usize)].clone(),
+                    id: res.symbols[id].clone(),
                     transform: XObjectTransform {
                         no_auto_scale: true,
                         ..Default::default()

@@ -45,6 +45,7 @@ pub fn raster(page: &Page, width_px: u32) -> Pixmap {
                 width,
                 runs,
                 color,
+                ..
             } => {
                 // Whole pixels per module, centred where layout put the code.
                 let m = (module * scale).floor().max(1.0);

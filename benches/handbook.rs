@@ -17,12 +17,20 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
-/// The largest resident set of any child process waited for so far, in MB.
+/// The largest resident set of any child process waited for so far, in MB
+/// (Unix only: getrusage).
+#[cfg(unix)]
 fn children_peak_mb() -> f64 {
     // SAFETY: getrusage only writes into the struct we pass.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
     usage.ru_maxrss as f64 / 1024.0
+}
+
+/// Windows has no getrusage: the peak is not measured there.
+#[cfg(not(unix))]
+fn children_peak_mb() -> f64 {
+    f64::NAN
 }
 
 /// `n` procedure files in `dir`, cycling through the shipped ones.

@@ -10,9 +10,9 @@ use rayon::prelude::*;
 use super::outputs::{self, Print, Style, Written};
 use super::report;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::layout::template::with_overrides;
+use crate::layout::template_for;
 use crate::model::collect::load_procedures;
-use crate::model::{preset, sizes_of, Campaign, Output, Procedure};
+use crate::model::{Campaign, Output, OutputKind, Procedure};
 
 pub fn build(path: &Path) -> ExitCode {
     let started = Instant::now();
@@ -151,15 +151,10 @@ fn make(
     broken: usize,
 ) -> (Vec<Written>, Diagnostics) {
     let at = |message: String| campaign.src.error_at(output.offset, message);
-    let sizes = sizes_of(&output.kind);
-    let Some(default_size) = sizes.first() else {
-        let d = at(format!("toroi cannot make `{}` outputs yet", output.kind))
-            .with_hint("use kind = \"poster\" or kind = \"handbook\"");
-        return (Vec::new(), d.into());
-    };
-    let size = output.size.as_deref().unwrap_or(default_size);
-    let (template, labels) = match with_overrides(
-        &preset(&output.kind, size),
+    let size = output.size.unwrap_or(output.kind.sizes()[0]);
+    let (template, labels) = match template_for(
+        output.kind,
+        size,
         &campaign.lang,
         output.template.as_deref(),
     ) {
@@ -180,30 +175,34 @@ fn make(
         Ok(w) => (vec![w], Diagnostics::new()),
         Err(d) => (Vec::new(), d),
     };
-    match output.kind.as_str() {
-        "poster" | "png" => posters(output, campaign, &style, procedures, broken),
-        "cards" => one(outputs::cards(procedures, 1, &style, &output.file)),
-        kind => {
-            // A handbook or leaflet lists every procedure: none may be missing.
-            let name = if kind == "leaflet" {
-                "leaflet"
-            } else {
-                "handbook"
-            };
-            if broken > 0 {
-                let d = at(format!(
-                    "the {name} {} was not written: {broken} of its procedure files have errors (shown above)",
-                    output.file.display()
-                ))
-                .with_hint(format!("fix those files and build again; a {name} with a missing procedure would be handed out"));
-                return (Vec::new(), d.into());
-            }
-            one(if kind == "leaflet" {
-                outputs::leaflet(procedures, &style, &output.file)
-            } else {
-                outputs::handbook(procedures, &style, &output.file, output.booklet)
-            })
+    // A handbook or leaflet lists every procedure: none may be missing.
+    let whole = |name: &str| {
+        (broken > 0).then(|| {
+            Diagnostics::from(at(format!(
+                "the {name} {} was not written: {broken} of its procedure files have errors (shown above)",
+                output.file.display()
+            ))
+            .with_hint(format!("fix those files and build again; a {name} with a missing procedure would be handed out")))
+        })
+    };
+    match output.kind {
+        OutputKind::Poster | OutputKind::Png => {
+            posters(output, campaign, &style, procedures, broken)
         }
+        OutputKind::Cards => one(outputs::cards(procedures, 1, &style, &output.file)),
+        OutputKind::Leaflet => match whole("leaflet") {
+            Some(d) => (Vec::new(), d),
+            None => one(outputs::leaflet(procedures, &style, &output.file)),
+        },
+        OutputKind::Handbook => match whole("handbook") {
+            Some(d) => (Vec::new(), d),
+            None => one(outputs::handbook(
+                procedures,
+                &style,
+                &output.file,
+                output.booklet,
+            )),
+        },
     }
 }
 
@@ -216,7 +215,7 @@ fn posters(
     procedures: &[Procedure],
     broken: usize,
 ) -> (Vec<Written>, Diagnostics) {
-    let png = output.kind == "png";
+    let png = output.kind == OutputKind::Png;
     let ext = if png { "png" } else { "pdf" };
     let is_pdf = output
         .file

@@ -13,8 +13,9 @@ use super::outputs::{self, campaign_files, check_output, Print, Style};
 use super::report;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::layout::template::with_overrides;
+use crate::layout::template_for;
 use crate::model::collect::{self, load_procedures};
-use crate::model::{is_campaign, is_template, preset, sizes_of, Campaign, Procedure, SourceFile};
+use crate::model::{is_campaign, is_template, Campaign, OutputKind, Procedure, SourceFile};
 
 pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
     let mut all = Diagnostics::new();
@@ -63,8 +64,8 @@ pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
             Ok(loaded) => {
                 files.extend(loaded.files.iter().cloned());
                 all.extend(loaded.problems);
-                for (kind, size) in [("poster", "a4"), ("handbook", "a5")] {
-                    match with_overrides(&format!("{kind}-{size}"), "vi", None) {
+                for kind in [OutputKind::Poster, OutputKind::Handbook] {
+                    match with_overrides(kind.preset(kind.sizes()[0]), "vi", None) {
                         Ok((template, labels)) => {
                             let style = Style {
                                 campaign: None,
@@ -119,22 +120,28 @@ pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
 
 /// Lays out one kind of output for `procedures` (each poster, or one
 /// handbook, leaflet or card sheet), collecting errors and warnings.
-fn lay_out(kind: &str, procedures: &[Procedure], style: &Style) -> Diagnostics {
+fn lay_out(kind: OutputKind, procedures: &[Procedure], style: &Style) -> Diagnostics {
     let mut diags = Diagnostics::new();
-    if kind == "poster" || kind == "png" {
-        let results: Vec<_> = procedures
-            .par_iter()
-            .map(|p| outputs::check_poster(p, style))
-            .collect();
-        for r in results {
-            diags.extend(r.unwrap_or_else(|e| e));
+    match kind {
+        OutputKind::Poster | OutputKind::Png => {
+            let results: Vec<_> = procedures
+                .par_iter()
+                .map(|p| outputs::check_poster(p, style))
+                .collect();
+            for r in results {
+                diags.extend(r.unwrap_or_else(|e| e));
+            }
         }
-    } else if kind == "cards" {
-        diags.extend(outputs::check_cards(procedures, style).unwrap_or_else(|e| e));
-    } else if kind == "leaflet" {
-        diags.extend(outputs::check_leaflet(procedures, style).unwrap_or_else(|e| e));
-    } else if !procedures.is_empty() {
-        diags.extend(outputs::check_handbook(procedures, style).unwrap_or_else(|e| e));
+        OutputKind::Cards => {
+            diags.extend(outputs::check_cards(procedures, style).unwrap_or_else(|e| e))
+        }
+        OutputKind::Leaflet => {
+            diags.extend(outputs::check_leaflet(procedures, style).unwrap_or_else(|e| e))
+        }
+        OutputKind::Handbook if procedures.is_empty() => {}
+        OutputKind::Handbook => {
+            diags.extend(outputs::check_handbook(procedures, style).unwrap_or_else(|e| e))
+        }
     }
     diags
 }
@@ -162,19 +169,7 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
     let mut inputs: Vec<&Path> = loaded.files.iter().map(PathBuf::as_path).collect();
     inputs.extend(campaign_files(Some(&campaign)));
     for output in &campaign.outputs {
-        let Some(default_size) = sizes_of(&output.kind).first() else {
-            all.push(
-                campaign
-                    .src
-                    .error_at(
-                        output.offset,
-                        format!("toroi cannot make `{}` outputs yet", output.kind),
-                    )
-                    .with_hint("use kind = \"poster\" or kind = \"handbook\""),
-            );
-            continue;
-        };
-        let size = output.size.as_deref().unwrap_or(default_size);
+        let size = output.size.unwrap_or(output.kind.sizes()[0]);
         // An output's own list of procedures; its problems are de-duplicated
         // with the campaign's later.
         let own = match output.procedures.as_ref().map(|p| load_procedures(p)) {
@@ -193,8 +188,9 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
         if let Some(t) = &output.template {
             files.insert(t.clone());
         }
-        let (template, labels) = match with_overrides(
-            &preset(&output.kind, size),
+        let (template, labels) = match template_for(
+            output.kind,
+            size,
             &campaign.lang,
             output.template.as_deref(),
         ) {
@@ -205,8 +201,12 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
             }
         };
         // Posters go into a folder, one file per procedure; the rest are one file.
-        let targets: Vec<PathBuf> = if output.kind == "poster" || output.kind == "png" {
-            let ext = if output.kind == "png" { "png" } else { "pdf" };
+        let targets: Vec<PathBuf> = if output.kind.per_procedure() {
+            let ext = if output.kind == OutputKind::Png {
+                "png"
+            } else {
+                "pdf"
+            };
             procedures
                 .iter()
                 .map(|p| {
@@ -233,7 +233,7 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
             print: Print::default(),
         };
         all.extend(super::build::at_output(
-            lay_out(&output.kind, procedures, &style),
+            lay_out(output.kind, procedures, &style),
             &campaign,
             output,
         ));

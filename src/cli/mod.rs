@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::diag::{Diagnostics, Severity};
+use crate::model::Size;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -212,8 +213,8 @@ pub fn run() -> ExitCode {
             common,
         } => {
             let size = match size {
-                PosterArg::A4 => "a4",
-                PosterArg::A3 => "a3",
+                PosterArg::A4 => Size::A4,
+                PosterArg::A3 => Size::A3,
             };
             single::poster(&procedure, output, size, &options(common, image))
         }
@@ -225,8 +226,8 @@ pub fn run() -> ExitCode {
             common,
         } => {
             let size = match size {
-                HandbookArg::A5 => "a5",
-                HandbookArg::A4 => "a4",
+                HandbookArg::A5 => Size::A5,
+                HandbookArg::A4 => Size::A4,
             };
             single::handbook(&paths, output, size, booklet, &options(common, NO_IMAGE))
         }

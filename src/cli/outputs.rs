@@ -124,13 +124,13 @@ pub fn handbook(
     let count = format!("{n} {}", if n == 1 { "procedure" } else { "procedures" });
     let pages = book.pages.len();
     let (doc, what, notes) = if as_booklet {
-        // A5 pages on A4 landscape, A4 pages on A3 landscape.
-        let (sheet, sheet_mm) = if t.paper() == "A5" {
-            ("A4", 297.0)
-        } else {
-            ("A3", 420.0)
-        };
-        let b = booklet::impose(book.pages, true, sheet_mm * MM);
+        // A5 pages on A4 landscape, A4 pages on A3 landscape: the sheet
+        // comes from the page's dimensions, whatever the template's name.
+        let sheet_paper = t.paper().two_up();
+        let sheet = sheet_paper
+            .iso()
+            .map_or(sheet_paper.name(), |(n, _)| n.to_owned());
+        let b = booklet::impose(book.pages, true, sheet_paper.width * MM);
         let outline = book
             .outline
             .into_iter()
@@ -206,7 +206,8 @@ pub fn cards(
         outline: Vec::new(),
     };
     let what = format!(
-        "{count} QR cards on {n} A4 {}",
+        "{count} QR cards on {n} {} {}",
+        style.template.paper(),
         if n == 1 { "sheet" } else { "sheets" }
     );
     let notes = vec![

@@ -5,10 +5,9 @@ use std::path::{Path, PathBuf};
 
 use super::outputs::{self, Print, Style};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::layout::template::with_overrides;
-use crate::layout::{Labels, Template};
+use crate::layout::{template_for, Labels, Template};
 use crate::model::collect::load_procedures;
-use crate::model::{preset, Campaign, Procedure};
+use crate::model::{Campaign, OutputKind, Procedure, Size};
 
 /// The options every printing command takes.
 pub struct Options {
@@ -53,7 +52,7 @@ impl Options {
 pub fn poster(
     path: &Path,
     output: Option<PathBuf>,
-    size: &str,
+    size: Size,
     opts: &Options,
 ) -> Result<Diagnostics, Diagnostics> {
     let mut diags = Diagnostics::new();
@@ -66,8 +65,9 @@ pub fn poster(
     if let Some(c) = &campaign {
         diags.extend(c.tracking_warnings(std::slice::from_ref(&procedure)));
     }
-    let (template, labels) = with_overrides(
-        &format!("poster-{size}"),
+    let (template, labels) = template_for(
+        OutputKind::Poster,
+        size,
         opts.lang(campaign.as_ref()),
         opts.template.as_deref(),
     )?;
@@ -144,7 +144,8 @@ impl Loaded {
     fn new(
         paths: &[PathBuf],
         what: &str,
-        preset: &str,
+        kind: OutputKind,
+        size: Size,
         opts: &Options,
     ) -> Result<Loaded, Diagnostics> {
         let mut diags = Diagnostics::new();
@@ -156,8 +157,9 @@ impl Loaded {
         if let Some(c) = &campaign {
             diags.extend(c.tracking_warnings(&procedures));
         }
-        let (template, labels) = with_overrides(
-            preset,
+        let (template, labels) = template_for(
+            kind,
+            size,
             opts.lang(campaign.as_ref()),
             opts.template.as_deref(),
         )?;
@@ -192,11 +194,11 @@ impl Loaded {
 pub fn handbook(
     paths: &[PathBuf],
     output: Option<PathBuf>,
-    size: &str,
+    size: Size,
     booklet: bool,
     opts: &Options,
 ) -> Result<Diagnostics, Diagnostics> {
-    let job = Loaded::new(paths, "handbook", &preset("handbook", size), opts)?;
+    let job = Loaded::new(paths, "handbook", OutputKind::Handbook, size, opts)?;
     let out = output.unwrap_or_else(|| {
         PathBuf::from(if booklet {
             "cam-nang-in.pdf"
@@ -214,7 +216,7 @@ pub fn cards(
     copies: usize,
     opts: &Options,
 ) -> Result<Diagnostics, Diagnostics> {
-    let job = Loaded::new(paths, "cards", &preset("cards", "a4"), opts)?;
+    let job = Loaded::new(paths, "cards", OutputKind::Cards, Size::A4, opts)?;
     let written = match opts.png.then_some(opts.px) {
         // A folder of cards, one PNG each.
         Some(px) => {
@@ -247,7 +249,7 @@ pub fn leaflet(
     output: Option<PathBuf>,
     opts: &Options,
 ) -> Result<Diagnostics, Diagnostics> {
-    let job = Loaded::new(paths, "leaflet", &preset("leaflet", "a4"), opts)?;
+    let job = Loaded::new(paths, "leaflet", OutputKind::Leaflet, Size::A4, opts)?;
     let png = opts.png_for(output.as_deref())?;
     let out = output.unwrap_or_else(|| {
         PathBuf::from(if png.is_some() {

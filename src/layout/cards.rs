@@ -21,7 +21,6 @@ const COLUMNS: usize = 2;
 const ROWS: usize = 5;
 /// One pixel at 150 dpi, in points: modules are whole multiples of it.
 const GRID: f32 = 72.0 / 150.0;
-const PAD: f32 = 4.0 * MM;
 
 /// Sheets of cards: each procedure's card `copies` times, in order.
 pub fn cards(
@@ -114,7 +113,10 @@ fn card(
 ) -> Result<Vec<Item>, Diagnostic> {
     let c = &t.colors;
     let url = campaign.map_or_else(|| p.url.value.clone(), |c| c.qr_url(&p.url.value));
-    let room = CARD_H * MM - 2.0 * PAD;
+    let pad = t.margin * MM;
+    let s = &t.sizes;
+    // The code as large as the card allows, up to the template's size.
+    let room = (CARD_H * MM - 2.0 * pad).min(t.qr.size * MM);
     let matrix = QrMatrix::for_print(&url, EcLevel::M, room / MM).map_err(|e| {
         p.error_at(p.url.offset, e.to_string()).with_hint(
             "use a shorter URL or fewer tracking parameters: a card has room for a 47 mm code",
@@ -131,7 +133,7 @@ fn card(
     }
     let side = module * matrix.total() as f32;
     let card_w = CARD_W * MM;
-    let qr_x = snap(card_w - PAD - side);
+    let qr_x = snap(card_w - pad - side);
     let qr_y = snap((CARD_H * MM - side) / 2.0);
     let mut items = qr_item(
         Rect::new(qr_x, qr_y, side, side),
@@ -140,21 +142,21 @@ fn card(
         &url,
     );
 
-    let x = PAD;
+    let x = pad;
     let w = qr_x - 2.5 * MM - x;
-    let mut y = PAD;
+    let mut y = pad;
     let issuer = campaign
         .and_then(|c| c.issuer.name.as_ref())
         .map_or(labels.default_issuer.as_str(), |n| n.value.as_str());
     let issuer = Lines::wrap(
         &issuer.to_uppercase(),
-        Style::new(Bold, 6.0, 1.2, c.accent),
+        Style::new(Bold, s.issuer, 1.2, c.accent),
         w,
     );
-    y += shortened(issuer, 2, w).place(&mut items, x, y, w, Align::Left) + 1.5 * MM;
-    let mut size = 10.5;
+    y += shortened(issuer, 2, w).place(&mut items, x, y, w, Align::Left) + t.gap * MM;
+    let mut size = s.title;
     let mut title = Lines::balanced(&p.title.value, Style::new(Bold, size, 1.12, c.ink), w);
-    while title.lines.len() > 4 && size > 7.5 {
+    while title.lines.len() > 4 && size > s.min_title {
         size -= 0.5;
         title = Lines::balanced(&p.title.value, Style::new(Bold, size, 1.12, c.ink), w);
     }
@@ -162,30 +164,33 @@ fn card(
     let footer = campaign.and_then(|c| c.issuer.hotline.as_ref()).map(|h| {
         let label = Lines::wrap(
             &format!("{}:", labels.hotline),
-            Style::new(Regular, 6.5, 1.25, c.muted),
+            Style::new(Regular, s.label, 1.25, c.muted),
             w,
         );
-        let number = Lines::wrap(&h.value, Style::new(Bold, 8.0, 1.2, c.accent), w);
+        let number = Lines::wrap(&h.value, Style::new(Bold, s.footer, 1.2, c.accent), w);
         (shortened(label, 1, w), number)
     });
     let footer_h = footer
         .as_ref()
         .map_or(0.0, |(l, n)| l.height() + 0.8 * MM + n.height());
-    if y + title.height() > CARD_H * MM - PAD - footer_h {
+    if y + title.height() > CARD_H * MM - pad - footer_h {
         return Err(p
             .error_at(
                 p.title.offset,
-                "the title does not fit on a QR card (85 × 55 mm) even at 7.5 pt",
+                format!(
+                    "the title does not fit on a QR card (85 × 55 mm) even at {} pt",
+                    s.min_title
+                ),
             )
             .with_hint("a shorter title; the card only needs to say which procedure it is"));
     }
-    y += title.place(&mut items, x, y, w, Align::Left) + 1.5 * MM;
+    y += title.place(&mut items, x, y, w, Align::Left) + t.gap * MM;
     // One line of what the procedure is for: the summary's first sentence,
     // shortened visibly ("…") when longer than the line.
     if let Some(summary) = &p.summary {
         let first = summary.value.split(". ").next().unwrap_or(&summary.value);
-        let style = Style::new(Regular, 7.0, 1.25, c.muted);
-        if y + style.block_height(2) <= CARD_H * MM - PAD - footer_h - 1.0 * MM {
+        let style = Style::new(Regular, s.summary, 1.25, c.muted);
+        if y + style.block_height(2) <= CARD_H * MM - pad - footer_h - 1.0 * MM {
             let lines = Lines::wrap(first, style, w);
             let mut shown: Vec<String> = lines.lines.into_iter().take(2).collect();
             if first.len() > shown.join(" ").len() {
@@ -207,7 +212,7 @@ fn card(
         }
     }
     if let Some((label, number)) = footer {
-        let mut fy = CARD_H * MM - PAD - footer_h;
+        let mut fy = CARD_H * MM - t.margin * MM - footer_h;
         fy += label.place(&mut items, x, fy, w, Align::Left) + 0.8 * MM;
         number.place(&mut items, x, fy, w, Align::Left);
     }

@@ -11,6 +11,8 @@ mod masthead;
 mod paginate;
 pub mod poster;
 pub mod template;
+mod template_check;
+pub use template_check::template_for;
 
 pub use handbook::{handbook, Handbook};
 pub use poster::{poster, Poster};

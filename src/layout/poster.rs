@@ -101,7 +101,7 @@ pub fn poster(
                 t.paper()
             ))
             .in_file(p.path())
-            .with_hint(if t.paper() == "A4" {
+            .with_hint(if t.paper().iso() == Some(("A4", false)) {
                 "shorter texts, or --size a3, print larger"
             } else {
                 "shorter texts print larger"
@@ -137,7 +137,7 @@ fn overflow(p: &Procedure, t: &Template, blocks: &[Extent], room: Rect, excess: 
     )
     .with_hint(format!(
         "shorten `{field}` (or the longest lists); the full text stays on the page the QR code opens{}",
-        if t.paper() == "A4" { ". A larger page also helps: --size a3" } else { "" }
+        if t.paper().iso() == Some(("A4", false)) { ". A larger page also helps: --size a3" } else { "" }
     ))
 }
 

@@ -147,6 +147,7 @@ const PRESETS: &[(&str, &str)] = &[
         "leaflet-a4",
         include_str!("../../templates/leaflet-a4.toml"),
     ),
+    ("cards-a4", include_str!("../../templates/cards-a4.toml")),
 ];
 
 /// The built-in label sets, by language.
@@ -190,13 +191,12 @@ impl Template {
         .expect("handbook presets are built in")
     }
 
-    /// The paper size for messages: "A4" for `poster-a4`.
-    pub fn paper(&self) -> String {
-        self.name
-            .rsplit('-')
-            .next()
-            .unwrap_or(&self.name)
-            .to_uppercase()
+    /// The paper, from the page's dimensions (never from a name).
+    pub fn paper(&self) -> Paper {
+        Paper {
+            width: self.page.width,
+            height: self.page.height,
+        }
     }
 
     pub fn page_width(&self) -> f32 {
@@ -205,6 +205,74 @@ impl Template {
 
     pub fn page_height(&self) -> f32 {
         self.page.height * MM
+    }
+}
+
+/// A page size in millimetres, named from its dimensions: "A4", "A4
+/// landscape", or "148 × 200 mm" for a size of its own.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Paper {
+    pub width: f32,
+    pub height: f32,
+}
+
+/// The ISO 216 A series, portrait, in millimetres.
+const ISO_A: [(&str, f32, f32); 6] = [
+    ("A6", 105.0, 148.0),
+    ("A5", 148.0, 210.0),
+    ("A4", 210.0, 297.0),
+    ("A3", 297.0, 420.0),
+    ("A2", 420.0, 594.0),
+    ("A1", 594.0, 841.0),
+];
+
+impl Paper {
+    /// The A size within 2 mm, and whether it lies landscape.
+    pub fn iso(self) -> Option<(&'static str, bool)> {
+        let near = |a: f32, b: f32| (a - b).abs() <= 2.0;
+        ISO_A.iter().find_map(|(name, w, h)| {
+            if near(self.width, *w) && near(self.height, *h) {
+                Some((*name, false))
+            } else if near(self.width, *h) && near(self.height, *w) {
+                Some((*name, true))
+            } else {
+                None
+            }
+        })
+    }
+
+    pub fn name(self) -> String {
+        match self.iso() {
+            Some((name, false)) => name.to_owned(),
+            Some((name, true)) => format!("{name} landscape"),
+            None => format!("{} × {} mm", self.width, self.height),
+        }
+    }
+
+    /// The sheet a booklet prints two of these pages on, side by side: the A
+    /// size it makes (A5 pages on A4 landscape, whose 297 mm leave each page
+    /// against the fold), or exactly twice the width.
+    pub fn two_up(self) -> Paper {
+        let exact = Paper {
+            width: 2.0 * self.width,
+            height: self.height,
+        };
+        match exact.iso() {
+            Some((name, true)) => {
+                let (_, w, h) = ISO_A.iter().find(|(n, _, _)| *n == name).expect("listed");
+                Paper {
+                    width: *h,
+                    height: *w,
+                }
+            }
+            _ => exact,
+        }
+    }
+}
+
+impl std::fmt::Display for Paper {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name())
     }
 }
 
@@ -352,6 +420,22 @@ mod tests {
         );
         assert!(m[1].contains("`colors.margin`"));
         assert!(m[2].contains("bad.toml:5:1") && m[2].contains("`type.body` must be a number"));
+    }
+
+    #[test]
+    fn paper_is_named_from_its_dimensions() {
+        let p = |width, height| Paper { width, height };
+        assert_eq!(p(210.0, 297.0).name(), "A4");
+        assert_eq!(p(297.0, 210.0).name(), "A4 landscape");
+        assert_eq!(p(148.0, 210.0).name(), "A5");
+        assert_eq!(p(148.0, 200.0).name(), "148 × 200 mm");
+        assert_eq!(p(148.0, 210.0).two_up(), p(297.0, 210.0));
+        assert_eq!(p(210.0, 297.0).two_up(), p(420.0, 297.0));
+        assert_eq!(p(150.0, 150.0).two_up(), p(300.0, 150.0));
+        // A preset named otherwise is still what its page says.
+        let mut t = Template::handbook(HandbookSize::A5);
+        t.name = "mine".to_owned();
+        assert_eq!(t.paper().name(), "A5");
     }
 
     #[test]

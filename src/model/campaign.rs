@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::diag::Diagnostics;
 use crate::model::source::SourceFile;
 use crate::model::toml_read::{self, Located, Reader};
-use crate::model::{address, portal, Procedure};
+use crate::model::{address, portal, OutputKind, Procedure, Size};
 
 const TOP_KEYS: &[&str] = &["issuer", "campaign", "procedures", "output"];
 const ISSUER_KEYS: &[&str] = &[
@@ -32,7 +32,6 @@ const OUTPUT_KEYS: &[&str] = &[
     "procedures",
     "title",
 ];
-pub const OUTPUT_KINDS: &[&str] = &["poster", "handbook", "leaflet", "cards", "png"];
 /// The languages of the printed labels (templates/labels-*.toml).
 pub const LANGUAGES: &[&str] = &["vi", "en"];
 
@@ -70,27 +69,6 @@ pub fn is_template(path: &Path) -> bool {
             .any(|k| top.get(*k).is_some())
 }
 
-/// The built-in layout preset of an output kind and size: cards share the
-/// A4 poster's colours and type.
-pub fn preset(kind: &str, size: &str) -> String {
-    match kind {
-        "cards" => "poster-a4".to_owned(),
-        // Poster images for chat apps are the poster, drawn in pixels.
-        "png" => format!("poster-{size}"),
-        _ => format!("{kind}-{size}"),
-    }
-}
-
-/// The paper sizes each output kind comes in; the first is the default.
-pub fn sizes_of(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "poster" | "png" => &["a4", "a3"],
-        "handbook" => &["a5", "a4"],
-        "cards" | "leaflet" => &["a4"],
-        _ => &[],
-    }
-}
-
 /// The national public-service portal, the campaign's link when it names none.
 pub const NATIONAL_PORTAL: &str = portal::FRONT_PAGE;
 
@@ -118,9 +96,9 @@ pub struct Logo {
 /// One `[[output]]` of the campaign.
 #[derive(Debug, Clone)]
 pub struct Output {
-    pub kind: String,
-    /// Lower case; checked against [`sizes_of`] the kind.
-    pub size: Option<String>,
+    pub kind: OutputKind,
+    /// One of the kind's sizes, when the output names one.
+    pub size: Option<Size>,
     /// A PDF file, or for posters a folder that gets one PDF per procedure.
     pub file: PathBuf,
     /// Handbooks: impose the pages for folding (two per sheet side).
@@ -282,37 +260,48 @@ impl Campaign {
                     );
                 }
             }
-            if let Some(k) = &kind {
-                if !OUTPUT_KINDS.contains(&k.value.as_str()) {
-                    let d = src
-                        .error_at(k.offset, format!("unknown output kind \"{}\"", k.value))
-                        .with_hint(format!("use one of: {}", OUTPUT_KINDS.join(", ")));
-                    r.diags.push(d);
+            let kind = kind.and_then(|k| match OutputKind::parse(&k.value) {
+                Some(kind) => Some(kind),
+                None => {
+                    let names: Vec<&str> = OutputKind::ALL.iter().map(|k| k.name()).collect();
+                    let hint = match toml_read::nearest(&k.value, &names) {
+                        Some(near) => format!(
+                            "did you mean \"{near}\"? The kinds are: {}",
+                            names.join(", ")
+                        ),
+                        None => format!("use one of: {}", names.join(", ")),
+                    };
+                    r.diags.push(
+                        src.error_at(k.offset, format!("unknown output kind \"{}\"", k.value))
+                            .with_hint(hint),
+                    );
+                    None
                 }
-            }
-            let kind_name = kind.as_ref().map_or("", |k| k.value.as_str());
-            let sizes = sizes_of(kind_name);
-            if let Some(size) = &size {
-                if !sizes.is_empty() && !sizes.contains(&size.value.to_lowercase().as_str()) {
+            });
+            let size = size.and_then(|s| match (Size::parse(&s.value), kind) {
+                (Some(size), Some(k)) if k.sizes().contains(&size) => Some(size),
+                (_, Some(k)) => {
                     r.diags.push(
                         src.error_at(
-                            size.offset,
-                            format!("a {kind_name} does not come in size \"{}\"", size.value),
+                            s.offset,
+                            format!("a {k} does not come in size \"{}\"", s.value),
                         )
-                        .with_hint(format!("use one of: {}", sizes.join(", "))),
+                        .with_hint(format!("use one of: {}", k.size_names())),
                     );
+                    None
                 }
-            }
+                (_, None) => None,
+            });
             if let Some(b) = booklet
                 .as_ref()
-                .filter(|b| b.value && kind_name != "handbook")
+                .filter(|b| b.value && kind != Some(OutputKind::Handbook))
             {
                 r.diags.push(
                     src.error_at(b.offset, "`booklet` is for handbooks only")
                         .with_hint("remove the line, or set kind = \"handbook\""),
                 );
             }
-            let is_png = kind_name == "png";
+            let is_png = kind == Some(OutputKind::Png);
             if let Some(o) = px.as_ref().filter(|_| !is_png) {
                 r.diags.push(
                     src.error_at(o.offset, "`px` is for kind = \"png\" only")
@@ -341,8 +330,8 @@ impl Campaign {
                     );
                 }
                 campaign.outputs.push(Output {
-                    kind: kind.value,
-                    size: size.map(|s| s.value.to_lowercase()),
+                    kind,
+                    size,
                     file: path,
                     booklet: booklet.is_some_and(|b| b.value),
                     template: template.map(|t| resolve(&t.value)),

@@ -4,15 +4,16 @@
 pub mod address;
 mod campaign;
 pub mod collect;
+mod kind;
 pub mod portal;
 mod procedure;
 mod source;
 pub mod toml_read;
 
 pub use campaign::{
-    is_campaign, is_template, preset, sizes_of, Campaign, Issuer, Logo, Output, LANGUAGES,
-    NATIONAL_PORTAL, OUTPUT_KINDS,
+    is_campaign, is_template, Campaign, Issuer, Logo, Output, LANGUAGES, NATIONAL_PORTAL,
 };
+pub use kind::{OutputKind, Size};
 pub use procedure::{duplicate_codes, Online, Procedure};
 pub use source::SourceFile;
 pub use toml_read::Located;

@@ -1,0 +1,306 @@
+//! A template, once a user's file is merged over the preset, must still
+//! make a printable page for its kind of output. What it gets wrong is an
+//! error at the user's line ("margin 80 mm leaves 0 mm of page"), not a
+//! puzzling layout error later ("`title` is too long").
+
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::layout::cards::{CARD_H, CARD_W};
+use crate::layout::template::{with_overrides, Labels, Template};
+use crate::model::toml_read;
+use crate::model::{OutputKind, Size, SourceFile};
+use crate::scene::Color;
+
+/// The smallest text area, in millimetres, that any layout can use.
+const MIN_AREA_MM: f32 = 40.0;
+/// WCAG's contrast for large text: the least a colour pair must keep.
+const MIN_CONTRAST: f32 = 3.0;
+
+/// The preset of `kind` and `size` with the user's `file` over it,
+/// checked as a whole.
+pub fn template_for(
+    kind: OutputKind,
+    size: Size,
+    lang: &str,
+    file: Option<&Path>,
+) -> Result<(Template, Labels), Diagnostics> {
+    let (template, labels) = with_overrides(kind.preset(size), lang, file)?;
+    let problems = problems(&template, kind);
+    if problems.is_empty() {
+        return Ok((template, labels));
+    }
+    // Each problem at the first of its keys that the user's file sets.
+    let src = file.and_then(|f| SourceFile::load(f).ok());
+    let doc = src.as_ref().and_then(|s| toml_read::parse(s).ok());
+    let mut diags = Diagnostics::new();
+    for (keys, message, hint) in problems {
+        let at = doc
+            .as_ref()
+            .and_then(|d| keys.iter().find_map(|k| locate(d.get_ref(), k)));
+        let d = match (&src, at) {
+            (Some(src), Some(offset)) => src.error_at(offset, message),
+            (Some(src), None) => Diagnostic::error(message).in_file(&src.path),
+            (None, _) => Diagnostic::error(format!(
+                "the built-in template {}: {message}",
+                kind.preset(size)
+            )),
+        };
+        diags.push(d.with_hint(hint));
+    }
+    Err(diags)
+}
+
+/// Where `dotted` ("type.min_body") is set in a template file.
+fn locate(table: &toml_read::Table<'_>, dotted: &str) -> Option<usize> {
+    let mut table = table;
+    let mut parts = dotted.split('.').peekable();
+    while let Some(part) = parts.next() {
+        let (key, value) = table.get_key_value(part)?;
+        if parts.peek().is_none() {
+            return Some(key.span().start);
+        }
+        match value.get_ref() {
+            toml::de::DeValue::Table(t) => table = t,
+            _ => return Some(key.span().start),
+        }
+    }
+    None
+}
+
+type Problem = (Vec<&'static str>, String, String);
+
+fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
+    let mut out: Vec<Problem> = Vec::new();
+    let mut add = |keys: &[&'static str], message: String, hint: &str| {
+        out.push((keys.to_vec(), message, hint.to_owned()))
+    };
+    if t.page.width <= 0.0 || t.page.height <= 0.0 {
+        add(
+            &["page"],
+            format!("the page is {} × {} mm", t.page.width, t.page.height),
+            "write the page in millimetres, e.g. page = { width = 210, height = 297 }",
+        );
+    }
+    if t.margin < 0.0 {
+        add(
+            &["margin"],
+            format!("the margin is {} mm: it cannot be negative", t.margin),
+            "a margin of 10 to 15 mm suits an office printer",
+        );
+    }
+    if t.gap < 0.0 {
+        add(
+            &["gap"],
+            format!("the gap is {} mm: it cannot be negative", t.gap),
+            "a gap of 3 to 5 mm between blocks",
+        );
+    }
+    // The room the margins leave: on the page, or on each card.
+    let (room_w, room_h, what) = match kind {
+        OutputKind::Cards => (CARD_W, CARD_H, "of each 85 × 55 mm card"),
+        _ => (t.page.width, t.page.height, "of page"),
+    };
+    let left = (room_w.min(room_h) - 2.0 * t.margin).max(0.0);
+    if t.margin >= 0.0 && left < MIN_AREA_MM.min(room_h / 2.0) {
+        add(
+            &["margin", "page"],
+            format!("margin {} mm leaves {left} mm {what}", t.margin),
+            "make the margin smaller (10 to 15 mm), or the page larger",
+        );
+    }
+    if kind == OutputKind::Cards
+        && (t.page.width < 2.0 * CARD_W + 10.0 || t.page.height < 5.0 * CARD_H + 10.0)
+    {
+        add(
+            &["page"],
+            format!(
+                "ten 85 × 55 mm cards need an A4 page; this template's page is {}",
+                t.paper()
+            ),
+            "remove `page` from the template: cards print ten to an A4 sheet",
+        );
+    }
+    let s = &t.sizes;
+    let all = [
+        ("type.issuer", s.issuer),
+        ("type.meta", s.meta),
+        ("type.kicker", s.kicker),
+        ("type.title", s.title),
+        ("type.min_title", s.min_title),
+        ("type.summary", s.summary),
+        ("type.label", s.label),
+        ("type.body", s.body),
+        ("type.min_body", s.min_body),
+        ("type.max_body", s.max_body),
+        ("type.heading", s.heading),
+        ("type.legal", s.legal),
+        ("type.cta", s.cta),
+        ("type.url", s.url),
+        ("type.footer", s.footer),
+        ("type.running", s.running),
+        ("type.cover", s.cover),
+    ];
+    for (key, size) in all {
+        if !(4.0..=200.0).contains(&size) {
+            add(
+                &[key],
+                format!("`{key}` is {size} pt: type prints from 4 to 200 pt"),
+                "body text reads well at 9 to 12 pt",
+            );
+        }
+    }
+    if s.min_body > s.body || s.body > s.max_body {
+        add(
+            &["type.min_body", "type.body", "type.max_body"],
+            format!(
+                "the body sizes must rise: min_body {} ≤ body {} ≤ max_body {}",
+                s.min_body, s.body, s.max_body
+            ),
+            "min_body is what long texts shrink to, max_body what short ones grow to",
+        );
+    }
+    if s.min_title > s.title {
+        add(
+            &["type.min_title", "type.title"],
+            format!(
+                "min_title {} pt is larger than title {} pt",
+                s.min_title, s.title
+            ),
+            "min_title is what a long title shrinks to: at most `title`",
+        );
+    }
+    let min_qr = kind.min_qr_mm();
+    if t.qr.size < min_qr {
+        add(
+            &["qr.size"],
+            format!(
+                "a {kind}'s QR code must be at least {min_qr} mm, not {} mm",
+                t.qr.size
+            ),
+            "a smaller code has modules too small to scan from where it is read",
+        );
+    }
+    let c = &t.colors;
+    for (keys, fg, bg, what) in [
+        (
+            ["colors.ink", "colors.ink"],
+            c.ink,
+            Color::WHITE,
+            "`colors.ink` on the white page",
+        ),
+        (
+            ["colors.muted", "colors.muted"],
+            c.muted,
+            Color::WHITE,
+            "`colors.muted` on the white page",
+        ),
+        (
+            ["colors.accent", "colors.accent"],
+            c.accent,
+            Color::WHITE,
+            "`colors.accent` (headings) on the white page",
+        ),
+        (
+            ["colors.on_accent", "colors.accent"],
+            c.on_accent,
+            c.accent,
+            "`colors.on_accent` on `colors.accent`",
+        ),
+        (
+            ["colors.ink", "colors.tint"],
+            c.ink,
+            c.tint,
+            "`colors.ink` on `colors.tint`",
+        ),
+    ] {
+        let ratio = contrast(fg, bg);
+        if ratio < MIN_CONTRAST {
+            add(
+                &keys,
+                format!("{what} has a contrast of {ratio:.1}:1: too faint to read"),
+                "keep at least 3:1 (4.5:1 for small text): dark text on a light ground",
+            );
+        }
+    }
+    out
+}
+
+/// WCAG 2 contrast ratio of two colours, 1 to 21.
+fn contrast(a: Color, b: Color) -> f32 {
+    fn luminance(c: Color) -> f32 {
+        let lin = |v: u8| {
+            let v = v as f32 / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b)
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_preset_passes() {
+        for kind in OutputKind::ALL {
+            for size in kind.sizes() {
+                template_for(kind, *size, "vi", None)
+                    .unwrap_or_else(|d| panic!("{kind} {size:?}: {d:?}"));
+            }
+        }
+    }
+
+    fn errors(kind: OutputKind, text: &str) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("t.toml");
+        std::fs::write(&f, text).unwrap();
+        template_for(kind, kind.sizes()[0], "vi", Some(&f))
+            .map(|_| Vec::new())
+            .unwrap_or_else(|d| {
+                d.iter()
+                    .map(|d| d.to_string().replace(&dir.path().display().to_string(), ""))
+                    .collect()
+            })
+    }
+
+    #[test]
+    fn each_mistake_is_an_error_at_its_line() {
+        let m = errors(OutputKind::Poster, "gap = 4\nmargin = -3\n");
+        assert!(
+            m[0].starts_with("/t.toml:2:1: error: the margin is -3 mm"),
+            "{m:?}"
+        );
+        let m = errors(OutputKind::Handbook, "margin = 80\n");
+        assert!(
+            m[0].starts_with("/t.toml:1:1: error: margin 80 mm leaves 0 mm of page"),
+            "{m:?}"
+        );
+        let m = errors(OutputKind::Poster, "[type]\nmin_body = 12\n");
+        assert!(
+            m[0].starts_with("/t.toml:2:1: error: the body sizes must rise"),
+            "{m:?}"
+        );
+        let m = errors(OutputKind::Poster, "[qr]\nsize = 20\n");
+        assert!(
+            m[0].starts_with("/t.toml:2:1: error: a poster's QR code must be at least 40 mm"),
+            "{m:?}"
+        );
+        let m = errors(OutputKind::Leaflet, "[colors]\nink = \"#FFFFFF\"\n");
+        assert!(
+            m[0].starts_with(
+                "/t.toml:2:1: error: `colors.ink` on the white page has a contrast of 1.0:1"
+            ),
+            "{m:?}"
+        );
+        let m = errors(OutputKind::Cards, "page = { width = 148, height = 210 }\n");
+        assert!(m[0].starts_with("/t.toml:1:1: error: ten 85 × 55 mm cards need an A4 page; this template's page is A5"), "{m:?}");
+        assert!(errors(OutputKind::Poster, "margin = 12\n[type]\nbody = 10\n").is_empty());
+    }
+}

@@ -1,0 +1,154 @@
+//! What an output is, as types: its kind and its paper size. Parsed once
+//! (from a campaign's `[[output]]` or the command line); everything after
+//! matches on them exhaustively, so a kind added here fails to compile
+//! wherever it is not yet handled.
+
+use std::fmt;
+
+/// An output kind, as `[[output]] kind = "…"` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OutputKind {
+    /// One A4 or A3 poster per procedure.
+    Poster,
+    /// A handbook (cẩm nang), optionally imposed as a booklet.
+    Handbook,
+    /// A tri-fold leaflet of 2 to 6 procedures.
+    Leaflet,
+    /// Sheets of cut-out QR cards.
+    Cards,
+    /// A poster image per procedure, for chat apps.
+    Png,
+}
+
+impl OutputKind {
+    pub const ALL: [OutputKind; 5] = [
+        OutputKind::Poster,
+        OutputKind::Handbook,
+        OutputKind::Leaflet,
+        OutputKind::Cards,
+        OutputKind::Png,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputKind::Poster => "poster",
+            OutputKind::Handbook => "handbook",
+            OutputKind::Leaflet => "leaflet",
+            OutputKind::Cards => "cards",
+            OutputKind::Png => "png",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<OutputKind> {
+        let name = name.trim().to_lowercase();
+        OutputKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The paper sizes it comes in; the first is the default.
+    pub fn sizes(self) -> &'static [Size] {
+        match self {
+            OutputKind::Poster | OutputKind::Png => &[Size::A4, Size::A3],
+            OutputKind::Handbook => &[Size::A5, Size::A4],
+            OutputKind::Cards | OutputKind::Leaflet => &[Size::A4],
+        }
+    }
+
+    /// The built-in layout preset for `size` (templates/*.toml).
+    pub fn preset(self, size: Size) -> &'static str {
+        match (self, size) {
+            (OutputKind::Poster | OutputKind::Png, Size::A3) => "poster-a3",
+            // Poster images for chat apps are the poster, drawn in pixels.
+            (OutputKind::Poster | OutputKind::Png, _) => "poster-a4",
+            (OutputKind::Handbook, Size::A4 | Size::A3) => "handbook-a4",
+            (OutputKind::Handbook, Size::A5) => "handbook-a5",
+            (OutputKind::Leaflet, _) => "leaflet-a4",
+            (OutputKind::Cards, _) => "cards-a4",
+        }
+    }
+
+    /// One file per procedure (into a folder) rather than one file.
+    pub fn per_procedure(self) -> bool {
+        match self {
+            OutputKind::Poster | OutputKind::Png => true,
+            OutputKind::Handbook | OutputKind::Leaflet | OutputKind::Cards => false,
+        }
+    }
+
+    /// The smallest QR code, quiet zone included, in millimetres, that a
+    /// template may ask for: below it the modules get too small to scan
+    /// at the distance the output is read from.
+    pub fn min_qr_mm(self) -> f32 {
+        match self {
+            // Read from a step or two away on a notice board.
+            OutputKind::Poster | OutputKind::Png => 40.0,
+            OutputKind::Handbook => 25.0,
+            OutputKind::Leaflet => 25.0,
+            OutputKind::Cards => 20.0,
+        }
+    }
+
+    /// "a4, a3": for messages.
+    pub fn size_names(self) -> String {
+        self.sizes()
+            .iter()
+            .map(|s| s.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl fmt::Display for OutputKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A paper size that an output kind comes in, as a user names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Size {
+    A5,
+    A4,
+    A3,
+}
+
+impl Size {
+    pub fn name(self) -> &'static str {
+        match self {
+            Size::A5 => "a5",
+            Size::A4 => "a4",
+            Size::A3 => "a3",
+        }
+    }
+
+    /// "a4", "A4" and " A4 " alike: users type what the box says.
+    pub fn parse(name: &str) -> Option<Size> {
+        match name.trim().to_lowercase().as_str() {
+            "a5" => Some(Size::A5),
+            "a4" => Some(Size::A4),
+            "a3" => Some(Size::A3),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_round_trips_and_has_a_default_size() {
+        for k in OutputKind::ALL {
+            assert_eq!(OutputKind::parse(k.name()), Some(k));
+            assert!(!k.sizes().is_empty());
+            for s in k.sizes() {
+                assert!(
+                    crate::layout::Template::builtin(k.preset(*s)).is_some(),
+                    "{k} {s:?}"
+                );
+            }
+        }
+        assert_eq!(OutputKind::parse("Poster"), Some(OutputKind::Poster));
+        assert_eq!(OutputKind::parse("posters"), None);
+        assert_eq!(Size::parse(" A4"), Some(Size::A4));
+    }
+}

@@ -154,6 +154,7 @@ fn broken_campaign_files_are_refused_at_their_line() {
         ("unknown-language", "unknown language \"fr\""),
         ("px-on-a-pdf", "`px` is for kind = \"png\" only"),
         ("bleed-too-large", "`output.bleed` must be from 0 to 20"),
+        ("kind-misspelt", "unknown output kind \"posterr\""),
     ];
     let good = repo("procedures/dang-ky-khai-sinh.toml");
     for (case, expect) in cases {
@@ -367,4 +368,85 @@ fn check_in_a_campaign_folder_reports_every_file_in_one_run() {
         "{}",
         empty.stderr
     );
+}
+
+/// A template that cannot make a printable page is refused at its own line,
+/// by `check` (through a campaign) and by every printing command.
+#[test]
+fn a_template_that_leaves_no_page_is_refused_at_its_line() {
+    let cases = [
+        ("margin-negative.toml", "the margin is -5 mm: it cannot be negative"),
+        ("margin-no-page.toml", "margin 100 mm leaves "),
+        ("min-body-above-body.toml", "the body sizes must rise: min_body 14"),
+        ("qr-too-small.toml", "QR code must be at least"),
+        ("white-on-white.toml", "`colors.ink` on the white page has a contrast of 1.0:1"),
+    ];
+    let good = repo("procedures/dang-ky-khai-sinh.toml");
+    let good = good.to_str().unwrap();
+    for (file, expect) in cases {
+        let env = Env::new();
+        std::fs::create_dir(env.path("out")).unwrap();
+        let t = repo(&format!("tests/bad-input/templates/{file}"));
+        let t = t.to_str().unwrap();
+        env.write(
+            "toroi.toml",
+            format!(
+                "[campaign]\nprocedures = [{good:?}]\n\n[[output]]\nkind = \"handbook\"\nfile = \"out/h.pdf\"\ntemplate = {t:?}\n"
+            ),
+        );
+        for args in [
+            vec!["poster", good, "--template", t, "-o", "out/p.pdf"],
+            vec!["handbook", good, "--template", t, "-o", "out/h.pdf"],
+            vec!["leaflet", good, good, "--template", t, "-o", "out/l.pdf"],
+            vec!["check", "toroi.toml"],
+            vec!["build", "toroi.toml"],
+        ] {
+            let out = env.toroi(&args);
+            refused(&out, file, expect);
+            // At the template's own line (its second or third: after the comment).
+            assert!(
+                out.stderr.lines().any(|l| l.contains(&format!("{file}:2:")) || l.contains(&format!("{file}:3:"))),
+                "{args:?}: {}",
+                out.stderr
+            );
+        }
+        nothing_written(&env);
+    }
+}
+
+/// Bugs of the string-typed joint between the command line and layout.
+#[test]
+fn a_custom_named_a5_template_booklet_lands_on_a4_landscape_sheets() {
+    let env = Env::new();
+    env.write("mine.toml", "name = \"mine\"\nmargin = 12\n");
+    let good = repo("procedures/dang-ky-khai-sinh.toml");
+    let out = env.toroi(&[
+        "handbook",
+        good.to_str().unwrap(),
+        "--booklet",
+        "--template",
+        "mine.toml",
+        "-o",
+        "b.pdf",
+    ]);
+    out.success();
+    let (_, w, h) = pdf_pages_and_size(&env.path("b.pdf"));
+    assert_eq!((w.round(), h.round()), (842.0, 595.0));
+    assert!(out.stdout.contains("sheets of A4") && out.stdout.contains("print on A4"), "{}", out.stdout);
+
+    // Cards with an A5 page are refused at the template's line.
+    env.write("a5.toml", "page = { width = 148, height = 210 }\n[type]\ntitle = 40\n");
+    let out = env.toroi(&["cards", good.to_str().unwrap(), "--template", "a5.toml", "-o", "c.pdf"]);
+    out.failure(1);
+    assert!(
+        out.stderr.contains("a5.toml:1:1: error: ten 85 × 55 mm cards need an A4 page; this template's page is A5"),
+        "{}",
+        out.stderr
+    );
+    assert!(!env.path("c.pdf").exists());
+    // A card title size from the template is used: 40 pt does not fit.
+    env.write("big.toml", "[type]\ntitle = 40\nmin_title = 30\n");
+    let out = env.toroi(&["cards", good.to_str().unwrap(), "--template", "big.toml", "-o", "c.pdf"]);
+    out.failure(1);
+    assert!(out.stderr.contains("does not fit on a QR card (85 × 55 mm) even at 30 pt"), "{}", out.stderr);
 }

@@ -36,6 +36,45 @@ pub struct Diagnostic {
 pub struct At {
     pub position: Position,
     pub source_line: Option<String>,
+    /// For a value read from a spreadsheet: the cell it came from, which
+    /// is what the message names instead of a line and column.
+    pub cell: Option<Cell>,
+}
+
+/// A cell of a spreadsheet or CSV file: where a value read from a list
+/// came from. Rows and columns count from 1, as the spreadsheet shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Cell {
+    /// The sheet's name; None for CSV, which has one table.
+    pub sheet: Option<String>,
+    pub row: usize,
+    pub column: usize,
+}
+
+impl Cell {
+    /// "C" for column 3, "AA" for 27: the letters a spreadsheet shows.
+    pub fn column_letters(&self) -> String {
+        let mut n = self.column;
+        let mut out = Vec::new();
+        while n > 0 {
+            let r = (n - 1) % 26;
+            out.push(b'A' + r as u8);
+            n = (n - 1) / 26;
+        }
+        out.reverse();
+        String::from_utf8(out).expect("ASCII letters")
+    }
+}
+
+impl fmt::Display for Cell {
+    /// `Sheet1!C7` for a sheet; `7:3` (line and column) for CSV, which
+    /// editors read as a text file.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.sheet {
+            Some(sheet) => write!(f, "{sheet}!{}{}", self.column_letters(), self.row),
+            None => write!(f, "{}:{}", self.row, self.column),
+        }
+    }
 }
 
 impl Diagnostic {
@@ -73,6 +112,20 @@ impl Diagnostic {
         self.at = Some(Box::new(At {
             position,
             source_line,
+            cell: None,
+        }));
+        self
+    }
+
+    /// Located at a spreadsheet cell, with the cell's text shown under it.
+    pub fn at_cell(mut self, cell: Cell, value: Option<String>) -> Self {
+        self.at = Some(Box::new(At {
+            position: Position {
+                line: cell.row,
+                column: cell.column,
+            },
+            source_line: value,
+            cell: Some(cell),
         }));
         self
     }
@@ -98,8 +151,12 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(file) = &self.file {
             write!(f, "{}:", file.display())?;
-            if let Some(p) = self.position() {
-                write!(f, "{}:{}:", p.line, p.column)?;
+            match self.at.as_deref() {
+                Some(At {
+                    cell: Some(cell), ..
+                }) => write!(f, "{cell}:")?,
+                Some(At { position: p, .. }) => write!(f, "{}:{}:", p.line, p.column)?,
+                None => {}
             }
             write!(f, " ")?;
         }
@@ -111,8 +168,26 @@ impl fmt::Display for Diagnostic {
         let mut group = Group::with_level(level);
         let mut any = false;
         if let Some(At {
+            source_line: Some(value),
+            cell: Some(cell),
+            ..
+        }) = self.at.as_deref()
+        {
+            // A cell's text, whole: there is no line to underline in.
+            group = group.element(Level::NOTE.message(format!(
+                "{} {}: {value}",
+                if cell.sheet.is_some() {
+                    "cell"
+                } else {
+                    "field"
+                },
+                cell
+            )));
+            any = true;
+        } else if let Some(At {
             position: p,
             source_line: Some(line),
+            ..
         }) = self.at.as_deref()
         {
             let span = token(line, p.column);
@@ -231,6 +306,30 @@ impl IntoIterator for Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_is_named_as_a_spreadsheet_shows_it() {
+        let cell = |sheet: Option<&str>, row, column| Cell {
+            sheet: sheet.map(str::to_owned),
+            row,
+            column,
+        };
+        let d = Diagnostic::error("`title` is empty")
+            .in_file(Path::new("danh-muc.xlsx"))
+            .at_cell(cell(Some("Sheet1"), 7, 3), Some("".to_owned()));
+        assert!(
+            d.to_string()
+                .starts_with("danh-muc.xlsx:Sheet1!C7: error: `title` is empty"),
+            "{d}"
+        );
+        assert_eq!(cell(Some("A"), 1, 27).to_string(), "A!AA1");
+        assert_eq!(cell(Some("A"), 1, 26).to_string(), "A!Z1");
+        let d = Diagnostic::error("x")
+            .in_file(Path::new("a.csv"))
+            .at_cell(cell(None, 7, 3), Some("v".into()));
+        assert!(d.to_string().starts_with("a.csv:7:3: error: x\n"), "{d}");
+        assert!(d.to_string().contains("field 7:3: v"), "{d}");
+    }
 
     #[test]
     fn a_long_line_is_shown_around_the_column() {

@@ -375,11 +375,20 @@ fn check_in_a_campaign_folder_reports_every_file_in_one_run() {
 #[test]
 fn a_template_that_leaves_no_page_is_refused_at_its_line() {
     let cases = [
-        ("margin-negative.toml", "the margin is -5 mm: it cannot be negative"),
+        (
+            "margin-negative.toml",
+            "the margin is -5 mm: it cannot be negative",
+        ),
         ("margin-no-page.toml", "margin 100 mm leaves "),
-        ("min-body-above-body.toml", "the body sizes must rise: min_body 14"),
+        (
+            "min-body-above-body.toml",
+            "the body sizes must rise: min_body 14",
+        ),
         ("qr-too-small.toml", "QR code must be at least"),
-        ("white-on-white.toml", "`colors.ink` on the white page has a contrast of 1.0:1"),
+        (
+            "white-on-white.toml",
+            "`colors.ink` on the white page has a contrast of 1.0:1",
+        ),
     ];
     let good = repo("procedures/dang-ky-khai-sinh.toml");
     let good = good.to_str().unwrap();
@@ -432,21 +441,49 @@ fn a_custom_named_a5_template_booklet_lands_on_a4_landscape_sheets() {
     out.success();
     let (_, w, h) = pdf_pages_and_size(&env.path("b.pdf"));
     assert_eq!((w.round(), h.round()), (842.0, 595.0));
-    assert!(out.stdout.contains("sheets of A4") && out.stdout.contains("print on A4"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("sheets of A4") && out.stdout.contains("print on A4"),
+        "{}",
+        out.stdout
+    );
 
     // Cards with an A5 page are refused at the template's line.
-    env.write("a5.toml", "page = { width = 148, height = 210 }\n[type]\ntitle = 40\n");
-    let out = env.toroi(&["cards", good.to_str().unwrap(), "--template", "a5.toml", "-o", "c.pdf"]);
+    env.write(
+        "a5.toml",
+        "page = { width = 148, height = 210 }\n[type]\ntitle = 40\n",
+    );
+    let out = env.toroi(&[
+        "cards",
+        good.to_str().unwrap(),
+        "--template",
+        "a5.toml",
+        "-o",
+        "c.pdf",
+    ]);
     out.failure(1);
     assert!(
-        out.stderr.contains("a5.toml:1:1: error: ten 85 × 55 mm cards need an A4 page; this template's page is A5"),
+        out.stderr.contains(
+            "a5.toml:1:1: error: ten 85 × 55 mm cards need an A4 page; this template's page is A5"
+        ),
         "{}",
         out.stderr
     );
     assert!(!env.path("c.pdf").exists());
     // A card title size from the template is used: 40 pt does not fit.
     env.write("big.toml", "[type]\ntitle = 40\nmin_title = 30\n");
-    let out = env.toroi(&["cards", good.to_str().unwrap(), "--template", "big.toml", "-o", "c.pdf"]);
+    let out = env.toroi(&[
+        "cards",
+        good.to_str().unwrap(),
+        "--template",
+        "big.toml",
+        "-o",
+        "c.pdf",
+    ]);
     out.failure(1);
-    assert!(out.stderr.contains("does not fit on a QR card (85 × 55 mm) even at 30 pt"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("does not fit on a QR card (85 × 55 mm) even at 30 pt"),
+        "{}",
+        out.stderr
+    );
 }

@@ -239,11 +239,7 @@ mod tests {
     use std::path::PathBuf;
 
     fn procedure(text: &str) -> Procedure {
-        Procedure::parse(SourceFile {
-            path: PathBuf::from("p.toml"),
-            text: text.to_owned(),
-        })
-        .unwrap()
+        Procedure::parse(SourceFile::new(PathBuf::from("p.toml"), text.to_owned())).unwrap()
     }
 
     use testing::shipped;

@@ -528,10 +528,10 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<Campaign, Diagnostics> {
-        Campaign::parse(&SourceFile {
-            path: PathBuf::from("ex/toroi.toml"),
-            text: text.to_owned(),
-        })
+        Campaign::parse(&SourceFile::new(
+            PathBuf::from("ex/toroi.toml"),
+            text.to_owned(),
+        ))
     }
 
     #[test]
@@ -554,10 +554,10 @@ file = "out/cam-nang.pdf"
 "#;
         // ex/procedures does not exist: an error at its line, and the rest
         // is read all the same (check goes on with it).
-        let (c, diags) = Campaign::parse_all(&SourceFile {
-            path: PathBuf::from("ex/toroi.toml"),
-            text: text.to_owned(),
-        });
+        let (c, diags) = Campaign::parse_all(&SourceFile::new(
+            PathBuf::from("ex/toroi.toml"),
+            text.to_owned(),
+        ));
         let c = c.unwrap();
         let m: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
         assert_eq!(m.len(), 1, "{m:#?}");
@@ -595,10 +595,10 @@ file = "out/cam-nang.pdf"
         ::image::RgbaImage::from_pixel(1600, 800, ::image::Rgba([200, 0, 0, 255]))
             .save(dir.path().join("big.png"))
             .unwrap();
-        let c = Campaign::parse(&SourceFile {
-            path: dir.path().join("toroi.toml"),
-            text: "[issuer]\nlogo = \"big.png\"\n".to_owned(),
-        })
+        let c = Campaign::parse(&SourceFile::new(
+            dir.path().join("toroi.toml"),
+            "[issuer]\nlogo = \"big.png\"\n".to_owned(),
+        ))
         .unwrap();
         assert_eq!(c.issuer.logo.unwrap().image.dimensions(), (1024, 512));
     }

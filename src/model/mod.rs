@@ -15,5 +15,5 @@ pub use campaign::{
 };
 pub use kind::{OutputKind, Size};
 pub use procedure::{duplicate_codes, Online, Procedure};
-pub use source::SourceFile;
+pub use source::{CellSpan, SourceFile};
 pub use toml_read::Located;

@@ -325,10 +325,7 @@ mod tests {
     use std::path::PathBuf;
 
     fn parse(text: &str) -> Result<Procedure, Diagnostics> {
-        Procedure::parse(SourceFile {
-            path: PathBuf::from("p.toml"),
-            text: text.to_owned(),
-        })
+        Procedure::parse(SourceFile::new(PathBuf::from("p.toml"), text.to_owned()))
     }
 
     fn messages(text: &str) -> Vec<String> {
@@ -406,6 +403,49 @@ mod tests {
             m[0].starts_with("p.toml:2:16: error: `formality_id` must be"),
             "{}",
             m[0]
+        );
+    }
+
+    /// A procedure read from a row of a list is validated by the same
+    /// function; its problems name the cells the values came from.
+    #[test]
+    fn a_row_of_a_list_reports_at_its_cells() {
+        use crate::diag::Cell;
+        use crate::model::CellSpan;
+        let text = "title = \"Khai tử\"\nonline = \"co\"\nformality_id = \"x\"\n";
+        let cell = |column, range: std::ops::Range<usize>, value: &str| CellSpan {
+            range,
+            cell: Cell {
+                sheet: Some("Danh mục".to_owned()),
+                row: 7,
+                column,
+            },
+            value: value.to_owned(),
+        };
+        let mut src = SourceFile::new("danh-muc.xlsx", text);
+        let online = text.find("\"co\"").unwrap();
+        let id = text.find("\"x\"").unwrap();
+        src.cells = vec![
+            cell(2, 8..19, "Khai tử"),
+            cell(5, online..online + 4, "co"),
+            cell(9, id..id + 3, "x"),
+        ];
+        let m: Vec<String> = Procedure::parse(src)
+            .unwrap_err()
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert_eq!(m.len(), 2, "{m:#?}");
+        assert!(
+            m[0].starts_with("danh-muc.xlsx:Danh mục!E7: error: `online` must be"),
+            "{}",
+            m[0]
+        );
+        assert!(m[0].contains("cell Danh mục!E7: co"), "{}", m[0]);
+        assert!(
+            m[1].starts_with("danh-muc.xlsx:Danh mục!I7: error: `formality_id` must be"),
+            "{}",
+            m[1]
         );
     }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::diag::{Diagnostic, Position};
+use crate::diag::{Cell, Diagnostic, Position};
 
 /// The largest file toroi reads: 200 times a long procedure, so that a
 /// wrong file (a database dump, a scanned book) fails at once, not after
@@ -16,13 +16,40 @@ use crate::diag::{Diagnostic, Position};
 pub const MAX_BYTES: usize = 1 << 20;
 
 /// A text file loaded and normalised to NFC, kept for positions in messages.
+///
+/// A procedure read from a row of a spreadsheet is a `SourceFile` too: its
+/// cells written out as TOML text, so that one function validates a
+/// procedure whatever the reader, and a map from that text back to the
+/// cells, so that messages name `danh-muc.xlsx:Sheet1!C7`, not a line of a
+/// text nobody wrote.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
+    /// Empty for a text file; for a row of a list, where each value's text
+    /// lies and the cell it came from.
+    pub cells: Vec<CellSpan>,
+}
+
+/// A value of a list row: its byte range in [`SourceFile::text`], its cell
+/// and the cell's text as the spreadsheet shows it.
+#[derive(Debug, Clone)]
+pub struct CellSpan {
+    pub range: std::ops::Range<usize>,
+    pub cell: Cell,
+    pub value: String,
 }
 
 impl SourceFile {
+    /// A text file's contents, already read and clean.
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> SourceFile {
+        SourceFile {
+            path: path.into(),
+            text: text.into(),
+            cells: Vec::new(),
+        }
+    }
+
     /// Reads `path` and checks that it is non-empty UTF-8 text.
     pub fn load(path: &Path) -> Result<SourceFile, Diagnostic> {
         if path.is_dir() {
@@ -100,10 +127,7 @@ impl SourceFile {
         } else {
             raw.nfc().collect()
         };
-        Ok(SourceFile {
-            path: path.to_path_buf(),
-            text,
-        })
+        Ok(SourceFile::new(path, text))
     }
 
     /// The line and column of a byte offset, and the text of that line.
@@ -126,8 +150,20 @@ impl SourceFile {
         (Position { line, column }, text)
     }
 
-    /// An error located at a byte offset of this file.
+    /// An error located at a byte offset of this file (at its cell, for a
+    /// row of a list: the cell whose value holds the offset, else the
+    /// row's first cell).
     pub fn error_at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+        if let Some(first) = self.cells.first() {
+            let span = self
+                .cells
+                .iter()
+                .find(|c| c.range.contains(&offset) || c.range.start == offset)
+                .unwrap_or(first);
+            return Diagnostic::error(message)
+                .in_file(&self.path)
+                .at_cell(span.cell.clone(), Some(span.value.clone()));
+        }
         let (pos, line) = self.position(offset);
         Diagnostic::error(message)
             .in_file(&self.path)

@@ -280,6 +280,7 @@ mod tests {
                 "[campaign]\ntitle = \"{}\"\n",
                 "Cẩm nang thủ tục hành chính ".repeat(30)
             ),
+            cells: Vec::new(),
         };
         let campaign = crate::model::Campaign::parse(&src).unwrap();
         let t = Template::handbook(HandbookSize::A5);

@@ -429,6 +429,7 @@ mod tests {
                 "[campaign]\ntitle = \"{}\"\n",
                 "Cẩm nang thủ tục hành chính ".repeat(30)
             ),
+            cells: Vec::new(),
         };
         let c = Campaign::parse(&src).unwrap();
         let (t, labels) =

@@ -7,10 +7,10 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::outputs::{self, Print, Style, Written};
+use super::job::Job;
+use super::outputs::{self, Style, Written};
 use super::report;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::layout::template_for;
 use crate::model::collect::load_procedures;
 use crate::model::{Campaign, Output, OutputKind, Procedure};
 
@@ -151,26 +151,12 @@ fn make(
     broken: usize,
 ) -> (Vec<Written>, Diagnostics) {
     let at = |message: String| campaign.src.error_at(output.offset, message);
-    let size = output.size.unwrap_or(output.kind.sizes()[0]);
-    let (template, labels) = match template_for(
-        output.kind,
-        size,
-        &campaign.lang,
-        output.template.as_deref(),
-    ) {
-        Ok(t) => t,
+    let job = match Job::for_output(campaign, output) {
+        Ok(job) => job,
         Err(d) => return (Vec::new(), d),
     };
-    let campaign = &campaign.for_output(output);
-    let style = Style {
-        campaign: Some(campaign),
-        template: &template,
-        labels: &labels,
-        print: Print {
-            bleed: output.bleed,
-            cmyk: output.cmyk,
-        },
-    };
+    let campaign = job.campaign.as_ref().expect("a campaign's output");
+    let style = job.style();
     let one = |r: Result<Written, Diagnostics>| match r {
         Ok(w) => (vec![w], Diagnostics::new()),
         Err(d) => (Vec::new(), d),
@@ -185,7 +171,7 @@ fn make(
             .with_hint(format!("fix those files and build again; a {name} with a missing procedure would be handed out")))
         })
     };
-    match output.kind {
+    match job.kind {
         OutputKind::Poster | OutputKind::Png => {
             posters(output, campaign, &style, procedures, broken)
         }

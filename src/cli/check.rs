@@ -9,11 +9,11 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 
+use super::job::Job;
 use super::outputs::{self, campaign_files, check_output, Print, Style};
 use super::report;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::layout::template::with_overrides;
-use crate::layout::template_for;
 use crate::model::collect::{self, load_procedures};
 use crate::model::{is_campaign, is_template, Campaign, OutputKind, Procedure, SourceFile};
 
@@ -169,7 +169,6 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
     let mut inputs: Vec<&Path> = loaded.files.iter().map(PathBuf::as_path).collect();
     inputs.extend(campaign_files(Some(&campaign)));
     for output in &campaign.outputs {
-        let size = output.size.unwrap_or(output.kind.sizes()[0]);
         // An output's own list of procedures; its problems are de-duplicated
         // with the campaign's later.
         let own = match output.procedures.as_ref().map(|p| load_procedures(p)) {
@@ -188,13 +187,8 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
         if let Some(t) = &output.template {
             files.insert(t.clone());
         }
-        let (template, labels) = match template_for(
-            output.kind,
-            size,
-            &campaign.lang,
-            output.template.as_deref(),
-        ) {
-            Ok(t) => t,
+        let job = match Job::for_output(&campaign, output) {
+            Ok(job) => job,
             Err(d) => {
                 all.extend(d);
                 continue;
@@ -225,12 +219,10 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
                 all.push(d.in_file(path).at(pos, Some(line)));
             }
         }
-        let own_title = campaign.for_output(output);
+        // Laid out as `build` lays it out, without rendering.
         let style = Style {
-            campaign: Some(&own_title),
-            template: &template,
-            labels: &labels,
             print: Print::default(),
+            ..job.style()
         };
         all.extend(super::build::at_output(
             lay_out(output.kind, procedures, &style),

@@ -5,6 +5,7 @@
 
 mod build;
 mod check;
+mod job;
 mod outputs;
 mod qr;
 mod single;

@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::job::Job;
 use super::outputs::{self, Print, Style};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::layout::{template_for, Labels, Template};
 use crate::model::collect::load_procedures;
 use crate::model::{Campaign, OutputKind, Procedure, Size};
 
@@ -43,9 +43,22 @@ impl Options {
         Ok((self.png || ext.as_deref() == Some("png")).then_some(self.px))
     }
 
-    fn lang<'a>(&self, campaign: Option<&'a Campaign>) -> &'a str {
-        self.lang
-            .unwrap_or_else(|| campaign.map_or("vi", |c| c.lang.as_str()))
+    /// The output these options ask for, resolved as `build` resolves an
+    /// `[[output]]`.
+    fn job(
+        &self,
+        kind: OutputKind,
+        size: Size,
+        campaign: Option<Campaign>,
+    ) -> Result<Job, Diagnostics> {
+        Job::resolve(
+            kind,
+            Some(size),
+            campaign,
+            self.lang,
+            self.template.as_deref(),
+            self.print,
+        )
     }
 }
 
@@ -65,12 +78,6 @@ pub fn poster(
     if let Some(c) = &campaign {
         diags.extend(c.tracking_warnings(std::slice::from_ref(&procedure)));
     }
-    let (template, labels) = template_for(
-        OutputKind::Poster,
-        size,
-        opts.lang(campaign.as_ref()),
-        opts.template.as_deref(),
-    )?;
     let png = opts.png_for(output.as_deref())?;
     let out = output.unwrap_or_else(|| {
         PathBuf::from(path.file_stem().unwrap_or_default()).with_extension(if png.is_some() {
@@ -79,12 +86,8 @@ pub fn poster(
             "pdf"
         })
     });
-    let style = Style {
-        campaign: campaign.as_ref(),
-        template: &template,
-        labels: &labels,
-        print: opts.print,
-    };
+    let job = opts.job(OutputKind::Poster, size, campaign)?;
+    let style = job.style();
     let written = match png {
         Some(px) => outputs::poster_png(&procedure, &style, &out, px)?,
         None => vec![outputs::poster(&procedure, &style, &out)?],
@@ -130,17 +133,15 @@ fn procedures_for(
 
 /// What a multi-procedure command has loaded before it lays anything out.
 struct Loaded {
-    campaign: Option<Campaign>,
+    job: Job,
     procedures: Vec<Procedure>,
-    template: Template,
-    labels: Labels,
     /// Warnings so far.
     diags: Diagnostics,
 }
 
 impl Loaded {
     /// The campaign, the procedures (named, or the campaign's), and the
-    /// `preset` with the options' language and template file over it.
+    /// output resolved from the options.
     fn new(
         paths: &[PathBuf],
         what: &str,
@@ -157,28 +158,16 @@ impl Loaded {
         if let Some(c) = &campaign {
             diags.extend(c.tracking_warnings(&procedures));
         }
-        let (template, labels) = template_for(
-            kind,
-            size,
-            opts.lang(campaign.as_ref()),
-            opts.template.as_deref(),
-        )?;
+        let job = opts.job(kind, size, campaign)?;
         Ok(Loaded {
-            campaign,
+            job,
             procedures,
-            template,
-            labels,
             diags,
         })
     }
 
-    fn style(&self, opts: &Options) -> Style<'_> {
-        Style {
-            campaign: self.campaign.as_ref(),
-            template: &self.template,
-            labels: &self.labels,
-            print: opts.print,
-        }
+    fn style(&self, _opts: &Options) -> Style<'_> {
+        self.job.style()
     }
 
     /// Prints what was written; returns every warning.

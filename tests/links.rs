@@ -171,7 +171,7 @@ fn every_shipped_procedure_opens_its_2026_page() {
         .collect();
     assert_eq!(warnings.len(), 1, "{}", check.stderr);
     assert!(
-        warnings[0].contains("dang-ky-thuong-tru.toml:2:8: warning: no `url` or `formality_id`"),
+        warnings[0].contains("dang-ky-thuong-tru.toml:4:8: warning: no `url` or `formality_id`"),
         "{}",
         warnings[0]
     );

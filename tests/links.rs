@@ -180,12 +180,7 @@ fn every_shipped_procedure_opens_its_2026_page() {
 #[test]
 fn signs_of_fees_and_conditions_print() {
     let env = Env::new();
-    env.write(
-        "dau.toml",
-        "title = \"Cấp phép ≥ 18 tuổi → ≈ 2 tuần\"\nformality_id = \"019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7\"\n\
-         fee = \"≤ 50.000 đồng − miễn × 2 ± 1 № 5 m² ✓ ①\"\nsource = \"https://a.vn\"\n\
-         documents = [\"Bản sao ▪ ►\"]\nsteps = [\"Nộp hồ sơ\"]\n",
-    );
+    env.write("dau.toml", SIGNS);
     env.poster(&["dau.toml", "-o", "dau.pdf"]).success();
     let text = collapse(&pdf_text(&env.path("dau.pdf")));
     for sign in [

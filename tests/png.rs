@@ -228,12 +228,7 @@ fn card_pngs_are_one_per_procedure_and_each_decodes() {
 #[test]
 fn signs_from_the_fallback_faces_draw_in_the_png_where_the_pdf_has_them() {
     let env = Env::new();
-    env.write(
-        "dau.toml",
-        "title = \"Cấp phép ≥ 18 tuổi → ≈ 2 tuần\"\nformality_id = \"019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7\"\n\
-         fee = \"≤ 50.000 đồng − miễn × 2 ± 1 № 5 m² ✓ ①\"\nsource = \"https://a.vn\"\n\
-         documents = [\"Bản sao ▪ ►\"]\nsteps = [\"Nộp hồ sơ\"]\n",
-    );
+    env.write("dau.toml", SIGNS);
     env.toroi(&["poster", "dau.toml", "-o", "dau.pdf"])
         .success();
     env.toroi(&["poster", "dau.toml", "-o", "dau.png"])

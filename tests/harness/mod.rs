@@ -116,6 +116,13 @@ pub fn expected_url(table: &toml::Table) -> String {
     }
 }
 
+/// A procedure whose title, fee and documents hold the signs that Noto Sans
+/// lacks and the fallback faces draw: ≥ → ≈ ≤ − ✓ ① ▪ ►, with × ± № m².
+pub const SIGNS: &str = "title = \"Cấp phép ≥ 18 tuổi → ≈ 2 tuần\"\n\
+formality_id = \"019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7\"\n\
+fee = \"≤ 50.000 đồng − miễn × 2 ± 1 № 5 m² ✓ ①\"\nsource = \"https://a.vn\"\n\
+documents = [\"Bản sao ▪ ►\"]\nsteps = [\"Nộp hồ sơ\"]\n";
+
 /// The shipped procedure files, sorted.
 pub fn shipped_procedures() -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(repo("procedures"))

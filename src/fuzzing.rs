@@ -32,7 +32,7 @@ fn setup() -> &'static Setup {
     SETUP.get_or_init(|| Setup {
         poster: Template::poster(PosterSize::A4),
         handbook: Template::handbook(HandbookSize::A5),
-        leaflet: with_overrides("leaflet-a4", "vi", None)
+        leaflet: with_overrides("leaflet-a4", crate::model::Lang::Vi, None)
             .expect("built-in preset")
             .0,
         labels: Labels::vietnamese(),

@@ -3,6 +3,7 @@
 //! Data flows one way: files → [`model`] → [`layout`] → [`scene`] → [`render`]
 //! → bytes on disk ([`output`]). Each stage knows only the one below it.
 
+pub mod atomic;
 pub mod cli;
 pub mod clock;
 pub mod diag;
@@ -10,7 +11,6 @@ pub mod diag;
 pub mod fuzzing;
 pub mod layout;
 pub mod model;
-pub mod output;
 pub mod qr;
 pub mod render;
 pub mod scene;

@@ -8,7 +8,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use super::job::Job;
-use super::outputs::{self, Style, Written};
+use super::make::{self, Style, Written};
 use super::report;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::model::collect::load_procedures;
@@ -175,14 +175,14 @@ fn make(
         OutputKind::Poster | OutputKind::Png => {
             posters(output, campaign, &style, procedures, broken)
         }
-        OutputKind::Cards => one(outputs::cards(procedures, 1, &style, &output.file)),
+        OutputKind::Cards => one(make::cards(procedures, 1, &style, &output.file)),
         OutputKind::Leaflet => match whole("leaflet") {
             Some(d) => (Vec::new(), d),
-            None => one(outputs::leaflet(procedures, &style, &output.file)),
+            None => one(make::leaflet(procedures, &style, &output.file)),
         },
         OutputKind::Handbook => match whole("handbook") {
             Some(d) => (Vec::new(), d),
-            None => one(outputs::handbook(
+            None => one(make::handbook(
                 procedures,
                 &style,
                 &output.file,
@@ -234,8 +234,8 @@ fn posters(
     let results: Vec<_> = procedures
         .par_iter()
         .map(|p| match png {
-            true => outputs::poster_png(p, style, &target(p), px),
-            false => outputs::poster(p, style, &target(p)).map(|w| vec![w]),
+            true => make::poster_png(p, style, &target(p), px),
+            false => make::poster(p, style, &target(p)).map(|w| vec![w]),
         })
         .collect();
     let mut done = Vec::new();

@@ -10,12 +10,12 @@ use std::process::ExitCode;
 use rayon::prelude::*;
 
 use super::job::Job;
-use super::outputs::{self, campaign_files, check_output, Print, Style};
+use super::make::{self, campaign_files, check_output, Print, Style};
 use super::report;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::layout::template::with_overrides;
 use crate::model::collect::{self, load_procedures};
-use crate::model::{is_campaign, is_template, Campaign, OutputKind, Procedure, SourceFile};
+use crate::model::{is_campaign, is_template, Campaign, Lang, OutputKind, Procedure, SourceFile};
 
 pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
     let mut all = Diagnostics::new();
@@ -50,7 +50,7 @@ pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
                 campaign(&file, &mut all, &mut files);
             } else if is_template(&file) {
                 files.insert(file.clone());
-                if let Err(d) = with_overrides("poster-a4", "vi", Some(&file)) {
+                if let Err(d) = with_overrides("poster-a4", Lang::Vi, Some(&file)) {
                     all.extend(d);
                 }
             } else {
@@ -65,7 +65,7 @@ pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
                 files.extend(loaded.files.iter().cloned());
                 all.extend(loaded.problems);
                 for kind in [OutputKind::Poster, OutputKind::Handbook] {
-                    match with_overrides(kind.preset(kind.sizes()[0]), "vi", None) {
+                    match with_overrides(kind.preset(kind.sizes()[0]), Lang::Vi, None) {
                         Ok((template, labels)) => {
                             let style = Style {
                                 campaign: None,
@@ -126,21 +126,21 @@ fn lay_out(kind: OutputKind, procedures: &[Procedure], style: &Style) -> Diagnos
         OutputKind::Poster | OutputKind::Png => {
             let results: Vec<_> = procedures
                 .par_iter()
-                .map(|p| outputs::check_poster(p, style))
+                .map(|p| make::check_poster(p, style))
                 .collect();
             for r in results {
                 diags.extend(r.unwrap_or_else(|e| e));
             }
         }
         OutputKind::Cards => {
-            diags.extend(outputs::check_cards(procedures, style).unwrap_or_else(|e| e))
+            diags.extend(make::check_cards(procedures, style).unwrap_or_else(|e| e))
         }
         OutputKind::Leaflet => {
-            diags.extend(outputs::check_leaflet(procedures, style).unwrap_or_else(|e| e))
+            diags.extend(make::check_leaflet(procedures, style).unwrap_or_else(|e| e))
         }
         OutputKind::Handbook if procedures.is_empty() => {}
         OutputKind::Handbook => {
-            diags.extend(outputs::check_handbook(procedures, style).unwrap_or_else(|e| e))
+            diags.extend(make::check_handbook(procedures, style).unwrap_or_else(|e| e))
         }
     }
     diags

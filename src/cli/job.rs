@@ -6,10 +6,10 @@
 
 use std::path::Path;
 
-use super::outputs::{Print, Style};
+use super::make::{Print, Style};
 use crate::diag::Diagnostics;
 use crate::layout::{template_for, Labels, Template};
-use crate::model::{Campaign, Output, OutputKind, Size};
+use crate::model::{Campaign, Lang, Output, OutputKind, Size};
 
 pub struct Job {
     pub kind: OutputKind,
@@ -26,12 +26,12 @@ impl Job {
         kind: OutputKind,
         size: Option<Size>,
         campaign: Option<Campaign>,
-        lang: Option<&str>,
+        lang: Option<Lang>,
         template: Option<&Path>,
         print: Print,
     ) -> Result<Job, Diagnostics> {
         let size = size.unwrap_or(kind.sizes()[0]);
-        let lang = lang.unwrap_or_else(|| campaign.as_ref().map_or("vi", |c| c.lang.as_str()));
+        let lang = lang.unwrap_or_else(|| campaign.as_ref().map_or(Lang::Vi, |c| c.lang));
         let (template, labels) = template_for(kind, size, lang, template)?;
         Ok(Job {
             kind,

@@ -6,7 +6,7 @@
 mod build;
 mod check;
 mod job;
-mod outputs;
+mod make;
 mod qr;
 mod single;
 
@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::diag::{Diagnostics, Severity};
-use crate::model::Size;
+use crate::model::{Lang, Size};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -200,7 +200,7 @@ pub fn run() -> ExitCode {
     // Ctrl-C (or a polite kill) deletes the temporary files of unfinished
     // outputs, so that only whole files are ever left behind.
     let _ = ctrlc::set_handler(|| {
-        let _held = crate::output::remove_pending();
+        let _held = crate::atomic::remove_pending();
         eprintln!("\ninterrupted: nothing half-written was left behind");
         std::process::exit(130);
     });
@@ -280,13 +280,13 @@ const NO_IMAGE: ImageArgs = ImageArgs {
 fn options(c: Common, image: ImageArgs) -> single::Options {
     single::Options {
         campaign: c.campaign,
-        print: outputs::Print {
+        print: make::Print {
             bleed: c.bleed.unwrap_or(0.0),
             cmyk: c.cmyk,
         },
         lang: c.lang.map(|l| match l {
-            LangArg::Vi => "vi",
-            LangArg::En => "en",
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
         }),
         template: c.template,
         png: image.png,

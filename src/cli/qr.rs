@@ -74,7 +74,7 @@ pub fn qr(target: &str, out: &Path, px: u32, mm: f32) -> Result<Diagnostics, Dia
             )
         }
     };
-    crate::output::write_atomic(out, &bytes)?;
+    crate::atomic::write_atomic(out, &bytes)?;
     println!("wrote {} ({what}, {})", out.display(), kb(bytes.len()));
     Ok(Diagnostics::new())
 }

@@ -4,16 +4,16 @@
 use std::path::{Path, PathBuf};
 
 use super::job::Job;
-use super::outputs::{self, Print, Style};
+use super::make::{self, Print, Style};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::collect::load_procedures;
-use crate::model::{Campaign, OutputKind, Procedure, Size};
+use crate::model::{Campaign, Lang, OutputKind, Procedure, Size};
 
 /// The options every printing command takes.
 pub struct Options {
     pub campaign: Option<PathBuf>,
     pub print: Print,
-    pub lang: Option<&'static str>,
+    pub lang: Option<Lang>,
     pub template: Option<PathBuf>,
     /// `--png`: images instead of a PDF, `px` wide.
     pub png: bool,
@@ -89,8 +89,8 @@ pub fn poster(
     let job = opts.job(OutputKind::Poster, size, campaign)?;
     let style = job.style();
     let written = match png {
-        Some(px) => outputs::poster_png(&procedure, &style, &out, px)?,
-        None => vec![outputs::poster(&procedure, &style, &out)?],
+        Some(px) => make::poster_png(&procedure, &style, &out, px)?,
+        None => vec![make::poster(&procedure, &style, &out)?],
     };
     for w in written {
         w.print();
@@ -171,7 +171,7 @@ impl Loaded {
     }
 
     /// Prints what was written; returns every warning.
-    fn finish(mut self, written: Vec<outputs::Written>) -> Diagnostics {
+    fn finish(mut self, written: Vec<make::Written>) -> Diagnostics {
         for w in written {
             w.print();
             self.diags.extend(w.warnings);
@@ -195,7 +195,7 @@ pub fn handbook(
             "cam-nang.pdf"
         })
     });
-    let written = outputs::handbook(&job.procedures, &job.style(opts), &out, booklet)?;
+    let written = make::handbook(&job.procedures, &job.style(opts), &out, booklet)?;
     Ok(job.finish(vec![written]))
 }
 
@@ -218,11 +218,11 @@ pub fn cards(
                 .into());
             }
             let dir = output.unwrap_or_else(|| PathBuf::from("the-qr"));
-            outputs::cards_png(&job.procedures, &job.style(opts), &dir, px)?
+            make::cards_png(&job.procedures, &job.style(opts), &dir, px)?
         }
         None => {
             let out = output.unwrap_or_else(|| PathBuf::from("the-qr.pdf"));
-            vec![outputs::cards(
+            vec![make::cards(
                 &job.procedures,
                 copies,
                 &job.style(opts),
@@ -248,8 +248,8 @@ pub fn leaflet(
         })
     });
     let written = match png {
-        Some(px) => outputs::leaflet_png(&job.procedures, &job.style(opts), &out, px)?,
-        None => vec![outputs::leaflet(&job.procedures, &job.style(opts), &out)?],
+        Some(px) => make::leaflet_png(&job.procedures, &job.style(opts), &out, px)?,
+        None => vec![make::leaflet(&job.procedures, &job.style(opts), &out)?],
     };
     Ok(job.finish(written))
 }

@@ -10,7 +10,7 @@ use toml::de::DeValue;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::toml_read::{self, nearest};
-use crate::model::SourceFile;
+use crate::model::{Lang, SourceFile};
 use crate::scene::{Color, MM};
 
 #[derive(Debug, Clone, Deserialize)]
@@ -150,11 +150,13 @@ const PRESETS: &[(&str, &str)] = &[
     ("cards-a4", include_str!("../../templates/cards-a4.toml")),
 ];
 
-/// The built-in label sets, by language.
-pub const LANGUAGES: &[(&str, &str)] = &[
-    ("vi", include_str!("../../templates/labels-vi.toml")),
-    ("en", include_str!("../../templates/labels-en.toml")),
-];
+/// The built-in label set of a language.
+fn labels_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => include_str!("../../templates/labels-vi.toml"),
+        Lang::En => include_str!("../../templates/labels-en.toml"),
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PosterSize {
@@ -280,15 +282,13 @@ impl std::fmt::Display for Paper {
 /// and a `[labels]` table with any of the printed labels.
 pub fn with_overrides(
     name: &str,
-    lang: &str,
+    lang: Lang,
     file: Option<&Path>,
 ) -> Result<(Template, Labels), Diagnostics> {
     let preset = PRESETS.iter().find(|(n, _)| *n == name).map(|p| p.1);
-    let words = LANGUAGES.iter().find(|(l, _)| *l == lang).map(|l| l.1);
-    let (Some(preset), Some(words)) = (preset, words) else {
-        return Err(
-            Diagnostic::error(format!("no built-in template {name} in language {lang}")).into(),
-        );
+    let words = labels_text(lang);
+    let Some(preset) = preset else {
+        return Err(Diagnostic::error(format!("no built-in template {name}")).into());
     };
     let mut base: toml::Table = toml::from_str(preset).expect("built-in template is valid");
     let labels: toml::Table = toml::from_str(words).expect("built-in labels are valid");
@@ -378,13 +378,12 @@ fn merge(
 
 impl Labels {
     pub fn vietnamese() -> Labels {
-        Labels::builtin("vi").expect("Vietnamese labels are built in")
+        Labels::builtin(Lang::Vi).expect("Vietnamese labels are built in")
     }
 
-    /// The built-in labels for `lang` ("vi" or "en").
-    pub fn builtin(lang: &str) -> Option<Labels> {
-        let text = LANGUAGES.iter().find(|(l, _)| *l == lang)?.1;
-        Some(toml::from_str(text).expect("built-in labels are valid"))
+    /// The built-in labels for `lang`.
+    pub fn builtin(lang: Lang) -> Option<Labels> {
+        Some(toml::from_str(labels_text(lang)).expect("built-in labels are valid"))
     }
 }
 
@@ -397,7 +396,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let ok = dir.path().join("mine.toml");
         std::fs::write(&ok, "margin = 20\n[colors]\naccent = \"#AA0000\"\n[labels]\ndocuments = \"Giấy tờ cần mang\"\n").unwrap();
-        let (t, l) = with_overrides("handbook-a5", "vi", Some(&ok)).unwrap();
+        let (t, l) = with_overrides("handbook-a5", Lang::Vi, Some(&ok)).unwrap();
         assert_eq!(t.margin, 20.0);
         assert_eq!(t.colors.accent, Color::rgb(0xAA, 0, 0));
         assert_eq!(t.sizes.body, 9.5, "keys not named keep the preset's value");
@@ -410,7 +409,7 @@ mod tests {
             "[colors]\naccnet = \"#AA0000\"\nmargin = 3\n[type]\nbody = \"big\"\n",
         )
         .unwrap();
-        let e = with_overrides("poster-a4", "en", Some(&bad)).unwrap_err();
+        let e = with_overrides("poster-a4", Lang::En, Some(&bad)).unwrap_err();
         let m: Vec<String> = e.iter().map(|d| d.to_string()).collect();
         assert_eq!(m.len(), 3, "{m:#?}");
         assert!(
@@ -447,11 +446,11 @@ mod tests {
         assert!(a4.sizes.min_body <= a4.sizes.body && a4.sizes.min_title <= a4.sizes.title);
         assert_eq!(Labels::vietnamese().documents, "Thành phần hồ sơ");
         assert_eq!(
-            Labels::builtin("en").unwrap().documents,
+            Labels::builtin(Lang::En).unwrap().documents,
             "Documents to submit"
         );
-        for lang in crate::model::LANGUAGES {
-            assert!(Labels::builtin(lang).is_some(), "{lang}");
+        for lang in Lang::ALL {
+            assert!(Labels::builtin(lang).is_some(), "{lang:?}");
         }
         for size in [HandbookSize::A5, HandbookSize::A4] {
             let t = Template::handbook(size);

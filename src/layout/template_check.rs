@@ -9,7 +9,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::cards::{CARD_H, CARD_W};
 use crate::layout::template::{with_overrides, Labels, Template};
 use crate::model::toml_read;
-use crate::model::{OutputKind, Size, SourceFile};
+use crate::model::{Lang, OutputKind, Size, SourceFile};
 use crate::scene::Color;
 
 /// The smallest text area, in millimetres, that any layout can use.
@@ -22,7 +22,7 @@ const MIN_CONTRAST: f32 = 3.0;
 pub fn template_for(
     kind: OutputKind,
     size: Size,
-    lang: &str,
+    lang: Lang,
     file: Option<&Path>,
 ) -> Result<(Template, Labels), Diagnostics> {
     let (template, labels) = with_overrides(kind.preset(size), lang, file)?;
@@ -251,7 +251,7 @@ mod tests {
     fn every_built_in_preset_passes() {
         for kind in OutputKind::ALL {
             for size in kind.sizes() {
-                template_for(kind, *size, "vi", None)
+                template_for(kind, *size, Lang::Vi, None)
                     .unwrap_or_else(|d| panic!("{kind} {size:?}: {d:?}"));
             }
         }
@@ -261,7 +261,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let f = dir.path().join("t.toml");
         std::fs::write(&f, text).unwrap();
-        template_for(kind, kind.sizes()[0], "vi", Some(&f))
+        template_for(kind, kind.sizes()[0], Lang::Vi, Some(&f))
             .map(|_| Vec::new())
             .unwrap_or_else(|d| {
                 d.iter()

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::diag::Diagnostics;
 use crate::model::source::SourceFile;
 use crate::model::toml_read::{self, Located, Reader};
-use crate::model::{address, portal, OutputKind, Procedure, Size};
+use crate::model::{address, portal, Lang, OutputKind, Procedure, Size};
 
 const TOP_KEYS: &[&str] = &["issuer", "campaign", "procedures", "output"];
 const ISSUER_KEYS: &[&str] = &[
@@ -32,8 +32,6 @@ const OUTPUT_KEYS: &[&str] = &[
     "procedures",
     "title",
 ];
-/// The languages of the printed labels (templates/labels-*.toml).
-pub const LANGUAGES: &[&str] = &["vi", "en"];
 
 /// A campaign file has [issuer], [campaign] or [[output]]; a procedure has
 /// none. `toroi.toml` is a campaign by its name.
@@ -127,8 +125,8 @@ pub struct Campaign {
     pub issuer: Issuer,
     pub title: Option<Located<String>>,
     pub slogan: Option<Located<String>>,
-    /// The language of the printed labels: "vi" (default) or "en".
-    pub lang: String,
+    /// The language of the printed labels (Vietnamese by default).
+    pub lang: Lang,
     /// The campaign's main link (cover QR); the national portal by default.
     pub url: String,
     /// Query parameters appended to every QR URL, in file order.
@@ -195,7 +193,7 @@ impl Campaign {
             issuer,
             title: None,
             slogan: None,
-            lang: "vi".to_owned(),
+            lang: Lang::Vi,
             url: NATIONAL_PORTAL.to_owned(),
             tracking: Vec::new(),
             tracking_offset: 0,
@@ -208,13 +206,12 @@ impl Campaign {
             campaign.title = r.string("title");
             campaign.slogan = r.string("slogan");
             if let Some(lang) = r.string("lang") {
-                if LANGUAGES.contains(&lang.value.as_str()) {
-                    campaign.lang = lang.value;
-                } else {
-                    r.diags.push(
+                match Lang::parse(&lang.value) {
+                    Some(l) => campaign.lang = l,
+                    None => r.diags.push(
                         src.error_at(lang.offset, format!("unknown language \"{}\"", lang.value))
-                            .with_hint(format!("use one of: {}", LANGUAGES.join(", "))),
-                    );
+                            .with_hint(format!("use one of: {}", Lang::codes())),
+                    ),
                 }
             }
             if let Some(u) = r.string("url") {

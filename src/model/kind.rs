@@ -131,6 +131,37 @@ impl Size {
     }
 }
 
+/// The language of the printed labels: one list, matched exhaustively
+/// wherever labels are chosen (templates/labels-*.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// Vietnamese, the default.
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        let code = code.trim().to_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// "vi, en": for messages.
+    pub fn codes() -> String {
+        Lang::ALL.map(Lang::code).join(", ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,10 +10,8 @@ mod procedure;
 mod source;
 pub mod toml_read;
 
-pub use campaign::{
-    is_campaign, is_template, Campaign, Issuer, Logo, Output, LANGUAGES, NATIONAL_PORTAL,
-};
-pub use kind::{OutputKind, Size};
+pub use campaign::{is_campaign, is_template, Campaign, Issuer, Logo, Output, NATIONAL_PORTAL};
+pub use kind::{Lang, OutputKind, Size};
 pub use procedure::{duplicate_codes, Online, Procedure};
 pub use source::{CellSpan, SourceFile};
 pub use toml_read::Located;

@@ -363,7 +363,8 @@ mod tests {
 
     fn leaflet_of(ps: &[Procedure]) -> Result<Leaflet, Diagnostics> {
         let (t, labels) =
-            crate::layout::template::with_overrides("leaflet-a4", "vi", None).unwrap();
+            crate::layout::template::with_overrides("leaflet-a4", crate::model::Lang::Vi, None)
+                .unwrap();
         leaflet(ps, None, &t, &labels)
     }
 
@@ -400,9 +401,10 @@ mod tests {
         let all = shipped();
         for n in [2, 3, 4] {
             let l = leaflet_of(&all[..n]).unwrap_or_else(|e| panic!("{n}: {}", text(&e)));
-            let t = crate::layout::template::with_overrides("leaflet-a4", "vi", None)
-                .unwrap()
-                .0;
+            let t =
+                crate::layout::template::with_overrides("leaflet-a4", crate::model::Lang::Vi, None)
+                    .unwrap()
+                    .0;
             for (side, page) in l.sides.iter().enumerate() {
                 let areas: Vec<Rect> = (0..3).map(|i| panel(&t, side, i).area).collect();
                 for item in &page.items {
@@ -433,7 +435,8 @@ mod tests {
         };
         let c = Campaign::parse(&src).unwrap();
         let (t, labels) =
-            crate::layout::template::with_overrides("leaflet-a4", "vi", None).unwrap();
+            crate::layout::template::with_overrides("leaflet-a4", crate::model::Lang::Vi, None)
+                .unwrap();
         let Err(e) = leaflet(&shipped()[..2], Some(&c), &t, &labels) else {
             panic!("the title cannot fit");
         };

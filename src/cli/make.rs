@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::kb;
+use crate::atomic::{check_target, Pending};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::{self, booklet, marks, Labels, Template};
 use crate::model::{Campaign, Procedure};
-use crate::output::{check_target, Pending};
 use crate::render;
 use crate::scene::{Document, Page, MM};
 

@@ -122,6 +122,8 @@ pub enum Item {
     /// A raster image; transparent parts show `matte`, the colour layout
     /// placed it on (PDF soft masks cost more to write than they are worth here).
     Image {
+        /// The image's identity: one image in a PDF however often drawn.
+        id: ImageId,
         rect: Rect,
         image: Arc<::image::RgbaImage>,
         matte: Color,
@@ -211,6 +213,20 @@ pub struct Document {
     pub pages: Vec<Page>,
     /// Bookmarks, in page order: a title and the page it opens (from 0).
     pub outline: Vec<(String, usize)>,
+}
+
+/// Which image an [`Item::Image`] shows: the same for the same file (a
+/// logo on the cover and on the back is one image in the PDF).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ImageId(u64);
+
+impl ImageId {
+    pub fn of_file(path: &std::path::Path) -> ImageId {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        path.hash(&mut h);
+        ImageId(h.finish())
+    }
 }
 
 /// What makes two QR symbols the same drawing: their modules and colour.

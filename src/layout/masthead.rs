@@ -6,7 +6,7 @@ use crate::diag::Diagnostic;
 use crate::layout::flow::{self, Align, Lines, Style};
 use crate::layout::template::{Labels, Template};
 use crate::model::Campaign;
-use crate::scene::{Color, Item, Rect, MM};
+use crate::scene::{Color, ImageId, Item, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
 
 /// "Năm 2026  ·  6 thủ tục": the year and how many procedures are inside.
@@ -55,6 +55,7 @@ pub fn issuer(
             rect: Rect::new(area.x + (area.w - lw) / 2.0, y, lw, lh),
             image: logo.image.clone(),
             matte: Color::WHITE,
+            id: ImageId::of_file(&logo.path),
         });
         y += lh + 4.0 * MM;
     }

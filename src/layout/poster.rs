@@ -15,7 +15,7 @@ use crate::layout::template::{Labels, Template};
 use crate::layout::{accent_qr_panel, check_drawn_glyphs, check_glyphs, small_modules, Spacing};
 use crate::model::{Campaign, Located, Procedure};
 use crate::qr::QrMatrix;
-use crate::scene::{Color, Item, Page, Rect, MM};
+use crate::scene::{Color, ImageId, Item, Page, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
 
 /// A laid-out poster and how much its text had to shrink.
@@ -168,6 +168,7 @@ fn header(
             rect: Rect::new(x, frame.y, lw, logo_h),
             image: logo.image.clone(),
             matte: Color::WHITE,
+            id: ImageId::of_file(&logo.path),
         });
         x += lw + 4.0 * MM;
         bottom = frame.y + logo_h;

@@ -12,8 +12,8 @@ use printpdf::{
     RawImageData, RawImageFormat, Rgb, TextItem, WindingOrder, XObjectId, XObjectTransform,
 };
 
-use crate::scene::SymbolId;
 use crate::scene::{Color, Document, Item, Page, Rect, Target};
+use crate::scene::{ImageId, SymbolId};
 use crate::text::Face;
 
 /// How to write a document.
@@ -137,16 +137,13 @@ struct Resources {
     fonts: HashMap<Face, FontId>,
     /// QR symbols by their identity.
     symbols: HashMap<SymbolId, XObjectId>,
-    /// By the image's address and matte: a logo on the cover and on the
+    /// By the image's identity and matte: a logo on the cover and on the
     /// back is one image in the file.
-    images: HashMap<(usize, [u8; 3]), XObjectId>,
+    images: HashMap<(ImageId, [u8; 3]), XObjectId>,
 }
 
-fn image_key(image: &std::sync::Arc<::image::RgbaImage>, matte: Color) -> (usize, [u8; 3]) {
-    (
-        std::sync::Arc::as_ptr(image) as usize,
-        [matte.r, matte.g, matte.b],
-    )
+fn image_key(id: ImageId, matte: Color) -> (ImageId, [u8; 3]) {
+    (id, [matte.r, matte.g, matte.b])
 }
 
 impl Resources {
@@ -185,18 +182,18 @@ impl Resources {
                         });
                     }
                 }
-                Item::Image { image, matte, .. } => {
-                    res.images
-                        .entry(image_key(image, *matte))
-                        .or_insert_with(|| {
-                            pdf.add_image(&RawImage {
-                                pixels: RawImageData::U8(flatten(image, *matte)),
-                                width: image.width() as usize,
-                                height: image.height() as usize,
-                                data_format: RawImageFormat::RGB8,
-                                tag: Vec::new(),
-                            })
-                        });
+                Item::Image {
+                    id, image, matte, ..
+                } => {
+                    res.images.entry(image_key(*id, *matte)).or_insert_with(|| {
+                        pdf.add_image(&RawImage {
+                            pixels: RawImageData::U8(flatten(image, *matte)),
+                            width: image.width() as usize,
+                            height: image.height() as usize,
+                            data_format: RawImageFormat::RGB8,
+                            tag: Vec::new(),
+                        })
+                    });
                 }
                 _ => {}
             }
@@ -385,9 +382,14 @@ fn page_ops(res: &Resources, page: &Page) -> Vec<Op> {
                 });
                 ops.push(Op::RestoreGraphicsState);
             }
-            Item::Image { rect, image, matte } => {
+            Item::Image {
+                id,
+                rect,
+                image,
+                matte,
+            } => {
                 ops.push(Op::UseXobject {
-                    id: res.images[&image_key(image, *matte)].clone(),
+                    id: res.images[&image_key(*id, *matte)].clone(),
                     transform: XObjectTransform {
                         translate_x: Some(Pt(rect.x)),
                         translate_y: Some(Pt(flip(rect.bottom()))),

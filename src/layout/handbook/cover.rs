@@ -10,7 +10,7 @@ use crate::layout::{masthead, qr_item};
 use crate::model::NATIONAL_PORTAL;
 use crate::model::{Campaign, Located};
 use crate::qr::QrMatrix;
-use crate::scene::{Color, Item, Rect, MM};
+use crate::scene::{Color, ImageId, Item, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
 
 /// The cover's QR code is larger than a section's: it is the first thing
@@ -220,6 +220,7 @@ pub fn back(
                 rect: Rect::new(frame.x + (frame.w - lw) / 2.0, top - 8.0 * MM - lh, lw, lh),
                 image: logo.image.clone(),
                 matte: Color::WHITE,
+                id: ImageId::of_file(&logo.path),
             });
         }
     }

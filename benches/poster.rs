@@ -98,6 +98,7 @@ fn main() {
             author: "bench".into(),
             pages: vec![page],
             outline: Vec::new(),
+            date: toroi::clock::now(),
         };
         let mut size = 0;
         let pdf = time(runs, || size = render::pdf::render(&doc).len());

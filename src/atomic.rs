@@ -113,8 +113,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
 mod tests {
     use super::*;
 
+    /// `remove_pending` deletes every temporary of the process, as Ctrl-C
+    /// must; the tests that make temporaries take turns so that one test's
+    /// interrupt does not delete another's file mid-write.
+    static SERIAL: Mutex<()> = Mutex::new(());
+
+    fn serial() -> std::sync::MutexGuard<'static, ()> {
+        SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     #[test]
     fn replaces_whole_file_and_leaves_no_temporary() {
+        let _turn = serial();
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("sub/out.pdf");
         write_atomic(&out, b"first").unwrap();
@@ -129,6 +139,7 @@ mod tests {
 
     #[test]
     fn an_abandoned_output_leaves_the_old_file_and_no_temporary() {
+        let _turn = serial();
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out.pdf");
         write_atomic(&out, b"old").unwrap();
@@ -145,6 +156,7 @@ mod tests {
 
     #[test]
     fn a_folder_is_not_an_output_file() {
+        let _turn = serial();
         let dir = tempfile::tempdir().unwrap();
         let e = write_atomic(dir.path(), b"x").unwrap_err();
         assert!(e.message.contains("is a folder"));

@@ -15,7 +15,12 @@ pub fn now() -> i64 {
 
 /// The current year.
 pub fn year() -> i64 {
-    civil_year(now().div_euclid(86_400))
+    year_of(now())
+}
+
+/// The year of a time in seconds since 1970.
+pub fn year_of(secs: i64) -> i64 {
+    civil_year(secs.div_euclid(86_400))
 }
 
 /// The Gregorian year of a day counted from 1970-01-01 (H. Hinnant's algorithm).

@@ -213,6 +213,9 @@ pub struct Document {
     pub pages: Vec<Page>,
     /// Bookmarks, in page order: a title and the page it opens (from 0).
     pub outline: Vec<(String, usize)>,
+    /// When it was made, in seconds since 1970 (the PDF's dates): read
+    /// from the clock once, when the output is resolved.
+    pub date: i64,
 }
 
 /// Which image an [`Item::Image`] shows: the same for the same file (a

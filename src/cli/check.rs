@@ -65,16 +65,9 @@ pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
                 files.extend(loaded.files.iter().cloned());
                 all.extend(loaded.problems);
                 for kind in [OutputKind::Poster, OutputKind::Handbook] {
-                    match with_overrides(kind.preset(kind.sizes()[0]), Lang::Vi, None) {
-                        Ok((template, labels)) => {
-                            let style = Style {
-                                campaign: None,
-                                template: &template,
-                                labels: &labels,
-                                print: Print::default(),
-                            };
-                            all.extend(lay_out(kind, &loaded.procedures, &style));
-                        }
+                    // As `toroi poster` and `toroi handbook` would print them.
+                    match Job::resolve(kind, None, None, None, None, Print::default()) {
+                        Ok(job) => all.extend(lay_out(kind, &loaded.procedures, &job.style())),
                         Err(d) => all.extend(d),
                     }
                 }

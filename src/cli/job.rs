@@ -17,6 +17,8 @@ pub struct Job {
     pub template: Template,
     pub labels: Labels,
     pub print: Print,
+    /// Read from the clock once (or SOURCE_DATE_EPOCH): the PDF's dates.
+    pub date: i64,
 }
 
 impl Job {
@@ -32,8 +34,12 @@ impl Job {
     ) -> Result<Job, Diagnostics> {
         let size = size.unwrap_or(kind.sizes()[0]);
         let lang = lang.unwrap_or_else(|| campaign.as_ref().map_or(Lang::Vi, |c| c.lang));
-        let (template, labels) = template_for(kind, size, lang, template)?;
+        let (template, mut labels) = template_for(kind, size, lang, template)?;
+        // The one reading of the clock for this output.
+        let date = crate::clock::now();
+        labels.year_now = crate::clock::year_of(date);
         Ok(Job {
+            date,
             kind,
             campaign,
             template,
@@ -63,6 +69,7 @@ impl Job {
             template: &self.template,
             labels: &self.labels,
             print: self.print,
+            date: self.date,
         }
     }
 }

@@ -19,6 +19,8 @@ pub struct Style<'a> {
     pub template: &'a Template,
     pub labels: &'a Labels,
     pub print: Print,
+    /// When the output is made (seconds since 1970), read once.
+    pub date: i64,
 }
 
 /// For a print shop: bleed and crop marks, CMYK colours.
@@ -100,6 +102,7 @@ pub fn poster(p: &Procedure, style: &Style, out: &Path) -> Result<Written, Diagn
         author: author(style),
         pages: style.print.pages(vec![poster.page]),
         outline: Vec::new(),
+        date: style.date,
     };
     let what = format!("{} poster, 1 page", t.paper());
     write(pending, out, &doc, style, what, Vec::new(), warnings)
@@ -158,6 +161,7 @@ pub fn handbook(
             author: author(style),
             pages: style.print.pages(b.sides),
             outline,
+            date: style.date,
         };
         (doc, what, notes)
     } else {
@@ -167,6 +171,7 @@ pub fn handbook(
             author: author(style),
             pages: style.print.pages(book.pages),
             outline: book.outline,
+            date: style.date,
         };
         (doc, what, Vec::new())
     };
@@ -204,6 +209,7 @@ pub fn cards(
         author: author(style),
         pages: style.print.pages(sheets),
         outline: Vec::new(),
+        date: style.date,
     };
     let what = format!(
         "{count} QR cards on {n} {} {}",
@@ -241,6 +247,7 @@ pub fn leaflet(
         author: author(style),
         pages: style.print.pages(l.sides.to_vec()),
         outline: Vec::new(),
+        date: style.date,
     };
     let what = format!(
         "A4 tri-fold leaflet, {} procedures, 2 sides",

@@ -67,6 +67,7 @@ pub fn qr(target: &str, out: &Path, px: u32, mm: f32) -> Result<Diagnostics, Dia
                 author: "toroi".to_owned(),
                 pages: vec![page],
                 outline: Vec::new(),
+                date: crate::clock::now(),
             };
             (
                 render::pdf::render(&doc),

@@ -13,9 +13,7 @@ use crate::text::FontKind::{Bold, Regular};
 pub fn year_and_count(labels: &Labels, count: usize) -> String {
     format!(
         "{} {}  ·  {count} {}",
-        labels.year,
-        crate::clock::year(),
-        labels.procedures_count
+        labels.year, labels.year_now, labels.procedures_count
     )
 }
 

@@ -123,6 +123,10 @@ pub struct Labels {
     pub guide_3: String,
     pub guide_note: String,
     pub in_this_leaflet: String,
+    /// The year covers print ("Năm 2026"): not a label of the file, but
+    /// resolved with the labels, so that layout never reads the clock.
+    #[serde(skip)]
+    pub year_now: i64,
 }
 
 fn hex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Color, D::Error> {
@@ -316,7 +320,8 @@ pub fn with_overrides(
         }
     };
     let template: Template = toml::Value::Table(base).try_into().map_err(in_file)?;
-    let labels: Labels = labels.try_into().map_err(in_file)?;
+    let mut labels: Labels = labels.try_into().map_err(in_file)?;
+    labels.year_now = crate::clock::year();
     Ok((template, labels))
 }
 
@@ -383,7 +388,10 @@ impl Labels {
 
     /// The built-in labels for `lang`.
     pub fn builtin(lang: Lang) -> Option<Labels> {
-        Some(toml::from_str(labels_text(lang)).expect("built-in labels are valid"))
+        let mut labels: Labels =
+            toml::from_str(labels_text(lang)).expect("built-in labels are valid");
+        labels.year_now = crate::clock::year();
+        Some(labels)
     }
 }
 

@@ -33,7 +33,7 @@ pub fn render_with(doc: &Document, options: Options) -> Vec<u8> {
     pdf.metadata.info.author = doc.author.clone();
     pdf.metadata.info.creator = "toroi".to_owned();
     pdf.metadata.info.producer = format!("toroi {}", env!("CARGO_PKG_VERSION"));
-    if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(crate::clock::now()) {
+    if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(doc.date) {
         pdf.metadata.info.creation_date = date;
         pdf.metadata.info.modification_date = date;
         pdf.metadata.info.metadata_date = date;

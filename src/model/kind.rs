@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use crate::qr::QrPolicy;
+
 /// An output kind, as `[[output]] kind = "…"` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OutputKind {
@@ -84,6 +86,24 @@ impl OutputKind {
             OutputKind::Handbook => 25.0,
             OutputKind::Leaflet => 25.0,
             OutputKind::Cards => 20.0,
+        }
+    }
+
+    /// How its QR codes are sized. Posters and images keep the template's
+    /// large code; a handbook's grows until its modules reach 0.7 mm (read
+    /// at arm's length); a folded leaflet's, 0.6 mm; cards are sized on
+    /// the printer's grid by their own layout.
+    pub fn qr_policy(self) -> QrPolicy {
+        match self {
+            OutputKind::Poster | OutputKind::Png | OutputKind::Cards => QrPolicy::FIXED,
+            OutputKind::Handbook => QrPolicy {
+                grow_to_module_mm: crate::qr::COMFORTABLE_MODULE_MM,
+                max_growth: 1.3,
+            },
+            OutputKind::Leaflet => QrPolicy {
+                grow_to_module_mm: 0.6,
+                max_growth: 1.3,
+            },
         }
     }
 

@@ -16,6 +16,24 @@ pub const MIN_MODULE_MM: f32 = 0.5;
 /// Below this a code scans only from close up: worth a warning.
 pub const COMFORTABLE_MODULE_MM: f32 = 0.7;
 
+/// How an output sizes its QR codes: the template's size at least, grown
+/// for a long address until its modules reach `grow_to_module_mm`, by at
+/// most `max_growth` times. One per kind of output
+/// ([`crate::model::OutputKind::qr_policy`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct QrPolicy {
+    pub grow_to_module_mm: f32,
+    pub max_growth: f32,
+}
+
+impl QrPolicy {
+    /// Always the template's size.
+    pub const FIXED: QrPolicy = QrPolicy {
+        grow_to_module_mm: 0.0,
+        max_growth: 1.0,
+    };
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QrMatrix {
     /// Modules per side, without the quiet zone.
@@ -91,6 +109,23 @@ impl QrMatrix {
         Ok(m)
     }
 
+    /// Encodes `data` (error correction M) and sizes it by `policy`,
+    /// starting from `base_mm`: the code and its side in millimetres.
+    pub fn placed(data: &str, policy: QrPolicy, base_mm: f32) -> Result<(QrMatrix, f32), QrError> {
+        let m = QrMatrix::encode(data, EcLevel::M)?;
+        let total = m.total() as f32;
+        let side = (total * policy.grow_to_module_mm).clamp(base_mm, base_mm * policy.max_growth);
+        let module_mm = side / total;
+        if module_mm < MIN_MODULE_MM {
+            return Err(QrError::ModulesTooSmall {
+                module_mm,
+                side_mm: side,
+                needed_mm: (total * MIN_MODULE_MM).ceil(),
+            });
+        }
+        Ok((m, side))
+    }
+
     /// Modules per side including the quiet zone on both sides.
     pub fn total(&self) -> usize {
         self.width + 2 * QUIET_ZONE
@@ -128,6 +163,26 @@ impl QrMatrix {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_kind_sizes_its_codes_by_its_policy() {
+        use crate::model::OutputKind;
+        let short =
+            "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7";
+        let long = format!("{short}?{}", "utm_campaign=phuong-1-nam-2026&".repeat(4));
+        for kind in OutputKind::ALL {
+            let (_, side) = QrMatrix::placed(short, kind.qr_policy(), 36.0).unwrap();
+            assert!(side >= 36.0, "{kind}: never below the template's size");
+        }
+        let fixed = QrMatrix::placed(&long, OutputKind::Poster.qr_policy(), 36.0).unwrap();
+        assert_eq!(fixed.1, 36.0);
+        let (m, grown) = QrMatrix::placed(&long, OutputKind::Handbook.qr_policy(), 36.0).unwrap();
+        assert!(grown > 36.0 && grown <= 36.0 * 1.3, "{grown}");
+        assert!(grown / m.total() as f32 >= 0.7 - 1e-3 || grown == 36.0 * 1.3);
+        // Too long for any growth: refused, never printed too fine.
+        let huge = format!("{short}?{}", "x".repeat(1200));
+        assert!(QrMatrix::placed(&huge, OutputKind::Leaflet.qr_policy(), 26.0).is_err());
+    }
 
     const URL: &str =
         "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193";

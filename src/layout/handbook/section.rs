@@ -2,8 +2,6 @@
 //! its QR code with the call to action, key facts, documents, steps, legal
 //! basis), flowing over as many pages as it needs.
 
-use qrcode::EcLevel;
-
 use super::Frame;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::facts::facts_box;
@@ -11,8 +9,9 @@ use crate::layout::flow::{self, Align, Lines, Marker, Style};
 use crate::layout::paginate::{self, line_blocks, list_blocks, Block};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{accent_qr_panel, small_modules, Spacing};
+use crate::model::OutputKind;
 use crate::model::{Campaign, Located, Procedure};
-use crate::qr::{QrMatrix, COMFORTABLE_MODULE_MM};
+use crate::qr::QrMatrix;
 use crate::scene::{Item, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
 
@@ -35,14 +34,13 @@ pub fn section(
     labels: &Labels,
 ) -> Result<Section, Diagnostics> {
     let qr_url = campaign.map_or_else(|| p.url.value.clone(), |c| c.qr_url(&p.url.value));
-    let matrix = QrMatrix::for_print(&qr_url, EcLevel::M, t.qr.size).map_err(|e| {
+    // The template's size is the least; a longer URL gets a larger code, up
+    // to a third more, so that its modules still read at arm's length.
+    let (matrix, qr_mm) = QrMatrix::placed(&qr_url, OutputKind::Handbook.qr_policy(), t.qr.size).map_err(|e| {
         p.error_at(p.url.offset, e.to_string()).with_hint(
             "use a shorter URL (the portal's page for the procedure code is short) or fewer tracking parameters",
         )
     })?;
-    // The template's size is the least; a longer URL gets a larger code, up
-    // to a third more, so that its modules still read at arm's length.
-    let qr_mm = (matrix.total() as f32 * COMFORTABLE_MODULE_MM).clamp(t.qr.size, t.qr.size * 1.3);
     let c = &t.colors;
     let s = &t.sizes;
     let gap = t.gap * MM;

@@ -2,27 +2,20 @@
 //! beside its QR code, and what to bring. Laid out at the origin; the
 //! leaflet places it in a panel.
 
-use qrcode::EcLevel;
-
 use crate::layout::flow::{self, Align, Lines, Marker, Style};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{facts, qr_item};
+use crate::model::OutputKind;
 use crate::model::Procedure;
 use crate::qr::{QrError, QrMatrix};
 use crate::scene::{Item, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
 
-/// Modules this size read at arm's length from a folded leaflet.
-const TARGET_MODULE_MM: f32 = 0.6;
-/// How far the code may grow past the template's size to reach them.
-const MAX_GROWTH: f32 = 1.3;
-
 /// The code for `url` and its printed side in millimetres (quiet zone
-/// included): the template's size, grown for long URLs.
+/// included): the template's size, grown for long URLs by the leaflet's
+/// policy.
 pub fn qr_side(url: &str, t: &Template) -> Result<(QrMatrix, f32), QrError> {
-    let m = QrMatrix::encode(url, EcLevel::M)?;
-    let side = (m.total() as f32 * TARGET_MODULE_MM).clamp(t.qr.size, t.qr.size * MAX_GROWTH);
-    QrMatrix::for_print(url, EcLevel::M, side).map(|m| (m, side))
+    QrMatrix::placed(url, OutputKind::Leaflet.qr_policy(), t.qr.size)
 }
 
 /// How much of a procedure a block shows: the title, key facts, code and

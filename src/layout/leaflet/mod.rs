@@ -16,7 +16,7 @@
 //! When the blocks do not fit even at the smallest type, the error says how
 //! many procedures do.
 
-mod block;
+mod entry;
 mod panels;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -25,7 +25,7 @@ use crate::layout::{check_drawn_glyphs, check_glyphs};
 use crate::model::{Campaign, Procedure};
 use crate::scene::{Item, Page, Rect, MM};
 
-use block::{Block, Detail};
+use entry::{Code, Detail, Entry, Fit};
 
 /// Type grows and shrinks in steps of this fraction of its normal size.
 const SCALE_STEP: f32 = 0.04;
@@ -104,7 +104,7 @@ pub fn leaflet(
         .collect();
     let mut matrices = Vec::new();
     for (p, url) in procedures.iter().zip(&qr_urls) {
-        match block::qr_side(url, t) {
+        match entry::qr_side(url, t) {
             Ok(m) => matrices.push(m),
             Err(e) => diags.push(
                 p.error_at(p.url.offset, e.to_string())
@@ -167,17 +167,27 @@ fn plan(
     slots: &[Panel; 4],
     t: &Template,
     labels: &Labels,
-) -> Result<(Vec<Block>, [usize; 4]), Diagnostic> {
+) -> Result<(Vec<Entry>, [usize; 4]), Diagnostic> {
     let width = slots.iter().map(|s| s.area.w).fold(f32::MAX, f32::min);
     let height = slots[0].area.h;
     let layout = |detail: Detail, scale: f32, panels: usize| {
-        let blocks: Vec<Block> = procedures
+        let blocks: Vec<Entry> = procedures
             .iter()
             .zip(qr_urls)
             .zip(matrices)
             .enumerate()
             .map(|(i, ((p, url), (m, side)))| {
-                Block::new(p, i, url, m, *side, width, scale, detail, t, labels)
+                let code = Code {
+                    url,
+                    matrix: m,
+                    side_mm: *side,
+                };
+                let fit = Fit {
+                    width,
+                    scale,
+                    detail,
+                };
+                Entry::new(p, i, code, fit, t, labels)
             })
             .collect();
         let heights: Vec<f32> = blocks.iter().map(|b| b.height).collect();

@@ -44,25 +44,49 @@ impl Detail {
     ];
 }
 
-pub struct Block {
+/// One procedure on the inside of a leaflet, laid out at the origin: not
+/// to be confused with [`crate::layout::paginate::Block`], a piece of a
+/// handbook page.
+pub struct Entry {
     pub items: Vec<Item>,
     pub height: f32,
 }
 
-impl Block {
-    #[allow(clippy::too_many_arguments)]
+/// A procedure's code as the leaflet prints it.
+pub struct Code<'a> {
+    pub url: &'a str,
+    pub matrix: &'a QrMatrix,
+    /// Quiet zone included.
+    pub side_mm: f32,
+}
+
+/// How an entry is fitted: its column's width, the type scale, what it shows.
+#[derive(Clone, Copy)]
+pub struct Fit {
+    pub width: f32,
+    pub scale: f32,
+    pub detail: Detail,
+}
+
+impl Entry {
     pub fn new(
         p: &Procedure,
         index: usize,
-        url: &str,
-        matrix: &QrMatrix,
-        side_mm: f32,
-        width: f32,
-        scale: f32,
-        detail: Detail,
+        code: Code,
+        fit: Fit,
         t: &Template,
         labels: &Labels,
-    ) -> Block {
+    ) -> Entry {
+        let Code {
+            url,
+            matrix,
+            side_mm,
+        } = code;
+        let Fit {
+            width,
+            scale,
+            detail,
+        } = fit;
         let c = &t.colors;
         let s = &t.sizes;
         let mut items = Vec::new();
@@ -172,7 +196,7 @@ impl Block {
             let entries: Vec<&str> = list.iter().map(|d| d.value.as_str()).collect();
             y += flow::list(&mut items, &entries, value, marker, 0.0, y, width) + 1.8 * MM;
         }
-        Block {
+        Entry {
             items,
             height: y - 1.8 * MM,
         }

@@ -54,20 +54,20 @@ pub fn online(p: &Procedure, labels: &Labels) -> Option<Located<String>> {
     })
 }
 
-/// The tinted key-facts box: a two-column grid of label and value.
-#[allow(clippy::too_many_arguments)]
+/// The tinted key-facts box: a two-column grid of label and value, across
+/// `room`'s width from its top (its height is what the box takes).
 pub fn facts_box(
     items: &mut Vec<Item>,
     p: &Procedure,
     t: &Template,
     labels: &Labels,
     room: Rect,
-    top: f32,
     sized: &dyn Fn(f32) -> f32,
     blocks: &mut Vec<Extent>,
 ) -> f32 {
     let c = &t.colors;
     let s = &t.sizes;
+    let top = room.y;
     let online = online(p, labels);
     let channels = p.channels.first().map(|first| Located {
         value: p

@@ -85,14 +85,11 @@ pub fn issuer(
 }
 
 /// A short accent rule, the campaign's title and its slogan, centred
-/// vertically between `top` and `bottom` (6 mm clear of each). Too little
+/// vertically in `area` (6 mm clear of its top and bottom). Too little
 /// room is an error at `campaign.title`, naming `what` (e.g. "the cover").
-#[allow(clippy::too_many_arguments)]
 pub fn title(
     items: &mut Vec<Item>,
     area: Rect,
-    top: f32,
-    bottom: f32,
     campaign: Option<&Campaign>,
     t: &Template,
     labels: &Labels,
@@ -100,6 +97,7 @@ pub fn title(
     what: &str,
 ) -> Result<(), Diagnostic> {
     let (c, s) = (&t.colors, &t.sizes);
+    let (top, bottom) = (area.y, area.bottom());
     let located = campaign.and_then(|c| c.title.as_ref());
     let text = located.map_or(labels.default_title.as_str(), |l| l.value.as_str());
     let title = Lines::balanced(text, Style::new(Bold, s.cover, 1.12, c.ink), area.w);

@@ -424,7 +424,15 @@ fn content(
         });
     }
 
-    y = facts_box(items, p, t, labels, room, y + gap, &sized, &mut blocks);
+    y = facts_box(
+        items,
+        p,
+        t,
+        labels,
+        Rect { y: y + gap, ..room },
+        &sized,
+        &mut blocks,
+    );
 
     let body = Style::new(Regular, sized(s.body), 1.3, c.ink);
     let heading = Style::new(Bold, sized(s.heading), 1.2, c.accent);

@@ -108,9 +108,7 @@ pub fn front(
     // Middle: the title and slogan, centred in the space left.
     masthead::title(
         &mut items,
-        frame,
-        issuer_bottom,
-        panel.y,
+        Rect::new(frame.x, issuer_bottom, frame.w, panel.y - issuer_bottom),
         campaign,
         t,
         labels,

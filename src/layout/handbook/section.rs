@@ -61,7 +61,15 @@ pub fn section(
     let mut items = Vec::new();
     let mut extents = Vec::new();
     let room = Rect::new(x, 0.0, w, f32::MAX);
-    let bottom = facts_box(&mut items, p, t, labels, room, 0.0, &|s| s, &mut extents);
+    let bottom = facts_box(
+        &mut items,
+        p,
+        t,
+        labels,
+        Rect { y: 0.0, ..room },
+        &|s| s,
+        &mut extents,
+    );
     if bottom > 0.0 {
         let mut facts = Block::new(items, bottom).space_before(gap);
         facts.source = extents.first().map(|e| (e.field, e.offset));

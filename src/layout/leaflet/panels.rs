@@ -113,9 +113,7 @@ pub fn front(
 
     masthead::title(
         items,
-        area,
-        issuer_bottom,
-        band.y,
+        Rect::new(area.x, issuer_bottom, area.w, band.y - issuer_bottom),
         campaign,
         t,
         labels,

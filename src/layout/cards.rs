@@ -112,7 +112,7 @@ fn card(
     labels: &Labels,
 ) -> Result<Vec<Item>, Diagnostic> {
     let c = &t.colors;
-    let url = campaign.map_or_else(|| p.url.value.clone(), |c| c.qr_url(&p.url.value));
+    let url = Campaign::target_of(campaign, p);
     let pad = t.margin * MM;
     let s = &t.sizes;
     // The code as large as the card allows, up to the template's size.

@@ -43,7 +43,7 @@ pub fn poster(
     labels: &Labels,
 ) -> Result<Poster, Diagnostics> {
     check_glyphs(p)?;
-    let qr_url = campaign.map_or_else(|| p.url.value.clone(), |c| c.qr_url(&p.url.value));
+    let qr_url = Campaign::target_of(campaign, p);
     let matrix = QrMatrix::for_print(&qr_url, EcLevel::M, t.qr.size).map_err(|e| {
         p.error_at(p.url.offset, e.to_string()).with_hint(
             "use a shorter URL (the portal's page for the procedure code is short) or fewer tracking parameters; A3 posters have a larger code (--size a3)",

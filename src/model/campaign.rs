@@ -364,6 +364,12 @@ impl Campaign {
         address::with_tracking(url, &self.tracking)
     }
 
+    /// What `p`'s code and link carry, with or without a campaign: the one
+    /// place every layout takes a procedure's final address from.
+    pub fn target_of(campaign: Option<&Campaign>, p: &Procedure) -> String {
+        campaign.map_or_else(|| p.url.value.clone(), |c| c.qr_url(&p.url.value))
+    }
+
     /// Tracking parameters only help on a site whose statistics the office
     /// reads (the campaign's own `url` or the issuer's `website`); on the
     /// portal and other organisations' sites they only make every code

@@ -33,7 +33,7 @@ pub fn section(
     t: &Template,
     labels: &Labels,
 ) -> Result<Section, Diagnostics> {
-    let qr_url = campaign.map_or_else(|| p.url.value.clone(), |c| c.qr_url(&p.url.value));
+    let qr_url = Campaign::target_of(campaign, p);
     // The template's size is the least; a longer URL gets a larger code, up
     // to a third more, so that its modules still read at arm's length.
     let (matrix, qr_mm) = QrMatrix::placed(&qr_url, OutputKind::Handbook.qr_policy(), t.qr.size).map_err(|e| {

@@ -100,7 +100,7 @@ pub fn leaflet(
     }
     let qr_urls: Vec<String> = procedures
         .iter()
-        .map(|p| campaign.map_or_else(|| p.url.value.clone(), |c| c.qr_url(&p.url.value)))
+        .map(|p| Campaign::target_of(campaign, p))
         .collect();
     let mut matrices = Vec::new();
     for (p, url) in procedures.iter().zip(&qr_urls) {

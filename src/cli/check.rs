@@ -50,8 +50,22 @@ pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
                 campaign(&file, &mut all, &mut files);
             } else if is_template(&file) {
                 files.insert(file.clone());
-                if let Err(d) = with_overrides("poster-a4", Lang::Vi, Some(&file)) {
-                    all.extend(d);
+                // A template met on its own is for some kind of output:
+                // it is fine if one kind's preset takes it; otherwise the
+                // problems against the preset it fits best are shown.
+                let tried: Vec<Diagnostics> = OutputKind::ALL
+                    .iter()
+                    .flat_map(|k| k.sizes().iter().map(move |s| k.preset(*s)))
+                    .filter_map(|preset| with_overrides(preset, Lang::Vi, Some(&file)).err())
+                    .collect();
+                let presets = OutputKind::ALL
+                    .iter()
+                    .map(|k| k.sizes().len())
+                    .sum::<usize>();
+                if tried.len() == presets {
+                    if let Some(best) = tried.into_iter().min_by_key(|d| d.iter().count()) {
+                        all.extend(best);
+                    }
                 }
             } else {
                 procedure_paths.push(file);

@@ -167,7 +167,7 @@ fn card(
             Style::new(Regular, s.label, 1.25, c.muted),
             w,
         );
-        let number = Lines::wrap(&h.value, Style::new(Bold, s.footer, 1.2, c.accent), w);
+        let number = Lines::wrap(&h.value, Style::new(Bold, s.footer(), 1.2, c.accent), w);
         (shortened(label, 1, w), number)
     });
     let footer_h = footer

@@ -100,7 +100,7 @@ pub fn title(
     let (top, bottom) = (area.y, area.bottom());
     let located = campaign.and_then(|c| c.title.as_ref());
     let text = located.map_or(labels.default_title.as_str(), |l| l.value.as_str());
-    let title = Lines::balanced(text, Style::new(Bold, s.cover, 1.12, c.ink), area.w);
+    let title = Lines::balanced(text, Style::new(Bold, s.cover(), 1.12, c.ink), area.w);
     let slogan_w = area.w * scale.slogan_width;
     let slogan = campaign.and_then(|c| c.slogan.as_ref()).map(|l| {
         Lines::balanced(

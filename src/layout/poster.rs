@@ -296,7 +296,7 @@ fn qr_panel(
             .map(|(_, label, v)| format!("{label}: {}", v.value))
             .collect();
         if !parts.is_empty() {
-            let style = Style::new(Regular, s.footer, 1.3, c.ink);
+            let style = Style::new(Regular, s.footer(), 1.3, c.ink);
             let lines = Lines {
                 lines: join_parts(&parts, style, frame.w),
                 style,

@@ -70,11 +70,34 @@ pub struct TypeSizes {
     pub legal: f32,
     pub cta: f32,
     pub url: f32,
-    pub footer: f32,
+    // Keys of some kinds only: a preset carries just its own, so a poster
+    // template cannot set a handbook's running header (an unknown key).
+    /// Posters and cards: the footer (the hotline).
+    #[serde(default)]
+    pub footer: Option<f32>,
     /// Handbooks: the running header and page numbers.
-    pub running: f32,
-    /// Handbooks: the cover's title.
-    pub cover: f32,
+    #[serde(default)]
+    pub running: Option<f32>,
+    /// Handbooks and leaflets: the cover's title.
+    #[serde(default)]
+    pub cover: Option<f32>,
+}
+
+impl TypeSizes {
+    /// The footer size (posters and cards; their presets set it).
+    pub fn footer(&self) -> f32 {
+        self.footer.unwrap_or(self.meta)
+    }
+
+    /// The running header's size (handbooks; their presets set it).
+    pub fn running(&self) -> f32 {
+        self.running.unwrap_or(self.meta)
+    }
+
+    /// The cover title's size (handbooks and leaflets set it).
+    pub fn cover(&self) -> f32 {
+        self.cover.unwrap_or(self.title)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -427,6 +450,30 @@ mod tests {
         );
         assert!(m[1].contains("`colors.margin`"));
         assert!(m[2].contains("bad.toml:5:1") && m[2].contains("`type.body` must be a number"));
+    }
+
+    #[test]
+    fn a_preset_carries_only_its_kind_s_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("t.toml");
+        std::fs::write(&f, "[type]\nrunning = 9\n").unwrap();
+        let e = with_overrides("poster-a4", Lang::Vi, Some(&f)).unwrap_err();
+        let m: Vec<String> = e.iter().map(|d| d.to_string()).collect();
+        assert!(
+            m[0].contains("unknown template key `type.running`"),
+            "{m:?}"
+        );
+        let (t, _) = with_overrides("handbook-a5", Lang::Vi, Some(&f)).unwrap();
+        assert_eq!(t.sizes.running(), 9.0);
+        // Every preset has the keys its layouts read.
+        let p = Template::builtin("poster-a4").unwrap();
+        assert!(p.sizes.footer.is_some() && p.sizes.running.is_none() && p.sizes.cover.is_none());
+        let h = Template::builtin("handbook-a5").unwrap();
+        assert!(h.sizes.running.is_some() && h.sizes.cover.is_some() && h.sizes.footer.is_none());
+        let l = Template::builtin("leaflet-a4").unwrap();
+        assert!(l.sizes.cover.is_some());
+        let c = Template::builtin("cards-a4").unwrap();
+        assert!(c.sizes.footer.is_some());
     }
 
     #[test]

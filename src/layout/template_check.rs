@@ -137,10 +137,15 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
         ("type.legal", s.legal),
         ("type.cta", s.cta),
         ("type.url", s.url),
+    ];
+    let kind_only = [
         ("type.footer", s.footer),
         ("type.running", s.running),
         ("type.cover", s.cover),
     ];
+    let all = all
+        .into_iter()
+        .chain(kind_only.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))));
     for (key, size) in all {
         if !(4.0..=200.0).contains(&size) {
             add(

@@ -41,7 +41,7 @@ pub struct Frame {
 impl Frame {
     fn of(t: &Template) -> Frame {
         let m = t.margin * MM;
-        let running = t.sizes.running;
+        let running = t.sizes.running();
         Frame {
             x: m,
             w: t.page_width() - 2.0 * m,
@@ -154,7 +154,7 @@ fn chrome(items: &mut Vec<Item>, index: usize, running: &str, t: &Template) {
     let c = &t.colors;
     let m = t.margin * MM;
     let w = t.page_width() - 2.0 * m;
-    let style = Style::new(Regular, t.sizes.running, 1.3, c.muted);
+    let style = Style::new(Regular, t.sizes.running(), 1.3, c.muted);
     let header = Lines::wrap(running, style, w);
     let mut line = Lines {
         lines: header.lines.into_iter().take(1).collect(),
@@ -179,7 +179,7 @@ fn chrome(items: &mut Vec<Item>, index: usize, running: &str, t: &Template) {
     items.splice(0..0, header);
     let number = Lines::wrap(
         &(index + 1).to_string(),
-        Style::new(Bold, t.sizes.running, 1.3, c.accent),
+        Style::new(Bold, t.sizes.running(), 1.3, c.accent),
         w,
     );
     let nh = number.height();

@@ -7,7 +7,7 @@
 use qrcode::EcLevel;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::layout::flow::{Align, Lines, Style};
+use crate::layout::column::{Align, Lines, Style};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{check_drawn_glyphs, check_glyphs, qr_item};
 use crate::model::{Campaign, Procedure};

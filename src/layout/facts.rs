@@ -1,7 +1,7 @@
 //! The key-facts box shared by posters and handbooks: processing time, fee,
 //! agency, online level, how to apply and the result, as a tinted grid.
 
-use crate::layout::flow::{self, Align, Style};
+use crate::layout::column::{self, Align, Style};
 use crate::layout::template::{Labels, Template};
 use crate::model::{Located, Online, Procedure};
 use crate::scene::{Item, Rect, MM};
@@ -131,7 +131,7 @@ pub fn facts_box(
         } else {
             (inner.x + column as f32 * (half + col_gap), half)
         };
-        let mut h = flow::paragraph(
+        let mut h = column::paragraph(
             items,
             &cell.label.to_uppercase(),
             label,
@@ -140,7 +140,7 @@ pub fn facts_box(
             w,
             Align::Left,
         ) + 1.2 * MM;
-        h += flow::paragraph(items, cell.value, value, x, y + h, w, Align::Left);
+        h += column::paragraph(items, cell.value, value, x, y + h, w, Align::Left);
         row.push((h, cell.field, cell.offset));
         column = if cell.full { 2 } else { column + 1 };
     }

@@ -3,7 +3,7 @@
 //! campaign's title and slogan centred in the room left.
 
 use crate::diag::Diagnostic;
-use crate::layout::flow::{self, Align, Lines, Style};
+use crate::layout::column::{self, Align, Lines, Style};
 use crate::layout::template::{Labels, Template};
 use crate::model::Campaign;
 use crate::scene::{Color, ImageId, Item, Rect, MM};
@@ -60,7 +60,7 @@ pub fn issuer(
     let name = issuer
         .and_then(|i| i.name.as_ref())
         .map_or(labels.default_issuer.as_str(), |n| n.value.as_str());
-    y += flow::paragraph(
+    y += column::paragraph(
         items,
         &name.to_uppercase(),
         Style::new(Bold, s.issuer * scale.issuer, 1.25, c.accent),
@@ -71,7 +71,7 @@ pub fn issuer(
     );
     if let Some(locality) = issuer.and_then(|i| i.locality.as_ref()) {
         y += 1.2 * MM;
-        y += flow::paragraph(
+        y += column::paragraph(
             items,
             &locality.value,
             Style::new(Regular, s.meta * scale.issuer, 1.3, c.ink),

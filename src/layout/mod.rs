@@ -2,8 +2,8 @@
 
 pub mod booklet;
 pub mod cards;
+mod column;
 mod facts;
-mod flow;
 pub mod handbook;
 pub mod leaflet;
 pub mod marks;
@@ -165,22 +165,22 @@ pub fn accent_qr_panel(
     items.extend(qr_item(qr_box, matrix, c.ink, url));
     let text_x = panel.x + sp.pad + sp.inset;
     let text_w = qr_box.x - sp.pad - text_x;
-    let cta = flow::Lines::wrap(
+    let cta = column::Lines::wrap(
         &labels.cta,
-        flow::Style::new(FontKind::Bold, s.cta, 1.18, c.on_accent),
+        column::Style::new(FontKind::Bold, s.cta, 1.18, c.on_accent),
         text_w,
     );
     let room = panel.h - 2.0 * sp.pad - cta.height() - sp.gap;
-    let link = flow::url_lines(
+    let link = column::url_lines(
         url,
-        flow::Style::new(FontKind::Regular, s.url, 1.3, c.on_accent),
+        column::Style::new(FontKind::Regular, s.url, 1.3, c.on_accent),
         text_w,
         room,
     );
     let total = cta.height() + sp.gap + link.height();
     let mut y = panel.y + (panel.h - total) / 2.0;
-    y += cta.place(items, text_x, y, text_w, flow::Align::Left) + sp.gap;
-    link.place(items, text_x, y, text_w, flow::Align::Left);
+    y += cta.place(items, text_x, y, text_w, column::Align::Left) + sp.gap;
+    link.place(items, text_x, y, text_w, column::Align::Left);
 }
 
 /// A QR symbol filling `area` (quiet zone included): a white ground, the

@@ -3,7 +3,7 @@
 //! a paragraph leaves at least two lines at a page's foot and top, and a
 //! page after the first opens with a repeated heading.
 
-use crate::layout::flow::{Lines, Marker, Style};
+use crate::layout::column::{Lines, Marker, Style};
 use crate::scene::{Item, TextRun};
 
 /// Something placed whole: laid out with its top at y = 0.

@@ -9,8 +9,8 @@
 use qrcode::EcLevel;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::layout::column::{self, Align, Lines, Marker, Style};
 use crate::layout::facts::{facts_box, Extent};
-use crate::layout::flow::{self, Align, Lines, Marker, Style};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{accent_qr_panel, check_drawn_glyphs, check_glyphs, small_modules, Spacing};
 use crate::model::{Campaign, Located, Procedure};
@@ -186,7 +186,7 @@ fn header(
     }
     let mut my = frame.y;
     for line in &meta {
-        my += flow::paragraph(
+        my += column::paragraph(
             items,
             line,
             meta_style,
@@ -374,7 +374,7 @@ fn content(
     if let Some(field) = &p.field {
         kicker = format!("{kicker}  ·  {}", field.value.to_uppercase());
     }
-    y += flow::paragraph(
+    y += column::paragraph(
         items,
         &kicker,
         Style::new(Bold, s.kicker, 1.2, c.accent),
@@ -408,7 +408,7 @@ fn content(
 
     if let Some(summary) = &p.summary {
         y += gap * 0.6;
-        y += flow::paragraph(
+        y += column::paragraph(
             items,
             &summary.value,
             Style::new(Regular, sized(s.summary), 1.35, c.muted),
@@ -466,8 +466,8 @@ fn content(
         for (i, (label, entries, marker, field, first)) in present.into_iter().enumerate() {
             let x = room.x + i as f32 * (col_w + col_gap);
             let mut cy = y;
-            cy += flow::ruled_heading(items, label, heading, x, cy, col_w, 12.0 * MM) + 2.5 * MM;
-            cy += flow::list(items, &entries, body, marker, x, cy, col_w);
+            cy += column::ruled_heading(items, label, heading, x, cy, col_w, 12.0 * MM) + 2.5 * MM;
+            cy += column::list(items, &entries, body, marker, x, cy, col_w);
             col_bottoms.push((field, first.map_or(0, |l| l.offset), cy));
         }
         // The taller column is the one that overflows first.
@@ -487,7 +487,7 @@ fn content(
         let text: Vec<&str> = p.legal_basis.iter().map(|l| l.value.as_str()).collect();
         let label_style = Style::new(Bold, sized(s.legal), 1.3, c.muted);
         let line = format!("{}: {}", labels.legal_basis, text.join("; "));
-        y += flow::paragraph(
+        y += column::paragraph(
             items,
             &line,
             Style {

@@ -2,7 +2,7 @@
 //! page it starts on, right-aligned; each entry links to its page.
 
 use super::Frame;
-use crate::layout::flow::{self, Align, Lines, Style};
+use crate::layout::column::{self, Align, Lines, Style};
 use crate::layout::paginate::{self, Block};
 use crate::layout::template::{Labels, Template};
 use crate::scene::{Item, Rect, Target, TextRun, MM};
@@ -25,7 +25,7 @@ pub fn contents(
     let mut blocks = Vec::with_capacity(titles.len() + 1);
 
     let mut items = Vec::new();
-    let mut y = flow::paragraph(
+    let mut y = column::paragraph(
         &mut items,
         &labels.contents.to_uppercase(),
         Style::new(Bold, s.title * 0.8, 1.15, c.accent),
@@ -57,7 +57,7 @@ pub fn contents(
     let text_w = w - number_w - page_w;
     for (i, (title, start)) in titles.iter().zip(starts).enumerate() {
         let mut items = Vec::new();
-        flow::paragraph(
+        column::paragraph(
             &mut items,
             &format!("{}.", i + 1),
             bold,

@@ -4,7 +4,7 @@
 use qrcode::EcLevel;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::layout::flow::{self, Align, Lines, Style};
+use crate::layout::column::{self, Align, Lines, Style};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{masthead, qr_item};
 use crate::model::NATIONAL_PORTAL;
@@ -69,7 +69,7 @@ pub fn front(
         Style::new(Bold, s.cta, 1.2, c.on_accent),
         inner,
     );
-    let link = flow::url_lines(
+    let link = column::url_lines(
         &url,
         Style::new(Regular, s.url, 1.3, c.on_accent),
         inner,
@@ -157,7 +157,7 @@ pub fn back(
     // Laid out at y = 0 first, then moved to sit in the lower half.
     let mut items = Vec::new();
     let mut y = pad;
-    y += flow::paragraph(
+    y += column::paragraph(
         &mut items,
         &labels.contact.to_uppercase(),
         Style::new(Bold, s.heading, 1.2, c.accent),
@@ -166,7 +166,7 @@ pub fn back(
         inner_w,
         Align::Center,
     ) + 3.0 * MM;
-    y += flow::paragraph(
+    y += column::paragraph(
         &mut items,
         &name.to_uppercase(),
         Style::new(Bold, s.issuer, 1.25, c.ink),
@@ -177,10 +177,11 @@ pub fn back(
     ) + 2.0 * MM;
     let body = Style::new(Regular, s.body, 1.35, c.ink);
     for line in &lines {
-        y += flow::paragraph(&mut items, line, body, inner_x, y, inner_w, Align::Center) + 1.2 * MM;
+        y += column::paragraph(&mut items, line, body, inner_x, y, inner_w, Align::Center)
+            + 1.2 * MM;
     }
     y += 2.0 * MM;
-    y += flow::paragraph(
+    y += column::paragraph(
         &mut items,
         portal,
         Style::new(Bold, s.body, 1.3, c.accent),

@@ -10,7 +10,7 @@ mod section;
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::layout::flow::{Align, Lines, Style};
+use crate::layout::column::{Align, Lines, Style};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{check_drawn_glyphs, check_glyphs};
 use crate::model::{Campaign, Procedure};

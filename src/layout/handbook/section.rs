@@ -4,8 +4,8 @@
 
 use super::Frame;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::layout::column::{self, Align, Lines, Marker, Style};
 use crate::layout::facts::facts_box;
-use crate::layout::flow::{self, Align, Lines, Marker, Style};
 use crate::layout::paginate::{self, line_blocks, list_blocks, Block};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{accent_qr_panel, small_modules, Spacing};
@@ -103,7 +103,7 @@ pub fn section(
             .iter()
             .map(|e| (e.value.as_str(), e.offset))
             .collect();
-        let spacing = flow::item_spacing(body);
+        let spacing = column::item_spacing(body);
         blocks.extend(list_blocks(&entries, field, body, marker, x, w, spacing));
     }
 
@@ -111,7 +111,7 @@ pub fn section(
         let style = Style::new(Regular, s.legal, 1.3, c.muted);
         let label = Style::new(Bold, s.legal, 1.3, c.muted);
         let mut head = Vec::new();
-        let h = flow::paragraph(
+        let h = column::paragraph(
             &mut head,
             &labels.legal_basis.to_uppercase(),
             label,
@@ -130,7 +130,7 @@ pub fn section(
             .iter()
             .map(|e| (e.value.as_str(), e.offset))
             .collect();
-        let spacing = flow::item_spacing(style) * 0.5;
+        let spacing = column::item_spacing(style) * 0.5;
         blocks.extend(list_blocks(
             &entries,
             "legal_basis",
@@ -213,7 +213,7 @@ fn head(p: &Procedure, t: &Template, labels: &Labels, x: f32, w: f32) -> Block {
     if let Some(field) = &p.field {
         kicker = format!("{kicker}  ·  {}", field.value.to_uppercase());
     }
-    let mut y = flow::paragraph(
+    let mut y = column::paragraph(
         &mut items,
         &kicker,
         Style::new(Bold, s.kicker, 1.2, c.accent),
@@ -233,7 +233,7 @@ fn head(p: &Procedure, t: &Template, labels: &Labels, x: f32, w: f32) -> Block {
     y += title.place(&mut items, x, y, w, Align::Left);
     if let Some(code) = &p.code {
         y += 1.2 * MM;
-        y += flow::paragraph(
+        y += column::paragraph(
             &mut items,
             &format!("{}: {}", labels.code, code.value),
             Style::new(Regular, s.meta, 1.3, c.muted),
@@ -259,7 +259,7 @@ fn continued(p: &Procedure, t: &Template, labels: &Labels, x: f32, w: f32) -> Bl
     let c = &t.colors;
     let mut items = Vec::new();
     let text = format!("{} ({})", p.title.value, labels.continued);
-    let mut y = flow::paragraph(
+    let mut y = column::paragraph(
         &mut items,
         &text,
         Style::new(Bold, t.sizes.heading, 1.2, c.accent),
@@ -281,7 +281,7 @@ fn continued(p: &Procedure, t: &Template, labels: &Labels, x: f32, w: f32) -> Bl
 fn heading(label: &str, t: &Template, x: f32, w: f32) -> Block {
     let mut items = Vec::new();
     let style = Style::new(Bold, t.sizes.heading, 1.2, t.colors.accent);
-    let h = flow::ruled_heading(&mut items, label, style, x, 0.0, w, 10.0 * MM);
+    let h = column::ruled_heading(&mut items, label, style, x, 0.0, w, 10.0 * MM);
     Block::new(items, h + 2.2 * MM).keep_with_next()
 }
 

@@ -2,7 +2,7 @@
 //! beside its QR code, and what to bring. Laid out at the origin; the
 //! leaflet places it in a panel.
 
-use crate::layout::flow::{self, Align, Lines, Marker, Style};
+use crate::layout::column::{self, Align, Lines, Marker, Style};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{facts, qr_item};
 use crate::model::OutputKind;
@@ -107,7 +107,7 @@ impl Entry {
             Align::Left,
         ) + 2.0 * MM;
         if let (true, Some(summary)) = (detail.summary, &p.summary) {
-            y += flow::paragraph(
+            y += column::paragraph(
                 &mut items,
                 &summary.value,
                 Style::new(Regular, s.body * scale, 1.3, c.muted),
@@ -136,7 +136,7 @@ impl Entry {
         let mut fy = y;
         for (name, v) in facts {
             let Some(v) = v else { continue };
-            fy += flow::paragraph(
+            fy += column::paragraph(
                 &mut items,
                 &name.to_uppercase(),
                 label,
@@ -145,11 +145,11 @@ impl Entry {
                 col,
                 Align::Left,
             ) + 0.8 * MM;
-            fy +=
-                flow::paragraph(&mut items, &v.value, value, 0.0, fy, col, Align::Left) + 1.8 * MM;
+            fy += column::paragraph(&mut items, &v.value, value, 0.0, fy, col, Align::Left)
+                + 1.8 * MM;
         }
         // What the code is for, under it.
-        let caption = flow::paragraph(
+        let caption = column::paragraph(
             &mut items,
             &labels.cta,
             Style::new(Regular, s.label * scale, 1.2, c.muted),
@@ -184,7 +184,7 @@ impl Entry {
                 continue;
             }
             y += 0.7 * MM;
-            y += flow::paragraph(
+            y += column::paragraph(
                 &mut items,
                 &name.to_uppercase(),
                 heading,
@@ -194,7 +194,7 @@ impl Entry {
                 Align::Left,
             ) + 1.2 * MM;
             let entries: Vec<&str> = list.iter().map(|d| d.value.as_str()).collect();
-            y += flow::list(&mut items, &entries, value, marker, 0.0, y, width) + 1.8 * MM;
+            y += column::list(&mut items, &entries, value, marker, 0.0, y, width) + 1.8 * MM;
         }
         Entry {
             items,

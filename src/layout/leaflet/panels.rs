@@ -5,7 +5,7 @@
 use qrcode::EcLevel;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::layout::flow::{self, Align, Lines, Marker, Style};
+use crate::layout::column::{self, Align, Lines, Marker, Style};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{masthead, qr_item};
 use crate::model::{Campaign, Located, Procedure, NATIONAL_PORTAL};
@@ -27,7 +27,7 @@ const CAMPAIGN_QR_MM: f32 = 34.0;
 /// A panel's heading in accent capitals over a short rule; returns its height.
 fn heading(items: &mut Vec<Item>, text: &str, area: Rect, top: f32, t: &Template) -> f32 {
     let style = Style::new(Bold, t.sizes.heading, 1.2, t.colors.accent);
-    flow::ruled_heading(items, text, style, area.x, top, area.w, 12.0 * MM)
+    column::ruled_heading(items, text, style, area.x, top, area.w, 12.0 * MM)
 }
 
 /// A thin rule between two procedures on one panel.
@@ -142,7 +142,7 @@ pub fn back(
 
     let mut y = area.y + 2.0 * MM;
     y += heading(items, &labels.contact, area, y, t) + 4.0 * MM;
-    y += flow::paragraph(
+    y += column::paragraph(
         items,
         &issuer_name(campaign, labels).to_uppercase(),
         Style::new(Bold, s.issuer, 1.25, c.ink),
@@ -181,7 +181,7 @@ pub fn back(
     let mut last = None;
     for (name, v, style) in fields {
         let Some(v) = v else { continue };
-        y += flow::paragraph(
+        y += column::paragraph(
             items,
             &name.to_uppercase(),
             label,
@@ -190,7 +190,7 @@ pub fn back(
             area.w,
             Align::Left,
         ) + 0.8 * MM;
-        y += flow::paragraph(items, &v.value, style, area.x, y, area.w, Align::Left) + 3.0 * MM;
+        y += column::paragraph(items, &v.value, style, area.x, y, area.w, Align::Left) + 3.0 * MM;
         last = Some(v);
     }
 
@@ -201,7 +201,7 @@ pub fn back(
         Style::new(Bold, s.meta * 1.1, 1.25, c.accent),
         area.w,
     );
-    let link = flow::url_lines(
+    let link = column::url_lines(
         &url,
         Style::new(Regular, s.url, 1.3, c.muted),
         area.w,
@@ -247,7 +247,7 @@ pub fn guide(items: &mut Vec<Item>, area: Rect, t: &Template, labels: &Labels) -
     for (i, step) in steps.iter().enumerate() {
         marker.place(items, i, style, area.x, y);
         let indent = marker.indent(style) + 1.0 * MM;
-        y += flow::paragraph(
+        y += column::paragraph(
             items,
             step,
             style,

@@ -1,4 +1,5 @@
-//! Placing measured, wrapped text and lists into a column.
+//! Paragraph placement: measured, wrapped text and lists placed into a
+//! column (page flow, breaking blocks across pages, is paginate.rs).
 
 use crate::scene::{Color, Item, Rect, TextRun};
 use crate::text::{self, FontKind};

@@ -6,14 +6,12 @@
 //! step down to its minimum; past that the poster is refused with the field
 //! where the overflow starts.
 
-use qrcode::EcLevel;
-
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::column::{self, Align, Lines, Marker, Style};
 use crate::layout::facts::{facts_box, Extent};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{accent_qr_panel, check_drawn_glyphs, check_glyphs, small_modules, Spacing};
-use crate::model::{Campaign, Located, Procedure};
+use crate::model::{Campaign, Located, OutputKind, Procedure};
 use crate::qr::QrMatrix;
 use crate::scene::{Color, ImageId, Item, Page, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
@@ -44,7 +42,7 @@ pub fn poster(
 ) -> Result<Poster, Diagnostics> {
     check_glyphs(p)?;
     let qr_url = Campaign::target_of(campaign, p);
-    let matrix = QrMatrix::for_print(&qr_url, EcLevel::M, t.qr.size).map_err(|e| {
+    let (matrix, _) = QrMatrix::placed(&qr_url, OutputKind::Poster.qr_policy(), t.qr.size).map_err(|e| {
         p.error_at(p.url.offset, e.to_string()).with_hint(
             "use a shorter URL (the portal's page for the procedure code is short) or fewer tracking parameters; A3 posters have a larger code (--size a3)",
         )

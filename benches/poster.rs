@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use toroi::job::Job;
 use toroi::layout::{self, Labels, PosterSize, Template};
-use toroi::model::{Campaign, Procedure};
+use toroi::model::{Campaign, OutputKind, Procedure};
 use toroi::render;
 use toroi::scene::Document;
 
@@ -87,12 +88,23 @@ fn main() {
             Procedure::load(file).unwrap();
         });
         let p = Procedure::load(file).unwrap();
-        let lay = time(runs, || {
-            layout::poster(&p, Some(&campaign), &template, &labels).unwrap();
-        });
-        let page = layout::poster(&p, Some(&campaign), &template, &labels)
+        // Resolving the job (its QR code encoded) and laying it out.
+        let job = || {
+            Job::with_template(
+                OutputKind::Poster,
+                template.clone(),
+                labels.clone(),
+                Some(campaign.clone()),
+                vec![p.clone()],
+            )
             .unwrap()
-            .page;
+        };
+        let lay = time(runs, || {
+            let job = job();
+            layout::poster(&job, &job.entries[0]).unwrap();
+        });
+        let job = job();
+        let page = layout::poster(&job, &job.entries[0]).unwrap().page;
         let doc = Document {
             title: p.title.value.clone(),
             author: "bench".into(),

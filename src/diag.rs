@@ -174,15 +174,11 @@ impl fmt::Display for Diagnostic {
         }) = self.at.as_deref()
         {
             // A cell's text, whole: there is no line to underline in.
-            group = group.element(Level::NOTE.message(format!(
-                "{} {}: {value}",
-                if cell.sheet.is_some() {
-                    "cell"
-                } else {
-                    "field"
-                },
-                cell
-            )));
+            let place = match cell.sheet {
+                Some(_) => format!("cell {cell}"),
+                None => format!("line {}, column {}", cell.row, cell.column),
+            };
+            group = group.element(Level::NOTE.message(format!("{place}: {value}")));
             any = true;
         } else if let Some(At {
             position: p,
@@ -328,7 +324,7 @@ mod tests {
             .in_file(Path::new("a.csv"))
             .at_cell(cell(None, 7, 3), Some("v".into()));
         assert!(d.to_string().starts_with("a.csv:7:3: error: x\n"), "{d}");
-        assert!(d.to_string().contains("field 7:3: v"), "{d}");
+        assert!(d.to_string().contains("line 7, column 3: v"), "{d}");
     }
 
     #[test]

@@ -7,8 +7,9 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
+use crate::job::Job;
 use crate::layout::{self, with_overrides, HandbookSize, Labels, PosterSize, Template};
-use crate::model::{Procedure, SourceFile};
+use crate::model::{OutputKind, Procedure, SourceFile};
 use crate::render;
 use crate::scene::Document;
 
@@ -24,6 +25,7 @@ struct Setup {
     poster: Template,
     handbook: Template,
     leaflet: Template,
+    cards: Template,
     labels: Labels,
 }
 
@@ -33,6 +35,9 @@ fn setup() -> &'static Setup {
         poster: Template::poster(PosterSize::A4),
         handbook: Template::handbook(HandbookSize::A5),
         leaflet: with_overrides("leaflet-a4", crate::model::Lang::Vi, None)
+            .expect("built-in preset")
+            .0,
+        cards: with_overrides("cards-a4", crate::model::Lang::Vi, None)
             .expect("built-in preset")
             .0,
         labels: Labels::vietnamese(),
@@ -56,21 +61,32 @@ pub fn run(data: &[u8]) -> Reached {
     };
     reached.parsed = true;
     let s = setup();
-    if let Ok(poster) = layout::poster(&p, None, &s.poster, &s.labels) {
+    let job = |kind, template: &Template, procedures: Vec<Procedure>| {
+        Job::with_template(kind, template.clone(), s.labels.clone(), None, procedures)
+    };
+    let Ok(one) = job(OutputKind::Poster, &s.poster, vec![p.clone()]) else {
+        return reached;
+    };
+    if let Ok(poster) = layout::poster(&one, &one.entries[0]) {
         // A small image: the drawing code is the same at any width.
         assert!(render::png::render(&poster.page, 300).starts_with(b"\x89PNG"));
         assert!(pdf(vec![poster.page]).starts_with(b"%PDF-"));
         reached.printed = true;
     }
-    if let Ok(book) = layout::handbook(std::slice::from_ref(&p), None, &s.handbook, &s.labels) {
+    if let Ok(book) =
+        job(OutputKind::Handbook, &s.handbook, vec![p.clone()]).and_then(|j| layout::handbook(&j))
+    {
         pdf(book.pages);
     }
     // A leaflet of the procedure twice over: the fewest it takes.
-    let two = [p.clone(), p.clone()];
-    if let Ok(leaflet) = layout::leaflet::leaflet(&two, None, &s.leaflet, &s.labels) {
+    let two = vec![p.clone(), p.clone()];
+    if let Ok(leaflet) =
+        job(OutputKind::Leaflet, &s.leaflet, two.clone()).and_then(|j| layout::leaflet::leaflet(&j))
+    {
         pdf(leaflet.sides.to_vec());
     }
-    if let Ok(sheets) = layout::cards::cards(&two, 1, None, &s.poster, &s.labels) {
+    if let Ok(sheets) = job(OutputKind::Cards, &s.cards, two).and_then(|j| layout::cards::cards(&j))
+    {
         pdf(sheets);
     }
     reached

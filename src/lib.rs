@@ -9,6 +9,7 @@ pub mod clock;
 pub mod diag;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod job;
 pub mod layout;
 pub mod model;
 pub mod qr;

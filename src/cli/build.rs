@@ -1,17 +1,15 @@
 //! `toroi build`: every output a campaign lists. One output failing does
 //! not stop the others; the exit status says whether all were written.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use rayon::prelude::*;
-
-use super::job::Job;
-use super::make::{self, Style, Written};
+use super::make::{self, Written};
 use super::report;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::model::collect::load_procedures;
+use crate::job::Job;
+use crate::model::collect::load_procedures_from;
 use crate::model::{Campaign, Output, OutputKind, Procedure};
 
 pub fn build(path: &Path) -> ExitCode {
@@ -40,7 +38,7 @@ pub fn build(path: &Path) -> ExitCode {
             );
         return fail(&d.into(), "nothing was written");
     }
-    let loaded = match load_procedures(&campaign.procedures) {
+    let loaded = match load_procedures_from(&campaign.procedures, campaign.sheet.as_deref()) {
         Ok(l) => l,
         Err(d) => return fail(&d, "nothing was written"),
     };
@@ -56,7 +54,7 @@ pub fn build(path: &Path) -> ExitCode {
         // An output with its own list (a leaflet of a few procedures) loads
         // it; problems in files the campaign's list has shown are not repeated.
         let own = output.procedures.as_ref().map(|paths| {
-            load_procedures(paths).inspect(|l| {
+            load_procedures_from(paths, campaign.sheet.as_deref()).inspect(|l| {
                 let fresh: Diagnostics = l
                     .problems
                     .iter()
@@ -150,101 +148,56 @@ fn make(
     procedures: &[Procedure],
     broken: usize,
 ) -> (Vec<Written>, Diagnostics) {
-    let at = |message: String| campaign.src.error_at(output.offset, message);
-    let job = match Job::for_output(campaign, output) {
-        Ok(job) => job,
-        Err(d) => return (Vec::new(), d),
-    };
-    let campaign = job.campaign.as_ref().expect("a campaign's output");
-    let style = job.style();
-    let one = |r: Result<Written, Diagnostics>| match r {
-        Ok(w) => (vec![w], Diagnostics::new()),
+    if let Some(d) = refused(output, campaign, procedures.len(), broken) {
+        return (Vec::new(), d.into());
+    }
+    match Job::for_output(campaign, output, procedures.to_vec()) {
+        Ok(job) => make::make(&job, make::Out::FileOrFolder(&output.file)),
         Err(d) => (Vec::new(), d),
-    };
-    // A handbook or leaflet lists every procedure: none may be missing.
-    let whole = |name: &str| {
-        (broken > 0).then(|| {
-            Diagnostics::from(at(format!(
-                "the {name} {} was not written: {broken} of its procedure files have errors (shown above)",
-                output.file.display()
-            ))
-            .with_hint(format!("fix those files and build again; a {name} with a missing procedure would be handed out")))
-        })
-    };
-    match job.kind {
-        OutputKind::Poster | OutputKind::Png => {
-            posters(output, campaign, &style, procedures, broken)
-        }
-        OutputKind::Cards => one(make::cards(procedures, 1, &style, &output.file)),
-        OutputKind::Leaflet => match whole("leaflet") {
-            Some(d) => (Vec::new(), d),
-            None => one(make::leaflet(procedures, &style, &output.file)),
-        },
-        OutputKind::Handbook => match whole("handbook") {
-            Some(d) => (Vec::new(), d),
-            None => one(make::handbook(
-                procedures,
-                &style,
-                &output.file,
-                output.booklet,
-            )),
-        },
     }
 }
 
-/// A poster per procedure, into the output's folder (or its one file when
-/// it names a .pdf and there is one procedure).
-fn posters(
+/// An output that must not be made at all: a handbook or leaflet with a
+/// procedure missing (it would be handed out), or posters of several
+/// procedures into one file. Shared with `check`.
+pub(super) fn refused(
     output: &Output,
     campaign: &Campaign,
-    style: &Style,
-    procedures: &[Procedure],
+    procedures: usize,
     broken: usize,
-) -> (Vec<Written>, Diagnostics) {
-    let png = output.kind == OutputKind::Png;
-    let ext = if png { "png" } else { "pdf" };
-    let is_pdf = output
-        .file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case(ext));
-    let single = is_pdf && procedures.len() + broken == 1;
-    let target = |p: &Procedure| -> PathBuf {
-        if single {
-            output.file.clone()
-        } else {
-            let stem = p.path().file_stem().unwrap_or_default();
-            output.file.join(stem).with_extension(ext)
-        }
+) -> Option<Diagnostic> {
+    let at = |message: String| campaign.src.error_at(output.offset, message);
+    let whole = |name: &str| {
+        (broken > 0).then(|| {
+            at(format!(
+                "the {name} {} was not written: {broken} of its procedure files have errors (shown above)",
+                output.file.display()
+            ))
+            .with_hint(format!("fix those files and build again; a {name} with a missing procedure would be handed out"))
+        })
     };
-    if is_pdf && !single {
-        let d = campaign
-            .src
-            .error_at(
-                output.offset,
-                format!(
+    match output.kind {
+        OutputKind::Poster | OutputKind::Png => {
+            let ext = if output.kind == OutputKind::Png {
+                "png"
+            } else {
+                "pdf"
+            };
+            let named = output
+                .file
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case(ext));
+            (named && procedures + broken != 1).then(|| {
+                at(format!(
                     "{} is one file, but a poster is made for each of {} procedures",
                     output.file.display(),
-                    procedures.len() + broken
-                ),
-            )
-            .with_hint("give a folder instead, e.g. file = \"out/posters\"");
-        return (Vec::new(), d.into());
-    }
-    let px = output.px.unwrap_or(crate::render::png::DEFAULT_PX);
-    let results: Vec<_> = procedures
-        .par_iter()
-        .map(|p| match png {
-            true => make::poster_png(p, style, &target(p), px),
-            false => make::poster(p, style, &target(p)).map(|w| vec![w]),
-        })
-        .collect();
-    let mut done = Vec::new();
-    let mut diags = Diagnostics::new();
-    for r in results {
-        match r {
-            Ok(w) => done.extend(w),
-            Err(d) => diags.extend(d),
+                    procedures + broken
+                ))
+                .with_hint("give a folder instead, e.g. file = \"out/posters\"")
+            })
         }
+        OutputKind::Leaflet => whole("leaflet"),
+        OutputKind::Handbook => whole("handbook"),
+        OutputKind::Cards => None,
     }
-    (done, diags)
 }

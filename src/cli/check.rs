@@ -7,17 +7,16 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use rayon::prelude::*;
-
-use super::job::Job;
-use super::make::{self, campaign_files, check_output, Print, Style};
+use super::make::{check_output, targets, Out};
 use super::report;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::job::{Format, Job, Print, Request};
+use crate::layout;
 use crate::layout::template::with_overrides;
-use crate::model::collect::{self, load_procedures};
-use crate::model::{is_campaign, is_template, Campaign, Lang, OutputKind, Procedure, SourceFile};
+use crate::model::collect::{self, load_procedures_from};
+use crate::model::{is_campaign, is_template, list, Campaign, Lang, OutputKind, SourceFile};
 
-pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
+pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
     let mut all = Diagnostics::new();
     let mut files = BTreeSet::new();
     // Every file under the paths, each checked as what it is: a campaign
@@ -73,15 +72,34 @@ pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
         }
     }
     if !procedure_paths.is_empty() {
-        match load_procedures(&procedure_paths) {
+        match load_procedures_from(&procedure_paths, sheet) {
             Err(d) => all.extend(d),
             Ok(loaded) => {
                 files.extend(loaded.files.iter().cloned());
                 all.extend(loaded.problems);
-                for kind in [OutputKind::Poster, OutputKind::Handbook] {
-                    // As `toroi poster` and `toroi handbook` would print them.
-                    match Job::resolve(kind, None, None, None, None, Print::default()) {
-                        Ok(job) => all.extend(lay_out(kind, &loaded.procedures, &job.style())),
+                // As `toroi poster` and `toroi handbook` would print them;
+                // a list's hundreds of rows go in a handbook, not on posters.
+                let from_list = procedure_paths.iter().any(|p| list::is_list(p));
+                let kinds: &[OutputKind] = if from_list {
+                    &[OutputKind::Handbook]
+                } else {
+                    &[OutputKind::Poster, OutputKind::Handbook]
+                };
+                for &kind in kinds {
+                    let job = Job::resolve(Request {
+                        kind,
+                        size: None,
+                        format: Format::Pdf,
+                        campaign: None,
+                        lang: None,
+                        template: None,
+                        print: Print::default(),
+                        booklet: false,
+                        copies: 1,
+                        procedures: loaded.procedures.clone(),
+                    });
+                    match job {
+                        Ok(job) => all.extend(lay_out(&job)),
                         Err(d) => all.extend(d),
                     }
                 }
@@ -125,30 +143,15 @@ pub fn check(paths: &[PathBuf], strict: bool) -> ExitCode {
     }
 }
 
-/// Lays out one kind of output for `procedures` (each poster, or one
-/// handbook, leaflet or card sheet), collecting errors and warnings.
-fn lay_out(kind: OutputKind, procedures: &[Procedure], style: &Style) -> Diagnostics {
-    let mut diags = Diagnostics::new();
-    match kind {
-        OutputKind::Poster | OutputKind::Png => {
-            let results: Vec<_> = procedures
-                .par_iter()
-                .map(|p| make::check_poster(p, style))
-                .collect();
-            for r in results {
-                diags.extend(r.unwrap_or_else(|e| e));
-            }
-        }
-        OutputKind::Cards => {
-            diags.extend(make::check_cards(procedures, style).unwrap_or_else(|e| e))
-        }
-        OutputKind::Leaflet => {
-            diags.extend(make::check_leaflet(procedures, style).unwrap_or_else(|e| e))
-        }
-        OutputKind::Handbook if procedures.is_empty() => {}
-        OutputKind::Handbook => {
-            diags.extend(make::check_handbook(procedures, style).unwrap_or_else(|e| e))
-        }
+/// Lays out `job` as its command would, without rendering: its errors and
+/// warnings.
+fn lay_out(job: &Job) -> Diagnostics {
+    if job.entries.is_empty() {
+        return Diagnostics::new();
+    }
+    let (laid, mut diags) = layout::lay_out(job);
+    for l in laid {
+        diags.extend(l.warnings);
     }
     diags
 }
@@ -166,19 +169,21 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
         },
         Err(d) => return all.push(d),
     };
-    let loaded = match load_procedures(&campaign.procedures) {
+    let loaded = match load_procedures_from(&campaign.procedures, campaign.sheet.as_deref()) {
         Ok(l) => l,
         Err(d) => return all.extend(d),
     };
     files.extend(loaded.files.iter().cloned());
     all.extend(loaded.problems);
     all.extend(campaign.tracking_warnings(&loaded.procedures));
-    let mut inputs: Vec<&Path> = loaded.files.iter().map(PathBuf::as_path).collect();
-    inputs.extend(campaign_files(Some(&campaign)));
     for output in &campaign.outputs {
         // An output's own list of procedures; its problems are de-duplicated
         // with the campaign's later.
-        let own = match output.procedures.as_ref().map(|p| load_procedures(p)) {
+        let own = match output
+            .procedures
+            .as_ref()
+            .map(|p| load_procedures_from(p, campaign.sheet.as_deref()))
+        {
             None => None,
             Some(Ok(l)) => {
                 files.extend(l.files.iter().cloned());
@@ -194,47 +199,26 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
         if let Some(t) = &output.template {
             files.insert(t.clone());
         }
-        let job = match Job::for_output(&campaign, output) {
+        // Broken procedure files have their own errors already.
+        if let Some(d) = super::build::refused(output, &campaign, procedures.len(), 0) {
+            all.push(d);
+            continue;
+        }
+        let job = match Job::for_output(&campaign, output, procedures.clone()) {
             Ok(job) => job,
             Err(d) => {
                 all.extend(d);
                 continue;
             }
         };
-        // Posters go into a folder, one file per procedure; the rest are one file.
-        let targets: Vec<PathBuf> = if output.kind.per_procedure() {
-            let ext = if output.kind == OutputKind::Png {
-                "png"
-            } else {
-                "pdf"
-            };
-            procedures
-                .iter()
-                .map(|p| {
-                    output
-                        .file
-                        .join(p.path().file_stem().unwrap_or_default())
-                        .with_extension(ext)
-                })
-                .collect()
-        } else {
-            vec![output.file.clone()]
-        };
-        for target in &targets {
-            if let Err(d) = check_output(target, &inputs) {
+        let inputs = job.inputs();
+        for target in targets(&job, Out::FileOrFolder(&output.file)) {
+            if let Err(d) = check_output(&target, &inputs) {
                 let (pos, line) = campaign.src.position(output.offset);
                 all.push(d.in_file(path).at(pos, Some(line)));
             }
         }
         // Laid out as `build` lays it out, without rendering.
-        let style = Style {
-            print: Print::default(),
-            ..job.style()
-        };
-        all.extend(super::build::at_output(
-            lay_out(output.kind, procedures, &style),
-            &campaign,
-            output,
-        ));
+        all.extend(super::build::at_output(lay_out(&job), &campaign, output));
     }
 }

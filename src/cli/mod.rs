@@ -5,7 +5,7 @@
 
 mod build;
 mod check;
-mod job;
+mod import;
 mod make;
 mod qr;
 mod single;
@@ -35,6 +35,8 @@ toroi leaflet procedures/dang-ky-khai-sinh.toml procedures/dang-ky-ket-hon.toml 
 toroi poster procedures/dang-ky-khai-sinh.toml --png -o out/khai-sinh.png\n  \
 toroi handbook procedures/ --bleed 3 --cmyk -o out/cam-nang-nha-in.pdf\n  \
 toroi check procedures/ examples/phuong-1/toroi.toml\n  \
+toroi import danh-muc.xlsx -o procedures\n  \
+toroi handbook danh-muc.xlsx -o out/cam-nang.pdf\n  \
 toroi qr https://dichvucong.gov.vn -o qr.png\n\n\
 Exit status: 0 done, 1 a problem in the input (each shown as file:line:col), 2 wrong usage."
 )]
@@ -99,6 +101,30 @@ enum Command {
         /// Fail (exit 1) on warnings too
         #[arg(long)]
         strict: bool,
+        /// The sheet of a list (.xlsx, .ods) to read [default: the first with a header row]
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+    },
+    /// A list of procedures (.xlsx, .xls, .ods, .csv) into one procedure file per row, to edit in Notepad
+    #[command(
+        after_help = "Examples:\n  toroi import danh-muc.xlsx -o procedures\n  toroi import danh-muc.csv --sheet \"Phụ lục\" -o procedures --force\n  toroi import --blank danh-muc.xlsx"
+    )]
+    Import {
+        /// The list: a spreadsheet or CSV file with a row per procedure
+        #[arg(value_name = "LIST", required_unless_present = "blank")]
+        list: Option<PathBuf>,
+        /// The folder to write the procedure files into [default: the list's name]
+        #[arg(short, long, value_name = "FOLDER")]
+        output: Option<PathBuf>,
+        /// The sheet to read [default: the first with a header row toroi recognises]
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Replace procedure files that exist already (edits in them are lost)
+        #[arg(long)]
+        force: bool,
+        /// Write an empty list to fill in (.xlsx) with the headers toroi reads, instead of importing
+        #[arg(long, value_name = "OUT.xlsx", conflicts_with_all = ["list", "output", "force", "sheet"])]
+        blank: Option<PathBuf>,
     },
     /// QR cards to cut out (85 × 55 mm, ten per A4 sheet with crop marks), one per procedure
     Cards {
@@ -156,6 +182,9 @@ struct Common {
     /// For a print shop: write every colour as CMYK
     #[arg(long)]
     cmyk: bool,
+    /// The sheet of a list (.xlsx, .ods) to read [default: the first with a header row]
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
 }
 
 /// Images instead of a PDF.
@@ -246,7 +275,22 @@ pub fn run() -> ExitCode {
             common,
         } => single::leaflet(&paths, output, &options(common, image)),
         Command::Build { campaign } => return build::build(&campaign),
-        Command::Check { paths, strict } => return check::check(&paths, strict),
+        Command::Import {
+            list,
+            output,
+            sheet,
+            force,
+            blank,
+        } => match (blank, list) {
+            (Some(out), _) => import::blank(&out),
+            (None, Some(list)) => import::import(&list, output, sheet.as_deref(), force),
+            (None, None) => unreachable!("clap requires a list unless --blank"),
+        },
+        Command::Check {
+            paths,
+            strict,
+            sheet,
+        } => return check::check(&paths, strict, sheet.as_deref()),
         Command::Qr {
             url,
             output,
@@ -280,7 +324,7 @@ const NO_IMAGE: ImageArgs = ImageArgs {
 fn options(c: Common, image: ImageArgs) -> single::Options {
     single::Options {
         campaign: c.campaign,
-        print: make::Print {
+        print: crate::job::Print {
             bleed: c.bleed.unwrap_or(0.0),
             cmyk: c.cmyk,
         },
@@ -289,6 +333,7 @@ fn options(c: Common, image: ImageArgs) -> single::Options {
             LangArg::En => Lang::En,
         }),
         template: c.template,
+        sheet: c.sheet,
         png: image.png,
         px: image.px,
     }

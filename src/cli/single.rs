@@ -1,12 +1,12 @@
 //! `toroi poster`, `handbook`, `cards` and `leaflet`: one output from the
-//! command line.
+//! command line, resolved into a [`Job`] as `build` resolves an `[[output]]`.
 
 use std::path::{Path, PathBuf};
 
-use super::job::Job;
-use super::make::{self, Print, Style};
+use super::make;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::collect::load_procedures;
+use crate::job::{Format, Job, Print, Request};
+use crate::model::collect::load_procedures_from;
 use crate::model::{Campaign, Lang, OutputKind, Procedure, Size};
 
 /// The options every printing command takes.
@@ -15,6 +15,8 @@ pub struct Options {
     pub print: Print,
     pub lang: Option<Lang>,
     pub template: Option<PathBuf>,
+    /// `--sheet`: the sheet of a list to read.
+    pub sheet: Option<String>,
     /// `--png`: images instead of a PDF, `px` wide.
     pub png: bool,
     pub px: u32,
@@ -29,7 +31,7 @@ impl Options {
     /// PNG output: asked for with `--png`, or by an output file named
     /// `.png`. `--png` with an output named `.pdf` is a slip, not a wish
     /// for a PNG file called .pdf.
-    fn png_for(&self, output: Option<&Path>) -> Result<Option<u32>, Diagnostic> {
+    fn format_for(&self, output: Option<&Path>) -> Result<Format, Diagnostic> {
         let ext = output
             .and_then(|o| o.extension())
             .map(|e| e.to_string_lossy().to_lowercase());
@@ -40,70 +42,87 @@ impl Options {
             ))
             .with_hint("name the output .png, or leave out --png for a PDF"));
         }
-        Ok((self.png || ext.as_deref() == Some("png")).then_some(self.px))
-    }
-
-    /// The output these options ask for, resolved as `build` resolves an
-    /// `[[output]]`.
-    fn job(
-        &self,
-        kind: OutputKind,
-        size: Size,
-        campaign: Option<Campaign>,
-    ) -> Result<Job, Diagnostics> {
-        Job::resolve(
-            kind,
-            Some(size),
-            campaign,
-            self.lang,
-            self.template.as_deref(),
-            self.print,
-        )
+        Ok(if self.png || ext.as_deref() == Some("png") {
+            Format::Png { px: self.px }
+        } else {
+            Format::Pdf
+        })
     }
 }
 
-pub fn poster(
-    path: &Path,
-    output: Option<PathBuf>,
+/// What one command asks for, besides its options.
+struct Ask<'a> {
+    kind: OutputKind,
     size: Size,
-    opts: &Options,
-) -> Result<Diagnostics, Diagnostics> {
+    format: Format,
+    booklet: bool,
+    copies: usize,
+    /// The procedures named (the campaign's when none are).
+    paths: &'a [PathBuf],
+}
+
+/// Loads the campaign and the procedures, resolves the job, makes its
+/// files; returns every warning, or every problem when nothing was written.
+fn run(ask: Ask, out: &Path, opts: &Options) -> Result<Diagnostics, Diagnostics> {
     let mut diags = Diagnostics::new();
-    let procedure = Procedure::load(path).map_err(|d| diags.extend(d)).ok();
     let campaign = opts.load_campaign(&mut diags);
-    let (Some(procedure), false) = (procedure, diags.has_errors()) else {
+    // A broken campaign and broken procedures are reported together.
+    if diags.has_errors() && ask.paths.is_empty() {
         return Err(diags);
-    };
-    diags.extend(procedure.lint());
-    if let Some(c) = &campaign {
-        diags.extend(c.tracking_warnings(std::slice::from_ref(&procedure)));
     }
-    let png = opts.png_for(output.as_deref())?;
-    let out = output.unwrap_or_else(|| {
-        PathBuf::from(path.file_stem().unwrap_or_default()).with_extension(if png.is_some() {
-            "png"
-        } else {
-            "pdf"
-        })
-    });
-    let job = opts.job(OutputKind::Poster, size, campaign)?;
-    let style = job.style();
-    let written = match png {
-        Some(px) => make::poster_png(&procedure, &style, &out, px)?,
-        None => vec![make::poster(&procedure, &style, &out)?],
+    let sheet = opts
+        .sheet
+        .clone()
+        .or_else(|| campaign.as_ref().and_then(|c| c.sheet.clone()));
+    let procedures = match procedures_for(
+        ask.paths,
+        campaign.as_ref(),
+        ask.kind,
+        sheet.as_deref(),
+        &mut diags,
+    ) {
+        Ok(p) if !diags.has_errors() => p,
+        Ok(_) => return Err(diags),
+        Err(d) => {
+            diags.extend(d);
+            return Err(diags);
+        }
     };
+    if let Some(c) = &campaign {
+        diags.extend(c.tracking_warnings(&procedures));
+    }
+    let job = Job::resolve(Request {
+        kind: ask.kind,
+        size: Some(ask.size),
+        format: ask.format,
+        campaign,
+        lang: opts.lang,
+        template: opts.template.as_deref(),
+        print: opts.print,
+        booklet: ask.booklet,
+        copies: ask.copies,
+        procedures,
+    })?;
+    let (written, problems) = make::make(&job, make::Out::File(out));
     for w in written {
         w.print();
         diags.extend(w.warnings);
     }
+    if problems.has_errors() {
+        diags.extend(problems);
+        return Err(diags);
+    }
+    diags.extend(problems);
     Ok(diags)
 }
 
-/// The procedures named, or the campaign's when none are.
+/// The procedures named, or the campaign's when none are, with their
+/// warnings in `diags`; every error when any file has one.
 fn procedures_for(
     paths: &[PathBuf],
     campaign: Option<&Campaign>,
-    what: &str,
+    kind: OutputKind,
+    sheet: Option<&str>,
     diags: &mut Diagnostics,
 ) -> Result<Vec<Procedure>, Diagnostics> {
     let paths = if paths.is_empty() {
@@ -111,9 +130,9 @@ fn procedures_for(
             Some(c) if !c.procedures.is_empty() => c.procedures.clone(),
             _ => {
                 return Err(
-                    Diagnostic::error(format!("no procedures to put in the {what}"))
+                    Diagnostic::error(format!("no procedures to put in the {kind}"))
                         .with_hint(format!(
-                            "name procedure files or folders, e.g. toroi {what} procedures/"
+                            "name procedure files or folders, e.g. toroi {kind} procedures/"
                         ))
                         .into(),
                 )
@@ -122,7 +141,7 @@ fn procedures_for(
     } else {
         paths.to_vec()
     };
-    let loaded = load_procedures(&paths)?;
+    let loaded = load_procedures_from(&paths, sheet)?;
     let errors = loaded.problems.has_errors();
     diags.extend(loaded.problems);
     if errors {
@@ -131,53 +150,32 @@ fn procedures_for(
     Ok(loaded.procedures)
 }
 
-/// What a multi-procedure command has loaded before it lays anything out.
-struct Loaded {
-    job: Job,
-    procedures: Vec<Procedure>,
-    /// Warnings so far.
-    diags: Diagnostics,
-}
-
-impl Loaded {
-    /// The campaign, the procedures (named, or the campaign's), and the
-    /// output resolved from the options.
-    fn new(
-        paths: &[PathBuf],
-        what: &str,
-        kind: OutputKind,
-        size: Size,
-        opts: &Options,
-    ) -> Result<Loaded, Diagnostics> {
-        let mut diags = Diagnostics::new();
-        let campaign = opts.load_campaign(&mut diags);
-        if diags.has_errors() {
-            return Err(diags);
-        }
-        let procedures = procedures_for(paths, campaign.as_ref(), what, &mut diags)?;
-        if let Some(c) = &campaign {
-            diags.extend(c.tracking_warnings(&procedures));
-        }
-        let job = opts.job(kind, size, campaign)?;
-        Ok(Loaded {
-            job,
-            procedures,
-            diags,
-        })
+pub fn poster(
+    path: &Path,
+    output: Option<PathBuf>,
+    size: Size,
+    opts: &Options,
+) -> Result<Diagnostics, Diagnostics> {
+    if path.is_dir() {
+        return Err(Diagnostic::error("a poster is made from one procedure file, not a folder")
+            .in_file(path)
+            .with_hint("name a file in it, or list the folder in a campaign's [[output]] kind = \"poster\" for a poster of each")
+            .into());
     }
-
-    fn style(&self, _opts: &Options) -> Style<'_> {
-        self.job.style()
-    }
-
-    /// Prints what was written; returns every warning.
-    fn finish(mut self, written: Vec<make::Written>) -> Diagnostics {
-        for w in written {
-            w.print();
-            self.diags.extend(w.warnings);
-        }
-        self.diags
-    }
+    let format = opts.format_for(output.as_deref())?;
+    let out = output.unwrap_or_else(|| {
+        PathBuf::from(path.file_stem().unwrap_or_default()).with_extension(format.extension())
+    });
+    let path = [path.to_path_buf()];
+    let ask = Ask {
+        kind: OutputKind::Poster,
+        size,
+        format,
+        booklet: false,
+        copies: 1,
+        paths: &path,
+    };
+    run(ask, &out, opts)
 }
 
 pub fn handbook(
@@ -187,7 +185,6 @@ pub fn handbook(
     booklet: bool,
     opts: &Options,
 ) -> Result<Diagnostics, Diagnostics> {
-    let job = Loaded::new(paths, "handbook", OutputKind::Handbook, size, opts)?;
     let out = output.unwrap_or_else(|| {
         PathBuf::from(if booklet {
             "cam-nang-in.pdf"
@@ -195,8 +192,15 @@ pub fn handbook(
             "cam-nang.pdf"
         })
     });
-    let written = make::handbook(&job.procedures, &job.style(opts), &out, booklet)?;
-    Ok(job.finish(vec![written]))
+    let ask = Ask {
+        kind: OutputKind::Handbook,
+        size,
+        format: Format::Pdf,
+        booklet,
+        copies: 1,
+        paths,
+    };
+    run(ask, &out, opts)
 }
 
 pub fn cards(
@@ -205,10 +209,14 @@ pub fn cards(
     copies: usize,
     opts: &Options,
 ) -> Result<Diagnostics, Diagnostics> {
-    let job = Loaded::new(paths, "cards", OutputKind::Cards, Size::A4, opts)?;
-    let written = match opts.png.then_some(opts.px) {
+    let format = if opts.png {
+        Format::Png { px: opts.px }
+    } else {
+        Format::Pdf
+    };
+    let out = match format {
         // A folder of cards, one PNG each.
-        Some(px) => {
+        Format::Png { .. } => {
             if let Some(o) = output.as_deref().filter(|o| o.extension().is_some()) {
                 return Err(Diagnostic::error(format!(
                     "with --png, -o names a folder for the card images, not the file {}",
@@ -217,20 +225,19 @@ pub fn cards(
                 .with_hint("e.g. -o the-qr (one PNG per procedure goes in it)")
                 .into());
             }
-            let dir = output.unwrap_or_else(|| PathBuf::from("the-qr"));
-            make::cards_png(&job.procedures, &job.style(opts), &dir, px)?
+            output.unwrap_or_else(|| PathBuf::from("the-qr"))
         }
-        None => {
-            let out = output.unwrap_or_else(|| PathBuf::from("the-qr.pdf"));
-            vec![make::cards(
-                &job.procedures,
-                copies,
-                &job.style(opts),
-                &out,
-            )?]
-        }
+        Format::Pdf => output.unwrap_or_else(|| PathBuf::from("the-qr.pdf")),
     };
-    Ok(job.finish(written))
+    let ask = Ask {
+        kind: OutputKind::Cards,
+        size: Size::A4,
+        format,
+        booklet: false,
+        copies,
+        paths,
+    };
+    run(ask, &out, opts)
 }
 
 pub fn leaflet(
@@ -238,18 +245,15 @@ pub fn leaflet(
     output: Option<PathBuf>,
     opts: &Options,
 ) -> Result<Diagnostics, Diagnostics> {
-    let job = Loaded::new(paths, "leaflet", OutputKind::Leaflet, Size::A4, opts)?;
-    let png = opts.png_for(output.as_deref())?;
-    let out = output.unwrap_or_else(|| {
-        PathBuf::from(if png.is_some() {
-            "to-gap.png"
-        } else {
-            "to-gap.pdf"
-        })
-    });
-    let written = match png {
-        Some(px) => make::leaflet_png(&job.procedures, &job.style(opts), &out, px)?,
-        None => vec![make::leaflet(&job.procedures, &job.style(opts), &out)?],
+    let format = opts.format_for(output.as_deref())?;
+    let out = output.unwrap_or_else(|| PathBuf::from("to-gap").with_extension(format.extension()));
+    let ask = Ask {
+        kind: OutputKind::Leaflet,
+        size: Size::A4,
+        format,
+        booklet: false,
+        copies: 1,
+        paths,
     };
-    Ok(job.finish(written))
+    run(ask, &out, opts)
 }

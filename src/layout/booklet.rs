@@ -2,7 +2,7 @@
 //! saddle-stitch order, so that an office printer printing duplex (flip on
 //! the short edge) makes a stack that folds and staples into the booklet.
 
-use crate::scene::{Item, Page, Target};
+use crate::scene::{Document, Item, Page, Target};
 
 /// The imposed sheet sides and what it took to get there.
 #[derive(Debug)]
@@ -14,6 +14,38 @@ pub struct Booklet {
     pub blanks: usize,
     /// For each original page, the sheet side it landed on.
     pub side_of: Vec<usize>,
+}
+
+/// What imposing a document took: for the summary and the printing note.
+#[derive(Debug, Clone, Copy)]
+pub struct Imposition {
+    pub sheets: usize,
+    /// Blank pages added to reach a multiple of 4.
+    pub blanks: usize,
+}
+
+/// `doc` as a booklet on sheets `sheet_width` wide (the back cover stays
+/// outside), its bookmarks moved to the sheet sides their pages landed on.
+/// A transform of the laid-out document: layout never knows about it.
+pub fn impose_document(doc: Document, sheet_width: f32) -> (Document, Imposition) {
+    let b = impose(doc.pages, true, sheet_width);
+    let outline = doc
+        .outline
+        .into_iter()
+        .map(|(title, p)| (title, b.side_of[p]))
+        .collect();
+    let done = Imposition {
+        sheets: b.sheets,
+        blanks: b.blanks,
+    };
+    (
+        Document {
+            pages: b.sides,
+            outline,
+            ..doc
+        },
+        done,
+    )
 }
 
 /// The pages (from 0) on each sheet side, left then right, for `n` pages

@@ -4,14 +4,11 @@
 //! hotline, and the QR code, its modules on the 1/150-inch grid so that it
 //! stays crisp at every common printer and screen resolution.
 
-use qrcode::EcLevel;
-
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::job::{Coded, Job};
 use crate::layout::column::{Align, Lines, Style};
-use crate::layout::template::{Labels, Template};
 use crate::layout::{check_drawn_glyphs, check_glyphs, qr_item};
-use crate::model::{Campaign, Procedure};
-use crate::qr::{QrMatrix, MIN_MODULE_MM};
+use crate::qr::{QrPolicy, MIN_MODULE_MM};
 use crate::scene::{Color, Item, Page, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
 
@@ -23,14 +20,9 @@ const ROWS: usize = 5;
 const GRID: f32 = 72.0 / 150.0;
 
 /// Sheets of cards: each procedure's card `copies` times, in order.
-pub fn cards(
-    procedures: &[Procedure],
-    copies: usize,
-    campaign: Option<&Campaign>,
-    t: &Template,
-    labels: &Labels,
-) -> Result<Vec<Page>, Diagnostics> {
-    let faces = faces(procedures, campaign, t, labels)?;
+pub fn cards(job: &Job) -> Result<Vec<Page>, Diagnostics> {
+    let (t, copies) = (&job.template, job.copies);
+    let faces = faces(job)?;
     let (w, h) = (t.page_width(), t.page_height());
     let x0 = snap((w - COLUMNS as f32 * CARD_W * MM) / 2.0);
     let y0 = snap((h - ROWS as f32 * CARD_H * MM) / 2.0);
@@ -61,13 +53,8 @@ pub fn cards(
 }
 
 /// Each procedure's card on a page of its own, the card's size: for PNGs.
-pub fn card_pages(
-    procedures: &[Procedure],
-    campaign: Option<&Campaign>,
-    t: &Template,
-    labels: &Labels,
-) -> Result<Vec<Page>, Diagnostics> {
-    let faces = faces(procedures, campaign, t, labels)?;
+pub fn card_pages(job: &Job) -> Result<Vec<Page>, Diagnostics> {
+    let faces = faces(job)?;
     let mut pages = Vec::new();
     for items in faces {
         check_drawn_glyphs(&items)?;
@@ -77,17 +64,11 @@ pub fn card_pages(
 }
 
 /// Every procedure's card laid out at the origin, or every problem.
-fn faces(
-    procedures: &[Procedure],
-    campaign: Option<&Campaign>,
-    t: &Template,
-    labels: &Labels,
-) -> Result<Vec<Vec<Item>>, Diagnostics> {
+fn faces(job: &Job) -> Result<Vec<Vec<Item>>, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut faces = Vec::new();
-    for p in procedures {
-        match check_glyphs(p).and_then(|_| card(p, campaign, t, labels).map_err(Diagnostics::from))
-        {
+    for e in &job.entries {
+        match check_glyphs(&e.procedure).and_then(|_| card(job, e).map_err(Diagnostics::from)) {
             Ok(items) => faces.push(items),
             Err(d) => diags.extend(d),
         }
@@ -105,19 +86,20 @@ fn snap(v: f32) -> f32 {
 
 /// One card laid out at the origin. Its offset on the sheet is a whole
 /// number of grid steps, so positions snapped here stay snapped there.
-fn card(
-    p: &Procedure,
-    campaign: Option<&Campaign>,
-    t: &Template,
-    labels: &Labels,
-) -> Result<Vec<Item>, Diagnostic> {
+fn card(job: &Job, entry: &Coded) -> Result<Vec<Item>, Diagnostic> {
+    let (p, campaign, t, labels) = (
+        &entry.procedure,
+        job.campaign.as_ref(),
+        &job.template,
+        &job.labels,
+    );
     let c = &t.colors;
-    let url = Campaign::target_of(campaign, p);
+    let (url, matrix) = (&entry.code.href, &entry.code.matrix);
     let pad = t.margin * MM;
     let s = &t.sizes;
     // The code as large as the card allows, up to the template's size.
     let room = (CARD_H * MM - 2.0 * pad).min(t.qr.size * MM);
-    let matrix = QrMatrix::for_print(&url, EcLevel::M, room / MM).map_err(|e| {
+    matrix.side(QrPolicy::FIXED, room / MM).map_err(|e| {
         p.error_at(p.url.offset, e.to_string()).with_hint(
             "use a shorter URL or fewer tracking parameters: a card has room for a 47 mm code",
         )
@@ -135,21 +117,13 @@ fn card(
     let card_w = CARD_W * MM;
     let qr_x = snap(card_w - pad - side);
     let qr_y = snap((CARD_H * MM - side) / 2.0);
-    let mut items = qr_item(
-        Rect::new(qr_x, qr_y, side, side),
-        &matrix,
-        Color::BLACK,
-        &url,
-    );
+    let mut items = qr_item(Rect::new(qr_x, qr_y, side, side), matrix, Color::BLACK, url);
 
     let x = pad;
     let w = qr_x - 2.5 * MM - x;
     let mut y = pad;
-    let issuer = campaign
-        .and_then(|c| c.issuer.name.as_ref())
-        .map_or(labels.default_issuer.as_str(), |n| n.value.as_str());
     let issuer = Lines::wrap(
-        &issuer.to_uppercase(),
+        &job.issuer.to_uppercase(),
         Style::new(Bold, s.issuer, 1.2, c.accent),
         w,
     );

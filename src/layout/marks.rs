@@ -3,12 +3,27 @@
 //! leaves no white sliver), and crop marks at the trim corners, in the bleed,
 //! clear of the finished page.
 
-use crate::scene::{Color, Item, Page, Rect, MM};
+use crate::scene::{Color, Document, Item, Page, Rect, MM};
 
 /// The gap between a crop mark and the trim corner it points at.
 const MARK_GAP: f32 = 0.75 * MM;
 /// Hairline, as print shops expect.
 const MARK_WIDTH: f32 = 0.25;
+
+/// Every page of `doc` with `bleed_mm` millimetres of bleed and crop
+/// marks; the document unchanged for 0. A transform of the laid-out
+/// document, applied last, after any imposition.
+pub fn bleed(doc: Document, bleed_mm: f32) -> Document {
+    if bleed_mm <= 0.0 {
+        return doc;
+    }
+    let pages = doc
+        .pages
+        .into_iter()
+        .map(|p| with_bleed(p, bleed_mm * MM))
+        .collect();
+    Document { pages, ..doc }
+}
 
 /// `page` with `bleed` points on every side; its `trim` is the finished size.
 pub fn with_bleed(page: Page, bleed: f32) -> Page {

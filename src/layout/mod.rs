@@ -18,11 +18,94 @@ pub use handbook::{handbook, Handbook};
 pub use poster::{poster, Poster};
 pub use template::{with_overrides, HandbookSize, Labels, PosterSize, Template};
 
+use rayon::prelude::*;
+
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::Procedure;
+use crate::job::{Format, Job};
+use crate::model::{OutputKind, Procedure};
 use crate::qr::{QrMatrix, QUIET_ZONE};
-use crate::scene::{Color, Item, Rect, SymbolId, Target};
+use crate::scene::{Color, Document, Item, Page, Rect, SymbolId, Target};
 use crate::text::FontKind;
+
+/// One laid-out document of a job: a poster (one per procedure), or the
+/// handbook, leaflet or card sheets.
+#[derive(Debug)]
+pub struct Laid {
+    pub document: Document,
+    /// Posters: the index of the procedure in the job it is for.
+    pub entry: Option<usize>,
+    /// What printed but deserves a look.
+    pub warnings: Diagnostics,
+}
+
+/// Lays out `job`: what is ready, and the errors of what is not. Posters
+/// are laid out each on its own, so one that does not fit does not stop
+/// the others; the other kinds are one document, whole or not at all.
+/// Pure: imposing, bleed and rendering come after.
+pub fn lay_out(job: &Job) -> (Vec<Laid>, Diagnostics) {
+    let document = |title: String, pages: Vec<Page>, outline| Document {
+        title,
+        author: job.issuer.clone(),
+        pages,
+        outline,
+        date: job.date,
+    };
+    let whole = |r: Result<Laid, Diagnostics>| match r {
+        Ok(laid) => (vec![laid], Diagnostics::new()),
+        Err(d) => (Vec::new(), d),
+    };
+    match job.kind {
+        OutputKind::Poster | OutputKind::Png => {
+            let results: Vec<_> = job
+                .entries
+                .par_iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    poster(job, e).map(|p| Laid {
+                        document: document(
+                            e.procedure.title.value.clone(),
+                            vec![p.page],
+                            Vec::new(),
+                        ),
+                        entry: Some(i),
+                        warnings: p.warnings,
+                    })
+                })
+                .collect();
+            let mut laid = Vec::new();
+            let mut errors = Diagnostics::new();
+            for r in results {
+                match r {
+                    Ok(l) => laid.push(l),
+                    Err(d) => errors.extend(d),
+                }
+            }
+            (laid, errors)
+        }
+        OutputKind::Handbook => whole(handbook(job).map(|b| Laid {
+            document: document(job.title.clone(), b.pages, b.outline),
+            entry: None,
+            warnings: b.warnings,
+        })),
+        OutputKind::Leaflet => whole(leaflet::leaflet(job).map(|l| Laid {
+            document: document(job.title.clone(), l.sides.to_vec(), Vec::new()),
+            entry: None,
+            warnings: l.warnings,
+        })),
+        // Printed cards come on sheets; as images, each card is its own.
+        OutputKind::Cards => whole(
+            match job.format {
+                Format::Pdf => cards::cards(job),
+                Format::Png { .. } => cards::card_pages(job),
+            }
+            .map(|pages| Laid {
+                document: document(job.title.clone(), pages, Vec::new()),
+                entry: None,
+                warnings: Diagnostics::new(),
+            }),
+        ),
+    }
+}
 
 /// Refuses text that the shipped fonts cannot draw, naming each character
 /// of the field, so that one round of fixes is enough.
@@ -215,8 +298,45 @@ pub fn qr_item(area: Rect, matrix: &QrMatrix, color: Color, url: &str) -> Vec<It
 /// Shared by the layout stage's unit tests.
 #[cfg(test)]
 pub(crate) mod testing {
-    use crate::model::Procedure;
+    use crate::job::Job;
+    use crate::layout::{Labels, Template};
+    use crate::model::{Campaign, OutputKind, Procedure};
     use std::path::PathBuf;
+
+    /// A job of `kind` for `procedures` on template `t`.
+    pub fn job(
+        kind: OutputKind,
+        procedures: &[Procedure],
+        campaign: Option<&Campaign>,
+        t: &Template,
+        labels: &Labels,
+    ) -> Job {
+        Job::with_template(
+            kind,
+            t.clone(),
+            labels.clone(),
+            campaign.cloned(),
+            procedures.to_vec(),
+        )
+        .expect("every address fits a QR code")
+    }
+
+    /// `p`'s poster on template `t`.
+    pub fn poster(
+        p: &Procedure,
+        campaign: Option<&Campaign>,
+        t: &Template,
+        labels: &Labels,
+    ) -> Result<super::Poster, crate::diag::Diagnostics> {
+        let job = job(
+            OutputKind::Poster,
+            std::slice::from_ref(p),
+            campaign,
+            t,
+            labels,
+        );
+        super::poster(&job, &job.entries[0])
+    }
 
     /// The procedures in procedures/, in file-name order.
     pub fn shipped() -> Vec<Procedure> {
@@ -242,7 +362,7 @@ mod tests {
         Procedure::parse(SourceFile::new(PathBuf::from("p.toml"), text.to_owned())).unwrap()
     }
 
-    use testing::shipped;
+    use testing::{poster, shipped};
 
     /// Everything inside the margins, and no text run wider than measured.
     fn assert_within_margins(page: &Page, t: &Template) {

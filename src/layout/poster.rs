@@ -7,6 +7,7 @@
 //! where the overflow starts.
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::job::{Coded, Job};
 use crate::layout::column::{self, Align, Lines, Marker, Style};
 use crate::layout::facts::{facts_box, Extent};
 use crate::layout::template::{Labels, Template};
@@ -34,15 +35,18 @@ pub struct Poster {
 const SHRINK_STEP: f32 = 0.03;
 const GROW_STEP: f32 = 0.05;
 
-pub fn poster(
-    p: &Procedure,
-    campaign: Option<&Campaign>,
-    t: &Template,
-    labels: &Labels,
-) -> Result<Poster, Diagnostics> {
+/// The poster of one of `job`'s procedures.
+pub fn poster(job: &Job, entry: &Coded) -> Result<Poster, Diagnostics> {
+    let (p, campaign, t, labels) = (
+        &entry.procedure,
+        job.campaign.as_ref(),
+        &job.template,
+        &job.labels,
+    );
     check_glyphs(p)?;
-    let qr_url = Campaign::target_of(campaign, p);
-    let (matrix, _) = QrMatrix::placed(&qr_url, OutputKind::Poster.qr_policy(), t.qr.size).map_err(|e| {
+    let qr_url = entry.code.href.clone();
+    let matrix = &entry.code.matrix;
+    matrix.side(OutputKind::Poster.qr_policy(), t.qr.size).map_err(|e| {
         p.error_at(p.url.offset, e.to_string()).with_hint(
             "use a shorter URL (the portal's page for the procedure code is short) or fewer tracking parameters; A3 posters have a larger code (--size a3)",
         )
@@ -53,7 +57,7 @@ pub fn poster(
     let frame = Rect::new(m, m, w - 2.0 * m, h - 2.0 * m);
     let mut fixed = Vec::new();
     let content_top = header(&mut fixed, p, campaign, t, labels, frame)?;
-    let content_bottom = qr_panel(&mut fixed, &qr_url, &matrix, campaign, t, labels, frame)?;
+    let content_bottom = qr_panel(&mut fixed, &qr_url, matrix, campaign, t, labels, frame)?;
     let room = Rect::new(frame.x, content_top, frame.w, content_bottom - content_top);
 
     let attempt = |scale: f32| {
@@ -106,7 +110,7 @@ pub fn poster(
             }),
         );
     }
-    if let Some(w) = small_modules(p, &matrix, t.qr.size, &format!("{} poster", t.paper())) {
+    if let Some(w) = small_modules(p, matrix, t.qr.size, &format!("{} poster", t.paper())) {
         warnings.push(w);
     }
     Ok(Poster {

@@ -159,6 +159,20 @@ fn hex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Color, D::Error> {
 }
 
 /// The built-in presets, by name.
+/// The colours every preset shares (templates/theme.toml).
+const THEME: &str = include_str!("../../templates/theme.toml");
+
+/// A preset's keys with the shared theme's under them.
+fn preset_table(name: &str) -> Option<toml::Table> {
+    let text = PRESETS.iter().find(|(n, _)| *n == name)?.1;
+    let mut table: toml::Table = toml::from_str(text).expect("built-in template is valid");
+    let theme: toml::Table = toml::from_str(THEME).expect("the built-in theme is valid");
+    for (key, value) in theme {
+        table.entry(key).or_insert(value);
+    }
+    Some(table)
+}
+
 const PRESETS: &[(&str, &str)] = &[
     ("poster-a4", include_str!("../../templates/poster-a4.toml")),
     ("poster-a3", include_str!("../../templates/poster-a3.toml")),
@@ -200,8 +214,12 @@ pub enum HandbookSize {
 impl Template {
     /// A built-in preset such as `handbook-a5`.
     pub fn builtin(name: &str) -> Option<Template> {
-        let text = PRESETS.iter().find(|(n, _)| *n == name)?.1;
-        Some(toml::from_str(text).expect("built-in template is valid"))
+        let table = preset_table(name)?;
+        Some(
+            toml::Value::Table(table)
+                .try_into()
+                .expect("built-in template is valid"),
+        )
     }
 
     pub fn poster(size: PosterSize) -> Template {
@@ -312,12 +330,10 @@ pub fn with_overrides(
     lang: Lang,
     file: Option<&Path>,
 ) -> Result<(Template, Labels), Diagnostics> {
-    let preset = PRESETS.iter().find(|(n, _)| *n == name).map(|p| p.1);
     let words = labels_text(lang);
-    let Some(preset) = preset else {
+    let Some(mut base) = preset_table(name) else {
         return Err(Diagnostic::error(format!("no built-in template {name}")).into());
     };
-    let mut base: toml::Table = toml::from_str(preset).expect("built-in template is valid");
     let labels: toml::Table = toml::from_str(words).expect("built-in labels are valid");
     base.insert("labels".into(), toml::Value::Table(labels));
     if let Some(path) = file {

@@ -8,7 +8,7 @@ use crate::model::source::SourceFile;
 use crate::model::toml_read::{self, Located, Reader};
 use crate::model::{address, portal, Lang, OutputKind, Procedure, Size};
 
-const TOP_KEYS: &[&str] = &["issuer", "campaign", "procedures", "output"];
+const TOP_KEYS: &[&str] = &["issuer", "campaign", "procedures", "sheet", "output"];
 const ISSUER_KEYS: &[&str] = &[
     "name",
     "locality",
@@ -19,7 +19,15 @@ const ISSUER_KEYS: &[&str] = &[
     "office_hours",
     "logo",
 ];
-const CAMPAIGN_KEYS: &[&str] = &["title", "slogan", "url", "lang", "tracking", "procedures"];
+const CAMPAIGN_KEYS: &[&str] = &[
+    "title",
+    "slogan",
+    "url",
+    "lang",
+    "tracking",
+    "procedures",
+    "sheet",
+];
 const OUTPUT_KEYS: &[&str] = &[
     "kind",
     "size",
@@ -133,8 +141,11 @@ pub struct Campaign {
     pub tracking: Vec<(String, String)>,
     /// Where `tracking` is, for the warning about other sites.
     pub tracking_offset: usize,
-    /// Procedure files and folders, resolved against the campaign file's folder.
+    /// Procedure files, folders and lists, resolved against the campaign file's folder.
     pub procedures: Vec<PathBuf>,
+    /// The sheet of a list to read (`sheet = "…"`), when not the first
+    /// with a header.
+    pub sheet: Option<String>,
     pub outputs: Vec<Output>,
 }
 
@@ -169,6 +180,7 @@ impl Campaign {
         let issuer_table = top.table("issuer");
         let campaign_table = top.table("campaign");
         let listed = top.string_list("procedures");
+        let mut sheet = top.string("sheet").map(|s| s.value);
         let mut procedures = existing(src, &listed, &resolve, top.diags);
         let output_tables = top.table_list("output");
 
@@ -198,6 +210,7 @@ impl Campaign {
             tracking: Vec::new(),
             tracking_offset: 0,
             procedures: Vec::new(),
+            sheet: None,
             outputs: Vec::new(),
         };
         if let Some((t, off)) = campaign_table {
@@ -229,8 +242,12 @@ impl Campaign {
             }
             let listed = r.string_list("procedures");
             procedures.extend(existing(src, &listed, &resolve, r.diags));
+            if let Some(s) = r.string("sheet") {
+                sheet = Some(s.value);
+            }
         }
         campaign.procedures = procedures;
+        campaign.sheet = sheet;
 
         for (t, off) in output_tables {
             let mut r = Reader::new(src, t, off, "output.", &mut diags);

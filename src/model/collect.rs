@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{duplicate_codes, is_campaign, is_template, Procedure};
+use crate::model::{duplicate_codes, is_campaign, is_template, list, Procedure};
 
 /// The procedure files under `paths`, in order, with warnings about how
 /// some were found (a Notepad `.toml.txt`).
@@ -107,56 +107,135 @@ pub fn folder(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 pub struct Loaded {
     /// Those that can be printed, in order.
     pub procedures: Vec<Procedure>,
-    /// Errors of the files left out, and warnings about those kept.
+    /// Errors of the files (and list rows) left out, and warnings about
+    /// those kept.
     pub problems: Diagnostics,
     /// The files read.
     pub files: Vec<PathBuf>,
+    /// Procedure files and list rows left out because of errors.
+    pub broken: usize,
 }
 
 impl Loaded {
-    /// Files left out because of errors.
+    /// Procedure files and list rows left out because of errors.
     pub fn broken(&self) -> usize {
-        self.files.len() - self.procedures.len()
+        self.broken
     }
 }
 
-/// Loads the procedure files under `paths` in parallel and checks them as
-/// a set: a file with errors, or with the code of an earlier file, is left
-/// out; `lint` warnings are kept. Fails only when the paths themselves do.
+/// What one file gave: its procedures (or their errors), and problems of
+/// the file as a whole.
+struct FromFile {
+    results: Vec<Result<Procedure, Diagnostics>>,
+    problems: Diagnostics,
+    broken: usize,
+}
+
+/// A list's rows often lack the same thing (no documents in a catalogue
+/// of 255 codes): the same warning for more than three rows of one file
+/// is shown once, at the first, with how many rows it concerns.
+fn summarised(lints: Vec<crate::diag::Diagnostic>) -> Diagnostics {
+    let mut groups: Vec<(crate::diag::Diagnostic, usize)> = Vec::new();
+    for d in lints {
+        match groups.iter_mut().find(|(g, _)| {
+            g.file == d.file
+                && g.message == d.message
+                && g.at.as_ref().is_some_and(|a| a.cell.is_some())
+        }) {
+            Some((_, n)) => *n += 1,
+            None => groups.push((d, 1)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(mut d, n)| {
+            if n > 1 {
+                d.message = format!("{} (and in {} more rows of this list)", d.message, n - 1);
+            }
+            d
+        })
+        .collect()
+}
+
+/// Loads the procedure files and lists under `paths` in parallel and
+/// checks them as a set: a file or row with errors, or with the code of an
+/// earlier one, is left out; `lint` warnings are kept. Fails only when the
+/// paths themselves do.
 pub fn load_procedures(paths: &[PathBuf]) -> Result<Loaded, Diagnostics> {
+    load_procedures_from(paths, None)
+}
+
+/// As [`load_procedures`], reading lists from the sheet named `sheet`.
+pub fn load_procedures_from(paths: &[PathBuf], sheet: Option<&str>) -> Result<Loaded, Diagnostics> {
     let (mut files, mut problems) = procedure_files(paths)?;
     // A campaign or template file kept in a folder of procedures is not one
     // of them; only files that fail as procedures are looked at again, so
     // that good ones are read once.
-    let results: Vec<_> = files
+    let results: Vec<Option<FromFile>> = files
         .par_iter()
-        .map(|f| match Procedure::load(f) {
-            Err(_) if !paths.contains(f) && (is_campaign(f) || is_template(f)) => None,
-            r => Some(r),
+        .map(|f| {
+            if list::is_list(f) {
+                return Some(match list::read(f, sheet) {
+                    Ok(rows) => FromFile {
+                        results: rows.rows.into_par_iter().map(Procedure::parse).collect(),
+                        problems: rows.problems,
+                        broken: rows.broken,
+                    },
+                    Err(d) => FromFile {
+                        results: Vec::new(),
+                        problems: d,
+                        broken: 1,
+                    },
+                });
+            }
+            match Procedure::load(f) {
+                Err(_) if !paths.contains(f) && (is_campaign(f) || is_template(f)) => None,
+                r => Some(FromFile {
+                    results: vec![r],
+                    problems: Diagnostics::new(),
+                    broken: 0,
+                }),
+            }
         })
         .collect();
     let mut procedures = Vec::new();
     let mut kept = results.iter().map(Option::is_some);
     files.retain(|_| kept.next().unwrap_or(true));
-    for r in results.into_iter().flatten() {
-        match r {
-            Ok(p) => {
-                problems.extend(p.lint());
-                procedures.push(p);
+    let mut broken = 0;
+    for from in results.into_iter().flatten() {
+        problems.extend(from.problems);
+        broken += from.broken;
+        let mut lints = Vec::new();
+        for r in from.results {
+            match r {
+                Ok(p) => {
+                    lints.extend(p.lint());
+                    procedures.push(p);
+                }
+                Err(d) => {
+                    problems.extend(d);
+                    broken += 1;
+                }
             }
-            Err(d) => problems.extend(d),
         }
+        problems.extend(summarised(lints));
     }
-    let duplicates = duplicate_codes(&procedures);
-    if !duplicates.is_empty() {
-        let repeated: Vec<PathBuf> = duplicates.iter().filter_map(|d| d.file.clone()).collect();
-        procedures.retain(|p| !repeated.iter().any(|r| r == p.path()));
+    let (duplicates, repeated) = duplicate_codes(&procedures);
+
+    if !repeated.is_empty() {
+        broken += repeated.len();
+        let mut i = 0;
+        procedures.retain(|_| {
+            i += 1;
+            !repeated.contains(&(i - 1))
+        });
         problems.extend(duplicates);
     }
     Ok(Loaded {
         procedures,
         problems,
         files,
+        broken,
     })
 }
 

@@ -5,9 +5,10 @@ pub mod address;
 mod campaign;
 pub mod collect;
 mod kind;
+pub mod list;
 pub mod portal;
 mod procedure;
-mod source;
+pub(crate) mod source;
 pub mod toml_read;
 
 pub use campaign::{is_campaign, is_template, Campaign, Issuer, Logo, Output, NATIONAL_PORTAL};

@@ -201,6 +201,30 @@ impl Procedure {
         &self.src.path
     }
 
+    /// The name of files made for this procedure alone (a poster, a card
+    /// image, an imported file): its file's name, or for a row of a list
+    /// its title in ASCII.
+    pub fn stem(&self) -> String {
+        match &self.src.stem {
+            Some(s) => s.clone(),
+            None => self
+                .path()
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+        }
+    }
+
+    /// Where the procedure came from, for messages and `toroi import`'s
+    /// comments: the file, or the list's cell of its title.
+    pub fn origin(&self) -> String {
+        match self.src.cells.first() {
+            Some(c) => format!("{}:{}", self.path().display(), c.cell),
+            None => self.path().display().to_string(),
+        }
+    }
+
     /// An error pointing at a field's value in this procedure's file.
     pub fn error_at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
         self.src.error_at(offset, message)
@@ -302,21 +326,26 @@ impl Procedure {
 
 /// Two procedures with the same national code: one is a copy of the other,
 /// or a code was mistyped. Reported at the later file's `code`.
-pub fn duplicate_codes(procedures: &[Procedure]) -> Diagnostics {
+/// Procedures whose code an earlier one has: an error at each, and their
+/// indices (a row of a list shares its file with the others, so the file
+/// alone does not say which to leave out).
+pub fn duplicate_codes(procedures: &[Procedure]) -> (Diagnostics, Vec<usize>) {
     let mut diags = Diagnostics::new();
+    let mut repeated = Vec::new();
     let mut seen: std::collections::HashMap<&str, &Procedure> = std::collections::HashMap::new();
-    for p in procedures {
+    for (i, p) in procedures.iter().enumerate() {
         let Some(code) = &p.code else { continue };
         if let Some(first) = seen.get(code.value.as_str()) {
             diags.push(
-                p.error_at(code.offset, format!("the code {} is also the code of {}", code.value, first.path().display()))
-                    .with_hint("each procedure has its own national code; check which file is right, or remove the copy"),
+                p.error_at(code.offset, format!("the code {} is also the code of {}", code.value, first.origin()))
+                    .with_hint("each procedure has its own national code; check which one is right, or remove the copy"),
             );
+            repeated.push(i);
         } else {
             seen.insert(&code.value, p);
         }
     }
-    diags
+    (diags, repeated)
 }
 
 #[cfg(test)]

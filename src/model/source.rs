@@ -29,6 +29,9 @@ pub struct SourceFile {
     /// Empty for a text file; for a row of a list, where each value's text
     /// lies and the cell it came from.
     pub cells: Vec<CellSpan>,
+    /// For a row of a list, the name its files take (posters, `toroi
+    /// import`): the title in ASCII. None for a file, named by its path.
+    pub stem: Option<String>,
 }
 
 /// A value of a list row: its byte range in [`SourceFile::text`], its cell
@@ -47,6 +50,7 @@ impl SourceFile {
             path: path.into(),
             text: text.into(),
             cells: Vec::new(),
+            stem: None,
         }
     }
 

@@ -98,14 +98,7 @@ impl QrMatrix {
     /// refusing a code whose modules would be smaller than [`MIN_MODULE_MM`].
     pub fn for_print(data: &str, ec: EcLevel, side_mm: f32) -> Result<QrMatrix, QrError> {
         let m = QrMatrix::encode(data, ec)?;
-        let module_mm = side_mm / m.total() as f32;
-        if module_mm < MIN_MODULE_MM {
-            return Err(QrError::ModulesTooSmall {
-                module_mm,
-                side_mm,
-                needed_mm: (m.total() as f32 * MIN_MODULE_MM).ceil(),
-            });
-        }
+        m.side(QrPolicy::FIXED, side_mm)?;
         Ok(m)
     }
 
@@ -113,7 +106,15 @@ impl QrMatrix {
     /// starting from `base_mm`: the code and its side in millimetres.
     pub fn placed(data: &str, policy: QrPolicy, base_mm: f32) -> Result<(QrMatrix, f32), QrError> {
         let m = QrMatrix::encode(data, EcLevel::M)?;
-        let total = m.total() as f32;
+        let side = m.side(policy, base_mm)?;
+        Ok((m, side))
+    }
+
+    /// The printed side in millimetres (quiet zone included) that `policy`
+    /// gives this code, starting from `base_mm`; refused when its modules
+    /// would be smaller than [`MIN_MODULE_MM`]. The one sizing rule.
+    pub fn side(&self, policy: QrPolicy, base_mm: f32) -> Result<f32, QrError> {
+        let total = self.total() as f32;
         let side = (total * policy.grow_to_module_mm).clamp(base_mm, base_mm * policy.max_growth);
         let module_mm = side / total;
         if module_mm < MIN_MODULE_MM {
@@ -123,7 +124,7 @@ impl QrMatrix {
                 needed_mm: (total * MIN_MODULE_MM).ceil(),
             });
         }
-        Ok((m, side))
+        Ok(side)
     }
 
     /// Modules per side including the quiet zone on both sides.

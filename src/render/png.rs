@@ -230,8 +230,8 @@ fn encode(pixmap: &Pixmap) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::testing::shipped;
-    use crate::layout::{poster, Labels, PosterSize, Template};
+    use crate::layout::testing::{poster, shipped};
+    use crate::layout::{Labels, PosterSize, Template};
 
     #[test]
     fn the_poster_png_is_1080_wide_and_its_code_decodes() {

@@ -1,15 +1,14 @@
 //! The front cover (issuer, title, slogan, the campaign's QR code, the year)
 //! and the back cover (the issuer's contacts).
 
-use qrcode::EcLevel;
-
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::job::Code;
 use crate::layout::column::{self, Align, Lines, Style};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{masthead, qr_item};
 use crate::model::NATIONAL_PORTAL;
 use crate::model::{Campaign, Located};
-use crate::qr::QrMatrix;
+use crate::qr::QrPolicy;
 use crate::scene::{Color, ImageId, Item, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
 
@@ -27,6 +26,7 @@ const COVER: masthead::Scale = masthead::Scale {
 
 pub fn front(
     campaign: Option<&Campaign>,
+    code: &Code,
     t: &Template,
     labels: &Labels,
     count: usize,
@@ -38,10 +38,11 @@ pub fn front(
     let mut items = Vec::new();
 
     // The campaign's main link (the national portal by default), tracked.
-    let url = campaign.map_or_else(|| NATIONAL_PORTAL.to_owned(), |c| c.qr_url(&c.url));
+    let (url, matrix) = (&code.href, &code.matrix);
     let side = t.qr.size * COVER_QR_SCALE * MM;
-    let matrix =
-        QrMatrix::for_print(&url, EcLevel::M, t.qr.size * COVER_QR_SCALE).map_err(|e| {
+    matrix
+        .side(QrPolicy::FIXED, t.qr.size * COVER_QR_SCALE)
+        .map_err(|e| {
             let d = Diagnostic::error(e.to_string())
                 .with_hint("use a shorter campaign `url` or fewer tracking parameters");
             match campaign {
@@ -70,7 +71,7 @@ pub fn front(
         inner,
     );
     let link = column::url_lines(
-        &url,
+        url,
         Style::new(Regular, s.url, 1.3, c.on_accent),
         inner,
         s.url * 4.0,
@@ -96,9 +97,9 @@ pub fn front(
     let mut py = panel.y + pad;
     items.extend(qr_item(
         Rect::new(frame.x + (frame.w - side) / 2.0, py, side, side),
-        &matrix,
+        matrix,
         c.ink,
-        &url,
+        url,
     ));
     py += side + gap;
     py += cta.place(&mut items, panel.x + pad, py, inner, Align::Center) + gap * 0.6;

@@ -10,10 +10,10 @@ mod section;
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::job::Job;
 use crate::layout::column::{Align, Lines, Style};
-use crate::layout::template::{Labels, Template};
+use crate::layout::template::Template;
 use crate::layout::{check_drawn_glyphs, check_glyphs};
-use crate::model::{Campaign, Procedure};
 use crate::scene::{Item, Page, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
 
@@ -54,12 +54,9 @@ impl Frame {
 /// More procedures than a handbook can sensibly hold (about 1,000 pages).
 pub const MAX_PROCEDURES: usize = 500;
 
-pub fn handbook(
-    procedures: &[Procedure],
-    campaign: Option<&Campaign>,
-    t: &Template,
-    labels: &Labels,
-) -> Result<Handbook, Diagnostics> {
+pub fn handbook(job: &Job) -> Result<Handbook, Diagnostics> {
+    let (campaign, t, labels) = (job.campaign.as_ref(), &job.template, &job.labels);
+    let procedures = &job.entries;
     if procedures.len() > MAX_PROCEDURES {
         return Err(Diagnostic::error(format!(
             "{} procedures are too many for one handbook (at most {MAX_PROCEDURES}, about 1,000 pages)",
@@ -73,9 +70,9 @@ pub fn handbook(
     let frame = Frame::of(t);
     let sections: Vec<_> = procedures
         .par_iter()
-        .map(|p| {
-            check_glyphs(p)?;
-            section::section(p, campaign, frame, t, labels)
+        .map(|e| {
+            check_glyphs(&e.procedure)?;
+            section::section(e, frame, t, labels)
         })
         .collect();
     let mut diags = Diagnostics::new();
@@ -86,7 +83,7 @@ pub fn handbook(
             Err(d) => diags.extend(d),
         }
     }
-    let cover = cover::front(campaign, t, labels, procedures.len());
+    let cover = cover::front(campaign, &job.front, t, labels, procedures.len());
     let back = cover::back(campaign, t, labels);
     let (cover, back) = match (cover, back) {
         (Ok(c), Ok(b)) if !diags.has_errors() => (c, b),
@@ -97,7 +94,7 @@ pub fn handbook(
         }
     };
 
-    let titles: Vec<&str> = procedures.iter().map(|p| p.title.value.as_str()).collect();
+    let titles: Vec<&str> = job.procedures().map(|p| p.title.value.as_str()).collect();
     let last_page = 1 + laid.iter().map(|s| s.pages.len()).sum::<usize>() + titles.len() + 1;
     // The contents' length does not depend on the numbers in it, so a
     // first pass with placeholders says where the sections start.
@@ -119,9 +116,7 @@ pub fn handbook(
     let toc = contents::contents(&titles, &starts, last_page, frame, t, labels);
     debug_assert_eq!(toc.len(), toc_pages);
 
-    let running = campaign
-        .and_then(|c| c.title.as_ref())
-        .map_or(labels.default_title.as_str(), |l| l.value.as_str());
+    let running = job.title.as_str();
     let (w, h) = (t.page_width(), t.page_height());
     let mut pages = vec![Page::new(w, h, cover)];
     for items in toc
@@ -189,14 +184,22 @@ fn chrome(items: &mut Vec<Item>, index: usize, running: &str, t: &Template) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::testing::shipped;
-    use crate::layout::HandbookSize;
+    use crate::layout::testing::{job, shipped};
+    use crate::layout::{HandbookSize, Labels};
+    use crate::model::OutputKind;
     use crate::qr::QUIET_ZONE;
     use crate::scene::Target;
 
     fn book(size: HandbookSize) -> (Handbook, Template) {
         let t = Template::handbook(size);
-        let h = handbook(&shipped(), None, &t, &Labels::vietnamese()).unwrap();
+        let h = handbook(&job(
+            OutputKind::Handbook,
+            &shipped(),
+            None,
+            &t,
+            &Labels::vietnamese(),
+        ))
+        .unwrap();
         (h, t)
     }
 
@@ -281,10 +284,18 @@ mod tests {
                 "Cẩm nang thủ tục hành chính ".repeat(30)
             ),
             cells: Vec::new(),
+            stem: None,
         };
         let campaign = crate::model::Campaign::parse(&src).unwrap();
         let t = Template::handbook(HandbookSize::A5);
-        let e = handbook(&shipped()[..1], Some(&campaign), &t, &Labels::vietnamese()).unwrap_err();
+        let e = handbook(&job(
+            OutputKind::Handbook,
+            &shipped()[..1],
+            Some(&campaign),
+            &t,
+            &Labels::vietnamese(),
+        ))
+        .unwrap_err();
         let message = e.iter().next().unwrap().to_string();
         assert!(
             message.starts_with("toroi.toml:2:9") && message.contains("campaign.title"),

@@ -4,13 +4,14 @@
 
 use super::Frame;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::job::Coded;
 use crate::layout::column::{self, Align, Lines, Marker, Style};
 use crate::layout::facts::facts_box;
 use crate::layout::paginate::{self, line_blocks, list_blocks, Block};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{accent_qr_panel, small_modules, Spacing};
 use crate::model::OutputKind;
-use crate::model::{Campaign, Located, Procedure};
+use crate::model::{Located, Procedure};
 use crate::qr::QrMatrix;
 use crate::scene::{Item, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
@@ -27,16 +28,17 @@ pub struct Section {
 }
 
 pub fn section(
-    p: &Procedure,
-    campaign: Option<&Campaign>,
+    entry: &Coded,
     frame: Frame,
     t: &Template,
     labels: &Labels,
 ) -> Result<Section, Diagnostics> {
-    let qr_url = Campaign::target_of(campaign, p);
+    let p = &entry.procedure;
+    let qr_url = entry.code.href.clone();
+    let matrix = &entry.code.matrix;
     // The template's size is the least; a longer URL gets a larger code, up
     // to a third more, so that its modules still read at arm's length.
-    let (matrix, qr_mm) = QrMatrix::placed(&qr_url, OutputKind::Handbook.qr_policy(), t.qr.size).map_err(|e| {
+    let qr_mm = matrix.side(OutputKind::Handbook.qr_policy(), t.qr.size).map_err(|e| {
         p.error_at(p.url.offset, e.to_string()).with_hint(
             "use a shorter URL (the portal's page for the procedure code is short) or fewer tracking parameters",
         )
@@ -56,7 +58,7 @@ pub fn section(
             gap * 0.6,
         ));
     }
-    blocks.push(qr_strip(&qr_url, &matrix, qr_mm, t, labels, x, w).space_before(gap));
+    blocks.push(qr_strip(&qr_url, matrix, qr_mm, t, labels, x, w).space_before(gap));
 
     let mut items = Vec::new();
     let mut extents = Vec::new();
@@ -180,7 +182,7 @@ pub fn section(
             .with_hint("shorten it to what a citizen needs to bring and do; the full text stays on the page the QR code opens")
             .into());
     }
-    let warning = small_modules(p, &matrix, qr_mm, &format!("{} handbook", t.paper()));
+    let warning = small_modules(p, matrix, qr_mm, &format!("{} handbook", t.paper()));
     Ok(Section {
         pages,
         qr_url,

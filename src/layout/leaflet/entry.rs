@@ -5,18 +5,10 @@
 use crate::layout::column::{self, Align, Lines, Marker, Style};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{facts, qr_item};
-use crate::model::OutputKind;
 use crate::model::Procedure;
-use crate::qr::{QrError, QrMatrix};
+use crate::qr::QrMatrix;
 use crate::scene::{Item, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
-
-/// The code for `url` and its printed side in millimetres (quiet zone
-/// included): the template's size, grown for long URLs by the leaflet's
-/// policy.
-pub fn qr_side(url: &str, t: &Template) -> Result<(QrMatrix, f32), QrError> {
-    QrMatrix::placed(url, OutputKind::Leaflet.qr_policy(), t.qr.size)
-}
 
 /// How much of a procedure a block shows: the title, key facts, code and
 /// documents always; the summary and steps when the panels have room.

@@ -20,9 +20,10 @@ mod entry;
 mod panels;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::job::{Coded, Job};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{check_drawn_glyphs, check_glyphs};
-use crate::model::{Campaign, Procedure};
+use crate::model::{OutputKind, Procedure};
 use crate::scene::{Item, Page, Rect, MM};
 
 use entry::{Code, Detail, Entry, Fit};
@@ -79,18 +80,15 @@ fn procedure_panels(t: &Template) -> [Panel; 4] {
     ]
 }
 
-pub fn leaflet(
-    procedures: &[Procedure],
-    campaign: Option<&Campaign>,
-    t: &Template,
-    labels: &Labels,
-) -> Result<Leaflet, Diagnostics> {
-    let n = procedures.len();
+pub fn leaflet(job: &Job) -> Result<Leaflet, Diagnostics> {
+    let (campaign, t, labels) = (job.campaign.as_ref(), &job.template, &job.labels);
+    let entries = &job.entries;
+    let n = entries.len();
     if !(MIN_PROCEDURES..=MAX_PROCEDURES).contains(&n) {
         return Err(count_error(n, MAX_PROCEDURES).into());
     }
     let mut diags = Diagnostics::new();
-    for p in procedures {
+    for p in job.procedures() {
         if let Err(d) = check_glyphs(p) {
             diags.extend(d);
         }
@@ -98,14 +96,16 @@ pub fn leaflet(
     if diags.has_errors() {
         return Err(diags);
     }
-    let qr_urls: Vec<String> = procedures
-        .iter()
-        .map(|p| Campaign::target_of(campaign, p))
-        .collect();
-    let mut matrices = Vec::new();
-    for (p, url) in procedures.iter().zip(&qr_urls) {
-        match entry::qr_side(url, t) {
-            Ok(m) => matrices.push(m),
+    let qr_urls: Vec<String> = entries.iter().map(|e| e.code.href.clone()).collect();
+    let mut sides_mm = Vec::new();
+    for e in entries {
+        let p = &e.procedure;
+        match e
+            .code
+            .matrix
+            .side(OutputKind::Leaflet.qr_policy(), t.qr.size)
+        {
+            Ok(side) => sides_mm.push(side),
             Err(e) => diags.push(
                 p.error_at(p.url.offset, e.to_string())
                     .with_hint("use a shorter URL or fewer tracking parameters"),
@@ -117,7 +117,7 @@ pub fn leaflet(
     }
 
     let slots = procedure_panels(t);
-    let (blocks, groups) = plan(procedures, &qr_urls, &matrices, &slots, t, labels)?;
+    let (blocks, groups) = plan(entries, &sides_mm, &slots, t, labels)?;
     let mut sides: [Vec<Item>; 2] = [Vec::new(), Vec::new()];
     let mut blocks = blocks.into_iter();
     let gap = t.gap * MM * 2.0;
@@ -136,8 +136,16 @@ pub fn leaflet(
             y += h + gap;
         }
     }
-    fill_free_panels(&mut sides, &slots, &groups, procedures, t, labels);
-    panels::back(&mut sides[0], panel(t, 0, 1).area, campaign, t, labels)?;
+    let procedures: Vec<&Procedure> = job.procedures().collect();
+    fill_free_panels(&mut sides, &slots, &groups, &procedures, t, labels);
+    panels::back(
+        &mut sides[0],
+        panel(t, 0, 1).area,
+        campaign,
+        &job.front,
+        t,
+        labels,
+    )?;
     panels::front(&mut sides[0], panel(t, 0, 2).area, campaign, n, t, labels)?;
     panels::fold_marks(&mut sides, t);
 
@@ -161,9 +169,8 @@ pub fn leaflet(
 /// compact blocks shrink. The flap keeps the scanning guide unless the
 /// procedures need it.
 fn plan(
-    procedures: &[Procedure],
-    qr_urls: &[String],
-    matrices: &[(crate::qr::QrMatrix, f32)],
+    entries: &[Coded],
+    sides_mm: &[f32],
     slots: &[Panel; 4],
     t: &Template,
     labels: &Labels,
@@ -171,15 +178,15 @@ fn plan(
     let width = slots.iter().map(|s| s.area.w).fold(f32::MAX, f32::min);
     let height = slots[0].area.h;
     let layout = |detail: Detail, scale: f32, panels: usize| {
-        let blocks: Vec<Entry> = procedures
+        let blocks: Vec<Entry> = entries
             .iter()
-            .zip(qr_urls)
-            .zip(matrices)
+            .zip(sides_mm)
             .enumerate()
-            .map(|(i, ((p, url), (m, side)))| {
+            .map(|(i, (e, side))| {
+                let p = &e.procedure;
                 let code = Code {
-                    url,
-                    matrix: m,
+                    url: &e.code.href,
+                    matrix: &e.code.matrix,
                     side_mm: *side,
                 };
                 let fit = Fit {
@@ -217,7 +224,7 @@ fn plan(
         }
         last_heights = heights;
     }
-    Err(too_many(procedures, &last_heights, height, t))
+    Err(too_many(entries, &last_heights, height, t))
 }
 
 /// Panels the procedures leave free: the guide first (the flap's inner
@@ -227,7 +234,7 @@ fn fill_free_panels(
     sides: &mut [Vec<Item>; 2],
     slots: &[Panel; 4],
     groups: &[usize; 4],
-    procedures: &[Procedure],
+    procedures: &[&Procedure],
     t: &Template,
     labels: &Labels,
 ) {
@@ -331,7 +338,7 @@ fn count_error(n: usize, fits: usize) -> Diagnostic {
 
 /// The error for blocks that do not fit at the smallest type: how many of
 /// the first procedures do, and the longest block.
-fn too_many(procedures: &[Procedure], heights: &[f32], room: f32, t: &Template) -> Diagnostic {
+fn too_many(procedures: &[Coded], heights: &[f32], room: f32, t: &Template) -> Diagnostic {
     let fits = (1..procedures.len())
         .rev()
         .find(|&m| distribute(&heights[..m], room, t.gap * MM * 2.0, 4).is_some())
@@ -340,7 +347,7 @@ fn too_many(procedures: &[Procedure], heights: &[f32], room: f32, t: &Template) 
         .iter()
         .enumerate()
         .max_by(|a, b| a.1.total_cmp(b.1))
-        .map(|(i, h)| (&procedures[i], *h))
+        .map(|(i, h)| (&procedures[i].procedure, *h))
         .expect("at least two procedures");
     if h > room {
         let p = tallest;
@@ -362,7 +369,7 @@ fn too_many(procedures: &[Procedure], heights: &[f32], room: f32, t: &Template) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::testing::shipped;
+    use crate::layout::testing::{job, shipped};
 
     fn text(d: &Diagnostics) -> String {
         d.iter()
@@ -375,7 +382,7 @@ mod tests {
         let (t, labels) =
             crate::layout::template::with_overrides("leaflet-a4", crate::model::Lang::Vi, None)
                 .unwrap();
-        leaflet(ps, None, &t, &labels)
+        leaflet(&job(OutputKind::Leaflet, ps, None, &t, &labels))
     }
 
     #[test]
@@ -442,12 +449,19 @@ mod tests {
                 "Cẩm nang thủ tục hành chính ".repeat(30)
             ),
             cells: Vec::new(),
+            stem: None,
         };
-        let c = Campaign::parse(&src).unwrap();
+        let c = crate::model::Campaign::parse(&src).unwrap();
         let (t, labels) =
             crate::layout::template::with_overrides("leaflet-a4", crate::model::Lang::Vi, None)
                 .unwrap();
-        let Err(e) = leaflet(&shipped()[..2], Some(&c), &t, &labels) else {
+        let Err(e) = leaflet(&job(
+            OutputKind::Leaflet,
+            &shipped()[..2],
+            Some(&c),
+            &t,
+            &labels,
+        )) else {
             panic!("the title cannot fit");
         };
         let e = text(&e);

@@ -2,14 +2,13 @@
 //! contacts and the campaign's code, and the guide and list that fill
 //! panels the procedures leave free.
 
-use qrcode::EcLevel;
-
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::job::Code;
 use crate::layout::column::{self, Align, Lines, Marker, Style};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{masthead, qr_item};
-use crate::model::{Campaign, Located, Procedure, NATIONAL_PORTAL};
-use crate::qr::QrMatrix;
+use crate::model::{Campaign, Located, Procedure};
+use crate::qr::QrPolicy;
 use crate::scene::{Item, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
 
@@ -129,13 +128,14 @@ pub fn back(
     items: &mut Vec<Item>,
     area: Rect,
     campaign: Option<&Campaign>,
+    code: &Code,
     t: &Template,
     labels: &Labels,
 ) -> Result<(), Diagnostics> {
     let c = &t.colors;
     let s = &t.sizes;
-    let url = campaign.map_or_else(|| NATIONAL_PORTAL.to_owned(), |c| c.qr_url(&c.url));
-    let matrix = QrMatrix::for_print(&url, EcLevel::M, CAMPAIGN_QR_MM).map_err(|e| {
+    let (url, matrix) = (&code.href, &code.matrix);
+    matrix.side(QrPolicy::FIXED, CAMPAIGN_QR_MM).map_err(|e| {
         campaign_error(campaign, None, e.to_string())
             .with_hint("use a shorter campaign `url` or fewer tracking parameters")
     })?;
@@ -202,7 +202,7 @@ pub fn back(
         area.w,
     );
     let link = column::url_lines(
-        &url,
+        url,
         Style::new(Regular, s.url, 1.3, c.muted),
         area.w,
         s.url * 4.0,
@@ -222,9 +222,9 @@ pub fn back(
     fy += cta.place(items, area.x, fy, area.w, Align::Center) + 2.0 * MM;
     items.extend(qr_item(
         Rect::new(area.x + (area.w - side) / 2.0, fy, side, side),
-        &matrix,
+        matrix,
         c.ink,
-        &url,
+        url,
     ));
     fy += side + 1.5 * MM;
     link.place(items, area.x, fy, area.w, Align::Center);
@@ -284,7 +284,7 @@ pub fn guide(items: &mut Vec<Item>, area: Rect, t: &Template, labels: &Labels) -
 pub fn contents(
     items: &mut Vec<Item>,
     area: Rect,
-    procedures: &[Procedure],
+    procedures: &[&Procedure],
     t: &Template,
     labels: &Labels,
 ) {

@@ -1,0 +1,193 @@
+//! `toroi import`: a list (XLSX, XLS, ODS, CSV) into one procedure file
+//! per row, for editing in Notepad; and `--blank`, an empty list to fill.
+//!
+//! The file written for a row is exactly the text the list reader
+//! validated, so the folder loads to the same procedures as the list.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::atomic::write_atomic;
+use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::model::collect::load_procedures_from;
+use crate::model::list::{self, Key};
+
+/// Writes a procedure file per row of `list` into `out`.
+pub fn import(
+    list_path: &Path,
+    out: Option<PathBuf>,
+    sheet: Option<&str>,
+    force: bool,
+) -> Result<Diagnostics, Diagnostics> {
+    let started = Instant::now();
+    if !list::is_list(list_path) {
+        return Err(Diagnostic::error(
+            "toroi import reads a list: an .xlsx, .xls, .ods or .csv file",
+        )
+        .in_file(list_path)
+        .with_hint("procedure files (.toml) need no import: print them directly")
+        .into());
+    }
+    let loaded = load_procedures_from(&[list_path.to_path_buf()], sheet)?;
+    if loaded.problems.has_errors() {
+        return Err(loaded.problems);
+    }
+    let out = out.unwrap_or_else(|| PathBuf::from(list_path.file_stem().unwrap_or_default()));
+    if out.is_file() {
+        return Err(Diagnostic::error(
+            "the output is a file; import writes a folder of procedure files",
+        )
+        .in_file(&out)
+        .with_hint("give a folder, e.g. -o procedures")
+        .into());
+    }
+    let targets: Vec<PathBuf> = loaded
+        .procedures
+        .iter()
+        .map(|p| out.join(p.stem()).with_extension("toml"))
+        .collect();
+    if !force {
+        let existing: Vec<&PathBuf> = targets.iter().filter(|t| t.exists()).collect();
+        if let Some(first) = existing.first() {
+            return Err(Diagnostic::error(format!(
+                "{} of the {} files exist already (the first: {}); nothing was overwritten",
+                existing.len(),
+                targets.len(),
+                first.display()
+            ))
+            .in_file(&out)
+            .with_hint("edits made in those files would be lost: import into another folder, or add --force to replace them")
+            .into());
+        }
+    }
+    let mut problems = loaded.problems;
+    // In parallel: each file is synced to disk, and the waits overlap.
+    let failed: Vec<Diagnostic> = loaded
+        .procedures
+        .par_iter()
+        .zip(&targets)
+        .filter_map(|(p, target)| write_atomic(target, p.src.text.as_bytes()).err())
+        .collect();
+    if !failed.is_empty() {
+        problems.extend(failed.into_iter().collect());
+        return Err(problems);
+    }
+    for (p, target) in loaded.procedures.iter().zip(&targets) {
+        println!("wrote {} ({})", target.display(), p.title.value);
+    }
+    let w = problems.count(Severity::Warning);
+    println!(
+        "imported {} procedures from {} into {} in {:.2} s{}",
+        targets.len(),
+        list_path.display(),
+        out.display(),
+        started.elapsed().as_secs_f32(),
+        match w {
+            0 => String::new(),
+            1 => ", 1 warning".to_owned(),
+            n => format!(", {n} warnings"),
+        }
+    );
+    Ok(problems)
+}
+
+/// The values the `online` column's drop-down offers.
+const ONLINE_CHOICES: [&str; 3] = ["Toàn trình", "Một phần", "Không"];
+
+/// An empty list with every header toroi reads: the code column as text
+/// (so that 1.000420 keeps its zeros) and `online` as a drop-down.
+pub fn blank(out: &Path) -> Result<Diagnostics, Diagnostics> {
+    use rust_xlsxwriter::{DataValidation, Format, Workbook};
+    if out
+        .extension()
+        .is_none_or(|e| !e.eq_ignore_ascii_case("xlsx"))
+    {
+        return Err(Diagnostic::error("a blank list is an .xlsx file")
+            .in_file(out)
+            .with_hint("e.g. toroi import --blank danh-muc.xlsx")
+            .into());
+    }
+    if out.exists() {
+        return Err(
+            Diagnostic::error("the file exists already; nothing was overwritten")
+                .in_file(out)
+                .with_hint("give a new file name")
+                .into(),
+        );
+    }
+    let fail = |e: rust_xlsxwriter::XlsxError| -> Diagnostics {
+        Diagnostic::error(format!("cannot make the spreadsheet: {e}"))
+            .in_file(out)
+            .into()
+    };
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Danh mục").map_err(fail)?;
+    let bold = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_background_color("#E8F0F8");
+    let text = Format::new().set_num_format("@");
+    let wrap = Format::new().set_text_wrap();
+    // The procedure's name first, then the code: how offices order them.
+    let keys = [
+        Key::Title,
+        Key::Code,
+        Key::Field,
+        Key::FormalityId,
+        Key::Online,
+        Key::Agency,
+        Key::ProcessingTime,
+        Key::Fee,
+        Key::Result,
+        Key::Documents,
+        Key::Steps,
+        Key::Channels,
+        Key::LegalBasis,
+        Key::Summary,
+        Key::Url,
+        Key::Source,
+    ];
+    const ROWS: u32 = 1000;
+    for (i, key) in keys.iter().enumerate() {
+        let col = i as u16;
+        let header = key.headers()[0];
+        sheet
+            .write_with_format(0, col, header, &bold)
+            .map_err(fail)?;
+        let width = if *key == Key::Title || key.is_list() {
+            40.0
+        } else {
+            16.0
+        };
+        sheet.set_column_width(col, width).map_err(fail)?;
+        match key {
+            Key::Code | Key::FormalityId => {
+                sheet.set_column_format(col, &text).map_err(fail)?;
+            }
+            Key::Online => {
+                let choices = DataValidation::new()
+                    .allow_list_strings(&ONLINE_CHOICES)
+                    .map_err(fail)?;
+                sheet
+                    .add_data_validation(1, col, ROWS, col, &choices)
+                    .map_err(fail)?;
+            }
+            k if k.is_list() || *k == Key::Title => {
+                sheet.set_column_format(col, &wrap).map_err(fail)?;
+            }
+            _ => {}
+        }
+    }
+    sheet.set_freeze_panes(1, 0).map_err(fail)?;
+    let bytes = book.save_to_buffer().map_err(fail)?;
+    write_atomic(out, &bytes)?;
+    println!(
+        "wrote {} (a blank list: {} columns; one procedure per row, one document or step per line in a cell)",
+        out.display(),
+        keys.len()
+    );
+    Ok(Diagnostics::new())
+}

@@ -1,0 +1,359 @@
+//! Procedure lists: a spreadsheet (XLSX, XLS, ODS) or CSV file with a row
+//! per procedure, as offices keep them, often copied from the annex of a
+//! provincial decision. Each row becomes a procedure file's text (see
+//! [`row`]) with its cells as origins, and is validated by the same
+//! `Procedure::parse` as a TOML file.
+
+mod header;
+mod legacy;
+pub mod row;
+mod table;
+
+use std::path::Path;
+
+use crate::diag::{Cell, Diagnostic, Diagnostics};
+use crate::model::source::SourceFile;
+
+pub use header::{Column, Key};
+pub use table::{decode, is_list};
+
+use row::{Field, FieldValue};
+use table::{Table, Value};
+
+/// A list read: each procedure row as a procedure file's text, and what
+/// was wrong (errors of rows left out, warnings about those kept).
+pub struct Rows {
+    pub rows: Vec<SourceFile>,
+    pub problems: Diagnostics,
+    /// Rows left out because of errors.
+    pub broken: usize,
+    /// The sheet the list was read from (None for CSV).
+    pub sheet: Option<String>,
+}
+
+/// Reads the list at `path`: the sheet named `sheet`, else the first with
+/// a recognisable header. Fails as a whole only when no table is found.
+pub fn read(path: &Path, sheet: Option<&str>) -> Result<Rows, Diagnostics> {
+    let tables = table::read(path)?;
+    let candidates: Vec<&Table> = match sheet {
+        Some(name) => {
+            let found: Vec<&Table> = tables
+                .iter()
+                .filter(|t| {
+                    t.sheet
+                        .as_deref()
+                        .is_some_and(|s| s.trim().eq_ignore_ascii_case(name.trim()))
+                })
+                .collect();
+            if found.is_empty() {
+                let names: Vec<&str> = tables.iter().filter_map(|t| t.sheet.as_deref()).collect();
+                return Err(
+                    Diagnostic::error(format!("the file has no sheet named \"{name}\""))
+                        .in_file(path)
+                        .with_hint(format!("its sheets are: {}", names.join(", ")))
+                        .into(),
+                );
+            }
+            found
+        }
+        None => tables.iter().collect(),
+    };
+    let mut closest: Vec<String> = Vec::new();
+    for t in &candidates {
+        match header::find(t) {
+            Ok(h) => return Ok(rows(path, t, &h)),
+            Err(found) if closest.is_empty() => closest = found,
+            Err(_) => {}
+        }
+    }
+    let found = if closest.is_empty() {
+        "no header row at all".to_owned()
+    } else {
+        format!("the headers found are: {}", closest.join(" | "))
+    };
+    Err(Diagnostic::error(format!(
+        "no column of procedure titles: {found}"
+    ))
+    .in_file(path)
+    .with_hint("head the column of names \"Tên thủ tục hành chính\" (or \"Tên TTHC\", \"title\"), and give at least one more known column such as \"Mã TTHC\" or \"Lĩnh vực\"")
+    .into())
+}
+
+fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
+    let mut problems = Diagnostics::new();
+    let header_row = &table.rows[h.row];
+    for (col, c) in &h.columns {
+        if let header::Column::Unknown(name) = c {
+            problems.push(
+                Diagnostic::warning(format!("the column \"{name}\" is not read: toroi does not know what it holds"))
+                    .in_file(path)
+                    .at_cell(table.cell(header_row.number, *col), Some(name.clone()))
+                    .with_hint("rename it to one of: Tên thủ tục, Mã TTHC, Lĩnh vực, Cơ quan thực hiện, Thời hạn giải quyết, Phí, lệ phí, Căn cứ pháp lý, Cách thức thực hiện, Mức độ DVC, Thành phần hồ sơ, Trình tự thực hiện, Kết quả thực hiện, Đường dẫn, formality_id, Tóm tắt, Nguồn — or leave it, it does no harm"),
+            );
+        }
+    }
+    let title_col = h.column(Key::Title).expect("a header has a title column");
+    let keyed: Vec<(usize, Key)> = h
+        .columns
+        .iter()
+        .filter_map(|(i, c)| match c {
+            header::Column::Key(k) => Some((*i, *k)),
+            _ => None,
+        })
+        .collect();
+    let ignored: Vec<usize> = h
+        .columns
+        .iter()
+        .filter(|(_, c)| *c == header::Column::Ignored)
+        .map(|(i, _)| *i)
+        .collect();
+    let mut section: Option<(String, Cell, String)> = None;
+    let mut out = Vec::new();
+    let mut broken = 0;
+    let mut stems = std::collections::HashSet::new();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for r in &table.rows[h.row + 1..] {
+        let filled: Vec<&(usize, Value)> =
+            r.filled().filter(|(c, _)| !ignored.contains(c)).collect();
+        if filled.is_empty() {
+            continue;
+        }
+        // A section row: one text cell, often merged across the table
+        // ("I. LĨNH VỰC HỘ TỊCH"); it names the field of the rows below.
+        if let [(col, v)] = filled.as_slice() {
+            if *col != title_col || looks_like_section(&v.text) {
+                section = Some((
+                    section_field(&v.text),
+                    table.cell(r.number, *col),
+                    v.text.clone(),
+                ));
+                continue;
+            }
+        }
+        let mut fields: Vec<Field> = Vec::new();
+        let mut row_errors = Diagnostics::new();
+        for &(col, key) in &keyed {
+            let Some(v) = r.get(col).filter(|v| !v.text.trim().is_empty()) else {
+                continue;
+            };
+            let cell = table.cell(r.number, col);
+            let mut text = v.text.trim().to_owned();
+            if let Some((converted, legacy)) = legacy::detect(&text) {
+                problems.push(
+                    Diagnostic::warning(format!(
+                        "this cell is typed in the old {} encoding; read as \"{converted}\"",
+                        legacy.name()
+                    ))
+                    .in_file(path)
+                    .at_cell(cell.clone(), Some(text.clone()))
+                    .with_hint("convert the file to Unicode (in Unikey: Công cụ > Chuyển mã) so that every program reads it"),
+                );
+                text = converted;
+            }
+            let value = match key {
+                Key::Code => {
+                    if let Some(n) = v.number {
+                        // Codes are "1.000420": six decimals, which a
+                        // number cell has dropped the trailing zeros of.
+                        let code = format!("{n:.6}");
+                        problems.push(
+                            Diagnostic::warning(format!(
+                                "the code is stored as a number ({}): read as \"{code}\", but trailing zeros may be lost",
+                                v.text
+                            ))
+                            .in_file(path)
+                            .at_cell(cell.clone(), Some(v.text.clone()))
+                            .with_hint("format the code column as Text (Format Cells > Text) and type the codes again"),
+                        );
+                        text = code;
+                    }
+                    FieldValue::One(text.clone())
+                }
+                Key::Online => match online(&text) {
+                    Some(o) => FieldValue::One(o.to_owned()),
+                    None => {
+                        row_errors.push(
+                            Diagnostic::error(format!("\"{text}\" is not a level of online service"))
+                                .in_file(path)
+                                .at_cell(cell.clone(), Some(v.text.clone()))
+                                .with_hint("write \"Toàn trình\" (fully online), \"Một phần\" (partly online) or \"Không\", or leave it empty"),
+                        );
+                        continue;
+                    }
+                },
+                k if k.is_list() => FieldValue::Many(row::items(&text)),
+                _ => FieldValue::One(text.clone()),
+            };
+            fields.push(Field {
+                key,
+                value,
+                cell,
+                shown: v.text.clone(),
+            });
+        }
+        if !fields.iter().any(|f| f.key == Key::Title) {
+            row_errors.push(
+                Diagnostic::error("this row has no procedure title")
+                    .in_file(path)
+                    .at_cell(table.cell(r.number, title_col), None)
+                    .with_hint("type the procedure's name in this cell, or delete the row"),
+            );
+        }
+        if let Some((field, cell, shown)) = &section {
+            if !fields.iter().any(|f| f.key == Key::Field) {
+                fields.push(Field {
+                    key: Key::Field,
+                    value: FieldValue::One(field.clone()),
+                    cell: cell.clone(),
+                    shown: shown.clone(),
+                });
+            }
+        }
+        if row_errors.has_errors() {
+            problems.extend(row_errors);
+            broken += 1;
+            continue;
+        }
+        fields.sort_by_key(|f| Key::ALL.iter().position(|k| *k == f.key));
+        let title = match &fields[0].value {
+            FieldValue::One(t) => t.clone(),
+            FieldValue::Many(t) => t.join(" "),
+        };
+        let code = fields
+            .iter()
+            .find(|f| f.key == Key::Code)
+            .map(|f| match &f.value {
+                FieldValue::One(c) => c.clone(),
+                FieldValue::Many(c) => c.join(" "),
+            });
+        let mut stem = row::slug(&title);
+        if !stems.insert(stem.clone()) {
+            stem = match &code {
+                Some(c) => format!("{stem}-{}", row::slug(c)),
+                None => format!("{stem}-{}", r.number),
+            };
+            if !stems.insert(stem.clone()) {
+                stem = format!("{stem}-{}", r.number);
+                stems.insert(stem.clone());
+            }
+        }
+        let place = match &table.sheet {
+            Some(s) => format!("{file_name}, sheet {s}, row {}", r.number),
+            None => format!("{file_name}, line {}", r.number),
+        };
+        let comment = format!(
+            "Imported by toroi from {place}.\nEdit freely: toroi check this file after a change."
+        );
+        let (text, cells) = row::write(&comment, &fields);
+        let mut src = SourceFile::new(path, text);
+        src.cells = cells;
+        src.stem = Some(stem);
+        out.push(src);
+    }
+    if out.is_empty() && broken == 0 {
+        problems.push(
+            Diagnostic::warning("the list has a header but no procedure rows")
+                .in_file(path)
+                .at_cell(table.cell(header_row.number, title_col), None)
+                .with_hint("add a row per procedure under the header"),
+        );
+    }
+    Rows {
+        rows: out,
+        problems,
+        broken,
+        sheet: table.sheet.clone(),
+    }
+}
+
+/// "I. LĨNH VỰC HỘ TỊCH", "23-Lĩnh vực hộ tịch", "A. LĨNH VỰC ĐẤT ĐAI".
+fn looks_like_section(text: &str) -> bool {
+    let n = header::normalise(text);
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    n.starts_with("linh vuc")
+        || n.contains(" linh vuc ")
+        || n.split(' ').nth(1).is_some_and(|w| w == "linh")
+        || (!letters.is_empty() && letters.iter().all(|c| !c.is_lowercase()))
+}
+
+/// The field a section row names: its numbering and "Lĩnh vực" dropped,
+/// capitals made sentence case ("I. LĨNH VỰC HỘ TỊCH" → "Hộ tịch").
+fn section_field(text: &str) -> String {
+    let mut t = text.trim();
+    // Numbering: "I.", "23-", "A)", "1." before the name.
+    if let Some(pos) = t.find(['.', '-', ')', ':']) {
+        let label = &t[..pos];
+        if !label.is_empty() && label.len() <= 5 && !label.contains(' ') {
+            t = t[pos + 1..].trim_start();
+        }
+    }
+    let lower = t.to_lowercase();
+    if lower.starts_with("lĩnh vực") {
+        t = t["lĩnh vực".len()..].trim_start_matches([' ', ':', '-']);
+    }
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    if !letters.is_empty() && letters.iter().all(|c| !c.is_lowercase()) {
+        let lower = t.to_lowercase();
+        let mut chars = lower.chars();
+        return chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+    }
+    let mut chars = t.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The `online` value a cell means: "Toàn trình" / "Mức độ 4" → full,
+/// "Một phần" / "Mức độ 3" → partial, "Không" → none.
+fn online(text: &str) -> Option<&'static str> {
+    let n = header::normalise(text);
+    let has = |s: &str| n == s || n.starts_with(&format!("{s} ")) || n.contains(&format!(" {s}"));
+    if n == "full" || has("toan trinh") || has("muc do 4") || n == "4" {
+        Some("full")
+    } else if n == "partial" || has("mot phan") || has("muc do 3") || n == "3" {
+        Some("partial")
+    } else if n == "none"
+        || n == "khong"
+        || has("muc do 2")
+        || has("muc do 1")
+        || n == "2"
+        || n == "1"
+        || n == "truc tiep"
+    {
+        Some("none")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn section_rows_name_the_field() {
+        assert_eq!(section_field("I. LĨNH VỰC HỘ TỊCH"), "Hộ tịch");
+        assert_eq!(section_field("23-Lĩnh vực hộ tịch"), "Hộ tịch");
+        assert_eq!(section_field("Lĩnh vực Đất đai"), "Đất đai");
+        assert!(looks_like_section("II. LĨNH VỰC CHỨNG THỰC"));
+        assert!(!looks_like_section("Đăng ký khai sinh"));
+    }
+
+    #[test]
+    fn online_levels_are_read_from_office_wording() {
+        assert_eq!(online("Toàn trình"), Some("full"));
+        assert_eq!(online("DVC trực tuyến toàn trình"), Some("full"));
+        assert_eq!(online("Mức độ 4"), Some("full"));
+        assert_eq!(online("Một phần"), Some("partial"));
+        assert_eq!(online("Mức độ 3"), Some("partial"));
+        assert_eq!(online("Không"), Some("none"));
+        assert_eq!(online("có lẽ"), None);
+    }
+}

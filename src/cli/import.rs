@@ -7,8 +7,6 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use rayon::prelude::*;
-
 use crate::atomic::write_atomic;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::model::collect::load_procedures_from;
@@ -63,13 +61,32 @@ pub fn import(
         }
     }
     let mut problems = loaded.problems;
-    // In parallel: each file is synced to disk, and the waits overlap.
-    let failed: Vec<Diagnostic> = loaded
-        .procedures
-        .par_iter()
-        .zip(&targets)
-        .filter_map(|(p, target)| write_atomic(target, p.src.text.as_bytes()).err())
+    // Each file is synced to disk before it is renamed into place; with
+    // many writers at once the file system commits their syncs together,
+    // so hundreds of small files take a few commits, not hundreds.
+    let jobs: Vec<(&PathBuf, &[u8])> = targets
+        .iter()
+        .zip(&loaded.procedures)
+        .map(|(t, p)| (t, p.src.text.as_bytes()))
         .collect();
+    let writers = jobs.len().clamp(1, 32);
+    let failed: Vec<Diagnostic> = std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .chunks(jobs.len().div_ceil(writers).max(1))
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .filter_map(|(t, bytes)| write_atomic(t, bytes).err())
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
     if !failed.is_empty() {
         problems.extend(failed.into_iter().collect());
         return Err(problems);

@@ -137,11 +137,10 @@ struct FromFile {
 fn summarised(lints: Vec<crate::diag::Diagnostic>) -> Diagnostics {
     let mut groups: Vec<(crate::diag::Diagnostic, usize)> = Vec::new();
     for d in lints {
-        match groups.iter_mut().find(|(g, _)| {
-            g.file == d.file
-                && g.message == d.message
-                && g.at.as_ref().is_some_and(|a| a.cell.is_some())
-        }) {
+        match groups
+            .iter_mut()
+            .find(|(g, _)| g.file == d.file && g.message == d.message)
+        {
             Some((_, n)) => *n += 1,
             None => groups.push((d, 1)),
         }

@@ -27,6 +27,23 @@ pub fn search_page(keyword: &str) -> String {
     url.into()
 }
 
+/// A title as a search keyword: its first words, up to about 80
+/// characters. A search needs no more, and a 900-character title (lists
+/// copied from PDFs have them) would make a code too dense to print.
+pub fn title_keywords(title: &str) -> String {
+    let mut out = String::new();
+    for word in title.split_whitespace() {
+        if !out.is_empty() && out.chars().count() + 1 + word.chars().count() > 80 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// A portal record id (formality id): a UUID, e.g.
 /// `019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7` for 1.001193, đăng ký khai sinh.
 pub fn formality_id(text: &str) -> Option<uuid::Uuid> {
@@ -107,5 +124,8 @@ mod tests {
             None
         );
         assert_eq!(concern(&search_page("1.004222")), None);
+        let long = "Giao đất ở có thu tiền sử dụng đất ".repeat(20);
+        let short = title_keywords(&long);
+        assert!(short.chars().count() <= 80 && long.starts_with(&short));
     }
 }

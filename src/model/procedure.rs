@@ -154,7 +154,7 @@ impl Procedure {
             ),
             (None, None, None, Some(t)) => (
                 Located {
-                    value: portal::search_page(&t.value),
+                    value: portal::search_page(&portal::title_keywords(&t.value)),
                     offset: t.offset,
                 },
                 Link::Search,

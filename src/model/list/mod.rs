@@ -116,15 +116,12 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     for r in &table.rows[h.row + 1..] {
-        let filled: Vec<&(usize, Value)> =
-            r.filled().filter(|(c, _)| !ignored.contains(c)).collect();
-        if filled.is_empty() {
-            continue;
-        }
+        let filled: Vec<&(usize, Value)> = r.filled().collect();
         // A section row: one text cell, often merged across the table
-        // ("I. LĨNH VỰC HỘ TỊCH"); it names the field of the rows below.
+        // from the STT column ("I. LĨNH VỰC HỘ TỊCH"); it names the field
+        // of the rows below.
         if let [(col, v)] = filled.as_slice() {
-            if *col != title_col || looks_like_section(&v.text) {
+            if v.number.is_none() && (*col != title_col || looks_like_section(&v.text)) {
                 section = Some((
                     section_field(&v.text),
                     table.cell(r.number, *col),
@@ -132,6 +129,10 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
                 ));
                 continue;
             }
+        }
+        // Empty, or only a running number.
+        if filled.iter().all(|(c, _)| ignored.contains(c)) {
+            continue;
         }
         let mut fields: Vec<Field> = Vec::new();
         let mut row_errors = Diagnostics::new();
@@ -217,7 +218,12 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
             broken += 1;
             continue;
         }
-        fields.sort_by_key(|f| Key::ALL.iter().position(|k| *k == f.key));
+        // In the order of the procedure file's keys (title, address, code, ...).
+        fields.sort_by_key(|f| {
+            crate::model::procedure_keys()
+                .iter()
+                .position(|k| *k == f.key.name())
+        });
         let title = match &fields[0].value {
             FieldValue::One(t) => t.clone(),
             FieldValue::Many(t) => t.join(" "),

@@ -452,8 +452,8 @@ fn the_folder_import_writes_loads_to_exactly_the_procedures_of_the_list() {
             folder.as_os_str(),
         ])
         .success();
-        let from_list = load_procedures(&[list.clone()]).unwrap();
-        let from_folder = load_procedures(&[folder.clone()]).unwrap();
+        let from_list = load_procedures(std::slice::from_ref(&list)).unwrap();
+        let from_folder = load_procedures(std::slice::from_ref(&folder)).unwrap();
         assert!(!from_list.problems.has_errors() && !from_folder.problems.has_errors());
         let key = |p: &toroi::model::Procedure| {
             (

@@ -38,6 +38,49 @@ impl Format {
     }
 }
 
+/// How a handbook orders its procedures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Grouping {
+    /// In the order given (files by name, a list's rows in order).
+    #[default]
+    AsListed,
+    /// By field (lĩnh vực), fields in the order they first appear, each
+    /// opened by a heading; the contents grouped the same way.
+    Field,
+}
+
+impl Grouping {
+    pub fn parse(name: &str) -> Option<Grouping> {
+        match name.trim().to_lowercase().as_str() {
+            "field" | "linh-vuc" | "lĩnh vực" => Some(Grouping::Field),
+            "none" | "list" => Some(Grouping::AsListed),
+            _ => None,
+        }
+    }
+}
+
+/// `procedures` by field, stable: fields in the order they first appear
+/// ("HỘ TỊCH" and "Hộ tịch" are one), those without a field last.
+pub fn by_field(procedures: Vec<Procedure>) -> Vec<Procedure> {
+    let key = |p: &Procedure| p.field.as_ref().map(|f| f.value.trim().to_lowercase());
+    let mut order: Vec<Option<String>> = Vec::new();
+    for p in &procedures {
+        let k = key(p);
+        if k.is_some() && !order.contains(&k) {
+            order.push(k);
+        }
+    }
+    let mut indexed: Vec<(usize, Procedure)> = procedures
+        .into_iter()
+        .map(|p| {
+            let k = key(&p);
+            (order.iter().position(|o| *o == k).unwrap_or(usize::MAX), p)
+        })
+        .collect();
+    indexed.sort_by_key(|(i, _)| *i);
+    indexed.into_iter().map(|(_, p)| p).collect()
+}
+
 /// For a print shop: bleed and crop marks, CMYK colours.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Print {
@@ -76,6 +119,8 @@ pub struct Request<'a> {
     pub booklet: bool,
     /// Cards: how many of each.
     pub copies: usize,
+    /// Handbooks: grouped by field or as listed.
+    pub group: Grouping,
     pub procedures: Vec<Procedure>,
 }
 
@@ -112,6 +157,7 @@ pub struct Job {
     pub date: i64,
     pub booklet: bool,
     pub copies: usize,
+    pub group: Grouping,
     /// For the issuer's details and the logo; `title` and `issuer` below
     /// already carry the defaults.
     pub campaign: Option<Campaign>,
@@ -136,8 +182,13 @@ impl Job {
         // The one reading of the clock for this output.
         let date = crate::clock::now();
         labels.year_now = crate::clock::year_of(date);
-        let job = Job::with_template(r.kind, template, labels, r.campaign, r.procedures)?;
+        let procedures = match r.group {
+            Grouping::Field => by_field(r.procedures),
+            Grouping::AsListed => r.procedures,
+        };
+        let job = Job::with_template(r.kind, template, labels, r.campaign, procedures)?;
         Ok(Job {
+            group: r.group,
             format: r.format,
             print: r.print,
             date,
@@ -186,6 +237,7 @@ impl Job {
             date: 0,
             booklet: false,
             copies: 1,
+            group: Grouping::AsListed,
             campaign,
             title,
             issuer,
@@ -220,6 +272,7 @@ impl Job {
             },
             booklet: output.booklet,
             copies: 1,
+            group: output.group,
             procedures,
         })
     }

@@ -198,6 +198,7 @@ pub(super) fn refused(
         }
         OutputKind::Leaflet => whole("leaflet"),
         OutputKind::Handbook => whole("handbook"),
+        OutputKind::Catalog => whole("catalogue"),
         OutputKind::Cards => None,
     }
 }

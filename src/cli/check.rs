@@ -96,6 +96,7 @@ pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
                         print: Print::default(),
                         booklet: false,
                         copies: 1,
+                        group: crate::job::Grouping::AsListed,
                         procedures: loaded.procedures.clone(),
                     });
                     match job {

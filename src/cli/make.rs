@@ -76,7 +76,10 @@ pub fn targets(job: &Job, out: Out) -> Vec<PathBuf> {
                 .map(|i| out.with_file_name(format!("{stem}-{i}.{ext}")))
                 .collect()
         }
-        (OutputKind::Handbook | OutputKind::Leaflet | OutputKind::Cards, _) => {
+        (
+            OutputKind::Handbook | OutputKind::Leaflet | OutputKind::Cards | OutputKind::Catalog,
+            _,
+        ) => {
             vec![out.to_path_buf()]
         }
     }
@@ -164,6 +167,15 @@ fn files_of(job: &Job, laid: Laid) -> Vec<File> {
                     )
                 }
                 OutputKind::Handbook => format!("{paper} handbook, {procedures}, {pages} pages"),
+                OutputKind::Catalog => {
+                    notes.push(format!(
+                        "print on {paper} at 100 % (\"actual size\"); pin the pages up in order for the notice board"
+                    ));
+                    format!(
+                        "{paper} catalogue, {procedures} in {} fields, {pages} pages",
+                        doc.outline.len()
+                    )
+                }
                 OutputKind::Leaflet => {
                     notes = LEAFLET_NOTES.map(str::to_owned).to_vec();
                     // Folded, an A4 landscape sheet is "an A4 leaflet".
@@ -210,6 +222,7 @@ fn files_of(job: &Job, laid: Laid) -> Vec<File> {
                         OutputKind::Leaflet => format!("leaflet side {} (inside)", i + 1),
                         OutputKind::Cards => "QR card".to_owned(),
                         OutputKind::Handbook => format!("{paper} handbook page {}", i + 1),
+                        OutputKind::Catalog => format!("{paper} catalogue page {}", i + 1),
                     };
                     let h = (page.height * px as f32 / page.width).round();
                     (

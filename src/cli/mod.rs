@@ -37,6 +37,7 @@ toroi handbook procedures/ --bleed 3 --cmyk -o out/cam-nang-nha-in.pdf\n  \
 toroi check procedures/ examples/phuong-1/toroi.toml\n  \
 toroi import danh-muc.xlsx -o procedures\n  \
 toroi handbook danh-muc.xlsx -o out/cam-nang.pdf\n  \
+toroi catalog danh-muc.xlsx --size a3 -o out/danh-muc.pdf\n  \
 toroi qr https://dichvucong.gov.vn -o qr.png\n\n\
 Exit status: 0 done, 1 a problem in the input (each shown as file:line:col), 2 wrong usage."
 )]
@@ -90,6 +91,23 @@ enum Command {
         /// Impose two pages per sheet side in saddle-stitch order, for an office printer
         #[arg(long)]
         booklet: bool,
+        /// Order the sections by field (lĩnh vực), each field opened by a heading
+        #[arg(long, value_enum)]
+        group: Option<GroupArg>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// The catalogue for the notice board: every procedure of a list as a row with its QR code, grouped by field
+    Catalog {
+        /// Lists (.xlsx, .ods, .csv), procedure files and folders [default: the campaign's procedures]
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Where to write the PDF [default: danh-muc.pdf]
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+        /// Page size (portrait)
+        #[arg(long, value_enum, default_value_t = PosterArg::A4)]
+        size: PosterArg,
         #[command(flatten)]
         common: Common,
     },
@@ -220,6 +238,11 @@ enum HandbookArg {
 }
 
 #[derive(Copy, Clone, Debug, ValueEnum)]
+enum GroupArg {
+    Field,
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
 enum LangArg {
     Vi,
     En,
@@ -253,13 +276,19 @@ pub fn run() -> ExitCode {
             output,
             size,
             booklet,
+            group,
             common,
         } => {
             let size = match size {
                 HandbookArg::A5 => Size::A5,
                 HandbookArg::A4 => Size::A4,
             };
-            single::handbook(&paths, output, size, booklet, &options(common, NO_IMAGE))
+            let group = match group {
+                Some(GroupArg::Field) => crate::job::Grouping::Field,
+                None => crate::job::Grouping::AsListed,
+            };
+            let how = (size, booklet, group);
+            single::handbook(&paths, output, how, &options(common, NO_IMAGE))
         }
         Command::Cards {
             paths,
@@ -274,6 +303,18 @@ pub fn run() -> ExitCode {
             image,
             common,
         } => single::leaflet(&paths, output, &options(common, image)),
+        Command::Catalog {
+            paths,
+            output,
+            size,
+            common,
+        } => {
+            let size = match size {
+                PosterArg::A4 => Size::A4,
+                PosterArg::A3 => Size::A3,
+            };
+            single::catalog(&paths, output, size, &options(common, NO_IMAGE))
+        }
         Command::Build { campaign } => return build::build(&campaign),
         Command::Import {
             list,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::make;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::job::{Format, Job, Print, Request};
+use crate::job::{Format, Grouping, Job, Print, Request};
 use crate::model::collect::load_procedures_from;
 use crate::model::{Campaign, Lang, OutputKind, Procedure, Size};
 
@@ -57,6 +57,7 @@ struct Ask<'a> {
     format: Format,
     booklet: bool,
     copies: usize,
+    group: Grouping,
     /// The procedures named (the campaign's when none are).
     paths: &'a [PathBuf],
 }
@@ -101,6 +102,7 @@ fn run(ask: Ask, out: &Path, opts: &Options) -> Result<Diagnostics, Diagnostics>
         print: opts.print,
         booklet: ask.booklet,
         copies: ask.copies,
+        group: ask.group,
         procedures,
     })?;
     let (written, problems) = make::make(&job, make::Out::File(out));
@@ -173,6 +175,7 @@ pub fn poster(
         format,
         booklet: false,
         copies: 1,
+        group: Grouping::AsListed,
         paths: &path,
     };
     run(ask, &out, opts)
@@ -181,8 +184,7 @@ pub fn poster(
 pub fn handbook(
     paths: &[PathBuf],
     output: Option<PathBuf>,
-    size: Size,
-    booklet: bool,
+    (size, booklet, group): (Size, bool, Grouping),
     opts: &Options,
 ) -> Result<Diagnostics, Diagnostics> {
     let out = output.unwrap_or_else(|| {
@@ -198,6 +200,7 @@ pub fn handbook(
         format: Format::Pdf,
         booklet,
         copies: 1,
+        group,
         paths,
     };
     run(ask, &out, opts)
@@ -235,6 +238,7 @@ pub fn cards(
         format,
         booklet: false,
         copies,
+        group: Grouping::AsListed,
         paths,
     };
     run(ask, &out, opts)
@@ -253,6 +257,26 @@ pub fn leaflet(
         format,
         booklet: false,
         copies: 1,
+        group: Grouping::AsListed,
+        paths,
+    };
+    run(ask, &out, opts)
+}
+
+pub fn catalog(
+    paths: &[PathBuf],
+    output: Option<PathBuf>,
+    size: Size,
+    opts: &Options,
+) -> Result<Diagnostics, Diagnostics> {
+    let out = output.unwrap_or_else(|| PathBuf::from("danh-muc.pdf"));
+    let ask = Ask {
+        kind: OutputKind::Catalog,
+        size,
+        format: Format::Pdf,
+        booklet: false,
+        copies: 1,
+        group: Grouping::AsListed,
         paths,
     };
     run(ask, &out, opts)

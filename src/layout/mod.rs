@@ -2,6 +2,7 @@
 
 pub mod booklet;
 pub mod cards;
+pub mod catalog;
 mod column;
 mod facts;
 pub mod handbook;
@@ -91,6 +92,11 @@ pub fn lay_out(job: &Job) -> (Vec<Laid>, Diagnostics) {
             document: document(job.title.clone(), l.sides.to_vec(), Vec::new()),
             entry: None,
             warnings: l.warnings,
+        })),
+        OutputKind::Catalog => whole(catalog::catalog(job).map(|c| Laid {
+            document: document(job.labels.catalog_title.clone(), c.pages, c.fields.clone()),
+            entry: None,
+            warnings: c.warnings,
         })),
         // Printed cards come on sheets; as images, each card is its own.
         OutputKind::Cards => whole(

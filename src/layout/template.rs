@@ -146,6 +146,12 @@ pub struct Labels {
     pub guide_3: String,
     pub guide_note: String,
     pub in_this_leaflet: String,
+    pub catalog_title: String,
+    pub catalog_guide: String,
+    pub fields_index: String,
+    pub page: String,
+    pub updated: String,
+    pub other_field: String,
     /// The year covers print ("Năm 2026"): not a label of the file, but
     /// resolved with the labels, so that layout never reads the clock.
     #[serde(skip)]
@@ -189,6 +195,14 @@ const PRESETS: &[(&str, &str)] = &[
         include_str!("../../templates/leaflet-a4.toml"),
     ),
     ("cards-a4", include_str!("../../templates/cards-a4.toml")),
+    (
+        "catalog-a4",
+        include_str!("../../templates/catalog-a4.toml"),
+    ),
+    (
+        "catalog-a3",
+        include_str!("../../templates/catalog-a3.toml"),
+    ),
 ];
 
 /// The built-in label set of a language.

@@ -27,12 +27,14 @@ const CAMPAIGN_KEYS: &[&str] = &[
     "tracking",
     "procedures",
     "sheet",
+    "date",
 ];
 const OUTPUT_KEYS: &[&str] = &[
     "kind",
     "size",
     "file",
     "booklet",
+    "group",
     "template",
     "bleed",
     "cmyk",
@@ -109,6 +111,8 @@ pub struct Output {
     pub file: PathBuf,
     /// Handbooks: impose the pages for folding (two per sheet side).
     pub booklet: bool,
+    /// Handbooks: `group = "field"` orders the sections by field.
+    pub group: crate::job::Grouping,
     /// A template file overriding the built-in preset, resolved.
     pub template: Option<PathBuf>,
     /// For a print shop: bleed in millimetres (0 for none), CMYK colours.
@@ -133,6 +137,9 @@ pub struct Campaign {
     pub issuer: Issuer,
     pub title: Option<Located<String>>,
     pub slogan: Option<Located<String>>,
+    /// The date a catalogue prints ("Tháng 9/2026"), as written; today's
+    /// date when not given.
+    pub date: Option<Located<String>>,
     /// The language of the printed labels (Vietnamese by default).
     pub lang: Lang,
     /// The campaign's main link (cover QR); the national portal by default.
@@ -205,6 +212,7 @@ impl Campaign {
             issuer,
             title: None,
             slogan: None,
+            date: None,
             lang: Lang::Vi,
             url: NATIONAL_PORTAL.to_owned(),
             tracking: Vec::new(),
@@ -218,6 +226,7 @@ impl Campaign {
             r.reject_unknown_keys(CAMPAIGN_KEYS);
             campaign.title = r.string("title");
             campaign.slogan = r.string("slogan");
+            campaign.date = r.string("date");
             if let Some(lang) = r.string("lang") {
                 match Lang::parse(&lang.value) {
                     Some(l) => campaign.lang = l,
@@ -256,6 +265,7 @@ impl Campaign {
             let file = r.required_string("file", "\"out/cam-nang.pdf\"");
             let size = r.string("size");
             let booklet = r.boolean("booklet");
+            let group = r.string("group");
             let template = r.string("template");
             let bleed = r.number("bleed", 0.0, 20.0, "3");
             let cmyk = r.boolean("cmyk");
@@ -315,6 +325,26 @@ impl Campaign {
                         .with_hint("remove the line, or set kind = \"handbook\""),
                 );
             }
+            let group = group.and_then(|g| match crate::job::Grouping::parse(&g.value) {
+                Some(_) if kind != Some(OutputKind::Handbook) => {
+                    r.diags.push(
+                        src.error_at(
+                            g.offset,
+                            "`group` is for handbooks only (a catalogue always groups by field)",
+                        )
+                        .with_hint("remove the line, or set kind = \"handbook\""),
+                    );
+                    None
+                }
+                Some(grouping) => Some(grouping),
+                None => {
+                    r.diags.push(
+                        src.error_at(g.offset, format!("unknown grouping \"{}\"", g.value))
+                            .with_hint("write group = \"field\" to order the sections by field"),
+                    );
+                    None
+                }
+            });
             let is_png = kind == Some(OutputKind::Png);
             if let Some(o) = px.as_ref().filter(|_| !is_png) {
                 r.diags.push(
@@ -348,6 +378,7 @@ impl Campaign {
                     size,
                     file: path,
                     booklet: booklet.is_some_and(|b| b.value),
+                    group: group.unwrap_or_default(),
                     template: template.map(|t| resolve(&t.value)),
                     bleed: bleed.map_or(0.0, |b| b.value as f32),
                     cmyk: cmyk.is_some_and(|c| c.value),

@@ -20,15 +20,19 @@ pub enum OutputKind {
     Cards,
     /// A poster image per procedure, for chat apps.
     Png,
+    /// The whole list for the notice board: a row per procedure with its
+    /// QR code, grouped by field.
+    Catalog,
 }
 
 impl OutputKind {
-    pub const ALL: [OutputKind; 5] = [
+    pub const ALL: [OutputKind; 6] = [
         OutputKind::Poster,
         OutputKind::Handbook,
         OutputKind::Leaflet,
         OutputKind::Cards,
         OutputKind::Png,
+        OutputKind::Catalog,
     ];
 
     pub fn name(self) -> &'static str {
@@ -38,6 +42,7 @@ impl OutputKind {
             OutputKind::Leaflet => "leaflet",
             OutputKind::Cards => "cards",
             OutputKind::Png => "png",
+            OutputKind::Catalog => "catalog",
         }
     }
 
@@ -49,7 +54,7 @@ impl OutputKind {
     /// The paper sizes it comes in; the first is the default.
     pub fn sizes(self) -> &'static [Size] {
         match self {
-            OutputKind::Poster | OutputKind::Png => &[Size::A4, Size::A3],
+            OutputKind::Poster | OutputKind::Png | OutputKind::Catalog => &[Size::A4, Size::A3],
             OutputKind::Handbook => &[Size::A5, Size::A4],
             OutputKind::Cards | OutputKind::Leaflet => &[Size::A4],
         }
@@ -65,6 +70,8 @@ impl OutputKind {
             (OutputKind::Handbook, Size::A5) => "handbook-a5",
             (OutputKind::Leaflet, _) => "leaflet-a4",
             (OutputKind::Cards, _) => "cards-a4",
+            (OutputKind::Catalog, Size::A3) => "catalog-a3",
+            (OutputKind::Catalog, _) => "catalog-a4",
         }
     }
 
@@ -72,7 +79,10 @@ impl OutputKind {
     pub fn per_procedure(self) -> bool {
         match self {
             OutputKind::Poster | OutputKind::Png => true,
-            OutputKind::Handbook | OutputKind::Leaflet | OutputKind::Cards => false,
+            OutputKind::Handbook
+            | OutputKind::Leaflet
+            | OutputKind::Cards
+            | OutputKind::Catalog => false,
         }
     }
 
@@ -86,6 +96,8 @@ impl OutputKind {
             OutputKind::Handbook => 25.0,
             OutputKind::Leaflet => 25.0,
             OutputKind::Cards => 20.0,
+            // A row of a list, read close up at the notice board.
+            OutputKind::Catalog => 18.0,
         }
     }
 
@@ -103,6 +115,12 @@ impl OutputKind {
             OutputKind::Leaflet => QrPolicy {
                 grow_to_module_mm: 0.6,
                 max_growth: 1.3,
+            },
+            // Rows are kept short: the code grows only as far as a
+            // portal address needs for 0.55 mm modules.
+            OutputKind::Catalog => QrPolicy {
+                grow_to_module_mm: 0.55,
+                max_growth: 1.45,
             },
         }
     }

@@ -13,6 +13,7 @@ use crate::text::FontKind::{Bold, Regular};
 /// same in both passes so that the entries wrap the same way.
 pub fn contents(
     titles: &[&str],
+    fields: &[Option<String>],
     starts: &[usize],
     widest: usize,
     frame: Frame,
@@ -56,6 +57,24 @@ pub fn contents(
     let page_w = bold.font.font().width(&widest.to_string(), s.body) + 3.0 * MM;
     let text_w = w - number_w - page_w;
     for (i, (title, start)) in titles.iter().zip(starts).enumerate() {
+        // Grouped by field: the field's name above its first entry.
+        if let Some(field) = fields.get(i).and_then(|f| f.as_deref()) {
+            let mut items = Vec::new();
+            let h = column::paragraph(
+                &mut items,
+                &field.to_uppercase(),
+                Style::new(Bold, s.heading, 1.2, c.accent),
+                x,
+                0.0,
+                w,
+                Align::Left,
+            );
+            let mut b = Block::new(items, h + 1.2 * MM).keep_with_next();
+            if i > 0 {
+                b.space_before = 5.0 * MM;
+            }
+            blocks.push(b);
+        }
         let mut items = Vec::new();
         column::paragraph(
             &mut items,

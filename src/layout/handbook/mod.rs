@@ -10,7 +10,7 @@ mod section;
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::job::Job;
+use crate::job::{Grouping, Job};
 use crate::layout::column::{Align, Lines, Style};
 use crate::layout::template::Template;
 use crate::layout::{check_drawn_glyphs, check_glyphs};
@@ -68,11 +68,32 @@ pub fn handbook(job: &Job) -> Result<Handbook, Diagnostics> {
     // Every procedure is checked and laid out, so that one run reports
     // every problem in every file.
     let frame = Frame::of(t);
+    // Grouped by field: the first section of each field opens with its name.
+    let opens: Vec<Option<String>> = match job.group {
+        Grouping::AsListed => vec![None; procedures.len()],
+        Grouping::Field => {
+            let mut last: Option<String> = None;
+            job.procedures()
+                .map(|p| {
+                    let field = p
+                        .field
+                        .as_ref()
+                        .map_or(labels.other_field.clone(), |f| f.value.trim().to_owned());
+                    let new = last
+                        .as_ref()
+                        .is_none_or(|l| l.to_lowercase() != field.to_lowercase());
+                    last = Some(field.clone());
+                    new.then_some(field)
+                })
+                .collect()
+        }
+    };
     let sections: Vec<_> = procedures
         .par_iter()
-        .map(|e| {
+        .zip(&opens)
+        .map(|(e, opens)| {
             check_glyphs(&e.procedure)?;
-            section::section(e, frame, t, labels)
+            section::section(e, opens.as_deref(), frame, t, labels)
         })
         .collect();
     let mut diags = Diagnostics::new();
@@ -100,6 +121,7 @@ pub fn handbook(job: &Job) -> Result<Handbook, Diagnostics> {
     // first pass with placeholders says where the sections start.
     let toc_pages = contents::contents(
         &titles,
+        &opens,
         &vec![last_page; titles.len()],
         last_page,
         frame,
@@ -113,7 +135,7 @@ pub fn handbook(job: &Job) -> Result<Handbook, Diagnostics> {
         starts.push(next);
         next += s.pages.len();
     }
-    let toc = contents::contents(&titles, &starts, last_page, frame, t, labels);
+    let toc = contents::contents(&titles, &opens, &starts, last_page, frame, t, labels);
     debug_assert_eq!(toc.len(), toc_pages);
 
     let running = job.title.as_str();

@@ -29,6 +29,7 @@ pub struct Section {
 
 pub fn section(
     entry: &Coded,
+    opens_field: Option<&str>,
     frame: Frame,
     t: &Template,
     labels: &Labels,
@@ -47,7 +48,11 @@ pub fn section(
     let s = &t.sizes;
     let gap = t.gap * MM;
     let (x, w) = (frame.x, frame.w);
-    let mut blocks = vec![head(p, t, labels, x, w)];
+    let mut blocks = Vec::new();
+    if let Some(field) = opens_field {
+        blocks.push(field_band(field, t, x, w));
+    }
+    blocks.push(head(p, t, labels, x, w));
 
     if let Some(summary) = &p.summary {
         let style = Style::new(Regular, s.summary, 1.35, c.muted);
@@ -280,6 +285,24 @@ fn continued(p: &Procedure, t: &Template, labels: &Labels, x: f32, w: f32) -> Bl
 }
 
 /// A list's heading with a short rule under it.
+/// The band that opens a field's first section in a grouped handbook.
+fn field_band(field: &str, t: &Template, x: f32, w: f32) -> Block {
+    let (c, s) = (&t.colors, &t.sizes);
+    let pad = 2.2 * MM;
+    let style = Style::new(Bold, s.heading * 1.1, 1.2, c.on_accent);
+    let lines = Lines::wrap(&field.to_uppercase(), style, w - 2.0 * pad);
+    let h = lines.height() + 2.0 * pad;
+    let mut items = vec![Item::Rect {
+        rect: Rect::new(x, 0.0, w, h),
+        fill: c.accent,
+        radius: 1.2 * MM,
+    }];
+    lines.place(&mut items, x + pad, pad, w - 2.0 * pad, Align::Left);
+    let mut b = Block::new(items, h + 4.0 * MM);
+    b.keep_with_next = true;
+    b
+}
+
 fn heading(label: &str, t: &Template, x: f32, w: f32) -> Block {
     let mut items = Vec::new();
     let style = Style::new(Bold, t.sizes.heading, 1.2, t.colors.accent);

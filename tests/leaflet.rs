@@ -7,8 +7,6 @@ mod harness;
 use harness::*;
 use toroi::model::Procedure;
 
-const CAMPAIGN: &str = "examples/phuong-1/toroi.toml";
-
 /// Each panel of a side at `dpi`, as pixel rectangles (outside: 97/100/100 mm).
 fn panels(side: usize, dpi: u32) -> Vec<[u32; 4]> {
     let widths: [f32; 3] = if side == 1 {
@@ -51,7 +49,7 @@ fn three_procedures_print_two_sides_whose_codes_all_decode() {
     args.extend(files.iter().map(|f| f.display().to_string()));
     args.extend([
         "--campaign".into(),
-        repo(CAMPAIGN).display().to_string(),
+        contact_campaign(&env, "c", "").display().to_string(),
         "-o".into(),
         "out/to-gap.pdf".into(),
     ]);
@@ -86,7 +84,7 @@ fn three_procedures_print_two_sides_whose_codes_all_decode() {
     for words in [
         "Cẩm nang thủ tục hành chính",
         "ỦY BAN NHÂN DÂN PHƯỜNG 1",
-        "0277 3861 234",
+        TEST_HOTLINE,
         "QUÉT MÃ QR THẾ NÀO?",
     ] {
         assert!(texts[0].contains(words), "{words}: {}", texts[0]);

@@ -4,8 +4,9 @@
 mod harness;
 
 use harness::{
-    collapse, decode_pdf_qr, decode_png_qr, decode_svg_qr, expected_url, pdf_fonts, pdf_info,
-    pdf_links, pdf_pages_and_size, pdf_text, repo, shipped_procedures, Env,
+    collapse, contact_campaign, decode_pdf_qr, decode_png_qr, decode_svg_qr, expected_url,
+    pdf_fonts, pdf_info, pdf_links, pdf_pages_and_size, pdf_text, repo, shipped_procedures, Env,
+    TEST_HOTLINE,
 };
 use unicode_normalization::UnicodeNormalization;
 
@@ -41,21 +42,11 @@ fn expected(path: &std::path::Path) -> Expected {
 const TRACKING: &str = "utm_source=toroi&utm_campaign=phuong1-2026";
 
 fn tracking_campaign(env: &Env) -> std::path::PathBuf {
-    let text = std::fs::read_to_string(repo("examples/phuong-1/toroi.toml"))
-        .unwrap()
-        .replace(
-            "[campaign]\n",
-            "[campaign]\ntracking = { utm_source = \"toroi\", utm_campaign = \"phuong1-2026\" }\n",
-        )
-        .replace(
-            "\"logo.png\"",
-            &format!("{:?}", repo("examples/phuong-1/logo.png")),
-        )
-        .replace(
-            "\"../../procedures",
-            &format!("\"{}", repo("procedures").display()),
-        );
-    env.write("tracking/toroi.toml", text)
+    contact_campaign(
+        env,
+        "tracking",
+        "tracking = { utm_source = \"toroi\", utm_campaign = \"phuong1-2026\" }\n",
+    )
 }
 
 #[track_caller]
@@ -176,7 +167,7 @@ fn a3_poster_with_campaign_carries_issuer_and_tracking_parameters() {
     );
     let text = pdf_text(&out);
     assert!(text.contains("ỦY BAN NHÂN DÂN PHƯỜNG 1"), "{text}");
-    assert!(text.contains("0277 3861 234"), "hotline in the footer");
+    assert!(text.contains(TEST_HOTLINE), "hotline in the footer");
     let url = expected(&proc_file).url;
     assert_eq!(decode_pdf_qr(&out, 100), vec![format!("{url}?{TRACKING}")]);
 

@@ -604,3 +604,31 @@ pub fn zbar(image: &Path) -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
+
+/// Contacts to add to the example campaign in tests that check they print
+/// (the example itself gives none, having no public source for Phường 1):
+/// xã Vĩnh Bảo's published ones (shared/data/README.md).
+pub const TEST_HOTLINE: &str = "0823.919.686";
+pub const TEST_ADDRESS: &str = "Đường 20/8, xã Vĩnh Bảo, thành phố Hải Phòng";
+
+/// The Phường 1 example campaign, written into `env` with an address and
+/// a hotline under [issuer] and its paths made absolute; `extra` goes
+/// under [campaign].
+pub fn contact_campaign(env: &Env, name: &str, extra: &str) -> PathBuf {
+    let text = std::fs::read_to_string(repo("examples/phuong-1/toroi.toml"))
+        .unwrap()
+        .replace(
+            "[issuer]\n",
+            &format!("[issuer]\naddress = \"{TEST_ADDRESS}\"\nhotline = \"{TEST_HOTLINE}\"\n"),
+        )
+        .replace("[campaign]\n", &format!("[campaign]\n{extra}"))
+        .replace(
+            "\"logo.png\"",
+            &format!("{:?}", repo("examples/phuong-1/logo.png")),
+        )
+        .replace(
+            "\"../../procedures",
+            &format!("\"{}", repo("procedures").display()),
+        );
+    env.write(&format!("{name}/toroi.toml"), text)
+}

@@ -2,8 +2,9 @@
 //! 330-row XLSX list (a large commune's count after the 2025 reform), made
 //! from xã Vĩnh Bảo's 255 real rows (examples/xa-vinh-bao/) and 75 of them
 //! again with their own titles, each row with a two-line documents cell.
-//! Prints the median of the process (read, validate, write 330 TOML files)
-//! and of `toroi check` on the same list. Target: under 100 ms.
+//! Prints the median of the process (read, validate, write 330 TOML files),
+//! of `toroi check` on the same list, and of `toroi catalog` (the A4
+//! catalogue of all 330). Targets: import under 100 ms, catalogue under 150 ms.
 
 use std::path::Path;
 use std::process::Command;
@@ -38,10 +39,13 @@ fn list(root: &Path, out: &Path) -> usize {
     for (i, r) in rows.iter().chain(rows.iter().take(75)).enumerate() {
         let again = i >= rows.len();
         let row = 3 + i as u32;
-        // The repeated rows keep no code (codes are unique) and get their own titles.
-        if !again {
-            sheet.write(row, 0, &r[0]).unwrap();
-        }
+        // The repeated rows get codes and titles of their own (codes are unique).
+        let code = if again {
+            format!("9.{i:06}")
+        } else {
+            r[0].to_owned()
+        };
+        sheet.write(row, 0, code).unwrap();
         let title = if again {
             format!("{} (bản {})", &r[1], i)
         } else {
@@ -70,6 +74,7 @@ fn main() {
     let n = list(root, &xlsx);
     let mut import = Vec::new();
     let mut check = Vec::new();
+    let mut catalog = Vec::new();
     for i in 0..runs {
         let out = dir.path().join(format!("p{i}"));
         let t = Instant::now();
@@ -95,6 +100,25 @@ fn main() {
             "{}",
             String::from_utf8_lossy(&status.stderr)
         );
+        let t = Instant::now();
+        let status = Command::new(exe)
+            .arg("catalog")
+            .arg(&xlsx)
+            .arg("-o")
+            .arg(dir.path().join("danh-muc.pdf"))
+            .output()
+            .unwrap();
+        catalog.push(t.elapsed());
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
     }
     println!(
         "toroi import, {n}-row XLSX → {n} TOML files (median of {runs}): {:>7.1} ms",
@@ -103,5 +127,13 @@ fn main() {
     println!(
         "toroi check,  {n}-row XLSX (with an A5 handbook laid out): {:>7.1} ms",
         median(check).as_secs_f64() * 1e3
+    );
+    let size = std::fs::metadata(dir.path().join("danh-muc.pdf"))
+        .unwrap()
+        .len();
+    println!(
+        "toroi catalog, {n}-row XLSX → A4 PDF ({} KB):            {:>7.1} ms",
+        size / 1024,
+        median(catalog).as_secs_f64() * 1e3
     );
 }

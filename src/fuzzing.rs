@@ -85,7 +85,8 @@ pub fn run(data: &[u8]) -> Reached {
     {
         pdf(leaflet.sides.to_vec());
     }
-    if let Ok(sheets) = job(OutputKind::Cards, &s.cards, two).and_then(|j| layout::cards::cards(&j))
+    if let Ok((sheets, _)) =
+        job(OutputKind::Cards, &s.cards, two).and_then(|j| layout::cards::cards(&j))
     {
         pdf(sheets);
     }

@@ -20,9 +20,9 @@ const ROWS: usize = 5;
 const GRID: f32 = 72.0 / 150.0;
 
 /// Sheets of cards: each procedure's card `copies` times, in order.
-pub fn cards(job: &Job) -> Result<Vec<Page>, Diagnostics> {
+pub fn cards(job: &Job) -> Result<(Vec<Page>, Diagnostics), Diagnostics> {
     let (t, copies) = (&job.template, job.copies);
-    let faces = faces(job)?;
+    let (faces, warnings) = faces(job)?;
     let (w, h) = (t.page_width(), t.page_height());
     let x0 = snap((w - COLUMNS as f32 * CARD_W * MM) / 2.0);
     let y0 = snap((h - ROWS as f32 * CARD_H * MM) / 2.0);
@@ -49,34 +49,37 @@ pub fn cards(job: &Job) -> Result<Vec<Page>, Diagnostics> {
         check_drawn_glyphs(&items)?;
         pages.push(Page::new(w, h, items));
     }
-    Ok(pages)
+    Ok((pages, warnings))
 }
 
 /// Each procedure's card on a page of its own, the card's size: for PNGs.
-pub fn card_pages(job: &Job) -> Result<Vec<Page>, Diagnostics> {
-    let faces = faces(job)?;
+pub fn card_pages(job: &Job) -> Result<(Vec<Page>, Diagnostics), Diagnostics> {
+    let (faces, warnings) = faces(job)?;
     let mut pages = Vec::new();
     for items in faces {
         check_drawn_glyphs(&items)?;
         pages.push(Page::new(CARD_W * MM, CARD_H * MM, items));
     }
-    Ok(pages)
+    Ok((pages, warnings))
 }
 
 /// Every procedure's card laid out at the origin, or every problem.
-fn faces(job: &Job) -> Result<Vec<Vec<Item>>, Diagnostics> {
+fn faces(job: &Job) -> Result<(Vec<Vec<Item>>, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut faces = Vec::new();
     for e in &job.entries {
         match check_glyphs(&e.procedure).and_then(|_| card(job, e).map_err(Diagnostics::from)) {
-            Ok(items) => faces.push(items),
+            Ok((items, warning)) => {
+                faces.push(items);
+                diags.extend(warning.into_iter().collect());
+            }
             Err(d) => diags.extend(d),
         }
     }
     if diags.has_errors() {
         return Err(diags);
     }
-    Ok(faces)
+    Ok((faces, diags))
 }
 
 /// The nearest grid line.
@@ -86,7 +89,7 @@ fn snap(v: f32) -> f32 {
 
 /// One card laid out at the origin. Its offset on the sheet is a whole
 /// number of grid steps, so positions snapped here stay snapped there.
-fn card(job: &Job, entry: &Coded) -> Result<Vec<Item>, Diagnostic> {
+fn card(job: &Job, entry: &Coded) -> Result<(Vec<Item>, Option<Diagnostic>), Diagnostic> {
     let (p, campaign, t, labels) = (
         &entry.procedure,
         job.campaign.as_ref(),
@@ -147,16 +150,34 @@ fn card(job: &Job, entry: &Coded) -> Result<Vec<Item>, Diagnostic> {
     let footer_h = footer
         .as_ref()
         .map_or(0.0, |(l, n)| l.height() + 0.8 * MM + n.height());
-    if y + title.height() > CARD_H * MM - pad - footer_h {
-        return Err(p
-            .error_at(
+    // A title longer than the card has room for, even at the smallest
+    // size, is shortened visibly ("…"): the card only has to say which
+    // procedure it is; its code opens the whole page.
+    let room = CARD_H * MM - pad - footer_h - y;
+    let line_h = title.style.size * title.style.leading;
+    let fits = ((room - title.style.block_height(1)) / line_h)
+        .floor()
+        .max(0.0) as usize
+        + 1;
+    let mut warning = None;
+    if title.height() > room {
+        if fits < 2 {
+            return Err(p
+                .error_at(
+                    p.title.offset,
+                    "the title does not fit on a QR card (85 × 55 mm): the issuer and hotline leave no room",
+                )
+                .with_hint("shorten the issuer's name or the hotline in the campaign file"));
+        }
+        warning = Some(
+            p.error_at(
                 p.title.offset,
-                format!(
-                    "the title does not fit on a QR card (85 × 55 mm) even at {} pt",
-                    s.min_title
-                ),
+                format!("the title is shortened to {fits} lines on its QR card (85 × 55 mm)"),
             )
-            .with_hint("a shorter title; the card only needs to say which procedure it is"));
+            .as_warning()
+            .with_hint("a shorter title prints whole; the code still opens the full page"),
+        );
+        title = shortened(title, fits, w);
     }
     y += title.place(&mut items, x, y, w, Align::Left) + t.gap * MM;
     // One line of what the procedure is for: the summary's first sentence,
@@ -190,7 +211,7 @@ fn card(job: &Job, entry: &Coded) -> Result<Vec<Item>, Diagnostic> {
         fy += label.place(&mut items, x, fy, w, Align::Left) + 0.8 * MM;
         number.place(&mut items, x, fy, w, Align::Left);
     }
-    Ok(items)
+    Ok((items, warning))
 }
 
 /// At most `max` lines, the last shortened with "…" when text was left out.

@@ -104,10 +104,10 @@ pub fn lay_out(job: &Job) -> (Vec<Laid>, Diagnostics) {
                 Format::Pdf => cards::cards(job),
                 Format::Png { .. } => cards::card_pages(job),
             }
-            .map(|pages| Laid {
+            .map(|(pages, warnings)| Laid {
                 document: document(job.title.clone(), pages, Vec::new()),
                 entry: None,
-                warnings: Diagnostics::new(),
+                warnings,
             }),
         ),
     }

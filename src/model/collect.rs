@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{duplicate_codes, is_campaign, is_template, list, Procedure};
+use crate::model::{duplicate_codes, is_campaign, is_template, list, shared_portal_ids, Procedure};
 
 /// The procedure files under `paths`, in order, with warnings about how
 /// some were found (a Notepad `.toml.txt`).
@@ -220,6 +220,7 @@ pub fn load_procedures_from(paths: &[PathBuf], sheet: Option<&str>) -> Result<Lo
         problems.extend(summarised(lints));
     }
     let (duplicates, repeated) = duplicate_codes(&procedures);
+    problems.extend(shared_portal_ids(&procedures));
 
     if !repeated.is_empty() {
         broken += repeated.len();

@@ -13,7 +13,7 @@ pub mod toml_read;
 
 pub use campaign::{is_campaign, is_template, Campaign, Issuer, Logo, Output, NATIONAL_PORTAL};
 pub use kind::{Lang, OutputKind, Size};
-pub use procedure::{duplicate_codes, Online, Procedure};
+pub use procedure::{duplicate_codes, shared_portal_ids, Online, Procedure};
 
 /// A procedure file's keys, in the order the contract lists them.
 pub fn procedure_keys() -> &'static [&'static str] {

@@ -219,9 +219,12 @@ impl Procedure {
     /// Where the procedure came from, for messages and `toroi import`'s
     /// comments: the file, or the list's cell of its title.
     pub fn origin(&self) -> String {
-        match self.src.cells.first() {
-            Some(c) => format!("{}:{}", self.path().display(), c.cell),
-            None => self.path().display().to_string(),
+        match (self.src.cells.first(), &self.code) {
+            (Some(c), Some(code)) => {
+                format!("{}:{} ({})", self.path().display(), c.cell, code.value)
+            }
+            (Some(c), None) => format!("{}:{}", self.path().display(), c.cell),
+            (None, _) => self.path().display().to_string(),
         }
     }
 
@@ -256,7 +259,9 @@ impl Procedure {
         }
         match self.link {
             Link::Search => {
+                // A list's rows say it once for all (the cell shows the code).
                 let what = match &self.code {
+                    Some(_) if !self.src.cells.is_empty() => "its code".to_owned(),
                     Some(c) => format!("the code {}", c.value),
                     None => "the title".to_owned(),
                 };
@@ -326,6 +331,31 @@ impl Procedure {
 
 /// Two procedures with the same national code: one is a copy of the other,
 /// or a code was mistyped. Reported at the later file's `code`.
+/// Procedures that share a portal id with an earlier one: a warning at
+/// each (one of the two codes opens the other's page; lists copied by hand
+/// have such slips).
+pub fn shared_portal_ids(procedures: &[Procedure]) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let mut seen: std::collections::HashMap<String, &Procedure> = std::collections::HashMap::new();
+    for p in procedures {
+        let Some(id) = &p.formality_id else { continue };
+        let key = id.value.to_lowercase();
+        if let Some(first) = seen.get(&key) {
+            diags.push(
+                p.error_at(
+                    id.offset,
+                    format!("the portal id {} is also the id of {}: one of the two codes opens the other's page", id.value, first.origin()),
+                )
+                .as_warning()
+                .with_hint("open https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<id> and keep the id on the procedure it shows; leave the other without one (its code then opens the portal's search)"),
+            );
+        } else {
+            seen.insert(key, p);
+        }
+    }
+    diags
+}
+
 /// Procedures whose code an earlier one has: an error at each, and their
 /// indices (a row of a list shares its file with the others, so the file
 /// alone does not say which to leave out).

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::{template_for, Labels, Template};
-use crate::model::{Campaign, Lang, Output, OutputKind, Procedure, Size, NATIONAL_PORTAL};
+use crate::model::{address, Campaign, Lang, Output, OutputKind, Procedure, Size, NATIONAL_PORTAL};
 use crate::qr::{QrError, QrMatrix};
 
 /// What bytes an output becomes.
@@ -130,12 +130,20 @@ pub struct Code {
     /// The final address: normalised, with the campaign's tracking.
     pub href: String,
     pub matrix: QrMatrix,
+    /// What prints under the code for a person to read or type: see
+    /// [`crate::model::address::for_people`].
+    pub shown: String,
 }
 
 impl Code {
-    pub fn new(href: String) -> Result<Code, QrError> {
+    /// The code for `href`, printed as `shown`.
+    pub fn new(href: String, shown: String) -> Result<Code, QrError> {
         let matrix = QrMatrix::encode(&href, qrcode::EcLevel::M)?;
-        Ok(Code { href, matrix })
+        Ok(Code {
+            href,
+            matrix,
+            shown,
+        })
     }
 }
 
@@ -216,10 +224,13 @@ impl Job {
             .as_ref()
             .and_then(|c| c.issuer.name.as_ref())
             .map_or_else(|| labels.default_issuer.clone(), |n| n.value.clone());
+        let untracked = campaign
+            .as_ref()
+            .map_or(NATIONAL_PORTAL, |c| c.url.as_str());
         let front = campaign
             .as_ref()
             .map_or_else(|| NATIONAL_PORTAL.to_owned(), |c| c.qr_url(&c.url));
-        let front = Code::new(front).map_err(|e| {
+        let front = Code::new(front, address::for_people(untracked, None, "")).map_err(|e| {
             let d = Diagnostic::error(e.to_string())
                 .with_hint("use a shorter campaign `url` or fewer tracking parameters");
             match &campaign {
@@ -227,7 +238,7 @@ impl Job {
                 None => d,
             }
         })?;
-        let entries = code_all(procedures, campaign.as_ref())?;
+        let entries = code_all(procedures, campaign.as_ref(), &labels.code_short)?;
         Ok(Job {
             kind,
             format: Format::Pdf,
@@ -299,12 +310,18 @@ impl Job {
 fn code_all(
     procedures: Vec<Procedure>,
     campaign: Option<&Campaign>,
+    code_word: &str,
 ) -> Result<Vec<Coded>, Diagnostics> {
     let coded: Vec<Result<Coded, Diagnostic>> = procedures
         .into_par_iter()
         .map(|procedure| {
             let href = Campaign::target_of(campaign, &procedure);
-            match Code::new(href) {
+            let shown = address::for_people(
+                &procedure.url.value,
+                procedure.code.as_ref().map(|c| c.value.as_str()),
+                code_word,
+            );
+            match Code::new(href, shown) {
                 Ok(code) => Ok(Coded { procedure, code }),
                 Err(e) => Err(procedure
                     .error_at(procedure.url.offset, e.to_string())

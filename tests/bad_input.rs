@@ -469,7 +469,9 @@ fn a_custom_named_a5_template_booklet_lands_on_a4_landscape_sheets() {
         out.stderr
     );
     assert!(!env.path("c.pdf").exists());
-    // A card title size from the template is used: 40 pt does not fit.
+    // A card title size from the template is used: at 37 pt (its 40 less
+    // the steps a long title takes, above its min_title of 30) the title
+    // does not fit whole, and is shortened visibly, with a warning.
     env.write("big.toml", "[type]\ntitle = 40\nmin_title = 30\n");
     let out = env.toroi(&[
         "cards",
@@ -479,10 +481,10 @@ fn a_custom_named_a5_template_booklet_lands_on_a4_landscape_sheets() {
         "-o",
         "c.pdf",
     ]);
-    out.failure(1);
+    out.success();
     assert!(
         out.stderr
-            .contains("does not fit on a QR card (85 × 55 mm) even at 30 pt"),
+            .contains("warning: the title is shortened to 2 lines at 37 pt on its QR card"),
         "{}",
         out.stderr
     );

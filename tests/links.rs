@@ -202,3 +202,33 @@ fn signs_of_fees_and_conditions_print() {
         );
     }
 }
+
+/// Printed addresses are for people: the code carries the tracked address;
+/// the print shows the portal and the procedure's code, never the tracking.
+#[test]
+fn printed_addresses_show_the_portal_and_code_never_the_tracking() {
+    let env = Env::new();
+    let campaign = contact_campaign(&env, "c", "tracking = { utm_source = \"toroi\" }\n");
+    let p = repo("procedures/dang-ky-khai-sinh.toml");
+    env.toroi(&[
+        "poster".as_ref(),
+        p.as_os_str(),
+        "--campaign".as_ref(),
+        campaign.as_os_str(),
+        "-o".as_ref(),
+        "p.pdf".as_ref(),
+    ])
+    .success();
+    let text = collapse(&pdf_text(&env.path("p.pdf")));
+    assert!(text.contains("dichvucong.gov.vn · mã 1.001193"), "{text}");
+    assert!(
+        !text.contains("utm_source") && !text.contains("https://"),
+        "{text}"
+    );
+    // The code itself still carries the tracked address.
+    let codes = decode_pdf_qr(&env.path("p.pdf"), 150);
+    assert_eq!(
+        codes,
+        ["https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7?utm_source=toroi"]
+    );
+}

@@ -172,7 +172,10 @@ fn card(job: &Job, entry: &Coded) -> Result<(Vec<Item>, Option<Diagnostic>), Dia
         warning = Some(
             p.error_at(
                 p.title.offset,
-                format!("the title is shortened to {fits} lines on its QR card (85 × 55 mm)"),
+                format!(
+                    "the title is shortened to {fits} lines at {} pt on its QR card (85 × 55 mm)",
+                    title.style.size
+                ),
             )
             .as_warning()
             .with_hint("a shorter title prints whole; the code still opens the full page"),

@@ -236,8 +236,7 @@ pub struct Spacing {
 pub fn accent_qr_panel(
     items: &mut Vec<Item>,
     panel: Rect,
-    matrix: &QrMatrix,
-    url: &str,
+    code: &crate::job::Code,
     t: &Template,
     labels: &Labels,
     sp: Spacing,
@@ -251,7 +250,7 @@ pub fn accent_qr_panel(
     });
     let side = panel.h - 2.0 * sp.pad;
     let qr_box = Rect::new(panel.right() - sp.pad - side, panel.y + sp.pad, side, side);
-    items.extend(qr_item(qr_box, matrix, c.ink, url));
+    items.extend(qr_item(qr_box, &code.matrix, c.ink, &code.href));
     let text_x = panel.x + sp.pad + sp.inset;
     let text_w = qr_box.x - sp.pad - text_x;
     let cta = column::Lines::wrap(
@@ -261,7 +260,7 @@ pub fn accent_qr_panel(
     );
     let room = panel.h - 2.0 * sp.pad - cta.height() - sp.gap;
     let link = column::url_lines(
-        url,
+        &code.shown,
         column::Style::new(FontKind::Regular, s.url, 1.3, c.on_accent),
         text_w,
         room,

@@ -7,13 +7,12 @@
 //! where the overflow starts.
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::job::{Coded, Job};
+use crate::job::{Code, Coded, Job};
 use crate::layout::column::{self, Align, Lines, Marker, Style};
 use crate::layout::facts::{facts_box, Extent};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{accent_qr_panel, check_drawn_glyphs, check_glyphs, small_modules, Spacing};
 use crate::model::{Campaign, Located, OutputKind, Procedure};
-use crate::qr::QrMatrix;
 use crate::scene::{Color, ImageId, Item, Page, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
 
@@ -57,7 +56,7 @@ pub fn poster(job: &Job, entry: &Coded) -> Result<Poster, Diagnostics> {
     let frame = Rect::new(m, m, w - 2.0 * m, h - 2.0 * m);
     let mut fixed = Vec::new();
     let content_top = header(&mut fixed, p, campaign, t, labels, frame)?;
-    let content_bottom = qr_panel(&mut fixed, &qr_url, matrix, campaign, t, labels, frame)?;
+    let content_bottom = qr_panel(&mut fixed, &entry.code, campaign, t, labels, frame)?;
     let room = Rect::new(frame.x, content_top, frame.w, content_bottom - content_top);
 
     let attempt = |scale: f32| {
@@ -267,8 +266,7 @@ fn too_many_lines(
 /// The QR panel and the footer under it; returns the top of the panel's gap.
 fn qr_panel(
     items: &mut Vec<Item>,
-    url: &str,
-    matrix: &QrMatrix,
+    code: &Code,
     campaign: Option<&Campaign>,
     t: &Template,
     labels: &Labels,
@@ -323,8 +321,7 @@ fn qr_panel(
     accent_qr_panel(
         items,
         panel,
-        matrix,
-        url,
+        code,
         t,
         labels,
         Spacing {

@@ -114,6 +114,8 @@ pub struct Labels {
     pub default_issuer: String,
     pub kicker: String,
     pub code: String,
+    /// Before a code in a printed address: "dichvucong.gov.vn · mã 1.001193".
+    pub code_short: String,
     pub field: String,
     pub processing_time: String,
     pub fee: String,

@@ -79,6 +79,26 @@ pub fn readable(href: &str) -> String {
     }
 }
 
+/// An address as a person reads and types it, printed under a code: the
+/// code carries the exact address; the print only needs to let someone
+/// find the page by hand. A page of the national portal is its host and
+/// the procedure's code ("dichvucong.gov.vn · mã 1.001193": the portal's
+/// search finds it); any other address is readable (Vietnamese letters,
+/// no scheme, no trailing slash). Never the tracking parameters: callers
+/// pass the address before tracking is added.
+pub fn for_people(href: &str, code: Option<&str>, code_word: &str) -> String {
+    let on_portal = host(href) == super::portal::HOST;
+    if let (true, Some(code)) = (on_portal, code) {
+        return format!("{} · {code_word} {code}", super::portal::HOST);
+    }
+    let shown = readable(href);
+    let shown = shown
+        .strip_prefix("https://")
+        .or_else(|| shown.strip_prefix("http://"))
+        .unwrap_or(&shown);
+    shown.strip_suffix('/').unwrap_or(shown).to_owned()
+}
+
 /// The host of `href`, lower case; empty if it has none.
 pub fn host(href: &str) -> String {
     Url::parse(href)
@@ -126,6 +146,24 @@ mod tests {
                 .unwrap()
                 .as_str(),
             "https://dichvucong.gov.vn/x?a=1"
+        );
+    }
+
+    #[test]
+    fn addresses_print_for_people() {
+        let id =
+            "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7";
+        assert_eq!(
+            for_people(id, Some("1.001193"), "mã"),
+            "dichvucong.gov.vn · mã 1.001193"
+        );
+        assert_eq!(
+            for_people(
+                "https://xn--xanbnh-3ta9e.vn/th%E1%BB%A7-t%E1%BB%A5c/",
+                None,
+                "mã"
+            ),
+            "xãanbình.vn/thủ-tục"
         );
     }
 

@@ -71,7 +71,7 @@ pub fn front(
         inner,
     );
     let link = column::url_lines(
-        url,
+        &code.shown,
         Style::new(Regular, s.url, 1.3, c.on_accent),
         inner,
         s.url * 4.0,

@@ -4,7 +4,7 @@
 
 use super::Frame;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::job::Coded;
+use crate::job::{Code, Coded};
 use crate::layout::column::{self, Align, Lines, Marker, Style};
 use crate::layout::facts::facts_box;
 use crate::layout::paginate::{self, line_blocks, list_blocks, Block};
@@ -12,7 +12,6 @@ use crate::layout::template::{Labels, Template};
 use crate::layout::{accent_qr_panel, small_modules, Spacing};
 use crate::model::OutputKind;
 use crate::model::{Located, Procedure};
-use crate::qr::QrMatrix;
 use crate::scene::{Item, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
 
@@ -63,7 +62,7 @@ pub fn section(
             gap * 0.6,
         ));
     }
-    blocks.push(qr_strip(&qr_url, matrix, qr_mm, t, labels, x, w).space_before(gap));
+    blocks.push(qr_strip(&entry.code, qr_mm, t, labels, x, w).space_before(gap));
 
     let mut items = Vec::new();
     let mut extents = Vec::new();
@@ -311,15 +310,7 @@ fn heading(label: &str, t: &Template, x: f32, w: f32) -> Block {
 }
 
 /// The procedure's QR code on an accent strip, with the call to action.
-fn qr_strip(
-    url: &str,
-    matrix: &QrMatrix,
-    side_mm: f32,
-    t: &Template,
-    labels: &Labels,
-    x: f32,
-    w: f32,
-) -> Block {
+fn qr_strip(code: &Code, side_mm: f32, t: &Template, labels: &Labels, x: f32, w: f32) -> Block {
     let pad = 3.5 * MM;
     let side = side_mm * MM;
     let panel = Rect::new(x, 0.0, w, side + 2.0 * pad);
@@ -327,8 +318,7 @@ fn qr_strip(
     accent_qr_panel(
         &mut items,
         panel,
-        matrix,
-        url,
+        code,
         t,
         labels,
         Spacing {

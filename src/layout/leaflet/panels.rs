@@ -202,7 +202,7 @@ pub fn back(
         area.w,
     );
     let link = column::url_lines(
-        url,
+        &code.shown,
         Style::new(Regular, s.url, 1.3, c.muted),
         area.w,
         s.url * 4.0,

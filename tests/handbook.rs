@@ -463,3 +463,29 @@ fn a_campaign_template_file_overrides_labels_and_lang_switches_language() {
     );
     assert!(!env.path("x.pdf").exists());
 }
+
+/// Paper is money: a real list's 255 short procedures (a title, a code and
+/// an address each) take at most one page per three, plus the contents;
+/// short sections share pages, the code beside the title.
+#[test]
+fn a_handbook_of_a_real_list_takes_a_page_per_three_procedures_at_most() {
+    let env = Env::new();
+    let list = repo("examples/xa-vinh-bao/danh-muc-2026.csv");
+    let pdf = handbook(&env, &[list.to_str().unwrap(), "-o", "ds.pdf"]);
+    let texts = pdf_page_texts(&pdf);
+    let first_section = texts
+        .iter()
+        .position(|t| t.contains("Mã thủ tục:"))
+        .expect("a section");
+    let sections = texts.len() - first_section - 1;
+    assert!(
+        sections <= 255usize.div_ceil(3),
+        "{sections} pages of sections for 255 procedures"
+    );
+    // Every procedure is there, each code once.
+    let all = texts.join(" ");
+    for line in std::fs::read_to_string(&list).unwrap().lines().skip(1) {
+        let code = line.split(',').next().unwrap();
+        assert!(all.contains(&format!("Mã thủ tục: {code} ")), "{code}");
+    }
+}

@@ -129,22 +129,17 @@ pub fn handbook(job: &Job) -> Result<Handbook, Diagnostics> {
         labels,
     )
     .len();
-    let mut starts = Vec::with_capacity(laid.len());
-    let mut next = 1 + toc_pages;
-    for s in &laid {
-        starts.push(next);
-        next += s.pages.len();
-    }
+    // Short sections share pages: each starts on a new page only when it
+    // does not fit whole in the room the one before left.
+    let (body, first_pages) = flow(&laid, frame, t);
+    let starts: Vec<usize> = first_pages.iter().map(|p| 1 + toc_pages + p).collect();
     let toc = contents::contents(&titles, &opens, &starts, last_page, frame, t, labels);
     debug_assert_eq!(toc.len(), toc_pages);
 
     let running = job.title.as_str();
     let (w, h) = (t.page_width(), t.page_height());
     let mut pages = vec![Page::new(w, h, cover)];
-    for items in toc
-        .into_iter()
-        .chain(laid.iter().flat_map(|s| s.pages.iter().cloned()))
-    {
+    for items in toc.into_iter().chain(body) {
         let mut items = items;
         chrome(&mut items, pages.len(), running, t);
         pages.push(Page::new(w, h, items));
@@ -163,6 +158,48 @@ pub fn handbook(job: &Job) -> Result<Handbook, Diagnostics> {
         qr_urls: laid.into_iter().map(|s| s.qr_url).collect(),
         warnings,
     })
+}
+
+/// The sections' pages in order, a section that fits whole in the room
+/// left on the page before placed under it (after a rule) rather than on
+/// a page of its own: paper is money. Returns the pages and the page (from
+/// 0) each section starts on.
+fn flow(sections: &[section::Section], frame: Frame, t: &Template) -> (Vec<Vec<Item>>, Vec<usize>) {
+    let gap = 5.0 * MM;
+    let bottom_of = |items: &[Item]| {
+        items
+            .iter()
+            .map(|i| i.bounds().bottom())
+            .fold(frame.top, f32::max)
+    };
+    let mut pages: Vec<Vec<Item>> = Vec::new();
+    let mut starts = Vec::with_capacity(sections.len());
+    let mut used = frame.top;
+    for s in sections {
+        let whole = s.pages.len() == 1;
+        let height = s.pages.first().map_or(0.0, |p| bottom_of(p) - frame.top);
+        if whole && !pages.is_empty() && used + gap + height <= frame.bottom {
+            let dy = used + gap - frame.top;
+            let page = pages.last_mut().expect("a page");
+            page.push(Item::Rect {
+                rect: Rect::new(frame.x, used + gap / 2.0, frame.w, 0.3 * MM),
+                fill: t.colors.tint,
+                radius: 0.0,
+            });
+            for item in &s.pages[0] {
+                let mut item = item.clone();
+                item.translate(0.0, dy);
+                page.push(item);
+            }
+            starts.push(pages.len() - 1);
+            used += gap + height;
+            continue;
+        }
+        starts.push(pages.len());
+        pages.extend(s.pages.iter().cloned());
+        used = pages.last().map_or(frame.top, |p| bottom_of(p));
+    }
+    (pages, starts)
 }
 
 /// The running header (the campaign's title over a hairline) and the page
@@ -258,12 +295,12 @@ mod tests {
         assert_eq!(links, starts);
         for ((title, start), p) in h.outline.iter().zip(&procedures) {
             assert_eq!(title, &p.title.value);
-            // The section's first page carries its QR code; the page before does not.
+            // The section's first page carries its QR code; the page before
+            // does not (short sections share pages, so other codes may).
             let has_qr = |i: usize| {
-                h.pages[i]
-                    .items
-                    .iter()
-                    .any(|it| matches!(it, Item::Modules { .. }))
+                h.pages[i].items.iter().any(|it| {
+                    matches!(it, Item::Link { target: Target::Url(u), .. } if *u == p.url.value)
+                })
             };
             assert!(has_qr(*start) && !has_qr(start - 1), "{title}");
         }

@@ -47,109 +47,126 @@ pub fn section(
     let s = &t.sizes;
     let gap = t.gap * MM;
     let (x, w) = (frame.x, frame.w);
-    let mut blocks = Vec::new();
-    if let Some(field) = opens_field {
-        blocks.push(field_band(field, t, x, w));
-    }
-    blocks.push(head(p, t, labels, x, w));
-
-    if let Some(summary) = &p.summary {
-        let style = Style::new(Regular, s.summary, 1.35, c.muted);
-        blocks.extend(with_source(
-            line_blocks(Lines::wrap(&summary.value, style, w), x, false),
-            "summary",
-            summary,
-            gap * 0.6,
-        ));
-    }
-    blocks.push(qr_strip(&entry.code, qr_mm, t, labels, x, w).space_before(gap));
-
-    let mut items = Vec::new();
-    let mut extents = Vec::new();
-    let room = Rect::new(x, 0.0, w, f32::MAX);
-    let bottom = facts_box(
-        &mut items,
-        p,
-        t,
-        labels,
-        Rect { y: 0.0, ..room },
-        &|s| s,
-        &mut extents,
-    );
-    if bottom > 0.0 {
-        let mut facts = Block::new(items, bottom).space_before(gap);
-        facts.source = extents.first().map(|e| (e.field, e.offset));
-        blocks.push(facts);
-    }
-
-    let body = Style::new(Regular, s.body, 1.3, c.ink);
-    let lists = [
-        (
-            &labels.documents,
-            &p.documents,
-            "documents",
-            Marker::Bullet(c.accent),
-        ),
-        (
-            &labels.steps,
-            &p.steps,
-            "steps",
-            Marker::Number {
-                fill: c.accent,
-                text: c.on_accent,
-            },
-        ),
-    ];
-    for (label, entries, field, marker) in lists {
-        if entries.is_empty() {
-            continue;
+    // Two placements, tried: the code on a strip of its own, or beside
+    // the title; the one with fewer pages wins, and on a tie the shorter.
+    let build = |compact: Option<f32>| -> Vec<Block> {
+        let mut blocks = Vec::new();
+        if let Some(field) = opens_field {
+            blocks.push(field_band(field, t, x, w));
         }
-        blocks.push(heading(label, t, x, w).space_before(gap * 1.3));
-        let entries: Vec<(&str, usize)> = entries
-            .iter()
-            .map(|e| (e.value.as_str(), e.offset))
-            .collect();
-        let spacing = column::item_spacing(body);
-        blocks.extend(list_blocks(&entries, field, body, marker, x, w, spacing));
-    }
+        match compact {
+            // The code beside the title and summary: a short section then
+            // takes a third of a page and shares it with others.
+            Some(side_mm) => blocks.push(beside(p, &entry.code, side_mm, t, labels, x, w)),
+            None => {
+                blocks.push(head(p, t, labels, x, w));
+                if let Some(summary) = &p.summary {
+                    let style = Style::new(Regular, s.summary, 1.35, c.muted);
+                    blocks.extend(with_source(
+                        line_blocks(Lines::wrap(&summary.value, style, w), x, false),
+                        "summary",
+                        summary,
+                        gap * 0.6,
+                    ));
+                }
+                blocks.push(qr_strip(&entry.code, qr_mm, t, labels, x, w).space_before(gap));
+            }
+        }
 
-    if !p.legal_basis.is_empty() {
-        let style = Style::new(Regular, s.legal, 1.3, c.muted);
-        let label = Style::new(Bold, s.legal, 1.3, c.muted);
-        let mut head = Vec::new();
-        let h = column::paragraph(
-            &mut head,
-            &labels.legal_basis.to_uppercase(),
-            label,
-            x,
-            0.0,
-            w,
-            Align::Left,
+        let mut items = Vec::new();
+        let mut extents = Vec::new();
+        let room = Rect::new(x, 0.0, w, f32::MAX);
+        let bottom = facts_box(
+            &mut items,
+            p,
+            t,
+            labels,
+            Rect { y: 0.0, ..room },
+            &|s| s,
+            &mut extents,
         );
-        blocks.push(
-            Block::new(head, h + 1.0 * MM)
-                .space_before(gap * 1.3)
-                .keep_with_next(),
-        );
-        let entries: Vec<(&str, usize)> = p
-            .legal_basis
-            .iter()
-            .map(|e| (e.value.as_str(), e.offset))
-            .collect();
-        let spacing = column::item_spacing(style) * 0.5;
-        blocks.extend(list_blocks(
-            &entries,
-            "legal_basis",
-            style,
-            Marker::Bullet(c.muted),
-            x,
-            w,
-            spacing,
-        ));
-    }
+        if bottom > 0.0 {
+            let mut facts = Block::new(items, bottom).space_before(gap);
+            facts.source = extents.first().map(|e| (e.field, e.offset));
+            blocks.push(facts);
+        }
 
+        let body = Style::new(Regular, s.body, 1.3, c.ink);
+        let lists = [
+            (
+                &labels.documents,
+                &p.documents,
+                "documents",
+                Marker::Bullet(c.accent),
+            ),
+            (
+                &labels.steps,
+                &p.steps,
+                "steps",
+                Marker::Number {
+                    fill: c.accent,
+                    text: c.on_accent,
+                },
+            ),
+        ];
+        for (label, entries, field, marker) in lists {
+            if entries.is_empty() {
+                continue;
+            }
+            blocks.push(heading(label, t, x, w).space_before(gap * 1.3));
+            let entries: Vec<(&str, usize)> = entries
+                .iter()
+                .map(|e| (e.value.as_str(), e.offset))
+                .collect();
+            let spacing = column::item_spacing(body);
+            blocks.extend(list_blocks(&entries, field, body, marker, x, w, spacing));
+        }
+
+        if !p.legal_basis.is_empty() {
+            let style = Style::new(Regular, s.legal, 1.3, c.muted);
+            let label = Style::new(Bold, s.legal, 1.3, c.muted);
+            let mut head = Vec::new();
+            let h = column::paragraph(
+                &mut head,
+                &labels.legal_basis.to_uppercase(),
+                label,
+                x,
+                0.0,
+                w,
+                Align::Left,
+            );
+            blocks.push(
+                Block::new(head, h + 1.0 * MM)
+                    .space_before(gap * 1.3)
+                    .keep_with_next(),
+            );
+            let entries: Vec<(&str, usize)> = p
+                .legal_basis
+                .iter()
+                .map(|e| (e.value.as_str(), e.offset))
+                .collect();
+            let spacing = column::item_spacing(style) * 0.5;
+            blocks.extend(list_blocks(
+                &entries,
+                "legal_basis",
+                style,
+                Marker::Bullet(c.muted),
+                x,
+                w,
+                spacing,
+            ));
+        }
+        blocks
+    };
     let continuation = || continued(p, t, labels, x, w);
-    let pages = paginate::paginate(blocks, frame.top, frame.bottom, &continuation).map_err(|e| {
+    let paginate = |blocks| paginate::paginate(blocks, frame.top, frame.bottom, &continuation);
+    let beside_mm = matrix.side(BESIDE_QR, BESIDE_QR_MM).ok();
+    let strip = paginate(build(None));
+    let pages = match (beside_mm.map(|mm| paginate(build(Some(mm)))), &strip) {
+        (Some(Ok(b)), Ok(a)) if fewer(&b, a, frame) => Ok(b),
+        _ => strip,
+    };
+    let pages = pages.map_err(|e| {
         let (field, offset) = e.source.unwrap_or(("title", p.title.offset));
         p.error_at(
             offset,
@@ -192,6 +209,127 @@ pub fn section(
         qr_url,
         warning,
     })
+}
+
+/// The code beside the title is at least 32 mm (quiet zone included, so
+/// its modules span 26 mm or more), its modules 0.6 mm.
+const BESIDE_QR_MM: f32 = 32.0;
+const BESIDE_QR: crate::qr::QrPolicy = crate::qr::QrPolicy {
+    grow_to_module_mm: 0.6,
+    max_growth: 1.4,
+};
+
+/// Whether `b` takes fewer pages than `a`, or as many with less on its last.
+fn fewer(b: &[Vec<Item>], a: &[Vec<Item>], frame: Frame) -> bool {
+    let last = |pages: &[Vec<Item>]| {
+        pages.last().map_or(0.0, |p| {
+            p.iter()
+                .map(|i| i.bounds().bottom())
+                .fold(frame.top, f32::max)
+        })
+    };
+    b.len() < a.len() || (b.len() == a.len() && last(b) < last(a) - 1.0)
+}
+
+/// The head with the code at its right: kicker, title, code and summary
+/// in the column beside it, the printed address under the code.
+fn beside(
+    p: &Procedure,
+    code: &Code,
+    side_mm: f32,
+    t: &Template,
+    labels: &Labels,
+    x: f32,
+    w: f32,
+) -> Block {
+    let (c, s) = (&t.colors, &t.sizes);
+    let side = side_mm * MM;
+    let col_w = w - side - 4.0 * MM;
+    let mut items = Vec::new();
+    // No kicker: the field goes on the code's line, to keep the block as
+    // short as its code.
+    let mut y = 0.0;
+    let mut size = s.title * 0.85;
+    let mut title = Lines::balanced(&p.title.value, Style::new(Bold, size, 1.12, c.ink), col_w);
+    while title.lines.len() > 4 && size > s.min_title * 0.85 {
+        size = (size - 1.0).max(s.min_title * 0.85);
+        title = Lines::balanced(&p.title.value, Style::new(Bold, size, 1.12, c.ink), col_w);
+    }
+    y += title.place(&mut items, x, y, col_w, Align::Left);
+    let mut meta = Vec::new();
+    match (&p.code, code.shown.split_once(" · ")) {
+        (Some(c), Some((site, _))) => meta.push(format!("{}: {} ({site})", labels.code, c.value)),
+        (Some(c), None) => meta.push(format!("{}: {}", labels.code, c.value)),
+        (None, _) => {}
+    }
+    if let Some(field) = &p.field {
+        meta.push(format!("{}: {}", labels.field, field.value));
+    }
+    if !meta.is_empty() {
+        y += 1.2 * MM;
+        y += column::paragraph(
+            &mut items,
+            &meta.join("  ·  "),
+            Style::new(Regular, s.meta, 1.3, c.muted),
+            x,
+            y,
+            col_w,
+            Align::Left,
+        );
+    }
+    if let Some(summary) = &p.summary {
+        y += 1.5 * MM;
+        y += column::paragraph(
+            &mut items,
+            &summary.value,
+            Style::new(Regular, s.summary * 0.95, 1.3, c.muted),
+            x,
+            y,
+            col_w,
+            Align::Left,
+        );
+    }
+    // The call to action, pointing at the code.
+    y += 2.0 * MM;
+    y += column::paragraph(
+        &mut items,
+        &format!("{} →", labels.cta),
+        Style::new(Bold, s.meta * 1.05, 1.25, c.accent),
+        x,
+        y,
+        col_w,
+        Align::Left,
+    );
+    let qr = Rect::new(x + w - side, 0.0, side, side);
+    items.extend(crate::layout::qr_item(qr, &code.matrix, c.ink, &code.href));
+    // A portal page needs no address under its code: the site and the
+    // code are on the code's line already. Another site's address prints.
+    let link_h = if code.shown.contains(" · ") {
+        0.0
+    } else {
+        let link = column::url_lines(
+            &code.shown,
+            Style::new(Regular, s.url, 1.25, c.muted),
+            side + 2.0 * MM,
+            s.url * 3.0,
+        );
+        let h = link.height() + 1.0 * MM;
+        link.place(
+            &mut items,
+            x + w - side - 1.0 * MM,
+            side + 1.0 * MM,
+            side + 2.0 * MM,
+            Align::Center,
+        );
+        h
+    };
+    let h = y.max(side + link_h) + 1.5 * MM;
+    items.push(Item::Rect {
+        rect: Rect::new(x, h, w, 0.4 * MM),
+        fill: c.accent,
+        radius: 0.0,
+    });
+    Block::new(items, h + 0.4 * MM + t.gap * MM)
 }
 
 fn with_source(

@@ -121,6 +121,8 @@ pub struct Request<'a> {
     pub copies: usize,
     /// Handbooks: grouped by field or as listed.
     pub group: Grouping,
+    /// Cards: fill the last sheet by repeating the cards.
+    pub fill_sheets: bool,
     pub procedures: Vec<Procedure>,
 }
 
@@ -166,6 +168,8 @@ pub struct Job {
     pub booklet: bool,
     pub copies: usize,
     pub group: Grouping,
+    /// Cards: the last sheet's empty slots take the cards again.
+    pub fill_sheets: bool,
     /// For the issuer's details and the logo; `title` and `issuer` below
     /// already carry the defaults.
     pub campaign: Option<Campaign>,
@@ -197,6 +201,7 @@ impl Job {
         let job = Job::with_template(r.kind, template, labels, r.campaign, procedures)?;
         Ok(Job {
             group: r.group,
+            fill_sheets: r.fill_sheets,
             format: r.format,
             print: r.print,
             date,
@@ -249,6 +254,7 @@ impl Job {
             booklet: false,
             copies: 1,
             group: Grouping::AsListed,
+            fill_sheets: true,
             campaign,
             title,
             issuer,
@@ -284,6 +290,7 @@ impl Job {
             booklet: output.booklet,
             copies: 1,
             group: output.group,
+            fill_sheets: true,
             procedures,
         })
     }

@@ -93,7 +93,32 @@ fn copies_repeat_each_card_and_a_campaign_adds_the_hotline() {
     assert!(codes.iter().all(|c| *c == url), "{codes:?}");
     let pages = pdf_page_texts(&pdf);
     assert_eq!(pages[0].matches(TEST_HOTLINE).count(), 10);
-    assert_eq!(pages[1].matches(TEST_HOTLINE).count(), 2);
+    // The last sheet is filled with the cards again, unless --no-fill.
+    assert!(
+        out.stdout.contains("(+ 8 repeated to fill the last sheet)"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(pages[1].matches(TEST_HOTLINE).count(), 10);
+    let out = env.toroi(&[
+        "cards",
+        p.to_str().unwrap(),
+        "--copies",
+        "12",
+        "--no-fill",
+        "--campaign",
+        campaign.to_str().unwrap(),
+        "-o",
+        "n.pdf",
+    ]);
+    out.success();
+    assert!(!out.stdout.contains("repeated"), "{}", out.stdout);
+    assert_eq!(
+        pdf_page_texts(&env.path("n.pdf"))[1]
+            .matches(TEST_HOTLINE)
+            .count(),
+        2
+    );
 }
 
 #[test]

@@ -97,6 +97,7 @@ pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
                         booklet: false,
                         copies: 1,
                         group: crate::job::Grouping::AsListed,
+                        fill_sheets: true,
                         procedures: loaded.procedures.clone(),
                     });
                     match job {

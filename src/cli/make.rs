@@ -188,7 +188,14 @@ fn files_of(job: &Job, laid: Laid) -> Vec<File> {
                             .to_owned(),
                     );
                     let sheets = if pages == 1 { "sheet" } else { "sheets" };
-                    format!("{} QR cards on {pages} {paper} {sheets}", n * job.copies)
+                    let cards = n * job.copies;
+                    let slots = pages * crate::layout::cards::PER_SHEET;
+                    let again = if job.fill_sheets && slots > cards {
+                        format!(" (+ {} repeated to fill the last sheet)", slots - cards)
+                    } else {
+                        String::new()
+                    };
+                    format!("{cards} QR cards on {pages} {paper} {sheets}{again}")
                 }
             };
             let doc = marks::bleed(doc, job.print.bleed);

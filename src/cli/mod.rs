@@ -155,6 +155,9 @@ enum Command {
         /// How many cards of each procedure
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100), conflicts_with = "png")]
         copies: u32,
+        /// Leave the last sheet's empty slots empty (by default they take the cards again, in order)
+        #[arg(long, conflicts_with = "png")]
+        no_fill: bool,
         #[command(flatten)]
         image: ImageArgs,
         #[command(flatten)]
@@ -294,9 +297,16 @@ pub fn run() -> ExitCode {
             paths,
             output,
             copies,
+            no_fill,
             image,
             common,
-        } => single::cards(&paths, output, copies as usize, &options(common, image)),
+        } => {
+            let options = single::Options {
+                no_fill,
+                ..options(common, image)
+            };
+            single::cards(&paths, output, copies as usize, &options)
+        }
         Command::Leaflet {
             paths,
             output,
@@ -375,6 +385,7 @@ fn options(c: Common, image: ImageArgs) -> single::Options {
         }),
         template: c.template,
         sheet: c.sheet,
+        no_fill: false,
         png: image.png,
         px: image.px,
     }

@@ -17,6 +17,8 @@ pub struct Options {
     pub template: Option<PathBuf>,
     /// `--sheet`: the sheet of a list to read.
     pub sheet: Option<String>,
+    /// Cards: `--no-fill` leaves the last sheet's empty slots empty.
+    pub no_fill: bool,
     /// `--png`: images instead of a PDF, `px` wide.
     pub png: bool,
     pub px: u32,
@@ -103,6 +105,7 @@ fn run(ask: Ask, out: &Path, opts: &Options) -> Result<Diagnostics, Diagnostics>
         booklet: ask.booklet,
         copies: ask.copies,
         group: ask.group,
+        fill_sheets: !opts.no_fill,
         procedures,
     })?;
     let (written, problems) = make::make(&job, make::Out::File(out));

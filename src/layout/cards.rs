@@ -16,6 +16,8 @@ pub const CARD_W: f32 = 85.0;
 pub const CARD_H: f32 = 55.0;
 const COLUMNS: usize = 2;
 const ROWS: usize = 5;
+/// Cards on a sheet.
+pub const PER_SHEET: usize = COLUMNS * ROWS;
 /// One pixel at 150 dpi, in points: modules are whole multiples of it.
 const GRID: f32 = 72.0 / 150.0;
 
@@ -27,10 +29,17 @@ pub fn cards(job: &Job) -> Result<(Vec<Page>, Diagnostics), Diagnostics> {
     let x0 = snap((w - COLUMNS as f32 * CARD_W * MM) / 2.0);
     let y0 = snap((h - ROWS as f32 * CARD_H * MM) / 2.0);
     let per_sheet = COLUMNS * ROWS;
-    let all: Vec<&Vec<Item>> = faces
+    let mut all: Vec<&Vec<Item>> = faces
         .iter()
         .flat_map(|f| std::iter::repeat_n(f, copies.max(1)))
         .collect();
+    // Paper is money: the last sheet's empty slots take the cards again,
+    // in order, unless asked not to.
+    if job.fill_sheets && !all.is_empty() {
+        let missing = all.len().next_multiple_of(per_sheet) - all.len();
+        let again: Vec<&Vec<Item>> = all.iter().cycle().take(missing).copied().collect();
+        all.extend(again);
+    }
     let mut pages = Vec::new();
     for sheet in all.chunks(per_sheet) {
         let mut items = Vec::new();
@@ -183,30 +192,15 @@ fn card(job: &Job, entry: &Coded) -> Result<(Vec<Item>, Option<Diagnostic>), Dia
         title = shortened(title, fits, w);
     }
     y += title.place(&mut items, x, y, w, Align::Left) + t.gap * MM;
-    // One line of what the procedure is for: the summary's first sentence,
-    // shortened visibly ("…") when longer than the line.
+    // What the procedure is for: the summary's first sentence, whole, in
+    // at most two lines, or nothing (a cut phrase misleads).
     if let Some(summary) = &p.summary {
         let first = summary.value.split(". ").next().unwrap_or(&summary.value);
         let style = Style::new(Regular, s.summary, 1.25, c.muted);
-        if y + style.block_height(2) <= CARD_H * MM - pad - footer_h - 1.0 * MM {
-            let lines = Lines::wrap(first, style, w);
-            let mut shown: Vec<String> = lines.lines.into_iter().take(2).collect();
-            if first.len() > shown.join(" ").len() {
-                if let Some(last) = shown.last_mut() {
-                    while style.font.font().width(&format!("{last} …"), style.size) > w {
-                        match last.rsplit_once(' ') {
-                            Some((keep, _)) => *last = keep.to_owned(),
-                            None => break,
-                        }
-                    }
-                    last.push_str(" …");
-                }
-            }
-            Lines {
-                lines: shown,
-                style,
-            }
-            .place(&mut items, x, y, w, Align::Left);
+        let lines = Lines::wrap(first, style, w);
+        let room = CARD_H * MM - pad - footer_h - 1.0 * MM - y;
+        if lines.lines.len() <= 2 && lines.height() <= room {
+            lines.place(&mut items, x, y, w, Align::Left);
         }
     }
     if let Some((label, number)) = footer {

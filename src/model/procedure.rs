@@ -74,6 +74,9 @@ pub struct Procedure {
     pub legal_basis: Vec<Located<String>>,
     /// Where the facts were taken from: one address, or several.
     pub source: Vec<Located<String>>,
+    /// Steps that came with their own number ("Bước 1: …", "1. …"), taken
+    /// off because the print numbers them: where each was, for a warning.
+    pub renumbered: Vec<usize>,
 }
 
 impl Procedure {
@@ -167,6 +170,21 @@ impl Procedure {
                 Link::Search,
             ),
         };
+        // The print numbers steps itself: a number typed in front ("Bước 1:",
+        // "1.") would print twice ("❶ Bước 1:").
+        let mut renumbered = Vec::new();
+        let steps: Vec<Located<String>> = r
+            .string_list("steps")
+            .into_iter()
+            .map(|mut step| {
+                let stripped = crate::model::list::row::strip_marker(&step.value);
+                if stripped.len() != step.value.trim().len() && !stripped.is_empty() {
+                    renumbered.push(step.offset);
+                    step.value = stripped.to_owned();
+                }
+                step
+            })
+            .collect();
         let p = Procedure {
             code,
             formality_id,
@@ -180,7 +198,8 @@ impl Procedure {
             result: r.string("result"),
             channels: r.string_list("channels"),
             documents: r.string_list("documents"),
-            steps: r.string_list("steps"),
+            steps,
+            renumbered,
             legal_basis: r.string_list("legal_basis"),
             source: r.text_or_list("source"),
             title: title.unwrap_or(Located {
@@ -307,6 +326,15 @@ impl Procedure {
                     .with_hint("add source = \"https://...\", the public page the fees and time limits were taken from"),
             );
         }
+        if let Some(&at) = self.renumbered.first() {
+            warn(
+                self.error_at(at, format!(
+                    "{} of the steps start with their own number (\"Bước 1:\", \"1.\"): it is taken off, since the print numbers the steps",
+                    self.renumbered.len()
+                ))
+                .with_hint("write each step without its number, e.g. \"Nộp hồ sơ tại Bộ phận Một cửa.\""),
+            );
+        }
         for (list, key) in [(&self.documents, "documents"), (&self.steps, "steps")] {
             if list.is_empty() {
                 warn(
@@ -393,6 +421,26 @@ mod tests {
             .iter()
             .map(|d| d.to_string())
             .collect()
+    }
+
+    #[test]
+    fn steps_typed_with_their_numbers_print_once_numbered() {
+        let p = parse(
+            "title = \"A\"\nsteps = [\"Bước 1: Nộp hồ sơ\", \"2. Nhận kết quả\", \"Ký sổ\"]\n",
+        )
+        .unwrap();
+        let steps: Vec<&str> = p.steps.iter().map(|s| s.value.as_str()).collect();
+        assert_eq!(steps, ["Nộp hồ sơ", "Nhận kết quả", "Ký sổ"]);
+        let warning = p
+            .lint()
+            .iter()
+            .map(|d| d.to_string())
+            .find(|m| m.contains("start with their own number"))
+            .expect("a warning");
+        assert!(
+            warning.starts_with("p.toml:2:10: warning: 2 of the steps"),
+            "{warning}"
+        );
     }
 
     #[test]

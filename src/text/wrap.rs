@@ -28,12 +28,53 @@ impl Fragment for Piece<'_> {
     }
 }
 
-/// Lines of `text` no wider than `max_width` at `size` points.
+/// Two-syllable words a line must not split (assets/words/), lower case.
+fn compounds() -> &'static std::collections::HashSet<String> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../assets/words/vi-compounds.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter(|l| l.split(' ').count() == 2)
+            .map(str::to_owned)
+            .collect()
+    })
+}
+
+/// Lines of `text` no wider than `max_width` at `size` points. Syllables
+/// are broken between, except inside a common two-syllable word ("thủ
+/// tục", "hành chính"), which moves to the next line whole.
 pub fn wrap(text: &str, font: &Font, size: f32, max_width: f32) -> Vec<String> {
     let space = font.width(" ", size) as f64;
     let mut pieces = Vec::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        push_word(&mut pieces, word, font, size, max_width, space);
+    // Words with their byte ranges, so that a compound is one slice.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for w in text.split(' ') {
+        if !w.is_empty() {
+            words.push((at, at + w.len()));
+        }
+        at += w.len() + 1;
+    }
+    let set = compounds();
+    let mut i = 0;
+    while i < words.len() {
+        let (start, end) = words[i];
+        if let Some(&(next_start, next_end)) = words.get(i + 1) {
+            let joined = &text[start..next_end];
+            let single_space = next_start == end + 1;
+            if single_space
+                && set.contains(&joined.to_lowercase())
+                && font.width(joined, size) <= max_width
+            {
+                push_word(&mut pieces, joined, font, size, max_width, space);
+                i += 2;
+                continue;
+            }
+        }
+        push_word(&mut pieces, &text[start..end], font, size, max_width, space);
+        i += 1;
     }
     lines(&pieces, max_width)
 }
@@ -114,6 +155,27 @@ fn lines(pieces: &[Piece<'_>], max_width: f32) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_two_syllable_words_are_not_split() {
+        let font = crate::text::FontKind::Bold.font();
+        let text = "Cẩm nang thủ tục hành chính";
+        // Every measure from one word to the whole: never "thủ / tục".
+        for w in (30..200).map(|w| w as f32 * 2.0) {
+            for (compound, first) in [
+                ("Cẩm nang", "Cẩm"),
+                ("thủ tục", "thủ"),
+                ("hành chính", "hành"),
+            ] {
+                if font.width(compound, 20.0) > w {
+                    continue;
+                }
+                for line in wrap(text, font, 20.0, w) {
+                    assert!(!line.ends_with(first), "{line:?} at {w}");
+                }
+            }
+        }
+    }
     use crate::text::FontKind;
 
     const TEXT: &str = "Công chức tư pháp – hộ tịch kiểm tra hồ sơ; nếu đầy đủ, hợp lệ thì ghi vào Sổ hộ tịch và cấp Giấy khai sinh cho người đi đăng ký.";

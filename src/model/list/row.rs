@@ -95,7 +95,9 @@ pub fn items(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn strip_marker(line: &str) -> &str {
+/// A line without its leading bullet or number ("- ", "+ ", "•",
+/// "a)", "1.", "Bước 1:").
+pub fn strip_marker(line: &str) -> &str {
     let mut l = line.trim();
     for bullet in ["-", "+", "•", "*", "–", "·", "○", "▪", "►"] {
         if let Some(rest) = l.strip_prefix(bullet) {

@@ -148,6 +148,8 @@ pub struct Labels {
     pub guide_3: String,
     pub guide_note: String,
     pub in_this_leaflet: String,
+    /// The leaflet's cover, which has no code: points inside.
+    pub leaflet_cta: String,
     pub catalog_title: String,
     pub catalog_guide: String,
     pub fields_index: String,

@@ -92,8 +92,9 @@ pub fn front(
     // The band at the foot: what to do, and how many procedures inside.
     let pad = 5.0 * MM;
     let inner = area.w - 2.0 * pad;
+    // The cover has no code: it sends the reader inside, where they are.
     let cta = Lines::balanced(
-        &labels.cta,
+        &labels.leaflet_cta,
         Style::new(Bold, s.cta, 1.2, c.on_accent),
         inner,
     );

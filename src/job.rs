@@ -276,8 +276,13 @@ impl Job {
             },
             _ => Format::Pdf,
         };
+        // `page = true`: the poster page drawn as an image.
+        let kind = match output.kind {
+            OutputKind::Png if output.page_image => OutputKind::Poster,
+            k => k,
+        };
         Job::resolve(Request {
-            kind: output.kind,
+            kind,
             size: output.size,
             format,
             campaign: Some(campaign.for_output(output)),

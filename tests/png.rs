@@ -181,13 +181,16 @@ fn each_leaflet_side_png_matches_its_pdf_page_and_its_codes_decode() {
     );
     for side in [1, 2] {
         let png = env.path(&format!("l-{side}.png"));
-        // 297 × 210 mm at 1080 px.
-        assert_eq!(image::image_dimensions(&png).unwrap(), (1080, 764));
+        // 297 × 210 mm at a leaflet's default of 1620 px.
+        let (w, h) = image::image_dimensions(&png).unwrap();
+        assert_eq!(w, 1620);
+        assert!((1145..=1146).contains(&h), "{h}");
         assert!(assert_same_text_boxes(&env.path("l.pdf"), side, &png) > 60);
     }
-    // At 1080 px a leaflet code has 2-pixel modules: crisp, and they decode.
+    // At 1620 px a leaflet code has 3-pixel modules: crisp, and they decode.
     let inside = image::open(env.path("l-2.png")).unwrap().into_luma8();
-    let thirds: Vec<[u32; 4]> = (0..3).map(|i| [i * 360, 0, i * 360 + 360, 764]).collect();
+    let h = inside.height();
+    let thirds: Vec<[u32; 4]> = (0..3).map(|i| [i * 540, 0, i * 540 + 540, h]).collect();
     let mut found = decode_regions(&inside, &thirds);
     found.sort();
     let mut expected: Vec<String> = procs
@@ -241,4 +244,49 @@ fn signs_from_the_fallback_faces_draw_in_the_png_where_the_pdf_has_them() {
         .collect();
     assert!(signs.len() >= 9, "{signs:?}");
     assert!(assert_same_text_boxes(&pdf, 1, &env.path("dau.png")) > 20);
+}
+
+/// `--phone`: an image laid out for a phone, 1080 × 1350 px, whose code
+/// still reads after a chat app scales it to 720 px and recompresses it as
+/// a JPEG of quality 70; a width whose modules would be under 3 px is
+/// refused with the width that works, and that width works.
+#[test]
+fn the_phone_image_is_4_by_5_and_its_code_survives_a_chat_app() {
+    let env = Env::new();
+    let p = repo("procedures/dang-ky-khai-sinh.toml");
+    let p = p.to_str().unwrap();
+    let out = env.toroi(&["poster", p, "--phone", "-o", "zalo.png"]);
+    out.success();
+    assert!(
+        out.stdout.contains("phone image, 1080 × 1350 px"),
+        "{}",
+        out.stdout
+    );
+    let png = env.path("zalo.png");
+    assert_eq!(image::image_dimensions(&png).unwrap(), (1080, 1350));
+    let url = Procedure::load(Path::new(p)).unwrap().url.value;
+    let small = image::open(&png)
+        .unwrap()
+        .resize(720, 900, image::imageops::FilterType::Triangle)
+        .to_rgb8();
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 70)
+        .encode_image(&small)
+        .unwrap();
+    let jpeg = env.write("zalo.jpg", bytes);
+    assert_eq!(zbar(&jpeg), vec![url.clone()]);
+    // The documents it shows, and how many more the code has.
+    let out = env.toroi(&["poster", p, "--phone", "--px", "300", "-o", "tiny.png"]);
+    out.failure(1);
+    let hint = out
+        .stderr
+        .split("use --px ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .unwrap_or_else(|| panic!("{}", out.stderr))
+        .to_owned();
+    assert!(!env.path("tiny.png").exists());
+    env.toroi(&["poster", p, "--phone", "--px", &hint, "-o", "ok.png"])
+        .success();
+    assert_eq!(zbar(&env.path("ok.png")), vec![url]);
 }

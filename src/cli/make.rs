@@ -100,6 +100,11 @@ pub fn make(job: &Job, out: Out) -> (Vec<Written>, Diagnostics) {
         }
     }
     let (laid, mut problems) = layout::lay_out(job);
+    if let Format::Png { px } = job.format {
+        if let Some(d) = too_fine(&laid, px) {
+            return (Vec::new(), d.into());
+        }
+    }
     let files: Vec<Vec<File>> = laid.into_par_iter().map(|l| files_of(job, l)).collect();
     let mut written = Vec::new();
     for file in files.into_iter().flatten() {
@@ -142,7 +147,8 @@ fn files_of(job: &Job, laid: Laid) -> Vec<File> {
             let pages = doc.pages.len();
             let mut notes = Vec::new();
             let what = match job.kind {
-                OutputKind::Poster | OutputKind::Png => format!("{paper} poster, 1 page"),
+                OutputKind::Poster => format!("{paper} poster, 1 page"),
+                OutputKind::Png => "phone image as a PDF page".to_owned(),
                 OutputKind::Handbook if job.booklet => {
                     // A5 pages on A4 landscape, A4 pages on A3 landscape: the
                     // sheet comes from the page's dimensions, whatever the
@@ -222,7 +228,8 @@ fn files_of(job: &Job, laid: Laid) -> Vec<File> {
                 .enumerate()
                 .map(|(i, page)| {
                     let what = match job.kind {
-                        OutputKind::Poster | OutputKind::Png => format!("{paper} poster"),
+                        OutputKind::Poster => format!("{paper} poster"),
+                        OutputKind::Png => "phone image".to_owned(),
                         OutputKind::Leaflet if i == 0 => {
                             "leaflet side 1 (outside: cover, back, flap)".to_owned()
                         }
@@ -256,6 +263,34 @@ fn files_of(job: &Job, laid: Laid) -> Vec<File> {
                 .collect()
         }
     }
+}
+
+/// The least pixels per QR module a decoder reads reliably.
+const MIN_MODULE_PX: f32 = 3.0;
+
+/// An image whose QR modules would be under 3 pixels at `px` wide: an
+/// error naming the width that works.
+fn too_fine(laid: &[Laid], px: u32) -> Option<Diagnostic> {
+    let mut need = 0.0f32;
+    for l in laid {
+        for page in &l.document.pages {
+            let scale = px as f32 / page.width;
+            for item in &page.items {
+                if let crate::scene::Item::Modules { module, .. } = item {
+                    if module * scale < MIN_MODULE_PX {
+                        need = need.max(MIN_MODULE_PX * page.width / module);
+                    }
+                }
+            }
+        }
+    }
+    (need > 0.0).then(|| {
+        let works = (need / 10.0).ceil() as u32 * 10;
+        Diagnostic::error(format!(
+            "at {px} px wide the QR code's modules would be under {MIN_MODULE_PX} pixels: phones cannot read it"
+        ))
+        .with_hint(format!("use --px {works} or more"))
+    })
 }
 
 /// How to print and fold a leaflet, after writing it.

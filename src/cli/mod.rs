@@ -33,6 +33,7 @@ toroi handbook procedures/ --booklet -o out/cam-nang-in.pdf\n  \
 toroi cards procedures/ -o out/the-qr.pdf\n  \
 toroi leaflet procedures/dang-ky-khai-sinh.toml procedures/dang-ky-ket-hon.toml -o out/to-gap.pdf\n  \
 toroi poster procedures/dang-ky-khai-sinh.toml --png -o out/khai-sinh.png\n  \
+toroi poster procedures/dang-ky-khai-sinh.toml --phone -o out/khai-sinh-zalo.png\n  \
 toroi handbook procedures/ --bleed 3 --cmyk -o out/cam-nang-nha-in.pdf\n  \
 toroi check procedures/ examples/phuong-1/toroi.toml\n  \
 toroi import danh-muc.xlsx -o procedures\n  \
@@ -58,6 +59,9 @@ enum Command {
         /// Paper size (portrait)
         #[arg(long, value_enum, default_value_t = PosterArg::A4)]
         size: PosterArg,
+        /// An image laid out for a phone (1080 × 1350 px, for Zalo) instead of the A4 page
+        #[arg(long, conflicts_with_all = ["bleed", "cmyk"])]
+        phone: bool,
         #[command(flatten)]
         image: ImageArgs,
         #[command(flatten)]
@@ -215,10 +219,11 @@ struct ImageArgs {
     /// also chosen by an output file named .png
     #[arg(long, conflicts_with_all = ["bleed", "cmyk"])]
     png: bool,
-    /// Width of the PNG images, in pixels
-    #[arg(long, value_name = "PX", default_value_t = crate::render::png::DEFAULT_PX,
+    /// Width of the PNG images, in pixels [default: 1080; a leaflet's sides 1620, so that
+    /// their codes keep 3-pixel modules]
+    #[arg(long, value_name = "PX",
           value_parser = clap::value_parser!(u32).range(200..=crate::render::png::MAX_PX as i64))]
-    px: u32,
+    px: Option<u32>,
 }
 
 fn bleed_mm(s: &str) -> Result<f32, String> {
@@ -265,6 +270,7 @@ pub fn run() -> ExitCode {
             procedure,
             output,
             size,
+            phone,
             image,
             common,
         } => {
@@ -272,7 +278,7 @@ pub fn run() -> ExitCode {
                 PosterArg::A4 => Size::A4,
                 PosterArg::A3 => Size::A3,
             };
-            single::poster(&procedure, output, size, &options(common, image))
+            single::poster(&procedure, output, (size, phone), &options(common, image))
         }
         Command::Handbook {
             paths,
@@ -369,7 +375,7 @@ pub fn run() -> ExitCode {
 /// Commands without images.
 const NO_IMAGE: ImageArgs = ImageArgs {
     png: false,
-    px: crate::render::png::DEFAULT_PX,
+    px: None,
 };
 
 fn options(c: Common, image: ImageArgs) -> single::Options {

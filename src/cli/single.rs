@@ -19,9 +19,10 @@ pub struct Options {
     pub sheet: Option<String>,
     /// Cards: `--no-fill` leaves the last sheet's empty slots empty.
     pub no_fill: bool,
-    /// `--png`: images instead of a PDF, `px` wide.
+    /// `--png`: images instead of a PDF, `px` wide (each command's
+    /// default when not given).
     pub png: bool,
-    pub px: u32,
+    pub px: Option<u32>,
 }
 
 impl Options {
@@ -45,12 +46,17 @@ impl Options {
             .with_hint("name the output .png, or leave out --png for a PDF"));
         }
         Ok(if self.png || ext.as_deref() == Some("png") {
-            Format::Png { px: self.px }
+            Format::Png {
+                px: self.px.unwrap_or(crate::render::png::DEFAULT_PX),
+            }
         } else {
             Format::Pdf
         })
     }
 }
+
+/// The default width of a leaflet side's image.
+const LEAFLET_PX: u32 = 1620;
 
 /// What one command asks for, besides its options.
 struct Ask<'a> {
@@ -158,7 +164,7 @@ fn procedures_for(
 pub fn poster(
     path: &Path,
     output: Option<PathBuf>,
-    size: Size,
+    (size, phone): (Size, bool),
     opts: &Options,
 ) -> Result<Diagnostics, Diagnostics> {
     if path.is_dir() {
@@ -167,13 +173,23 @@ pub fn poster(
             .with_hint("name a file in it, or list the folder in a campaign's [[output]] kind = \"poster\" for a poster of each")
             .into());
     }
-    let format = opts.format_for(output.as_deref())?;
+    // `--phone`: the image laid out for a phone, always a PNG.
+    let format = match phone {
+        true => Format::Png {
+            px: opts.px.unwrap_or(crate::render::png::DEFAULT_PX),
+        },
+        false => opts.format_for(output.as_deref())?,
+    };
     let out = output.unwrap_or_else(|| {
         PathBuf::from(path.file_stem().unwrap_or_default()).with_extension(format.extension())
     });
     let path = [path.to_path_buf()];
     let ask = Ask {
-        kind: OutputKind::Poster,
+        kind: if phone {
+            OutputKind::Png
+        } else {
+            OutputKind::Poster
+        },
         size,
         format,
         booklet: false,
@@ -216,7 +232,9 @@ pub fn cards(
     opts: &Options,
 ) -> Result<Diagnostics, Diagnostics> {
     let format = if opts.png {
-        Format::Png { px: opts.px }
+        Format::Png {
+            px: opts.px.unwrap_or(crate::render::png::DEFAULT_PX),
+        }
     } else {
         Format::Pdf
     };
@@ -252,7 +270,12 @@ pub fn leaflet(
     output: Option<PathBuf>,
     opts: &Options,
 ) -> Result<Diagnostics, Diagnostics> {
-    let format = opts.format_for(output.as_deref())?;
+    // A side of a leaflet is A4 wide: 1620 px keeps its codes' modules at
+    // 3 pixels, unless a width is asked for.
+    let format = match opts.format_for(output.as_deref())? {
+        Format::Png { .. } if opts.px.is_none() => Format::Png { px: LEAFLET_PX },
+        f => f,
+    };
     let out = output.unwrap_or_else(|| PathBuf::from("to-gap").with_extension(format.extension()));
     let ask = Ask {
         kind: OutputKind::Leaflet,

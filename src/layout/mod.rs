@@ -10,6 +10,7 @@ pub mod leaflet;
 pub mod marks;
 mod masthead;
 mod paginate;
+pub mod phone;
 pub mod poster;
 pub mod template;
 mod template_check;
@@ -62,6 +63,17 @@ pub fn lay_out(job: &Job) -> (Vec<Laid>, Diagnostics) {
                 .par_iter()
                 .enumerate()
                 .map(|(i, e)| {
+                    if job.kind == OutputKind::Png {
+                        return phone::phone(job, e).map(|page| Laid {
+                            document: document(
+                                e.procedure.title.value.clone(),
+                                vec![page],
+                                Vec::new(),
+                            ),
+                            entry: Some(i),
+                            warnings: Diagnostics::new(),
+                        });
+                    }
                     poster(job, e).map(|p| Laid {
                         document: document(
                             e.procedure.title.value.clone(),

@@ -150,6 +150,8 @@ pub struct Labels {
     pub in_this_leaflet: String,
     /// The leaflet's cover, which has no code: points inside.
     pub leaflet_cta: String,
+    /// The phone image, after the documents that fit: "and {n} more".
+    pub more_documents: String,
     pub catalog_title: String,
     pub catalog_guide: String,
     pub fields_index: String,
@@ -207,6 +209,7 @@ const PRESETS: &[(&str, &str)] = &[
         "catalog-a3",
         include_str!("../../templates/catalog-a3.toml"),
     ),
+    ("phone", include_str!("../../templates/phone.toml")),
 ];
 
 /// The built-in label set of a language.

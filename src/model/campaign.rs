@@ -39,6 +39,7 @@ const OUTPUT_KEYS: &[&str] = &[
     "bleed",
     "cmyk",
     "px",
+    "page",
     "procedures",
     "title",
 ];
@@ -120,6 +121,9 @@ pub struct Output {
     pub cmyk: bool,
     /// PNG outputs: the width in pixels, when not the default.
     pub px: Option<u32>,
+    /// `kind = "png"` with `page = true`: the poster page as an image
+    /// rather than the phone layout.
+    pub page_image: bool,
     /// This output's own procedure files and folders (a leaflet of a few),
     /// instead of the campaign's.
     pub procedures: Option<Vec<PathBuf>>,
@@ -270,6 +274,7 @@ impl Campaign {
             let bleed = r.number("bleed", 0.0, 20.0, "3");
             let cmyk = r.boolean("cmyk");
             let px = r.number("px", 200.0, 10_000.0, "1080");
+            let page_image = r.boolean("page");
             let title = r.string("title");
             let own = r.get("procedures").map(|v| v.span().start).map(|at| {
                 let listed = r.string_list("procedures");
@@ -383,6 +388,7 @@ impl Campaign {
                     bleed: bleed.map_or(0.0, |b| b.value as f32),
                     cmyk: cmyk.is_some_and(|c| c.value),
                     px: px.map(|p| p.value.round() as u32),
+                    page_image: page_image.is_some_and(|p| p.value),
                     procedures: own.map(|(_, _, found)| found),
                     title,
                     offset: off,

@@ -18,7 +18,8 @@ pub enum OutputKind {
     Leaflet,
     /// Sheets of cut-out QR cards.
     Cards,
-    /// A poster image per procedure, for chat apps.
+    /// An image per procedure for chat apps, laid out for a phone
+    /// (1080 × 1350 px).
     Png,
     /// The whole list for the notice board: a row per procedure with its
     /// QR code, grouped by field.
@@ -63,9 +64,10 @@ impl OutputKind {
     /// The built-in layout preset for `size` (templates/*.toml).
     pub fn preset(self, size: Size) -> &'static str {
         match (self, size) {
-            (OutputKind::Poster | OutputKind::Png, Size::A3) => "poster-a3",
-            // Poster images for chat apps are the poster, drawn in pixels.
-            (OutputKind::Poster | OutputKind::Png, _) => "poster-a4",
+            (OutputKind::Poster, Size::A3) => "poster-a3",
+            (OutputKind::Poster, _) => "poster-a4",
+            // Images for chat apps are laid out for a phone, not a page.
+            (OutputKind::Png, _) => "phone",
             (OutputKind::Handbook, Size::A4 | Size::A3) => "handbook-a4",
             (OutputKind::Handbook, Size::A5) => "handbook-a5",
             (OutputKind::Leaflet, _) => "leaflet-a4",
@@ -92,7 +94,9 @@ impl OutputKind {
     pub fn min_qr_mm(self) -> f32 {
         match self {
             // Read from a step or two away on a notice board.
-            OutputKind::Poster | OutputKind::Png => 40.0,
+            OutputKind::Poster => 40.0,
+            // Seen on the screen it is shown on, or scanned from another phone.
+            OutputKind::Png => 30.0,
             OutputKind::Handbook => 25.0,
             OutputKind::Leaflet => 25.0,
             OutputKind::Cards => 20.0,

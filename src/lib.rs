@@ -12,6 +12,7 @@ pub mod fuzzing;
 pub mod job;
 pub mod layout;
 pub mod model;
+pub mod proof;
 pub mod qr;
 pub mod render;
 pub mod scene;

@@ -154,6 +154,24 @@ fn lay_out(job: &Job) -> Diagnostics {
     let (laid, mut diags) = layout::lay_out(job);
     for l in laid {
         diags.extend(l.warnings);
+        // Every code read back from its page, as it will print.
+        for m in crate::proof::misread(&l.document.pages) {
+            let what = match &m.read {
+                Some(other) => format!("it reads as {other}"),
+                None => "no decoder finds it".to_owned(),
+            };
+            let message = format!(
+                "the QR code on page {} of the {} does not read back to its address: {what}",
+                m.page + 1,
+                job.kind
+            );
+            let hint = "make the code larger (the template's [qr] size) or keep text and pictures clear of it";
+            let d = match job.entries.iter().find(|e| e.code.href == m.href) {
+                Some(e) => e.procedure.error_at(e.procedure.url.offset, message),
+                None => crate::diag::Diagnostic::error(message),
+            };
+            diags.push(d.with_hint(hint));
+        }
     }
     diags
 }

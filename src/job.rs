@@ -170,6 +170,9 @@ pub struct Job {
     pub group: Grouping,
     /// Cards: the last sheet's empty slots take the cards again.
     pub fill_sheets: bool,
+    /// Read every code back before writing (`build --proof`; `check`
+    /// always does).
+    pub proof: bool,
     /// For the issuer's details and the logo; `title` and `issuer` below
     /// already carry the defaults.
     pub campaign: Option<Campaign>,
@@ -255,6 +258,7 @@ impl Job {
             copies: 1,
             group: Grouping::AsListed,
             fill_sheets: true,
+            proof: false,
             campaign,
             title,
             issuer,

@@ -12,7 +12,7 @@ use crate::job::Job;
 use crate::model::collect::load_procedures_from;
 use crate::model::{Campaign, Output, OutputKind, Procedure};
 
-pub fn build(path: &Path) -> ExitCode {
+pub fn build(path: &Path, proof: bool) -> ExitCode {
     let started = Instant::now();
     if !path.exists() {
         let d = Diagnostic::error("no campaign file here")
@@ -72,8 +72,14 @@ pub fn build(path: &Path) -> ExitCode {
             })
         });
         let (done, problems) = match &own {
-            None => make(output, &campaign, &loaded.procedures, loaded.broken()),
-            Some(Ok(l)) => make(output, &campaign, &l.procedures, l.broken()),
+            None => make(
+                output,
+                &campaign,
+                &loaded.procedures,
+                loaded.broken(),
+                proof,
+            ),
+            Some(Ok(l)) => make(output, &campaign, &l.procedures, l.broken(), proof),
             Some(Err(d)) => (Vec::new(), d.clone()),
         };
         let problems = at_output(problems, &campaign, output);
@@ -147,12 +153,13 @@ fn make(
     campaign: &Campaign,
     procedures: &[Procedure],
     broken: usize,
+    proof: bool,
 ) -> (Vec<Written>, Diagnostics) {
     if let Some(d) = refused(output, campaign, procedures.len(), broken) {
         return (Vec::new(), d.into());
     }
     match Job::for_output(campaign, output, procedures.to_vec()) {
-        Ok(job) => make::make(&job, make::Out::FileOrFolder(&output.file)),
+        Ok(job) => make::make(&Job { proof, ..job }, make::Out::FileOrFolder(&output.file)),
         Err(d) => (Vec::new(), d),
     }
 }

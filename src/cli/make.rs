@@ -100,6 +100,22 @@ pub fn make(job: &Job, out: Out) -> (Vec<Written>, Diagnostics) {
         }
     }
     let (laid, mut problems) = layout::lay_out(job);
+    if job.proof {
+        let misread: Vec<_> = laid
+            .iter()
+            .flat_map(|l| crate::proof::misread(&l.document.pages))
+            .collect();
+        if let Some(m) = misread.first() {
+            let d = Diagnostic::error(format!(
+                "{} QR code(s) do not read back to their address, the first on page {} ({}); nothing was written",
+                misread.len(),
+                m.page + 1,
+                m.href
+            ))
+            .with_hint("run toroi check for each one; make the codes larger or keep things clear of them");
+            return (Vec::new(), d.into());
+        }
+    }
     if let Format::Png { px } = job.format {
         if let Some(d) = too_fine(&laid, px) {
             return (Vec::new(), d.into());

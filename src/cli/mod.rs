@@ -172,6 +172,9 @@ enum Command {
         /// The campaign file
         #[arg(default_value = "toroi.toml", value_name = "toroi.toml")]
         campaign: PathBuf,
+        /// Read every QR code back from its page (drawn at 150 dpi) before writing anything
+        #[arg(long)]
+        proof: bool,
     },
     /// A QR code on its own, as SVG, PNG or PDF (chosen by the output's extension)
     Qr {
@@ -331,7 +334,7 @@ pub fn run() -> ExitCode {
             };
             single::catalog(&paths, output, size, &options(common, NO_IMAGE))
         }
-        Command::Build { campaign } => return build::build(&campaign),
+        Command::Build { campaign, proof } => return build::build(&campaign, proof),
         Command::Import {
             list,
             output,

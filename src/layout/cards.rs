@@ -139,7 +139,10 @@ fn card(job: &Job, entry: &Coded) -> Result<(Vec<Item>, Option<Diagnostic>), Dia
         Style::new(Bold, s.issuer, 1.2, c.accent),
         w,
     );
-    y += shortened(issuer, 2, w).place(&mut items, x, y, w, Align::Left) + t.gap * MM;
+    y += issuer
+        .shortened(2, w)
+        .place(&mut items, x, y, w, Align::Left)
+        + t.gap * MM;
     let mut size = s.title;
     let mut title = Lines::balanced(&p.title.value, Style::new(Bold, size, 1.12, c.ink), w);
     while title.lines.len() > 4 && size > s.min_title {
@@ -154,7 +157,7 @@ fn card(job: &Job, entry: &Coded) -> Result<(Vec<Item>, Option<Diagnostic>), Dia
             w,
         );
         let number = Lines::wrap(&h.value, Style::new(Bold, s.footer(), 1.2, c.accent), w);
-        (shortened(label, 1, w), number)
+        (label.shortened(1, w), number)
     });
     let footer_h = footer
         .as_ref()
@@ -189,7 +192,7 @@ fn card(job: &Job, entry: &Coded) -> Result<(Vec<Item>, Option<Diagnostic>), Dia
             .as_warning()
             .with_hint("a shorter title prints whole; the code still opens the full page"),
         );
-        title = shortened(title, fits, w);
+        title = title.shortened(fits, w);
     }
     y += title.place(&mut items, x, y, w, Align::Left) + t.gap * MM;
     // What the procedure is for: the summary's first sentence, whole, in
@@ -209,25 +212,6 @@ fn card(job: &Job, entry: &Coded) -> Result<(Vec<Item>, Option<Diagnostic>), Dia
         number.place(&mut items, x, fy, w, Align::Left);
     }
     Ok((items, warning))
-}
-
-/// At most `max` lines, the last shortened with "…" when text was left out.
-fn shortened(mut lines: Lines, max: usize, w: f32) -> Lines {
-    if lines.lines.len() <= max {
-        return lines;
-    }
-    lines.lines.truncate(max);
-    let (font, size) = (lines.style.font.font(), lines.style.size);
-    if let Some(last) = lines.lines.last_mut() {
-        last.push_str(" …");
-        while font.width(last, size) > w {
-            match last.trim_end_matches(" …").rsplit_once(' ') {
-                Some((keep, _)) => *last = format!("{keep} …"),
-                None => break,
-            }
-        }
-    }
-    lines
 }
 
 /// Marks on the lines between cards, outside the grid, to cut along.

@@ -99,6 +99,26 @@ impl Lines {
         self.style.block_height(self.lines.len())
     }
 
+    /// At most `max` lines, the last ending in "…" (within `width`) when
+    /// text was left out: shortened visibly, never clipped.
+    pub fn shortened(mut self, max: usize, width: f32) -> Lines {
+        if self.lines.len() <= max {
+            return self;
+        }
+        self.lines.truncate(max);
+        let (font, size) = (self.style.font.font(), self.style.size);
+        if let Some(last) = self.lines.last_mut() {
+            last.push_str(" …");
+            while font.width(last, size) > width {
+                match last.trim_end_matches(" …").rsplit_once(' ') {
+                    Some((keep, _)) => *last = format!("{keep} …"),
+                    None => break,
+                }
+            }
+        }
+        self
+    }
+
     /// Places the lines with their top at `top`, within `[x, x + width]`.
     pub fn place(self, items: &mut Vec<Item>, x: f32, top: f32, width: f32, align: Align) -> f32 {
         let height = self.height();

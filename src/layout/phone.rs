@@ -143,7 +143,7 @@ pub fn phone(job: &Job, entry: &Coded) -> Result<Page, Diagnostics> {
             break;
         }
         y += l.place(&mut items, frame.x, y, frame.w, Align::Left) + 0.6 * MM;
-        let shown = shortened(v, max_lines, frame.w);
+        let shown = v.shortened(max_lines, frame.w);
         y += shown.place(&mut items, frame.x, y, frame.w, Align::Left) + 1.8 * MM;
     }
 
@@ -210,25 +210,6 @@ pub fn phone(job: &Job, entry: &Coded) -> Result<Page, Diagnostics> {
     }
     check_drawn_glyphs(&items)?;
     Ok(Page::new(w, h, items))
-}
-
-/// At most `max` lines, the last ending in "…" when text was left out.
-fn shortened(mut lines: Lines, max: usize, w: f32) -> Lines {
-    if lines.lines.len() <= max {
-        return lines;
-    }
-    lines.lines.truncate(max);
-    let (font, size) = (lines.style.font.font(), lines.style.size);
-    if let Some(last) = lines.lines.last_mut() {
-        last.push_str(" …");
-        while font.width(last, size) > w {
-            match last.trim_end_matches(" …").rsplit_once(' ') {
-                Some((keep, _)) => *last = format!("{keep} …"),
-                None => break,
-            }
-        }
-    }
-    lines
 }
 
 #[cfg(test)]

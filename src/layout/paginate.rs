@@ -85,6 +85,9 @@ pub fn line_blocks(lines: Lines, x: f32, whole: bool) -> Vec<Block> {
         .collect()
 }
 
+/// A list this short is kept on one page.
+const SHORT_LIST: usize = 4;
+
 /// A list as blocks: each item whole, its marker on its first line, and
 /// the first item kept with the second.
 pub fn list_blocks(
@@ -110,8 +113,12 @@ pub fn list_blocks(
         for b in &mut blocks {
             b.source = Some((field, *offset));
         }
-        // No lone item at a page's foot: the first goes with the second.
-        if i == 0 && entries.len() > 1 {
+        // No lone item at a page's foot: the first goes with the second;
+        // a list of four items or fewer is never split at all; and the last
+        // item never stands alone at the top of a page.
+        let short = entries.len() <= SHORT_LIST;
+        let ends = i + 2 == entries.len();
+        if (i == 0 || short || ends) && i + 1 < entries.len() {
             if let Some(last) = blocks.last_mut() {
                 last.keep_with_next = true;
             }
@@ -221,6 +228,55 @@ mod tests {
         // The head at the top, then the block without its space before.
         assert_eq!(tops(&pages[1]), vec![10.0, 25.0, 70.0]);
         assert_eq!(pages[2].len(), 2);
+    }
+
+    #[test]
+    fn a_list_of_four_or_fewer_is_never_split_and_a_long_one_keeps_its_last_two() {
+        use crate::text::FontKind;
+        let style = Style::new(FontKind::Regular, 10.0, 1.3, Color::BLACK);
+        let items: Vec<(&str, usize)> = vec![("một", 0), ("hai", 0), ("ba", 0)];
+        let list = list_blocks(
+            &items,
+            "documents",
+            style,
+            Marker::Bullet(Color::BLACK),
+            0.0,
+            200.0,
+            3.0,
+        );
+        let item_h = list[0].height;
+        // Room for a filler and two items only: the three move together.
+        let room = 50.0 + 2.0 * item_h + 2.0 * 3.0 + 1.0;
+        let mut blocks = vec![bar(50.0)];
+        blocks.extend(list);
+        let pages = paginate(blocks, 0.0, room, &Block::default).unwrap();
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].len(), 1, "only the filler on the first page");
+        // Six items: a split leaves at least two on the next page.
+        let six: Vec<(&str, usize)> = (0..6).map(|_| ("mục", 0)).collect();
+        let list = list_blocks(
+            &six,
+            "documents",
+            style,
+            Marker::Bullet(Color::BLACK),
+            0.0,
+            200.0,
+            3.0,
+        );
+        let room = 50.0 + 5.0 * (item_h + 3.0) + 1.0;
+        let mut blocks = vec![bar(50.0)];
+        blocks.extend(list);
+        let pages = paginate(blocks, 0.0, room, &Block::default).unwrap();
+        let texts = |p: &Vec<Item>| {
+            p.iter()
+                .filter(|i| matches!(i, Item::Text(r) if r.text == "mục"))
+                .count()
+        };
+        assert!(
+            texts(&pages[1]) >= 2,
+            "{} items alone on the last page",
+            texts(&pages[1])
+        );
     }
 
     #[test]

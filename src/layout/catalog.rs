@@ -51,26 +51,13 @@ fn groups<'a>(job: &'a Job, labels: &Labels) -> Vec<Group<'a>> {
             None => out.push((
                 key,
                 Group {
-                    name: sentence_case(name),
+                    name: crate::text::sentence_case(name),
                     entries: vec![(i, e)],
                 },
             )),
         }
     }
     out.into_iter().map(|(_, g)| g).collect()
-}
-
-/// "HỘ TỊCH" → "Hộ tịch"; text with lower-case letters stays as it is.
-fn sentence_case(s: &str) -> String {
-    if s.chars().any(|c| c.is_lowercase()) {
-        return s.to_owned();
-    }
-    let lower = s.to_lowercase();
-    let mut chars = lower.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// A block placed whole: a band or a row, laid out at y = 0.

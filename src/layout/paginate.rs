@@ -234,39 +234,39 @@ mod tests {
     fn a_list_of_four_or_fewer_is_never_split_and_a_long_one_keeps_its_last_two() {
         use crate::text::FontKind;
         let style = Style::new(FontKind::Regular, 10.0, 1.3, Color::BLACK);
-        let items: Vec<(&str, usize)> = vec![("một", 0), ("hai", 0), ("ba", 0)];
-        let list = list_blocks(
-            &items,
+        // A filler of 50 pt, then the list; pages `room` tall.
+        let flow = |entries: &[(&str, usize)], room: f32| {
+            let list = list_blocks(
+                entries,
+                "documents",
+                style,
+                Marker::Bullet(Color::BLACK),
+                0.0,
+                200.0,
+                3.0,
+            );
+            let mut blocks = vec![bar(50.0)];
+            blocks.extend(list);
+            paginate(blocks, 0.0, room, &Block::default).unwrap()
+        };
+        let item_h = list_blocks(
+            &[("một", 0)],
             "documents",
             style,
             Marker::Bullet(Color::BLACK),
             0.0,
             200.0,
             3.0,
-        );
-        let item_h = list[0].height;
-        // Room for a filler and two items only: the three move together.
-        let room = 50.0 + 2.0 * item_h + 2.0 * 3.0 + 1.0;
-        let mut blocks = vec![bar(50.0)];
-        blocks.extend(list);
-        let pages = paginate(blocks, 0.0, room, &Block::default).unwrap();
+        )[0]
+        .height;
+        // Room for the filler and two items only: the three move together.
+        let three = [("một", 0), ("hai", 0), ("ba", 0)];
+        let pages = flow(&three, 50.0 + 2.0 * item_h + 2.0 * 3.0 + 1.0);
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[0].len(), 1, "only the filler on the first page");
         // Six items: a split leaves at least two on the next page.
-        let six: Vec<(&str, usize)> = (0..6).map(|_| ("mục", 0)).collect();
-        let list = list_blocks(
-            &six,
-            "documents",
-            style,
-            Marker::Bullet(Color::BLACK),
-            0.0,
-            200.0,
-            3.0,
-        );
-        let room = 50.0 + 5.0 * (item_h + 3.0) + 1.0;
-        let mut blocks = vec![bar(50.0)];
-        blocks.extend(list);
-        let pages = paginate(blocks, 0.0, room, &Block::default).unwrap();
+        let six = [("mục", 0); 6];
+        let pages = flow(&six, 50.0 + 5.0 * (item_h + 3.0) + 1.0);
         let texts = |p: &Vec<Item>| {
             p.iter()
                 .filter(|i| matches!(i, Item::Text(r) if r.text == "mục"))

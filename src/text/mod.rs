@@ -1,8 +1,10 @@
 //! Fonts, measuring and line breaking. Used by layout only: renderers draw
 //! what layout measured and never measure themselves.
 
+mod case;
 mod font;
 mod wrap;
 
+pub use case::{capitalised, sentence_case};
 pub use font::{Face, Font, FontKind};
 pub use wrap::{wrap, wrap_url};

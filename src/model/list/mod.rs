@@ -300,20 +300,7 @@ fn section_field(text: &str) -> String {
     if lower.starts_with("lĩnh vực") {
         t = t["lĩnh vực".len()..].trim_start_matches([' ', ':', '-']);
     }
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    if !letters.is_empty() && letters.iter().all(|c| !c.is_lowercase()) {
-        let lower = t.to_lowercase();
-        let mut chars = lower.chars();
-        return chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default();
-    }
-    let mut chars = t.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    crate::text::capitalised(&crate::text::sentence_case(t))
 }
 
 /// The `online` value a cell means: "Toàn trình" / "Mức độ 4" → full,

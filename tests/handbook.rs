@@ -242,8 +242,9 @@ fn booklet_halves(book: &Path, flat: &Path) -> Vec<(usize, usize)> {
 fn booklet_sides_follow_the_saddle_stitch_order_for_8_12_and_20_pages() {
     let env = Env::new();
     let shipped = shipped_procedures();
-    // Two pages per shipped procedure, plus cover, contents and back cover.
-    for (count, pages) in [(2, 8), (4, 12), (8, 20)] {
+    // A page per shipped procedure (two for the birth registration, the
+    // fourth), plus cover, contents and back cover: 5, 10 and 19 pages.
+    for (count, pages) in [(2, 8), (6, 12), (14, 20)] {
         let dir = format!("p{count}");
         for i in 0..count {
             let src = &shipped[i % shipped.len()];
@@ -488,5 +489,87 @@ fn a_handbook_of_a_real_list_takes_a_page_per_three_procedures_at_most() {
     for line in std::fs::read_to_string(&list).unwrap().lines().skip(1) {
         let code = line.split(',').next().unwrap();
         assert!(all.contains(&format!("Mã thủ tục: {code} ")), "{code}");
+    }
+}
+
+#[test]
+fn the_a5_handbook_of_the_shipped_procedures_fills_its_pages() {
+    let env = Env::new();
+    let procedures = repo("procedures");
+    let pdf = handbook(&env, &[procedures.to_str().unwrap(), "-o", "a5.pdf"]);
+    let texts = pdf_page_texts(&pdf);
+    let n = texts.len();
+    assert!(n <= 10, "{n} pages");
+    let shipped: Vec<Procedure> = shipped_procedures()
+        .iter()
+        .map(|p| Procedure::load(p).unwrap())
+        .collect();
+    // A page continues a section when it opens with "<title> (tiếp)"
+    // under the running header.
+    let header = texts[1].split(" MỤC LỤC").next().unwrap().to_owned();
+    let continues = |i: usize| {
+        texts.get(i).is_some_and(|t| {
+            t.strip_prefix(&header).is_some_and(|rest| {
+                shipped.iter().any(|p| {
+                    rest.trim_start()
+                        .starts_with(&format!("{} (tiếp)", p.title.value))
+                })
+            })
+        })
+    };
+    assert!(
+        (0..n).any(continues),
+        "the test must see a continued section"
+    );
+    // Each page's fill: from the top of its content (under the running
+    // header) to the lowest word above the page number, over the room
+    // between the header and the number.
+    let fill = |page: usize| {
+        let words = pdf_words(&pdf, page);
+        let (number, rest) = words.split_last().unwrap();
+        let header_bottom = rest[0].1[3];
+        let content: Vec<_> = rest
+            .iter()
+            .filter(|w| w.1[1] > header_bottom + 2.0)
+            .collect();
+        let top = content.iter().map(|w| w.1[1]).fold(f32::MAX, f32::min);
+        let lowest = content.iter().map(|w| w.1[3]).fold(0.0, f32::max);
+        (lowest - top) / (number.1[1] - top)
+    };
+    // Every page but the covers and a section's last page is at least 40 %
+    // full: the contents page included (the scanning guide fills it).
+    for i in 1..n - 1 {
+        let last_of_section = i > 1 && !continues(i + 1);
+        if last_of_section {
+            continue;
+        }
+        let f = fill(i + 1);
+        assert!(
+            f >= 0.4,
+            "page {} is {:.0} % full: {}",
+            i + 1,
+            f * 100.0,
+            texts[i]
+        );
+    }
+    // No list of four items or fewer is split across a page turn: one
+    // page holds the start of every item.
+    let start = |text: &str| {
+        text.split_whitespace()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for p in &shipped {
+        for list in [&p.documents, &p.steps] {
+            if list.len() > 4 {
+                continue;
+            }
+            assert!(
+                (2..n).any(|i| list.iter().all(|e| texts[i].contains(&start(&e.value)))),
+                "{}: a list split across pages",
+                p.title.value
+            );
+        }
     }
 }

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::job::{Grouping, Job};
 use crate::layout::column::{Align, Lines, Style};
-use crate::layout::template::Template;
+use crate::layout::template::{Labels, Template};
 use crate::layout::{check_drawn_glyphs, check_glyphs};
 use crate::scene::{Item, Page, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
@@ -45,8 +45,8 @@ impl Frame {
         Frame {
             x: m,
             w: t.page_width() - 2.0 * m,
-            top: m + running * 1.3 + 6.0 * MM,
-            bottom: t.page_height() - m - running * 1.3 - 5.0 * MM,
+            top: m + running * 1.3 + 4.0 * MM,
+            bottom: t.page_height() - m - running * 1.3 - 3.5 * MM,
         }
     }
 }
@@ -133,8 +133,11 @@ pub fn handbook(job: &Job) -> Result<Handbook, Diagnostics> {
     // does not fit whole in the room the one before left.
     let (body, first_pages) = flow(&laid, frame, t);
     let starts: Vec<usize> = first_pages.iter().map(|p| 1 + toc_pages + p).collect();
-    let toc = contents::contents(&titles, &opens, &starts, last_page, frame, t, labels);
+    let mut toc = contents::contents(&titles, &opens, &starts, last_page, frame, t, labels);
     debug_assert_eq!(toc.len(), toc_pages);
+    if let Some(last) = toc.last_mut() {
+        with_guide(last, frame, t, labels);
+    }
 
     let running = job.title.as_str();
     let (w, h) = (t.page_width(), t.page_height());
@@ -200,6 +203,26 @@ fn flow(sections: &[section::Section], frame: Frame, t: &Template) -> (Vec<Vec<I
         used = pages.last().map_or(frame.top, |p| bottom_of(p));
     }
     (pages, starts)
+}
+
+/// How to scan a code, at the foot of the contents' last page when the
+/// room there holds it: a household that has never scanned one learns
+/// how on the page it opens first, and the page is not left half empty.
+fn with_guide(page: &mut Vec<Item>, frame: Frame, t: &Template, labels: &Labels) {
+    let used = page
+        .iter()
+        .map(|i| i.bounds().bottom())
+        .fold(frame.top, f32::max);
+    let mut guide = Vec::new();
+    let area = Rect::new(frame.x, 0.0, frame.w, frame.bottom - frame.top);
+    let h = crate::layout::leaflet::panels::guide(&mut guide, area, t, labels);
+    if used + 8.0 * MM + h > frame.bottom {
+        return;
+    }
+    for mut item in guide {
+        item.translate(0.0, frame.bottom - h);
+        page.push(item);
+    }
 }
 
 /// The running header (the campaign's title over a hairline) and the page

@@ -6,7 +6,7 @@ use super::Frame;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::job::{Code, Coded};
 use crate::layout::column::{self, Align, Lines, Marker, Style};
-use crate::layout::facts::facts_box;
+use crate::layout::facts::fact_rows;
 use crate::layout::paginate::{self, line_blocks, list_blocks, Block};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{accent_qr_panel, small_modules, Spacing};
@@ -73,22 +73,30 @@ pub fn section(
             }
         }
 
-        let mut items = Vec::new();
-        let mut extents = Vec::new();
-        let room = Rect::new(x, 0.0, w, f32::MAX);
-        let bottom = facts_box(
-            &mut items,
-            p,
-            t,
-            labels,
-            Rect { y: 0.0, ..room },
-            &|s| s,
-            &mut extents,
-        );
-        if bottom > 0.0 {
-            let mut facts = Block::new(items, bottom).space_before(gap);
-            facts.source = extents.first().map(|e| (e.field, e.offset));
-            blocks.push(facts);
+        // The key facts, row by row on one tinted band: a page may turn
+        // between two rows, never inside one.
+        let pad = 3.0 * MM;
+        let rows = fact_rows(p, t, labels, x + pad, w - 2.0 * pad, &|s| s, 0.6 * MM);
+        let n = rows.len();
+        for (i, row) in rows.into_iter().enumerate() {
+            // Rows 2.4 mm apart, the band 3 mm beyond the first and last.
+            let above = if i == 0 { pad } else { 1.2 * MM };
+            let below = if i + 1 == n { pad } else { 1.2 * MM };
+            let h = above + row.height + below;
+            let mut items = vec![Item::Rect {
+                rect: Rect::new(x, 0.0, w, h),
+                fill: c.tint,
+                radius: 0.0,
+            }];
+            for mut item in row.items {
+                item.translate(0.0, above);
+                items.push(item);
+            }
+            let mut b = Block::new(items, h).source(row.field, row.offset);
+            if i == 0 {
+                b.space_before = gap;
+            }
+            blocks.push(b);
         }
 
         let body = Style::new(Regular, s.body, 1.3, c.ink);
@@ -113,7 +121,7 @@ pub fn section(
             if entries.is_empty() {
                 continue;
             }
-            blocks.push(heading(label, t, x, w).space_before(gap * 1.3));
+            blocks.push(heading(label, t, x, w).space_before(gap * 0.9));
             let entries: Vec<(&str, usize)> = entries
                 .iter()
                 .map(|e| (e.value.as_str(), e.offset))
@@ -122,39 +130,36 @@ pub fn section(
             blocks.extend(list_blocks(&entries, field, body, marker, x, w, spacing));
         }
 
+        // The legal basis in small type as one run-on paragraph, kept with
+        // what comes before it: it is for the clerk, not the household,
+        // and never a page's only content.
         if !p.legal_basis.is_empty() {
             let style = Style::new(Regular, s.legal, 1.3, c.muted);
-            let label = Style::new(Bold, s.legal, 1.3, c.muted);
-            let mut head = Vec::new();
-            let h = column::paragraph(
-                &mut head,
-                &labels.legal_basis.to_uppercase(),
-                label,
-                x,
-                0.0,
-                w,
-                Align::Left,
+            let text = format!(
+                "{}: {}",
+                labels.legal_basis,
+                p.legal_basis
+                    .iter()
+                    .map(|e| e.value.trim_end_matches(['.', ';']))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             );
-            blocks.push(
-                Block::new(head, h + 1.0 * MM)
-                    .space_before(gap * 1.3)
-                    .keep_with_next(),
-            );
-            let entries: Vec<(&str, usize)> = p
-                .legal_basis
-                .iter()
-                .map(|e| (e.value.as_str(), e.offset))
-                .collect();
-            let spacing = column::item_spacing(style) * 0.5;
-            blocks.extend(list_blocks(
-                &entries,
-                "legal_basis",
-                style,
-                Marker::Bullet(c.muted),
-                x,
-                w,
-                spacing,
-            ));
+            let lines = Lines::wrap(&text, style, w);
+            let short = lines.lines.len() <= 3;
+            if short {
+                if let Some(last) = blocks.last_mut() {
+                    last.keep_with_next = true;
+                }
+            }
+            let first = &p.legal_basis[0];
+            let mut legal = line_blocks(lines, x, short);
+            for b in &mut legal {
+                b.source = Some(("legal_basis", first.offset));
+            }
+            if let Some(b) = legal.first_mut() {
+                b.space_before = gap;
+            }
+            blocks.extend(legal);
         }
         blocks
     };
@@ -329,7 +334,7 @@ fn beside(
         fill: c.accent,
         radius: 0.0,
     });
-    Block::new(items, h + 0.4 * MM + t.gap * MM)
+    Block::new(items, h + 0.4 * MM)
 }
 
 fn with_source(
@@ -444,7 +449,7 @@ fn heading(label: &str, t: &Template, x: f32, w: f32) -> Block {
     let mut items = Vec::new();
     let style = Style::new(Bold, t.sizes.heading, 1.2, t.colors.accent);
     let h = column::ruled_heading(&mut items, label, style, x, 0.0, w, 10.0 * MM);
-    Block::new(items, h + 2.2 * MM).keep_with_next()
+    Block::new(items, h + 1.5 * MM).keep_with_next()
 }
 
 /// The procedure's QR code on an accent strip, with the call to action.

@@ -17,7 +17,7 @@
 //! many procedures do.
 
 mod entry;
-mod panels;
+pub(crate) mod panels;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::job::{Coded, Job};

@@ -538,7 +538,7 @@ fn the_a5_handbook_of_the_shipped_procedures_fills_its_pages() {
     };
     // Every page but the covers and a section's last page is at least 40 %
     // full: the contents page included (the scanning guide fills it).
-    for i in 1..n - 1 {
+    for (i, text) in texts.iter().enumerate().take(n - 1).skip(1) {
         let last_of_section = i > 1 && !continues(i + 1);
         if last_of_section {
             continue;
@@ -549,7 +549,7 @@ fn the_a5_handbook_of_the_shipped_procedures_fills_its_pages() {
             "page {} is {:.0} % full: {}",
             i + 1,
             f * 100.0,
-            texts[i]
+            text
         );
     }
     // No list of four items or fewer is split across a page turn: one

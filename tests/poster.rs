@@ -224,12 +224,19 @@ fn bom_and_crlf_files_work() {
 }
 
 fn long_procedure(items: usize) -> String {
+    longer_procedure(items, 0)
+}
+
+/// `items` documents and steps, the first document `words` words longer.
+fn longer_procedure(items: usize, words: usize) -> String {
     let doc = "Giấy tờ chứng minh nơi cư trú hợp pháp của người yêu cầu đăng ký, bản chính hoặc bản sao có chứng thực";
     let list: Vec<String> = (0..items).map(|i| format!("\"{doc} (mục {i})\"")).collect();
+    let mut docs = list.clone();
+    docs[0] = format!("\"{doc}{} (mục 0)\"", " kèm theo".repeat(words));
     format!(
         "title = \"Đăng ký thường trú\"\nurl = \"https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.004222\"\n\
          documents = [{}]\nsteps = [{}]\n",
-        list.join(", "),
+        docs.join(", "),
         list.join(", ")
     )
 }
@@ -239,9 +246,12 @@ fn a_long_procedure_shrinks_to_fit_and_says_so() {
     let env = Env::new();
     // Lengthen the lists until the normal type size no longer fits: that
     // poster must shrink and still print every item, not fail.
+    // The type shrinks by at most a twentieth, so the lists grow by a few
+    // words at a time.
     let (n, run) = (4..40)
-        .map(|n| {
-            let file = env.write("long.toml", long_procedure(n));
+        .flat_map(|n| (0..40).step_by(2).map(move |w| (n, w)))
+        .map(|(n, words)| {
+            let file = env.write("long.toml", longer_procedure(n, words));
             (
                 n,
                 env.poster(&[file.as_os_str(), "-o".as_ref(), "long.pdf".as_ref()]),
@@ -434,4 +444,99 @@ fn a_campaign_text_too_long_for_header_or_footer_is_refused_at_its_line() {
         );
         assert!(!env.path("p.pdf").exists());
     }
+}
+
+/// A procedure file whose lists cycle through the shipped procedures' own
+/// documents and steps (real texts, 30 to 90 characters).
+fn dense_procedure(documents: usize, steps: usize) -> String {
+    let mut docs = Vec::new();
+    let mut all_steps = Vec::new();
+    for path in shipped_procedures() {
+        let table: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
+        let strings = |key: &str| -> Vec<String> {
+            table
+                .get(key)
+                .and_then(|v| v.as_array())
+                .map_or(Vec::new(), |a| {
+                    a.iter().map(|v| v.as_str().unwrap().to_owned()).collect()
+                })
+        };
+        docs.extend(strings("documents"));
+        all_steps.extend(strings("steps"));
+    }
+    let quoted = |list: &[String], n: usize| -> String {
+        list.iter()
+            .cycle()
+            .take(n)
+            .map(|s| format!("{s:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    format!(
+        "title = \"Đăng ký thường trú\"\ncode = \"1.004222\"\nagency = \"Công an cấp xã\"\n\
+         summary = \"Công dân đăng ký nơi thường trú khi có chỗ ở hợp pháp.\"\n\
+         processing_time = \"07 ngày làm việc\"\nfee = \"20.000 đồng\"\n\
+         documents = [{}]\nsteps = [{}]\nlegal_basis = [\"Luật Cư trú năm 2020\"]\n",
+        quoted(&docs, documents),
+        quoted(&all_steps, steps)
+    )
+}
+
+#[test]
+fn a_dense_procedure_prints_on_one_a4_poster_at_9_pt_or_more() {
+    let env = Env::new();
+    let file = env.write("dense.toml", dense_procedure(20, 10));
+    let run = env.poster(&[file.as_os_str(), "-o".as_ref(), "dense.pdf".as_ref()]);
+    run.success();
+    // The body may shrink from 9.5 pt, never under 9.
+    if let Some(at) = run.stderr.find("shrunk from 9.5 pt to ") {
+        let rest = &run.stderr[at + "shrunk from 9.5 pt to ".len()..];
+        let size: f32 = rest.split(' ').next().unwrap().parse().unwrap();
+        assert!(size >= 9.0, "{}", run.stderr);
+    }
+    let out = env.path("dense.pdf");
+    assert_eq!(pdf_pages_and_size(&out).0, 1);
+    let text = collapse(&pdf_text(&out));
+    let table: toml::Table = std::fs::read_to_string(&file).unwrap().parse().unwrap();
+    for key in ["documents", "steps"] {
+        for item in table[key].as_array().unwrap() {
+            assert!(text.contains(item.as_str().unwrap()), "{item} missing");
+        }
+    }
+    // The code (at least 60 mm, read by a real decoder) opens the search
+    // for the procedure's code.
+    let codes = decode_pdf_qr(&out, 150);
+    assert_eq!(codes.len(), 1);
+    assert!(codes[0].contains("1.004222"), "{codes:?}");
+}
+
+#[test]
+fn a_short_poster_fills_its_page() {
+    let env = Env::new();
+    let file = env.write("short.toml", dense_procedure(3, 3));
+    env.poster(&[file.as_os_str(), "-o".as_ref(), "short.pdf".as_ref()])
+        .success();
+    let out = env.path("short.pdf");
+    // Text from the top of the page's first word to the foot of its last
+    // spans at least 80 % of the page's height.
+    let words = harness::pdf_words(&out, 1);
+    let (_, _, h) = pdf_pages_and_size(&out);
+    let top = words.iter().map(|w| w.1[1]).fold(f32::MAX, f32::min);
+    let foot = words.iter().map(|w| w.1[3]).fold(0.0, f32::max);
+    assert!((foot - top) / h >= 0.8, "{:.0} %", (foot - top) / h * 100.0);
+    // And no blank band across the page is taller than a tenth of it
+    // (the poster of a short procedure used to leave a third empty).
+    let img = harness::render_page_one(&out, 50);
+    let blank_row = |y: u32| (0..img.width()).all(|x| img.get_pixel(x, y).0[0] > 245);
+    let (mut run, mut longest) = (0u32, 0u32);
+    let margin = img.height() / 14;
+    for y in margin..img.height() - margin {
+        run = if blank_row(y) { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    assert!(
+        (longest as f32) < img.height() as f32 * 0.1,
+        "a blank band of {:.0} % of the page",
+        longest as f32 / img.height() as f32 * 100.0
+    );
 }

@@ -260,13 +260,34 @@ pub fn list(
     top: f32,
     width: f32,
 ) -> f32 {
+    list_from(
+        items,
+        entries,
+        0,
+        style,
+        marker,
+        Rect::new(x, top, width, 0.0),
+    )
+}
+
+/// A list whose first item is number `first` (from 0): the second column
+/// of a list set in two. `at` gives its left, top and width.
+pub fn list_from(
+    items: &mut Vec<Item>,
+    entries: &[&str],
+    first: usize,
+    style: Style,
+    marker: Marker,
+    at: Rect,
+) -> f32 {
+    let (x, top, width) = (at.x, at.y, at.w);
     let indent = marker.indent(style);
     let mut y = top;
     for (i, entry) in entries.iter().enumerate() {
         if i > 0 {
             y += item_spacing(style);
         }
-        marker.place(items, i, style, x, y);
+        marker.place(items, first + i, style, x, y);
         y += paragraph(
             items,
             entry,

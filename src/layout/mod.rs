@@ -494,19 +494,29 @@ mod tests {
     }
 
     fn long_procedure(items: usize) -> String {
+        longer_procedure(items, 0)
+    }
+
+    /// `items` documents and steps, the first document `words` words longer.
+    fn longer_procedure(items: usize, words: usize) -> String {
         let doc = "Giấy tờ chứng minh nơi cư trú hợp pháp của người yêu cầu đăng ký, bản chính hoặc bản sao có chứng thực";
         let docs: Vec<String> = (0..items).map(|i| format!("\"{doc} số {i}\"")).collect();
-        format!("title = \"Đăng ký khai sinh\"\nurl = \"https://dichvucong.gov.vn/x\"\ndocuments = [{}]\nsteps = [{}]\n", docs.join(", "), docs.join(", "))
+        let mut first = docs.clone();
+        first[0] = format!("\"{doc}{} số 0\"", " kèm theo".repeat(words));
+        format!("title = \"Đăng ký khai sinh\"\nurl = \"https://dichvucong.gov.vn/x\"\ndocuments = [{}]\nsteps = [{}]\n", first.join(", "), docs.join(", "))
     }
 
     #[test]
     fn long_content_shrinks_but_stays_legible() {
         let t = Template::poster(PosterSize::A4);
-        // The first length that no longer fits at the normal size must shrink, not fail.
+        // The first length that no longer fits at the normal size must
+        // shrink, not fail; the type shrinks by a twentieth at most, so the
+        // lists grow a few words at a time.
         let shrunk = (1..40)
-            .map(|n| {
+            .flat_map(|n| (0..40).step_by(2).map(move |w| (n, w)))
+            .map(|(n, words)| {
                 poster(
-                    &procedure(&long_procedure(n)),
+                    &procedure(&longer_procedure(n, words)),
                     None,
                     &t,
                     &Labels::vietnamese(),

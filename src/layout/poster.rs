@@ -33,6 +33,41 @@ pub struct Poster {
 /// Steps of the type scale, as fractions of the normal body size.
 const SHRINK_STEP: f32 = 0.03;
 const GROW_STEP: f32 = 0.05;
+/// A short procedure's code grows up to this much of the template's size.
+const QR_GROWTH: f32 = 1.25;
+/// The most each gap between the parts widens to fill a page, in mm.
+const MAX_STRETCH: f32 = 12.0;
+
+/// How the documents and the steps share the page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Lists {
+    /// A column each, side by side: the usual short lists.
+    SideBySide,
+    /// One under the other across the whole width, a list of five items or
+    /// more in two columns: long lists that would make one column too tall.
+    Stacked,
+}
+
+/// What one try at laying out the text uses.
+#[derive(Debug, Clone, Copy)]
+struct Fit {
+    /// Of the template's type sizes.
+    scale: f32,
+    lists: Lists,
+    /// Added to each gap between the parts.
+    stretch: f32,
+    /// The code's side in mm when it sits in the top corner rather than on
+    /// the band at the foot: a dense procedure gets the band's room.
+    corner: Option<f32>,
+}
+
+/// One try: the text's items, where each field ends, and the scale used.
+struct Laid {
+    items: Vec<Item>,
+    blocks: Vec<Extent>,
+    bottom: f32,
+    fit: Fit,
+}
 
 /// The poster of one of `job`'s procedures.
 pub fn poster(job: &Job, entry: &Coded) -> Result<Poster, Diagnostics> {
@@ -54,42 +89,161 @@ pub fn poster(job: &Job, entry: &Coded) -> Result<Poster, Diagnostics> {
     let (w, h) = (t.page_width(), t.page_height());
     let m = t.margin * MM;
     let frame = Rect::new(m, m, w - 2.0 * m, h - 2.0 * m);
-    let mut fixed = Vec::new();
-    let content_top = header(&mut fixed, p, campaign, t, labels, frame)?;
-    let content_bottom = qr_panel(&mut fixed, &entry.code, campaign, t, labels, frame)?;
-    let room = Rect::new(frame.x, content_top, frame.w, content_bottom - content_top);
-
-    let attempt = |scale: f32| {
-        let mut items = Vec::new();
-        let blocks = content(&mut items, p, t, labels, room, scale);
-        let bottom = blocks.last().map_or(room.y, |b| b.bottom);
-        (items, blocks, bottom)
+    let mut head = Vec::new();
+    let content_top = header(&mut head, p, campaign, t, labels, frame)?;
+    // The fixed parts for a code of `side` mm on the band at the foot
+    // (`None`: the code sits in the top corner, the footer alone at the
+    // foot), and the room they leave for the procedure's text.
+    let parts = |band: Option<f32>| -> Result<(Vec<Item>, Rect), Diagnostic> {
+        let mut fixed = head.clone();
+        let bottom = qr_panel(&mut fixed, &entry.code, band, campaign, t, labels, frame)?;
+        Ok((
+            fixed,
+            Rect::new(frame.x, content_top, frame.w, bottom - content_top),
+        ))
     };
-    let fits = |bottom: f32| bottom <= room.bottom();
+    let attempt = |room: Rect, fit: Fit| {
+        let mut items = Vec::new();
+        let blocks = content(&mut items, p, &entry.code, t, labels, room, fit);
+        let bottom = blocks.last().map_or(room.y, |b| b.bottom);
+        Laid {
+            items,
+            blocks,
+            bottom,
+            fit,
+        }
+    };
 
-    // Short content grows (up to the template's largest body size) so that
-    // the poster reads from further away; long content shrinks.
+    // Each arrangement at the largest type that fits: short content grows
+    // up to the template's largest body size, long content shrinks.
     let min_scale = (t.sizes.min_body / t.sizes.body).min(1.0);
     let max_scale = (t.sizes.max_body / t.sizes.body).max(1.0);
-    let mut scale = 1.0f32;
-    let (mut items, mut blocks, mut bottom) = attempt(scale);
-    if fits(bottom) {
-        while scale + GROW_STEP <= max_scale + 1e-4 {
-            let bigger = attempt(scale + GROW_STEP);
-            if !fits(bigger.2) {
-                break;
+    let best_scale = |room: Rect, fit: Fit| -> Result<Laid, Laid> {
+        let mut laid = attempt(room, fit);
+        if laid.bottom <= room.bottom() {
+            while laid.fit.scale + GROW_STEP <= max_scale + 1e-4 {
+                let bigger = attempt(
+                    room,
+                    Fit {
+                        scale: laid.fit.scale + GROW_STEP,
+                        ..fit
+                    },
+                );
+                if bigger.bottom > room.bottom() {
+                    break;
+                }
+                laid = bigger;
             }
-            scale += GROW_STEP;
-            (items, blocks, bottom) = bigger;
+            return Ok(laid);
+        }
+        while laid.bottom > room.bottom() {
+            if laid.fit.scale <= min_scale {
+                return Err(laid);
+            }
+            let smaller = (laid.fit.scale - SHRINK_STEP).max(min_scale);
+            laid = attempt(
+                room,
+                Fit {
+                    scale: smaller,
+                    ..fit
+                },
+            );
+        }
+        Ok(laid)
+    };
+    let fit = |lists: Lists, corner: Option<f32>| Fit {
+        scale: 1.0,
+        lists,
+        stretch: 0.0,
+        corner,
+    };
+    // The larger type wins; on a tie the earlier arrangement: lists side
+    // by side, then stacked, then (only for text that would shrink) the
+    // code moved to the top corner to give the text the band's room.
+    let (mut fixed, mut room) = parts(Some(t.qr.size))?;
+    let mut tries = vec![
+        (best_scale(room, fit(Lists::SideBySide, None)), None),
+        (best_scale(room, fit(Lists::Stacked, None)), None),
+    ];
+    let shrinks = tries
+        .iter()
+        .all(|(l, _)| l.as_ref().map_or(true, |l| l.fit.scale < 1.0));
+    if shrinks {
+        let cornered = parts(None)?;
+        for lists in [Lists::SideBySide, Lists::Stacked] {
+            let laid = best_scale(cornered.1, fit(lists, Some(t.qr.size)));
+            tries.push((laid, Some(cornered.clone())));
         }
     }
-    while !fits(bottom) {
-        if scale <= min_scale {
-            return Err(overflow(p, t, &blocks, room, bottom - room.bottom()).into());
+    let mut best: Option<(Laid, Option<(Vec<Item>, Rect)>)> = None;
+    let mut closest: Option<(Laid, Rect)> = None;
+    for (laid, parts) in tries {
+        let r = parts.as_ref().map_or(room, |p| p.1);
+        match laid {
+            Ok(l)
+                if best
+                    .as_ref()
+                    .is_none_or(|b| l.fit.scale > b.0.fit.scale + 1e-4) =>
+            {
+                best = Some((l, parts))
+            }
+            Ok(_) => {}
+            Err(l) => {
+                if closest
+                    .as_ref()
+                    .is_none_or(|(c, cr)| l.bottom - r.bottom() < c.bottom - cr.bottom())
+                {
+                    closest = Some((l, r));
+                }
+            }
         }
-        scale = (scale - SHRINK_STEP).max(min_scale);
-        (items, blocks, bottom) = attempt(scale);
     }
+    let Some((mut laid, cornered)) = best else {
+        let (l, r) = closest.expect("an arrangement was tried");
+        return Err(overflow(p, t, &l.blocks, r, l.bottom - r.bottom()).into());
+    };
+    if let Some((f, r)) = cornered {
+        (fixed, room) = (f, r);
+    }
+    // Room left over at the largest type goes to a larger code (scanned
+    // from further away), then to the space between the parts, so that a
+    // short procedure's poster is not left with an empty band.
+    if laid.fit.corner.is_none() {
+        let spare = room.bottom() - laid.bottom;
+        let side = (t.qr.size + spare / MM * 0.5).min(t.qr.size * QR_GROWTH);
+        if side > t.qr.size + 1.0 {
+            let (f, r) = parts(Some(side))?;
+            let bigger = attempt(r, laid.fit);
+            if bigger.bottom <= r.bottom() {
+                (fixed, room, laid) = (f, r, bigger);
+            }
+        }
+        let spare = room.bottom() - laid.bottom;
+        // How far one millimetre more at every gap moves the bottom.
+        let per_mm = attempt(
+            room,
+            Fit {
+                stretch: MM,
+                ..laid.fit
+            },
+        )
+        .bottom
+            - laid.bottom;
+        if spare > 2.0 * MM && per_mm > 0.0 {
+            let stretch = (spare / per_mm * MM).min(MAX_STRETCH * MM);
+            let spread = attempt(
+                room,
+                Fit {
+                    stretch,
+                    ..laid.fit
+                },
+            );
+            if spread.bottom <= room.bottom() {
+                laid = spread;
+            }
+        }
+    }
+    let (items, scale) = (laid.items, laid.fit.scale);
     fixed.extend(items);
     check_drawn_glyphs(&fixed)?;
     let mut warnings = Diagnostics::new();
@@ -132,7 +286,7 @@ fn overflow(p: &Procedure, t: &Template, blocks: &[Extent], room: Rect, excess: 
         format!(
             "the text does not fit on one {} poster: it is {:.0} mm too long even at the smallest body size ({} pt); the overflow starts in `{field}`",
             t.paper(),
-            excess / MM,
+            (excess / MM).ceil(),
             t.sizes.min_body
         ),
     )
@@ -267,6 +421,7 @@ fn too_many_lines(
 fn qr_panel(
     items: &mut Vec<Item>,
     code: &Code,
+    band: Option<f32>,
     campaign: Option<&Campaign>,
     t: &Template,
     labels: &Labels,
@@ -310,8 +465,11 @@ fn qr_panel(
         }
     }
 
+    let Some(side_mm) = band else {
+        return Ok(bottom - t.gap * MM);
+    };
     let pad = 5.0 * MM;
-    let side = t.qr.size * MM;
+    let side = side_mm * MM;
     let panel = Rect::new(
         frame.x,
         bottom - side - 2.0 * pad,
@@ -357,17 +515,29 @@ fn join_parts(parts: &[String], style: Style, width: f32) -> Vec<String> {
 fn content(
     items: &mut Vec<Item>,
     p: &Procedure,
+    code: &Code,
     t: &Template,
     labels: &Labels,
     room: Rect,
-    scale: f32,
+    fit: Fit,
 ) -> Vec<Extent> {
     let c = &t.colors;
     let s = &t.sizes;
+    let scale = fit.scale;
     let sized = |normal: f32| (normal * scale).max(s.min_body.min(normal));
-    let gap = t.gap * MM * scale.max(0.6);
+    let gap = t.gap * MM * scale.max(0.6) + fit.stretch;
     let mut blocks = Vec::new();
     let mut y = room.y;
+    // With the code in the top corner, the title, summary and key facts
+    // take the width beside it.
+    let panel_w = fit.corner.map_or(0.0, |side| side * MM + 2.0 * CORNER_PAD);
+    let upper = match fit.corner {
+        Some(_) => Rect {
+            w: room.w - panel_w - 6.0 * MM,
+            ..room
+        },
+        None => room,
+    };
 
     let mut kicker = labels.kicker.to_uppercase();
     if let Some(field) = &p.field {
@@ -377,9 +547,9 @@ fn content(
         items,
         &kicker,
         Style::new(Bold, s.kicker, 1.2, c.accent),
-        room.x,
+        upper.x,
         y,
-        room.w,
+        upper.w,
         Align::Left,
     );
     y += 2.0 * MM;
@@ -388,17 +558,17 @@ fn content(
     let mut title = Lines::balanced(
         &p.title.value,
         Style::new(Bold, title_size, 1.12, c.ink),
-        room.w,
+        upper.w,
     );
     while title.lines.len() > 2 && title_size > s.min_title {
         title_size = (title_size - 2.0).max(s.min_title);
         title = Lines::balanced(
             &p.title.value,
             Style::new(Bold, title_size, 1.12, c.ink),
-            room.w,
+            upper.w,
         );
     }
-    y += title.place(items, room.x, y, room.w, Align::Left);
+    y += title.place(items, upper.x, y, upper.w, Align::Left);
     blocks.push(Extent {
         field: "title",
         offset: p.title.offset,
@@ -406,14 +576,15 @@ fn content(
     });
 
     if let Some(summary) = &p.summary {
-        y += gap * 0.6;
+        // The summary stays close under its title however the page stretches.
+        y += (gap - fit.stretch) * 0.6;
         y += column::paragraph(
             items,
             &summary.value,
             Style::new(Regular, sized(s.summary), 1.35, c.muted),
-            room.x,
+            upper.x,
             y,
-            room.w,
+            upper.w,
             Align::Left,
         );
         blocks.push(Extent {
@@ -428,10 +599,19 @@ fn content(
         p,
         t,
         labels,
-        Rect { y: y + gap, ..room },
+        Rect {
+            y: y + gap,
+            ..upper
+        },
         &sized,
         &mut blocks,
     );
+
+    // The foot of the corner panel: the lists go under it.
+    let corner_bottom = fit.corner.map_or(y, |side| {
+        let x = room.right() - panel_w;
+        corner_panel(items, code, side * MM, x, room.y, t, labels)
+    });
 
     let body = Style::new(Regular, sized(s.body), 1.3, c.ink);
     let heading = Style::new(Bold, sized(s.heading), 1.2, c.accent);
@@ -457,28 +637,63 @@ fn content(
         ),
     ];
     let present: Vec<_> = sections.into_iter().filter(|s| !s.1.is_empty()).collect();
-    if !present.is_empty() {
-        y += gap;
-        let col_gap = 8.0 * MM;
-        let col_w = (room.w - col_gap * (present.len() - 1) as f32) / present.len() as f32;
-        let mut col_bottoms = Vec::new();
-        for (i, (label, entries, marker, field, first)) in present.into_iter().enumerate() {
-            let x = room.x + i as f32 * (col_w + col_gap);
-            let mut cy = y;
-            cy += column::ruled_heading(items, label, heading, x, cy, col_w, 12.0 * MM) + 2.5 * MM;
-            cy += column::list(items, &entries, body, marker, x, cy, col_w);
-            col_bottoms.push((field, first.map_or(0, |l| l.offset), cy));
+    match fit.lists {
+        Lists::SideBySide if !present.is_empty() => {
+            y = y.max(corner_bottom) + gap;
+            let col_gap = 8.0 * MM;
+            let col_w = (room.w - col_gap * (present.len() - 1) as f32) / present.len() as f32;
+            let mut col_bottoms = Vec::new();
+            for (i, (label, entries, marker, field, first)) in present.into_iter().enumerate() {
+                let x = room.x + i as f32 * (col_w + col_gap);
+                let mut cy = y;
+                cy += column::ruled_heading(items, label, heading, x, cy, col_w, 12.0 * MM)
+                    + 2.5 * MM;
+                cy += column::list(items, &entries, body, marker, x, cy, col_w);
+                col_bottoms.push((field, first.map_or(0, |l| l.offset), cy));
+            }
+            // The taller column is the one that overflows first.
+            col_bottoms.sort_by(|a, b| a.2.total_cmp(&b.2));
+            for (field, offset, bottom) in col_bottoms {
+                blocks.push(Extent {
+                    field,
+                    offset,
+                    bottom,
+                });
+            }
+            y = blocks.last().map_or(y, |b| b.bottom);
         }
-        // The taller column is the one that overflows first.
-        col_bottoms.sort_by(|a, b| a.2.total_cmp(&b.2));
-        for (field, offset, bottom) in col_bottoms {
-            blocks.push(Extent {
-                field,
-                offset,
-                bottom,
-            });
+        Lists::SideBySide => {}
+        Lists::Stacked => {
+            for (label, entries, marker, field, first) in present {
+                // The first heading goes beside the corner panel when the
+                // room under the key facts holds it.
+                let mut scratch = Vec::new();
+                let heading_h = column::ruled_heading(
+                    &mut scratch,
+                    label,
+                    heading,
+                    0.0,
+                    0.0,
+                    upper.w,
+                    12.0 * MM,
+                ) + 2.5 * MM;
+                if y + gap + heading_h <= corner_bottom {
+                    y += gap;
+                    column::ruled_heading(items, label, heading, upper.x, y, upper.w, 12.0 * MM);
+                    y = corner_bottom + 1.5 * MM;
+                } else {
+                    y = y.max(corner_bottom) + gap;
+                    y += column::ruled_heading(items, label, heading, room.x, y, room.w, 12.0 * MM)
+                        + 2.5 * MM;
+                }
+                y += two_columns(items, &entries, body, marker, Rect { y, ..room });
+                blocks.push(Extent {
+                    field,
+                    offset: first.map_or(0, |l| l.offset),
+                    bottom: y,
+                });
+            }
         }
-        y = blocks.last().map_or(y, |b| b.bottom);
     }
 
     if !p.legal_basis.is_empty() {
@@ -505,4 +720,99 @@ fn content(
         });
     }
     blocks
+}
+
+/// A list across `at`'s width: in two columns, split where they come out
+/// most even, when it has five items or more; returns its height.
+fn two_columns(
+    items: &mut Vec<Item>,
+    entries: &[&str],
+    style: Style,
+    marker: Marker,
+    at: Rect,
+) -> f32 {
+    if entries.len() < 5 {
+        return column::list(items, entries, style, marker, at.x, at.y, at.w);
+    }
+    let col_gap = 8.0 * MM;
+    let col_w = (at.w - col_gap) / 2.0;
+    // Each item's height once; a column's is their sum and the spacing.
+    let heights: Vec<f32> = entries
+        .iter()
+        .map(|e| column::list(&mut Vec::new(), &[e], style, marker, 0.0, 0.0, col_w))
+        .collect();
+    let spacing = column::item_spacing(style);
+    let column_h = |part: &[f32]| part.iter().sum::<f32>() + spacing * (part.len() - 1) as f32;
+    let split = (1..entries.len())
+        .min_by(|&a, &b| {
+            let tallest = |k: usize| column_h(&heights[..k]).max(column_h(&heights[k..]));
+            tallest(a).total_cmp(&tallest(b))
+        })
+        .unwrap_or(1);
+    let left = column::list_from(
+        items,
+        &entries[..split],
+        0,
+        style,
+        marker,
+        Rect { w: col_w, ..at },
+    );
+    let right = column::list_from(
+        items,
+        &entries[split..],
+        split,
+        style,
+        marker,
+        Rect {
+            x: at.x + col_w + col_gap,
+            w: col_w,
+            ..at
+        },
+    );
+    left.max(right)
+}
+
+/// The padding of the code's corner panel.
+const CORNER_PAD: f32 = 3.5 * MM;
+
+/// The code in the top right corner on an accent panel, the call to action
+/// and the printed address under it; returns the panel's foot.
+fn corner_panel(
+    items: &mut Vec<Item>,
+    code: &Code,
+    side: f32,
+    x: f32,
+    top: f32,
+    t: &Template,
+    labels: &Labels,
+) -> f32 {
+    let (c, s) = (&t.colors, &t.sizes);
+    let pad = CORNER_PAD;
+    let cta = Lines::balanced(
+        &labels.cta,
+        Style::new(Bold, s.cta * 0.55, 1.15, c.on_accent),
+        side,
+    );
+    let link = column::url_lines(
+        &code.shown,
+        Style::new(Regular, s.url, 1.3, c.on_accent),
+        side,
+        s.url * 3.0,
+    );
+    let h = pad + side + 2.0 * MM + cta.height() + 1.5 * MM + link.height() + pad;
+    items.push(Item::Rect {
+        rect: Rect::new(x, top, side + 2.0 * pad, h),
+        fill: c.accent,
+        radius: 3.0 * MM,
+    });
+    items.extend(crate::layout::qr_item(
+        Rect::new(x + pad, top + pad, side, side),
+        &code.matrix,
+        c.ink,
+        &code.href,
+    ));
+    let mut y = top + pad + side + 2.0 * MM;
+    y += cta.place(items, x + pad, y, side, Align::Center) + 1.5 * MM;
+    link.place(items, x + pad, y, side, Align::Center);
+    top + h
 }

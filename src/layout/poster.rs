@@ -61,6 +61,9 @@ struct Fit {
     corner: Option<f32>,
 }
 
+/// The header, the footer and the code's band, and the room they leave.
+type Parts = (Vec<Item>, Rect);
+
 /// One try: the text's items, where each field ends, and the scale used.
 struct Laid {
     items: Vec<Item>,
@@ -94,7 +97,7 @@ pub fn poster(job: &Job, entry: &Coded) -> Result<Poster, Diagnostics> {
     // The fixed parts for a code of `side` mm on the band at the foot
     // (`None`: the code sits in the top corner, the footer alone at the
     // foot), and the room they leave for the procedure's text.
-    let parts = |band: Option<f32>| -> Result<(Vec<Item>, Rect), Diagnostic> {
+    let parts = |band: Option<f32>| -> Result<Parts, Diagnostic> {
         let mut fixed = head.clone();
         let bottom = qr_panel(&mut fixed, &entry.code, band, campaign, t, labels, frame)?;
         Ok((
@@ -175,7 +178,7 @@ pub fn poster(job: &Job, entry: &Coded) -> Result<Poster, Diagnostics> {
             tries.push((laid, Some(cornered.clone())));
         }
     }
-    let mut best: Option<(Laid, Option<(Vec<Item>, Rect)>)> = None;
+    let mut best: Option<(Laid, Option<Parts>)> = None;
     let mut closest: Option<(Laid, Rect)> = None;
     for (laid, parts) in tries {
         let r = parts.as_ref().map_or(room, |p| p.1);

@@ -184,3 +184,53 @@ fn a_campaign_output_asks_for_bleed_and_cmyk_itself() {
     assert_eq!(boxes["MediaBox"], boxes["TrimBox"]);
     assert!(pdf_uncompressed(&office).contains(" rg\n"));
 }
+
+#[test]
+fn cmyk_converts_the_logo_too() {
+    let env = Env::new();
+    // The example campaign's logo (a coloured emblem) on a poster.
+    let logo = repo("examples/phuong-1/logo.png");
+    std::fs::copy(&logo, env.path("logo.png")).unwrap();
+    env.write(
+        "toroi.toml",
+        "[issuer]\nname = \"Ủy ban nhân dân Phường 1\"\nlogo = \"logo.png\"\n",
+    );
+    let p = repo("procedures/dang-ky-ket-hon.toml");
+    for (flag, file) in [("--cmyk", "cmyk.pdf"), ("--bleed=0", "rgb.pdf")] {
+        env.toroi(&[
+            "poster",
+            p.to_str().unwrap(),
+            "--campaign",
+            "toroi.toml",
+            flag,
+            "-o",
+            file,
+        ])
+        .success();
+    }
+    let cmyk = pdf_uncompressed(&env.path("cmyk.pdf"));
+    let rgb = pdf_uncompressed(&env.path("rgb.pdf"));
+    // The RGB file has the logo as an RGB image; the CMYK one has no RGB
+    // anywhere, its logo a DeviceCMYK image.
+    assert!(rgb.contains("/DeviceRGB"), "the logo is in the RGB file");
+    assert!(!cmyk.contains("/DeviceRGB"), "an RGB image is left");
+    assert!(cmyk.contains("/Subtype /Image") && cmyk.contains("/DeviceCMYK"));
+    // And it prints the same: the logo's corner of both pages, rendered by
+    // poppler, differs by little (the plain formula, no ICC profile).
+    let a = render_page_to(&env.path("cmyk.pdf"), 1, 210, 297);
+    let b = render_page_to(&env.path("rgb.pdf"), 1, 210, 297);
+    let mut diff = 0u64;
+    let mut ink = 0u64;
+    for y in 10..40 {
+        for x in 10..40 {
+            let (pa, pb) = (a.get_pixel(x, y).0, b.get_pixel(x, y).0);
+            diff += (0..3).map(|i| pa[i].abs_diff(pb[i]) as u64).sum::<u64>();
+            ink += (0..3).map(|i| 255 - pb[i] as u64).sum::<u64>();
+        }
+    }
+    assert!(ink > 30 * 30 * 60, "the logo is drawn: {ink}");
+    assert!(
+        diff * 8 < ink,
+        "the CMYK logo looks like the RGB one: {diff} vs {ink}"
+    );
+}

@@ -8,8 +8,9 @@ use rayon::prelude::*;
 use printpdf::{
     Actions, BorderArray, Cmyk, Color as PdfColor, CurTransMat, Destination, DictItem,
     ExternalStream, ExternalXObject, FontId, LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont,
-    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage,
-    RawImageData, RawImageFormat, Rgb, TextItem, WindingOrder, XObjectId, XObjectTransform,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Px,
+    RawImage, RawImageData, RawImageFormat, Rgb, TextItem, WindingOrder, XObjectId,
+    XObjectTransform,
 };
 
 use crate::scene::{Color, Document, Item, Page, Rect, Target};
@@ -186,6 +187,9 @@ impl Resources {
                     id, image, matte, ..
                 } => {
                     res.images.entry(image_key(*id, *matte)).or_insert_with(|| {
+                        if cmyk {
+                            return pdf.add_xobject(&cmyk_image(image, *matte));
+                        }
                         pdf.add_image(&RawImage {
                             pixels: RawImageData::U8(flatten(image, *matte)),
                             width: image.width() as usize,
@@ -440,6 +444,47 @@ fn flatten(image: &::image::RgbaImage, matte: Color) -> Vec<u8> {
         out.extend_from_slice(&[mix(r, matte.r), mix(g, matte.g), mix(b, matte.b)]);
     }
     out
+}
+
+/// `image` composited over `matte` as a DeviceCMYK image, by the same
+/// formula as every other colour of a CMYK file (printpdf's raw images are
+/// RGB only, so the image dictionary is written here).
+fn cmyk_image(image: &::image::RgbaImage, matte: Color) -> ExternalXObject {
+    let rgb = flatten(image, matte);
+    let mut content = Vec::with_capacity(rgb.len() / 3 * 4);
+    for px in rgb.chunks_exact(3) {
+        let c = Color {
+            r: px[0],
+            g: px[1],
+            b: px[2],
+        };
+        let PdfColor::Cmyk(k) = color_of(c, true) else {
+            unreachable!("color_of gives CMYK when asked")
+        };
+        content.extend([k.c, k.m, k.y, k.k].map(|v| (v * 255.0).round() as u8));
+    }
+    let (w, h) = (image.width() as usize, image.height() as usize);
+    let dict = [
+        ("Type", DictItem::Name(b"XObject".to_vec())),
+        ("Subtype", DictItem::Name(b"Image".to_vec())),
+        ("Width", DictItem::Int(w as i64)),
+        ("Height", DictItem::Int(h as i64)),
+        ("ColorSpace", DictItem::Name(b"DeviceCMYK".to_vec())),
+        ("BitsPerComponent", DictItem::Int(8)),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    ExternalXObject {
+        stream: ExternalStream {
+            dict,
+            content,
+            compress: false,
+        },
+        width: Some(Px(w)),
+        height: Some(Px(h)),
+        dpi: None,
+    }
 }
 
 /// Colour components to 1/1000, finer than 8 bits per channel. CMYK by the

@@ -26,6 +26,9 @@ pub struct Template {
     #[serde(rename = "type")]
     pub sizes: TypeSizes,
     pub qr: QrStyle,
+    /// Words a line must not split, beyond the shipped list.
+    #[serde(default)]
+    pub keep_together: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -415,6 +418,7 @@ fn merge(
             (&*current, value),
             (toml::Value::Table(_), toml::Value::Table(_))
                 | (toml::Value::String(_), toml::Value::String(_))
+                | (toml::Value::Array(_), toml::Value::Array(_))
                 | (
                     toml::Value::Integer(_) | toml::Value::Float(_),
                     toml::Value::Integer(_) | toml::Value::Float(_)
@@ -424,6 +428,7 @@ fn merge(
             let expected = match current {
                 toml::Value::Table(_) => "a table",
                 toml::Value::String(_) => "text in double quotes",
+                toml::Value::Array(_) => "a list in brackets: [\"…\", \"…\"]",
                 _ => "a number",
             };
             diags.push(

@@ -28,6 +28,7 @@ pub fn template_for(
     let (template, labels) = with_overrides(kind.preset(size), lang, file)?;
     let problems = problems(&template, kind);
     if problems.is_empty() {
+        crate::text::keep_together(&template.keep_together);
         return Ok((template, labels));
     }
     // Each problem at the first of its keys that the user's file sets.
@@ -175,6 +176,16 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
             "min_title is what a long title shrinks to: at most `title`",
         );
     }
+    for words in &t.keep_together {
+        let n = words.split_whitespace().count();
+        if !(2..=4).contains(&n) {
+            add(
+                &["keep_together"],
+                format!("`keep_together` holds \"{words}\", of {n} syllables"),
+                "list words of two to four syllables that a line must not split, e.g. \"Vĩnh Bảo\"",
+            );
+        }
+    }
     let min_qr = kind.min_qr_mm();
     if t.qr.size < min_qr {
         add(
@@ -307,5 +318,59 @@ mod tests {
         let m = errors(OutputKind::Cards, "page = { width = 148, height = 210 }\n");
         assert!(m[0].starts_with("/t.toml:1:1: error: ten 85 × 55 mm cards need an A4 page; this template's page is A5"), "{m:?}");
         assert!(errors(OutputKind::Poster, "margin = 12\n[type]\nbody = 10\n").is_empty());
+        let m = errors(
+            OutputKind::Poster,
+            "keep_together = [\"Vĩnh Bảo\", \"một hai ba bốn năm\"]\n",
+        );
+        assert!(
+            m.len() == 1 && m[0].starts_with("/t.toml:1:1: error: `keep_together` holds \"một hai ba bốn năm\", of 5 syllables"),
+            "{m:?}"
+        );
+        let m = errors(OutputKind::Poster, "keep_together = \"Vĩnh Bảo\"\n");
+        assert!(m[0].contains("must be a list in brackets"), "{m:?}");
+    }
+
+    #[test]
+    fn a_template_s_words_are_kept_whole_in_every_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("t.toml");
+        // A place name of three syllables, written decomposed (NFD) as
+        // some editors save it.
+        std::fs::write(
+            &f,
+            "keep_together = [\"Phu\u{31b}o\u{31b}\u{300}ng Vi\u{303}nh Tuy\"]\n",
+        )
+        .unwrap();
+        let text = "Ủy ban nhân dân phường Vĩnh Tuy thành phố Hà Nội";
+        let font = crate::text::FontKind::Bold.font();
+        let split = |w: f32| {
+            crate::text::wrap(text, font, 20.0, w)
+                .iter()
+                .any(|l| l.ends_with("Phường") || l.ends_with("phường") || l.ends_with("Vĩnh"))
+        };
+        // Some measure splits the name before the template says otherwise…
+        let widths: Vec<f32> = (40..200).map(|w| w as f32 * 2.0).collect();
+        let whole = font.width("phường Vĩnh Tuy", 20.0);
+        let splitting: Vec<f32> = widths
+            .iter()
+            .copied()
+            .filter(|&w| w >= whole && split(w))
+            .collect();
+        assert!(!splitting.is_empty());
+        template_for(
+            OutputKind::Poster,
+            OutputKind::Poster.sizes()[0],
+            Lang::Vi,
+            Some(&f),
+        )
+        .unwrap();
+        // …and none does after.
+        for w in splitting {
+            assert!(
+                !split(w),
+                "split at {w}: {:?}",
+                crate::text::wrap(text, font, 20.0, w)
+            );
+        }
     }
 }

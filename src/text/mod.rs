@@ -7,4 +7,4 @@ mod wrap;
 
 pub use case::{capitalised, sentence_case};
 pub use font::{Face, Font, FontKind};
-pub use wrap::{wrap, wrap_url};
+pub use wrap::{keep_together, wrap, wrap_url};

@@ -6,6 +6,9 @@
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
 
+use std::collections::HashSet;
+use std::sync::{OnceLock, RwLock};
+
 use super::font::Font;
 
 #[derive(Debug)]
@@ -28,23 +31,56 @@ impl Fragment for Piece<'_> {
     }
 }
 
-/// Two-syllable words a line must not split (assets/words/), lower case.
-fn compounds() -> &'static std::collections::HashSet<String> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+/// Words of two to four syllables a line must not split: the shipped list
+/// (assets/words/) and what templates add, lower case, NFC.
+fn compounds() -> &'static RwLock<HashSet<String>> {
+    static SET: OnceLock<RwLock<HashSet<String>>> = OnceLock::new();
     SET.get_or_init(|| {
-        include_str!("../../assets/words/vi-compounds.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .filter(|l| l.split(' ').count() == 2)
-            .map(str::to_owned)
-            .collect()
+        RwLock::new(
+            include_str!("../../assets/words/vi-compounds.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(normal)
+                .collect(),
+        )
     })
 }
 
+/// The longest word of the list has this many syllables.
+const LONGEST: usize = 4;
+
+fn normal(words: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    words
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .nfc()
+        .collect()
+}
+
+/// Adds a template's words to those a line must not split. The list only
+/// grows, and for the whole run: a word one template keeps whole is a word
+/// in every output, and an extra word can only keep a line break out of
+/// it, never change what prints.
+pub fn keep_together(words: &[String]) {
+    if words.is_empty() {
+        return;
+    }
+    let mut set = compounds().write().unwrap_or_else(|e| e.into_inner());
+    for w in words {
+        let n = w.split_whitespace().count();
+        if (2..=LONGEST).contains(&n) {
+            set.insert(normal(w));
+        }
+    }
+}
+
 /// Lines of `text` no wider than `max_width` at `size` points. Syllables
-/// are broken between, except inside a common two-syllable word ("thủ
-/// tục", "hành chính"), which moves to the next line whole.
+/// are broken between, except inside a listed word of two to four
+/// syllables ("thủ tục", "hành chính"), which moves to the next line whole.
 pub fn wrap(text: &str, font: &Font, size: f32, max_width: f32) -> Vec<String> {
     let space = font.width(" ", size) as f64;
     let mut pieces = Vec::new();
@@ -57,25 +93,29 @@ pub fn wrap(text: &str, font: &Font, size: f32, max_width: f32) -> Vec<String> {
         }
         at += w.len() + 1;
     }
-    let set = compounds();
+    let set = compounds().read().unwrap_or_else(|e| e.into_inner());
     let mut i = 0;
     while i < words.len() {
         let (start, end) = words[i];
-        if let Some(&(next_start, next_end)) = words.get(i + 1) {
-            let joined = &text[start..next_end];
-            let single_space = next_start == end + 1;
-            if single_space
+        // The longest listed word starting here, its syllables one space apart.
+        let whole = (2..=LONGEST.min(words.len() - i)).rev().find(|&n| {
+            let last = words[i + n - 1].1;
+            let single_spaced = (i..i + n - 1).all(|k| words[k + 1].0 == words[k].1 + 1);
+            let joined = &text[start..last];
+            single_spaced
                 && set.contains(&joined.to_lowercase())
                 && font.width(joined, size) <= max_width
-            {
-                push_word(&mut pieces, joined, font, size, max_width, space);
-                i += 2;
-                continue;
-            }
+        });
+        if let Some(n) = whole {
+            let joined = &text[start..words[i + n - 1].1];
+            push_word(&mut pieces, joined, font, size, max_width, space);
+            i += n;
+            continue;
         }
         push_word(&mut pieces, &text[start..end], font, size, max_width, space);
         i += 1;
     }
+    drop(set);
     lines(&pieces, max_width)
 }
 

@@ -33,17 +33,36 @@ impl Fragment for Piece<'_> {
 
 /// Words of two to four syllables a line must not split: the shipped list
 /// (assets/words/) and what templates add, lower case, NFC.
-fn compounds() -> &'static RwLock<HashSet<String>> {
-    static SET: OnceLock<RwLock<HashSet<String>>> = OnceLock::new();
+#[derive(Default)]
+struct Compounds {
+    words: HashSet<String>,
+    /// Their first syllables: most syllables start no listed word, and are
+    /// passed over with one lookup.
+    firsts: HashSet<String>,
+}
+
+impl Compounds {
+    fn insert(&mut self, words: &str) {
+        let words = normal(words);
+        if let Some(first) = words.split(' ').next() {
+            self.firsts.insert(first.to_owned());
+        }
+        self.words.insert(words);
+    }
+}
+
+fn compounds() -> &'static RwLock<Compounds> {
+    static SET: OnceLock<RwLock<Compounds>> = OnceLock::new();
     SET.get_or_init(|| {
-        RwLock::new(
-            include_str!("../../assets/words/vi-compounds.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(normal)
-                .collect(),
-        )
+        let mut set = Compounds::default();
+        for line in include_str!("../../assets/words/vi-compounds.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            set.insert(line);
+        }
+        RwLock::new(set)
     })
 }
 
@@ -73,7 +92,7 @@ pub fn keep_together(words: &[String]) {
     for w in words {
         let n = w.split_whitespace().count();
         if (2..=LONGEST).contains(&n) {
-            set.insert(normal(w));
+            set.insert(w);
         }
     }
 }
@@ -97,13 +116,23 @@ pub fn wrap(text: &str, font: &Font, size: f32, max_width: f32) -> Vec<String> {
     let mut i = 0;
     while i < words.len() {
         let (start, end) = words[i];
-        // The longest listed word starting here, its syllables one space apart.
+        // The longest listed word starting here, its syllables one space
+        // apart.
+        let first = &text[start..end];
+        let starts_one = if first.chars().all(|c| c.is_lowercase()) {
+            set.firsts.contains(first)
+        } else {
+            set.firsts.contains(&first.to_lowercase())
+        };
         let whole = (2..=LONGEST.min(words.len() - i)).rev().find(|&n| {
+            if !starts_one {
+                return false;
+            }
             let last = words[i + n - 1].1;
             let single_spaced = (i..i + n - 1).all(|k| words[k + 1].0 == words[k].1 + 1);
             let joined = &text[start..last];
             single_spaced
-                && set.contains(&joined.to_lowercase())
+                && set.words.contains(&joined.to_lowercase())
                 && font.width(joined, size) <= max_width
         });
         if let Some(n) = whole {

@@ -101,6 +101,25 @@ fn read(page: &Page, area: Rect) -> Option<String> {
         .find_map(|g| g.decode().ok().map(|(_, text)| text))
 }
 
+/// Covers the middle third of every code of `pages` with a black box, as
+/// a misplaced item would: for the tests that prove a spoilt code is caught.
+pub fn spoil(pages: &mut [Page]) {
+    for page in pages {
+        for (area, _) in codes_of(page) {
+            page.items.push(Item::Rect {
+                rect: Rect::new(
+                    area.x + area.w / 3.0,
+                    area.y + area.h / 3.0,
+                    area.w / 3.0,
+                    area.h / 3.0,
+                ),
+                fill: crate::scene::Color::BLACK,
+                radius: 0.0,
+            });
+        }
+    }
+}
+
 fn overlaps(a: &Rect, b: &Rect) -> bool {
     a.x < b.right() && a.right() > b.x && a.y < b.bottom() && a.bottom() > b.y
 }

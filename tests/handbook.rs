@@ -573,3 +573,59 @@ fn the_a5_handbook_of_the_shipped_procedures_fills_its_pages() {
         }
     }
 }
+
+#[test]
+fn a_code_that_does_not_read_back_stops_build_proof_and_nothing_is_written() {
+    let env = Env::new();
+    let campaign = env.write(
+        "c/toroi.toml",
+        format!(
+            "procedures = [{:?}]\n[[output]]\nkind = \"poster\"\nfile = \"out/posters\"\n",
+            repo("procedures/dang-ky-ket-hon.toml")
+        ),
+    );
+    // The test hook covers the middle of every code before the read-back,
+    // as an item laid over it by mistake would.
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_toroi"))
+        .args(["build", "--proof"])
+        .arg(&campaign)
+        .env("TOROI_TEST_SPOIL_CODES", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("the QR code of Đăng ký kết hôn")
+            && stderr.contains("dang-ky-ket-hon.toml")
+            && stderr.contains("on page 1 does not read back"),
+        "{stderr}"
+    );
+    // No file, not even a temporary one (the folder may have been made).
+    let files: Vec<_> = walk(&env.path("c/out"));
+    assert!(files.is_empty(), "nothing written: {files:?}");
+    // Without the spoiling, the same build proofs and writes the poster.
+    env.toroi(&["build", "--proof", campaign.to_str().unwrap()])
+        .success();
+    assert_eq!(
+        decode_pdf_qr(&env.path("c/out/posters/dang-ky-ket-hon.pdf"), 150).len(),
+        1
+    );
+}
+
+/// Every file under `dir` (none when it does not exist).
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .flat_map(|e| {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p)
+            } else {
+                vec![p]
+            }
+        })
+        .collect()
+}

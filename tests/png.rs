@@ -290,3 +290,57 @@ fn the_phone_image_is_4_by_5_and_its_code_survives_a_chat_app() {
         .success();
     assert_eq!(zbar(&env.path("ok.png")), vec![url]);
 }
+
+/// The cap height of the smallest text of the phone image, measured on the
+/// image: the ink of each line's first capital (T, G, C…: no mark above
+/// it) from its top to the baseline.
+#[test]
+fn the_phone_image_s_smallest_capitals_are_22_px_tall() {
+    use toroi::job::Job;
+    use toroi::model::{OutputKind, Size};
+    use toroi::scene::Item;
+    let env = Env::new();
+    let paths = shipped_procedures();
+    let procedures: Vec<Procedure> = paths.iter().map(|p| Procedure::load(p).unwrap()).collect();
+    let (t, labels) =
+        toroi::layout::template_for(OutputKind::Png, Size::A4, toroi::model::Lang::Vi, None)
+            .unwrap();
+    let job = Job::with_template(OutputKind::Png, t, labels, None, procedures).unwrap();
+    let mut smallest = f32::MAX;
+    let mut measured_at_smallest = f32::MAX;
+    for (entry, path) in job.entries.iter().zip(&paths) {
+        env.toroi(&["poster", path.to_str().unwrap(), "--phone", "-o", "z.png"])
+            .success();
+        let img = image::open(env.path("z.png")).unwrap().to_rgb8();
+        let page = toroi::layout::phone::phone(&job, entry).unwrap();
+        let px = img.width() as f32 / page.width;
+        for item in &page.items {
+            let Item::Text(run) = item else { continue };
+            smallest = smallest.min(run.size);
+            let Some(first) = run.text.chars().next().filter(|c| c.is_ascii_uppercase()) else {
+                continue;
+            };
+            let glyph_w = run
+                .font
+                .font()
+                .width(first.encode_utf8(&mut [0; 4]), run.size);
+            let baseline = (run.y * px).round() as u32;
+            let region = [
+                (run.x * px).floor() as u32,
+                ((run.y - run.size) * px).floor() as u32,
+                ((run.x + glyph_w) * px).ceil() as u32,
+                baseline + 1,
+            ];
+            let ink = harness::ink(&img, region).expect("the capital is drawn");
+            let cap = (baseline - ink.top) as f32;
+            assert!(cap >= 22.0, "{:?}: capitals {cap} px", run.text);
+            if run.size <= smallest + 1e-3 {
+                measured_at_smallest = measured_at_smallest.min(run.size);
+            }
+        }
+    }
+    assert!(
+        (measured_at_smallest - smallest).abs() < 1e-3,
+        "a line of the smallest size ({smallest} pt) was measured"
+    );
+}

@@ -99,20 +99,42 @@ pub fn make(job: &Job, out: Out) -> (Vec<Written>, Diagnostics) {
             Err(d) => return (Vec::new(), d.into()),
         }
     }
-    let (laid, mut problems) = layout::lay_out(job);
+    let (mut laid, mut problems) = layout::lay_out(job);
     if job.proof {
+        // A test hook: the tests prove that a spoilt code stops the run by
+        // setting this, which covers the middle of every code.
+        if std::env::var_os("TOROI_TEST_SPOIL_CODES").is_some() {
+            for l in &mut laid {
+                crate::proof::spoil(&mut l.document.pages);
+            }
+        }
         let misread: Vec<_> = laid
             .iter()
             .flat_map(|l| crate::proof::misread(&l.document.pages))
             .collect();
         if let Some(m) = misread.first() {
+            // Name the procedure whose code it is.
+            let whose = job
+                .entries
+                .iter()
+                .find(|e| e.code.href == m.href)
+                .map(|e| {
+                    let p = &e.procedure;
+                    format!("{} ({})", p.title.value, p.path().display())
+                })
+                .unwrap_or_else(|| "the campaign".to_owned());
             let d = Diagnostic::error(format!(
-                "{} QR code(s) do not read back to their address, the first on page {} ({}); nothing was written",
-                misread.len(),
+                "the QR code of {whose} on page {} does not read back to {}{}; nothing was written",
                 m.page + 1,
-                m.href
+                m.href,
+                match misread.len() {
+                    1 => String::new(),
+                    n => format!(" ({} more codes do not either)", n - 1),
+                }
             ))
-            .with_hint("run toroi check for each one; make the codes larger or keep things clear of them");
+            .with_hint(
+                "run toroi check for each one; make the codes larger or keep things clear of them",
+            );
             return (Vec::new(), d.into());
         }
     }

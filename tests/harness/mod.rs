@@ -545,6 +545,7 @@ pub fn ink(img: &image::RgbImage, r: [u32; 4]) -> Option<Ink> {
         .map(|(x, y)| diff(x, y))
         .max()?;
     let (mut left, mut right) = (u32::MAX, 0);
+    let (mut top, mut bottom) = (u32::MAX, 0);
     let (mut sum, mut sx, mut sy) = (0.0f64, 0.0f64, 0.0f64);
     for y in y0..y1 {
         for x in x0..x1 {
@@ -552,6 +553,8 @@ pub fn ink(img: &image::RgbImage, r: [u32; 4]) -> Option<Ink> {
             if diff * 2 > strongest {
                 left = left.min(x);
                 right = right.max(x);
+                top = top.min(y);
+                bottom = bottom.max(y);
             }
             let wgt = diff as f64;
             sum += wgt;
@@ -562,6 +565,8 @@ pub fn ink(img: &image::RgbImage, r: [u32; 4]) -> Option<Ink> {
     (right >= left && sum > 0.0).then(|| Ink {
         left,
         right,
+        top,
+        bottom,
         centre: ((sx / sum) as f32, (sy / sum) as f32),
     })
 }
@@ -570,6 +575,8 @@ pub fn ink(img: &image::RgbImage, r: [u32; 4]) -> Option<Ink> {
 pub struct Ink {
     pub left: u32,
     pub right: u32,
+    pub top: u32,
+    pub bottom: u32,
     pub centre: (f32, f32),
 }
 

@@ -56,9 +56,17 @@ impl Pending {
         // Registered under the lock, so an interrupt cannot fall between
         // creating the file and knowing about it.
         let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
-        let tmp = tempfile::Builder::new()
-            .prefix(".toroi-")
-            .suffix(".tmp")
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".toroi-").suffix(".tmp");
+        // A temporary file is made readable by its owner alone; the output
+        // gets what any new file gets (0666 less the umask: 0644 under the
+        // usual 022), so that colleagues on a shared folder can open it.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let tmp = builder
             .tempfile_in(dir)
             .map_err(|e| fail(path, "cannot create a temporary file", &e))?;
         pending.push(tmp.path().to_path_buf());
@@ -120,6 +128,20 @@ mod tests {
 
     fn serial() -> std::sync::MutexGuard<'static, ()> {
         SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_output_gets_the_mode_a_new_file_gets() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.pdf");
+        Pending::create(&path).unwrap().commit(b"x").unwrap();
+        // What the umask gives a new file, measured by making one.
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, b"x").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), mode(&plain));
     }
 
     #[test]

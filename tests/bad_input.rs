@@ -10,7 +10,7 @@ use std::path::Path;
 /// Procedure files, and a word the message must contain.
 const PROCEDURES: &[(&str, &str)] = &[
     ("not-utf8.toml", "not UTF-8"),
-    ("syntax-error.toml", "TOML syntax error"),
+    ("syntax-error.toml", "no closing quote on its line"),
     ("wrong-type.toml", "must be a list of texts"),
     ("unknown-key.toml", "unknown key `documnets`"),
     ("missing-title.toml", "`title` is missing"),

@@ -318,21 +318,34 @@ fn an_unknown_key_fails_with_its_position_and_the_nearest_key() {
 }
 
 #[test]
-fn a_windows_1258_file_is_refused_with_advice() {
+fn a_windows_1258_file_prints_with_a_warning_and_a_utf16_one_prints() {
     let env = Env::new();
+    // "Đăng ký" in Windows-1258: Đ = 0xD0, ă = 0xE3, the acute a combining 0xEC.
     let file = env.write(
         "old.toml",
-        b"title = \"\xD0\xE3ng k\xFD\"\nurl = \"https://a.vn\"\n".as_slice(),
+        b"title = \"\xD0\xE3ng ky\xEC\"\nurl = \"https://dichvucong.gov.vn/\"\n".as_slice(),
     );
-    let run = env.poster(&[file.as_os_str()]);
-    run.failure(1);
+    let run = env.poster(&[file.as_os_str(), "-o".as_ref(), "old.pdf".as_ref()]);
+    run.success();
     assert!(
         run.stderr
-            .contains("old.toml:1:10: error: the file is not UTF-8"),
+            .contains("old.toml:1:10: warning: the file is in the old Windows-1258 code page"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("UTF-8"));
+    assert!(run.stderr.contains("Encoding: UTF-8"), "{}", run.stderr);
+    assert!(pdf_text(&env.path("old.pdf")).contains("Đăng ký"));
+    // Notepad's "Unicode": UTF-16 little-endian with a byte order mark.
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in
+        "title = \"Đăng ký kết hôn\"\r\nurl = \"https://dichvucong.gov.vn/\"\r\n".encode_utf16()
+    {
+        utf16.extend(unit.to_le_bytes());
+    }
+    let file = env.write("unicode.toml", utf16);
+    env.poster(&[file.as_os_str(), "-o".as_ref(), "u.pdf".as_ref()])
+        .success();
+    assert!(pdf_text(&env.path("u.pdf")).contains("Đăng ký kết hôn"));
 }
 
 #[test]

@@ -94,7 +94,10 @@ pub fn make(job: &Job, out: Out) -> (Vec<Written>, Diagnostics) {
     // write to fails at once, not after the layout.
     let mut pending = Vec::with_capacity(targets.len());
     for t in &targets {
-        match check_output(t, &inputs).and_then(|_| Pending::create(t)) {
+        let claimed = check_output(t, &inputs)
+            .and_then(|_| named_for(t, job.format))
+            .and_then(|_| Pending::create(t));
+        match claimed {
             Ok(p) => pending.push(Some(p)),
             Err(d) => return (Vec::new(), d.into()),
         }
@@ -160,6 +163,24 @@ pub fn make(job: &Job, out: Out) -> (Vec<Written>, Diagnostics) {
         }
     }
     (written, problems)
+}
+
+/// A name that does not end in the format's extension would write a PDF
+/// as x.docx, which no program on the office PC then opens.
+fn named_for(target: &Path, format: Format) -> Result<(), Diagnostic> {
+    let ext = format.extension();
+    if target
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+    {
+        return Ok(());
+    }
+    Err(Diagnostic::error(format!(
+        "{}: a {} file's name must end in .{ext}",
+        target.display(),
+        ext.to_uppercase()
+    ))
+    .with_hint(format!("name it {}", target.with_extension(ext).display())))
 }
 
 /// One file's bytes, rendered, and what to say of it.

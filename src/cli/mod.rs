@@ -57,7 +57,7 @@ enum Command {
         #[arg(short, long, value_name = "OUT.pdf")]
         output: Option<PathBuf>,
         /// Paper size (portrait)
-        #[arg(long, value_enum, default_value_t = PosterArg::A4)]
+        #[arg(long, value_enum, ignore_case = true, default_value_t = PosterArg::A4)]
         size: PosterArg,
         /// An image laid out for a phone (1080 × 1350 px, for Zalo) instead of the A4 page
         #[arg(long, conflicts_with_all = ["bleed", "cmyk"])]
@@ -90,13 +90,13 @@ enum Command {
         #[arg(short, long, value_name = "OUT.pdf")]
         output: Option<PathBuf>,
         /// Page size
-        #[arg(long, value_enum, default_value_t = HandbookArg::A5)]
+        #[arg(long, value_enum, ignore_case = true, default_value_t = HandbookArg::A5)]
         size: HandbookArg,
         /// Impose two pages per sheet side in saddle-stitch order, for an office printer
         #[arg(long)]
         booklet: bool,
         /// Order the sections by field (lĩnh vực), each field opened by a heading
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, ignore_case = true)]
         group: Option<GroupArg>,
         #[command(flatten)]
         common: Common,
@@ -110,7 +110,7 @@ enum Command {
         #[arg(short, long, value_name = "OUT.pdf")]
         output: Option<PathBuf>,
         /// Page size (portrait)
-        #[arg(long, value_enum, default_value_t = PosterArg::A4)]
+        #[arg(long, value_enum, ignore_case = true, default_value_t = PosterArg::A4)]
         size: PosterArg,
         #[command(flatten)]
         common: Common,
@@ -199,7 +199,7 @@ struct Common {
     #[arg(long, value_name = "toroi.toml")]
     campaign: Option<PathBuf>,
     /// Language of the printed labels [default: the campaign's `lang`, else vi]
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     lang: Option<LangArg>,
     /// A template file whose keys override the built-in layout preset (see templates/)
     #[arg(long, value_name = "FILE.toml")]

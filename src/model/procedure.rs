@@ -262,6 +262,15 @@ impl Procedure {
                 ..d
             })
         };
+        if let Some(at) = self.src.legacy {
+            warn(
+                self.error_at(
+                    at,
+                    "the file is in the old Windows-1258 code page, not UTF-8; it was read as Windows-1258",
+                )
+                .with_hint("save it as UTF-8 so that every program reads it: in Notepad choose File > Save As > Encoding: UTF-8"),
+            );
+        }
         if self
             .url
             .value
@@ -579,7 +588,10 @@ mod tests {
     #[test]
     fn syntax_error_has_a_position() {
         let m = messages("title = \"A\nurl = \"https://a.vn\"\n");
-        assert!(m[0].starts_with("p.toml:1:"), "{}", m[0]);
+        assert!(m[0].starts_with("p.toml:1:9"), "{}", m[0]);
+        assert!(m[0].contains("no closing quote"), "{}", m[0]);
+        let m = messages("title = \"A\"\nurl = [\"https://a.vn\"\n");
+        assert!(m[0].starts_with("p.toml:"), "{}", m[0]);
         assert!(m[0].contains("TOML syntax error"), "{}", m[0]);
     }
 }

@@ -32,6 +32,9 @@ pub struct SourceFile {
     /// For a row of a list, the name its files take (posters, `toroi
     /// import`): the title in ASCII. None for a file, named by its path.
     pub stem: Option<String>,
+    /// A file read in the old Windows-1258 code page rather than UTF-8:
+    /// where its first such letter is, for the warning to save it as UTF-8.
+    pub legacy: Option<usize>,
 }
 
 /// A value of a list row: its byte range in [`SourceFile::text`], its cell
@@ -51,6 +54,7 @@ impl SourceFile {
             text: text.into(),
             cells: Vec::new(),
             stem: None,
+            legacy: None,
         }
     }
 
@@ -83,6 +87,15 @@ impl SourceFile {
     }
 
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<SourceFile, Diagnostic> {
+        // Notepad's "Unicode" is UTF-16 with a byte order mark.
+        if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+            if encoding != encoding_rs::UTF_8 {
+                let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+                if !had_errors {
+                    return SourceFile::from_text(path, &text, None);
+                }
+            }
+        }
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         // Line and column of a byte, counting bytes: the text may not be UTF-8.
         let at = |i: usize| {
@@ -101,23 +114,47 @@ impl SourceFile {
                 .at(at(nul), None)
                 .with_hint("give a .toml text file; a Word or Excel file must be copied into a plain text editor and saved as UTF-8"));
         }
-        let raw = match std::str::from_utf8(bytes) {
-            Ok(s) => s,
+        match std::str::from_utf8(bytes) {
+            Ok(raw) => SourceFile::from_text(path, raw, None),
             Err(e) => {
-                let good = &bytes[..e.valid_up_to()];
-                // The valid prefix is UTF-8, so positions in it are exact.
-                let prefix = std::str::from_utf8(good).unwrap_or_default();
-                let line = prefix.matches('\n').count() + 1;
-                let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                return Err(Diagnostic::error(format!(
-                    "the file is not UTF-8 text (byte 0x{:02X} cannot be read)",
-                    bytes[e.valid_up_to()]
-                ))
-                .in_file(path)
-                .at(Position { line, column }, None)
-                .with_hint("save the file as UTF-8: in Notepad choose File > Save As > Encoding: UTF-8 (old Windows-1258 or TCVN3 files must be converted)"));
+                // Not UTF-8: an old Vietnamese Windows file, in the code page
+                // Notepad used before UTF-8 (Windows-1258), is read as such,
+                // with a warning; anything with control characters in it is
+                // not a text file at all.
+                let (text, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes);
+                // Letters already read as UTF-8 before the bad byte mean a
+                // UTF-8 file with damage in it, not an old one.
+                let binary = text
+                    .chars()
+                    .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+                if binary || !bytes[..e.valid_up_to()].is_ascii() {
+                    let good = &bytes[..e.valid_up_to()];
+                    let prefix = std::str::from_utf8(good).unwrap_or_default();
+                    let line = prefix.matches('\n').count() + 1;
+                    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                    return Err(Diagnostic::error(format!(
+                        "the file is not UTF-8 text (byte 0x{:02X} cannot be read)",
+                        bytes[e.valid_up_to()]
+                    ))
+                    .in_file(path)
+                    .at(Position { line, column }, None)
+                    .with_hint("save the file as UTF-8: in Notepad choose File > Save As > Encoding: UTF-8"));
+                }
+                // The valid prefix decodes to the same text when it is
+                // ASCII, as it is in such a file: the first letter that is
+                // not sits where UTF-8 stopped.
+                let first = text
+                    .char_indices()
+                    .find(|(_, c)| !c.is_ascii())
+                    .map_or(0, |(i, _)| i);
+                let prefix: String = text[..first].nfc().collect();
+                SourceFile::from_text(path, &text, Some(prefix.len()))
             }
-        };
+        }
+    }
+
+    /// Decoded text, checked for content and normalised to NFC.
+    fn from_text(path: &Path, raw: &str, legacy: Option<usize>) -> Result<SourceFile, Diagnostic> {
         if raw.trim().is_empty() {
             return Err(Diagnostic::error("the file is empty")
                 .in_file(path)
@@ -131,7 +168,10 @@ impl SourceFile {
         } else {
             raw.nfc().collect()
         };
-        Ok(SourceFile::new(path, text))
+        Ok(SourceFile {
+            legacy,
+            ..SourceFile::new(path, text)
+        })
     }
 
     /// The line and column of a byte offset, and the text of that line.
@@ -193,12 +233,34 @@ mod tests {
     }
 
     #[test]
-    fn windows_1258_is_refused_with_position() {
-        // "tên = " then 0xEA, which is ê in Windows-1258 and invalid UTF-8.
-        let e = load(b"a = 1\nb = \"t\xEAn\"\n").unwrap_err();
-        assert!(e.message.contains("not UTF-8"), "{}", e.message);
-        assert_eq!(e.position(), Some(Position { line: 2, column: 7 }));
-        assert!(e.hint.unwrap().contains("UTF-8"));
+    fn windows_1258_is_read_and_marked_where_it_first_differs() {
+        // "tên", with ê as Windows-1258's 0xEA (not UTF-8), and "ký" with
+        // its tone as a combining mark (0xEC), as Windows-1258 writes it.
+        let f = load(b"a = 1\nb = \"t\xEAn\"\nc = \"ky\xEC\"\n").unwrap();
+        assert_eq!(f.text, "a = 1\nb = \"tên\"\nc = \"ký\"\n");
+        let (p, _) = f.position(f.legacy.unwrap());
+        assert_eq!((p.line, p.column), (2, 7));
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_read() {
+        for le in [true, false] {
+            let mut bytes = if le {
+                vec![0xFF, 0xFE]
+            } else {
+                vec![0xFE, 0xFF]
+            };
+            for unit in "title = \"Đăng ký\"\r\n".encode_utf16() {
+                bytes.extend(if le {
+                    unit.to_le_bytes()
+                } else {
+                    unit.to_be_bytes()
+                });
+            }
+            let f = load(&bytes).unwrap();
+            assert_eq!(f.text, "title = \"Đăng ký\"\r\n");
+            assert_eq!(f.legacy, None);
+        }
     }
 
     #[test]

@@ -24,10 +24,134 @@ pub struct Located<T> {
 pub fn parse(src: &SourceFile) -> Result<Spanned<Table<'_>>, Diagnostic> {
     DeTable::parse(&src.text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
+        if let Some(d) = notepad_mistake(src, offset) {
+            return d;
+        }
         let message = e.message().trim().trim_end_matches('.').to_owned();
         src.error_at(offset, format!("TOML syntax error: {message}"))
             .with_hint(syntax_hint(&message))
     })
+}
+
+/// The mistakes of a file typed in Notepad or pasted from Word, looked for
+/// where the TOML reader stopped and said in their own words at their own
+/// place: curly quotes, a Windows path's backslashes inside double quotes,
+/// a text broken over two lines (which the reader notices a line late).
+fn notepad_mistake(src: &SourceFile, offset: usize) -> Option<Diagnostic> {
+    let text = &src.text;
+    let offset = offset.min(text.len());
+    let offset = (0..=offset).rev().find(|&i| text.is_char_boundary(i))?;
+    let start_of = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end_of = |at: usize| text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line_start = start_of(offset);
+    let line = &text[line_start..end_of(offset)];
+    if let Some(i) = line.find(['\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}']) {
+        return Some(
+            src.error_at(line_start + i, "curly quotes (“ ” ‘ ’) do not enclose text in a TOML file")
+                .with_hint("type straight quotes \" instead: Word and chat apps turn them into “ ”; Notepad keeps them straight"),
+        );
+    }
+    // A key typed in Vietnamese: TOML keys are ASCII, so the reader stops
+    // at its first marked letter.
+    if let Some((key, _)) = line.split_once('=') {
+        let key = key.trim();
+        let at_key = offset < line_start + line.find('=').unwrap_or(0);
+        if at_key && !key.is_ascii() && !key.starts_with(['"', '\'', '[']) {
+            let column = line.find(key).unwrap_or(0);
+            let meant: Vec<String> = vietnamese_key(key)
+                .map(|keys| keys.iter().map(|k| format!("`{k}`")).collect())
+                .unwrap_or_default();
+            let hint = if meant.is_empty() {
+                "keys are English words without Vietnamese letters (title, fee, processing_time…); see procedures/ for examples".to_owned()
+            } else {
+                format!(
+                    "did you mean {}? Keys are English words without Vietnamese letters",
+                    meant.join(" or ")
+                )
+            };
+            return Some(
+                src.error_at(line_start + column, format!("unknown key `{key}`"))
+                    .with_hint(hint),
+            );
+        }
+    }
+    if let Some(i) = escape_in_basic_string(line) {
+        return Some(
+            src.error_at(line_start + i, "a backslash inside double quotes starts an escape (\\n, \\t, \\u…), and this one is not")
+                .with_hint("write the path with forward slashes, C:/Users/…, or put it in single quotes '…' where backslashes are plain"),
+        );
+    }
+    // A text not closed on its line: the line before the error first, as
+    // the reader stops on the line after the break.
+    let previous = (line_start > 0).then(|| start_of(line_start - 1));
+    for start in previous.into_iter().chain([line_start]) {
+        if let Some(i) = unclosed_quote(&text[start..end_of(start)]) {
+            return Some(
+                src.error_at(start + i, "this text has no closing quote on its line")
+                    .with_hint("end the text with \" on the line it starts; a text over several lines goes in triple quotes: \"\"\"…\"\"\""),
+            );
+        }
+    }
+    None
+}
+
+/// Where a backslash that TOML cannot read as an escape sits inside a
+/// double-quoted text of `line`.
+fn escape_in_basic_string(line: &str) -> Option<usize> {
+    let mut inside = false;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => inside = !inside,
+            '\'' if !inside => return None,
+            '#' if !inside => return None,
+            '\\' if inside => {
+                let next = chars.next().map(|(_, n)| n);
+                if !matches!(next, Some('b' | 't' | 'n' | 'f' | 'r' | '"' | '\\' | 'e'))
+                    && !escape_with_digits(next, &mut chars)
+                {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether `\u` / `\U` (already taken) is followed by its 4 or 8 hex digits.
+fn escape_with_digits(
+    kind: Option<char>,
+    chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+) -> bool {
+    let n = match kind {
+        Some('u') => 4,
+        Some('U') => 8,
+        _ => return false,
+    };
+    (0..n).all(|_| chars.next().is_some_and(|(_, c)| c.is_ascii_hexdigit()))
+}
+
+/// The opening quote of a double-quoted text that `line` leaves open.
+fn unclosed_quote(line: &str) -> Option<usize> {
+    if line.contains("\"\"\"") || line.contains("\'\'\'") {
+        return None;
+    }
+    let mut open: Option<usize> = None;
+    let mut single = false;
+    let mut chars = line.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '#' if open.is_none() && !single => break,
+            '\'' if open.is_none() => single = !single,
+            '"' if !single => open = if open.is_some() { None } else { Some(i) },
+            '\\' if open.is_some() => {
+                chars.next();
+            }
+            _ => {}
+        }
+    }
+    open
 }
 
 fn syntax_hint(message: &str) -> &'static str {
@@ -38,6 +162,82 @@ fn syntax_hint(message: &str) -> &'static str {
     } else {
         "each line is `key = value`; text in double quotes, lists in [ ] separated by commas"
     }
+}
+
+/// Keys as Vietnamese users write them (without marks, words apart), and
+/// the keys they mean, the first of those a table has being suggested:
+/// `lệ_phí = …` is `fee`, `tên` is `title` in a procedure and `name` under
+/// [issuer].
+const VIETNAMESE_KEYS: &[(&str, &[&str])] = &[
+    ("ten", &["title", "name"]),
+    ("ten thu tuc", &["title"]),
+    ("ten tthc", &["title"]),
+    ("tieu de", &["title"]),
+    ("phi", &["fee"]),
+    ("le phi", &["fee"]),
+    ("phi le phi", &["fee"]),
+    ("thoi han", &["processing_time"]),
+    ("thoi han giai quyet", &["processing_time"]),
+    ("thoi gian", &["processing_time"]),
+    ("thoi gian giai quyet", &["processing_time"]),
+    ("ma", &["code"]),
+    ("ma so", &["code"]),
+    ("ma thu tuc", &["code"]),
+    ("ma tthc", &["code"]),
+    ("linh vuc", &["field"]),
+    ("co quan", &["agency"]),
+    ("co quan thuc hien", &["agency"]),
+    ("tom tat", &["summary"]),
+    ("mo ta", &["summary"]),
+    ("ket qua", &["result"]),
+    ("giay to", &["documents"]),
+    ("ho so", &["documents"]),
+    ("thanh phan ho so", &["documents"]),
+    ("buoc", &["steps"]),
+    ("cac buoc", &["steps"]),
+    ("trinh tu", &["steps"]),
+    ("trinh tu thuc hien", &["steps"]),
+    ("can cu", &["legal_basis"]),
+    ("can cu phap ly", &["legal_basis"]),
+    ("cach thuc", &["channels"]),
+    ("cach thuc thuc hien", &["channels"]),
+    ("cach nop", &["channels"]),
+    ("truc tuyen", &["online"]),
+    ("muc do", &["online"]),
+    ("nguon", &["source"]),
+    ("duong dan", &["url"]),
+    ("lien ket", &["url"]),
+    ("dia chi", &["address", "url"]),
+    ("duong day nong", &["hotline"]),
+    ("so dien thoai", &["hotline"]),
+    ("dien thoai", &["hotline"]),
+    ("gio lam viec", &["office_hours"]),
+    ("dia phuong", &["locality"]),
+    ("khau hieu", &["slogan"]),
+    ("bieu tuong", &["logo"]),
+    ("ngon ngu", &["lang"]),
+    ("thu tuc", &["procedures"]),
+    ("cac thu tuc", &["procedures"]),
+    ("don vi", &["issuer", "name"]),
+    ("co quan ban hanh", &["issuer"]),
+    ("chien dich", &["campaign"]),
+    ("kho giay", &["size"]),
+    ("loai", &["kind"]),
+    ("tep", &["file"]),
+];
+
+/// The keys a Vietnamese name may mean ("lệ_phí", "le phi": `fee`).
+fn vietnamese_key(name: &str) -> Option<&'static [&'static str]> {
+    let ascii = deunicode::deunicode(name).to_lowercase();
+    let words: Vec<&str> = ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words = words.join(" ");
+    VIETNAMESE_KEYS
+        .iter()
+        .find(|(v, _)| *v == words)
+        .map(|(_, keys)| *keys)
 }
 
 /// Reads the keys of one table and reports what is wrong with them.
@@ -312,6 +512,12 @@ fn describe(v: &DeValue<'_>) -> &'static str {
 
 /// The known key closest to `name`, if it is close enough to be a typo.
 pub fn nearest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    // A key written in Vietnamese, with or without its marks.
+    if let Some(keys) = vietnamese_key(name) {
+        if let Some(k) = known.iter().find(|k| keys.contains(k)) {
+            return Some(k);
+        }
+    }
     let lower = name.to_lowercase();
     known
         .iter()
@@ -332,6 +538,55 @@ mod tests {
         assert_eq!(nearest("Documets", &known), Some("documents"));
         assert_eq!(nearest("processing-time", &known), Some("processing_time"));
         assert_eq!(nearest("colour", &known), None);
+    }
+
+    #[test]
+    fn a_key_written_in_vietnamese_suggests_the_key_it_means() {
+        let known = ["title", "fee", "processing_time", "documents"];
+        for v in ["lệ_phí", "le_phi", "phí", "Lệ phí"] {
+            assert_eq!(nearest(v, &known), Some("fee"), "{v}");
+        }
+        assert_eq!(nearest("tên", &known), Some("title"));
+        assert_eq!(nearest("thời_hạn", &known), Some("processing_time"));
+        assert_eq!(nearest("thành_phần_hồ_sơ", &known), Some("documents"));
+        // Under [issuer], "tên" is its name.
+        assert_eq!(nearest("tên", &["name", "hotline"]), Some("name"));
+        assert_eq!(
+            nearest("đường_dây_nóng", &["name", "hotline"]),
+            Some("hotline")
+        );
+    }
+
+    fn parse_error(text: &str) -> String {
+        let src = SourceFile::new("p.toml", text);
+        let d = parse(&src).unwrap_err();
+        format!("{d}")
+    }
+
+    #[test]
+    fn notepad_mistakes_are_named_at_their_place() {
+        // A Windows path in double quotes: at its first bad backslash.
+        let m = parse_error("title = \"A\"\nlogo = \"C:\\Users\\CanBo\\Desktop\\logo.png\"\n");
+        assert!(
+            m.starts_with("p.toml:2:11: error: a backslash inside double quotes"),
+            "{m}"
+        );
+        assert!(
+            m.contains("C:/Users/") && m.contains("single quotes"),
+            "{m}"
+        );
+        // Curly quotes pasted from Word.
+        let m = parse_error("title = “Đăng ký khai sinh”\n");
+        assert!(m.starts_with("p.toml:1:9: error: curly quotes"), "{m}");
+        assert!(m.contains("straight quotes"), "{m}");
+        // A line break inside a text: at its opening quote, not the next line.
+        let m = parse_error("title = \"Đăng ký\nkhai sinh\"\nfee = \"0\"\n");
+        assert!(
+            m.starts_with("p.toml:1:9: error: this text has no closing quote"),
+            "{m}"
+        );
+        // Valid escapes are no mistake.
+        assert!(parse(&SourceFile::new("p.toml", "a = \"x\\ty\\u00e9\"\n")).is_ok());
     }
 
     #[test]

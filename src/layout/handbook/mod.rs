@@ -367,6 +367,7 @@ mod tests {
             ),
             cells: Vec::new(),
             stem: None,
+            legacy: None,
         };
         let campaign = crate::model::Campaign::parse(&src).unwrap();
         let t = Template::handbook(HandbookSize::A5);

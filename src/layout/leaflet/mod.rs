@@ -450,6 +450,7 @@ mod tests {
             ),
             cells: Vec::new(),
             stem: None,
+            legacy: None,
         };
         let c = crate::model::Campaign::parse(&src).unwrap();
         let (t, labels) =

@@ -101,3 +101,118 @@ fn outputs_get_the_mode_the_umask_gives() {
         assert_eq!(got, mode, "umask {umask}: {got:o}");
     }
 }
+
+/// `toroi ARGS` run in `dir`.
+fn toroi_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_toroi"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    Output {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Every file under `dir` with its bytes, to see that nothing changed.
+fn snapshot(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(snapshot(&p));
+        } else {
+            out.push((p.clone(), std::fs::read(&p).unwrap()));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn init_makes_a_campaign_folder_that_builds_and_a_second_init_changes_nothing() {
+    let env = Env::new();
+    let run = env.toroi(&["init", "xa-moi", "--ten", "Ủy ban nhân dân xã Mới"]);
+    run.success();
+    assert!(
+        run.stdout.contains("cd xa-moi && toroi build"),
+        "{}",
+        run.stdout
+    );
+    let dir = env.path("xa-moi");
+    let before = snapshot(&dir);
+    let again = env.toroi(&["init", "xa-moi", "--ten", "Ủy ban nhân dân xã Khác"]);
+    again.success();
+    assert!(again.stdout.contains("init never overwrites"));
+    assert_eq!(snapshot(&dir), before, "a second init changes nothing");
+    // The two commands it prints work as they are.
+    toroi_in(&dir, &["check"]).success();
+    let build = toroi_in(&dir, &["build"]);
+    build.success();
+    let handbook = dir.join("out/cam-nang.pdf");
+    let text = pdf_text(&handbook);
+    assert!(text.contains("ỦY BAN NHÂN DÂN XÃ MỚI"), "{text}");
+    assert!(text.contains("Đăng ký khai sinh") && text.contains("Đăng ký kết hôn"));
+    assert_eq!(
+        decode_pdf_qr(&dir.join("out/posters/dang-ky-ket-hon.pdf"), 150).len(),
+        1
+    );
+}
+
+#[test]
+fn commands_in_a_campaign_folder_use_its_campaign() {
+    let env = Env::new();
+    env.toroi(&["init", "xa", "--ten", "Ủy ban nhân dân xã Vĩnh Bảo"])
+        .success();
+    let dir = env.path("xa");
+    // The campaign's hotline, added as a user would.
+    let toml = std::fs::read_to_string(dir.join("toroi.toml"))
+        .unwrap()
+        .replace(
+            "# hotline = \"0…\"",
+            &format!("hotline = \"{TEST_HOTLINE}\""),
+        );
+    std::fs::write(dir.join("toroi.toml"), toml).unwrap();
+    // One poster, from a folder below the campaign's.
+    let run = toroi_in(
+        &dir.join("thu-tuc"),
+        &["poster", "dang-ky-ket-hon.toml", "-o", "kh.pdf"],
+    );
+    run.success();
+    assert!(
+        run.stdout.contains("campaign: ../toroi.toml"),
+        "{}",
+        run.stdout
+    );
+    let text = pdf_text(&dir.join("thu-tuc/kh.pdf"));
+    assert!(
+        text.contains("ỦY BAN NHÂN DÂN XÃ VĨNH BẢO") && text.contains(TEST_HOTLINE),
+        "{text}"
+    );
+    // --no-campaign leaves it out.
+    toroi_in(
+        &dir,
+        &[
+            "poster",
+            "thu-tuc/dang-ky-ket-hon.toml",
+            "--no-campaign",
+            "-o",
+            "plain.pdf",
+        ],
+    )
+    .success();
+    assert!(!pdf_text(&dir.join("plain.pdf")).contains(TEST_HOTLINE));
+    // A poster of each file of a folder.
+    toroi_in(&dir, &["poster", "thu-tuc/", "-o", "posters/"]).success();
+    let mut made: Vec<String> = std::fs::read_dir(dir.join("posters"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    made.sort();
+    assert_eq!(made, ["dang-ky-ket-hon.pdf", "dang-ky-khai-sinh.pdf"]);
+    // The handbook of the campaign's procedures, with no paths.
+    toroi_in(&dir, &["handbook", "-o", "h.pdf"]).success();
+    assert!(pdf_text(&dir.join("h.pdf")).contains("Đăng ký khai sinh"));
+}

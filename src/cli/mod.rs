@@ -6,11 +6,12 @@
 mod build;
 mod check;
 mod import;
+mod init;
 mod make;
 mod qr;
 mod single;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -25,7 +26,8 @@ use crate::model::{Lang, Size};
     about = "Print-ready posters, handbooks, leaflets and QR cards for administrative procedures, each with a QR code that opens the procedure online",
     long_about = "toroi (tờ rơi) turns procedure files (one TOML file per thủ tục hành chính) into print-ready PDFs for the one-stop desk \
 and for households: posters, handbooks (cẩm nang) and booklets, tri-fold leaflets (tờ gấp), QR cards and PNG images for Zalo, each QR code opening the procedure's page on the public-service portal.",
-    after_help = "Examples:\n  toroi build examples/phuong-1/toroi.toml\n  \
+    after_help = "Examples:\n  toroi init xa-moi --ten \"Ủy ban nhân dân xã Mới\"\n  \
+toroi build examples/phuong-1/toroi.toml\n  \
 toroi poster procedures/dang-ky-khai-sinh.toml -o out/khai-sinh.pdf\n  \
 toroi poster procedures/dang-ky-khai-sinh.toml --size a3 --campaign examples/phuong-1/toroi.toml\n  \
 toroi handbook procedures/ -o out/cam-nang.pdf\n  \
@@ -51,9 +53,11 @@ struct Cli {
 enum Command {
     /// A one-page poster for one procedure: key facts, documents, steps and a large QR code
     Poster {
-        /// The procedure file (.toml)
-        procedure: PathBuf,
-        /// Where to write the PDF [default: the procedure's file name with .pdf, in this folder]
+        /// The procedure file (.toml); or several files, folders and lists for a poster of each
+        #[arg(value_name = "PATH", required = true)]
+        procedures: Vec<PathBuf>,
+        /// Where to write the PDF [default: the procedure's file name with .pdf, in this folder];
+        /// for several procedures, a folder [default: posters]
         #[arg(short, long, value_name = "OUT.pdf")]
         output: Option<PathBuf>,
         /// Paper size (portrait)
@@ -117,8 +121,9 @@ enum Command {
     },
     /// Every problem in procedure and campaign files, without writing anything
     Check {
-        /// Procedure files, folders of them, and campaign files (toroi.toml)
-        #[arg(value_name = "PATH", required = true)]
+        /// Procedure files, folders of them, lists and campaign files (toroi.toml)
+        /// [default: the campaign of this folder]
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Fail (exit 1) on warnings too
         #[arg(long)]
@@ -167,6 +172,15 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// A campaign folder ready to build: a commented toroi.toml, two procedures and an empty list
+    Init {
+        /// The folder to make [default: this folder]
+        #[arg(value_name = "FOLDER", default_value = ".")]
+        folder: PathBuf,
+        /// The office's name, printed on every output (e.g. "Ủy ban nhân dân xã Vĩnh Bảo")
+        #[arg(long, value_name = "NAME", visible_alias = "name")]
+        ten: Option<String>,
+    },
     /// Every output a campaign file lists ([[output]]: posters, handbooks, booklets, leaflets, cards, PNGs)
     Build {
         /// The campaign file
@@ -196,8 +210,12 @@ enum Command {
 #[derive(Args, Debug)]
 struct Common {
     /// Campaign file with the issuing office (header, logo, contacts) and QR tracking parameters
+    /// [default: the toroi.toml of this folder or the nearest folder above it]
     #[arg(long, value_name = "toroi.toml")]
     campaign: Option<PathBuf>,
+    /// Print without a campaign, even in a campaign's folder
+    #[arg(long, conflicts_with = "campaign")]
+    no_campaign: bool,
     /// Language of the printed labels [default: the campaign's `lang`, else vi]
     #[arg(long, value_enum, ignore_case = true)]
     lang: Option<LangArg>,
@@ -270,7 +288,7 @@ pub fn run() -> ExitCode {
     let args = Cli::parse();
     let result = match args.command {
         Command::Poster {
-            procedure,
+            procedures,
             output,
             size,
             phone,
@@ -281,7 +299,7 @@ pub fn run() -> ExitCode {
                 PosterArg::A4 => Size::A4,
                 PosterArg::A3 => Size::A3,
             };
-            single::poster(&procedure, output, (size, phone), &options(common, image))
+            single::poster(&procedures, output, (size, phone), &options(common, image))
         }
         Command::Handbook {
             paths,
@@ -334,7 +352,15 @@ pub fn run() -> ExitCode {
             };
             single::catalog(&paths, output, size, &options(common, NO_IMAGE))
         }
-        Command::Build { campaign, proof } => return build::build(&campaign, proof),
+        Command::Init { folder, ten } => init::init(&folder, ten.as_deref()),
+        Command::Build { campaign, proof } => {
+            // `toroi build` below a campaign folder builds that campaign.
+            let campaign = match campaign.exists() || campaign != Path::new(CAMPAIGN_FILE) {
+                true => campaign,
+                false => found_campaign().unwrap_or(campaign),
+            };
+            return build::build(&campaign, proof);
+        }
         Command::Import {
             list,
             output,
@@ -350,7 +376,18 @@ pub fn run() -> ExitCode {
             paths,
             strict,
             sheet,
-        } => return check::check(&paths, strict, sheet.as_deref()),
+        } => {
+            // No paths: the campaign of this folder.
+            let paths = match (paths.is_empty(), found_campaign_quietly()) {
+                (true, Some(c)) => vec![c],
+                _ => paths,
+            };
+            if paths.is_empty() {
+                eprintln!("error: nothing to check: name procedure files, folders, lists or a campaign file (toroi.toml)");
+                return ExitCode::from(2);
+            }
+            return check::check(&paths, strict, sheet.as_deref());
+        }
         Command::Qr {
             url,
             output,
@@ -382,8 +419,13 @@ const NO_IMAGE: ImageArgs = ImageArgs {
 };
 
 fn options(c: Common, image: ImageArgs) -> single::Options {
+    let campaign = match (c.campaign, c.no_campaign) {
+        (Some(given), _) => Some(given),
+        (None, true) => None,
+        (None, false) => found_campaign(),
+    };
     single::Options {
-        campaign: c.campaign,
+        campaign,
         print: crate::job::Print {
             bleed: c.bleed.unwrap_or(0.0),
             cmyk: c.cmyk,
@@ -398,6 +440,50 @@ fn options(c: Common, image: ImageArgs) -> single::Options {
         png: image.png,
         px: image.px,
     }
+}
+
+/// The campaign of the folder a command runs in: its `toroi.toml`, or the
+/// nearest one above it (a command run in `thu-tuc/` of a campaign folder
+/// belongs to that campaign). Said in one line, as a command that quietly
+/// picks up a file would surprise.
+fn found_campaign() -> Option<PathBuf> {
+    let shown = found_campaign_quietly()?;
+    println!(
+        "campaign: {} (the campaign of this folder; --no-campaign to print without it)",
+        shown.display()
+    );
+    Some(shown)
+}
+
+/// The campaign of this folder or the nearest above, relative to here.
+fn found_campaign_quietly() -> Option<PathBuf> {
+    let here = std::env::current_dir().ok()?;
+    let found = here
+        .ancestors()
+        .map(|dir| dir.join(CAMPAIGN_FILE))
+        .find(|f| f.is_file())?;
+    Some(pathdiff(&found, &here))
+}
+
+/// The campaign file's name in a campaign folder.
+pub const CAMPAIGN_FILE: &str = "toroi.toml";
+
+/// `path` relative to `base` when it lies in or above it ("../toroi.toml").
+fn pathdiff(path: &std::path::Path, base: &std::path::Path) -> PathBuf {
+    let dir = path.parent().unwrap_or(path);
+    let ups = base
+        .ancestors()
+        .position(|a| a == dir)
+        .unwrap_or(usize::MAX);
+    if ups == usize::MAX {
+        return path.to_path_buf();
+    }
+    let mut rel = PathBuf::new();
+    for _ in 0..ups {
+        rel.push("..");
+    }
+    rel.push(path.file_name().unwrap_or_default());
+    rel
 }
 
 pub(crate) fn report(diags: &Diagnostics) {

@@ -72,7 +72,7 @@ struct Ask<'a> {
 
 /// Loads the campaign and the procedures, resolves the job, makes its
 /// files; returns every warning, or every problem when nothing was written.
-fn run(ask: Ask, out: &Path, opts: &Options) -> Result<Diagnostics, Diagnostics> {
+fn run(ask: Ask, out: make::Out, opts: &Options) -> Result<Diagnostics, Diagnostics> {
     let mut diags = Diagnostics::new();
     let campaign = opts.load_campaign(&mut diags);
     // A broken campaign and broken procedures are reported together.
@@ -114,7 +114,7 @@ fn run(ask: Ask, out: &Path, opts: &Options) -> Result<Diagnostics, Diagnostics>
         fill_sheets: !opts.no_fill,
         procedures,
     })?;
-    let (written, problems) = make::make(&job, make::Out::File(out));
+    let (written, problems) = make::make(&job, out);
     for w in written {
         w.print();
         diags.extend(w.warnings);
@@ -162,17 +162,11 @@ fn procedures_for(
 }
 
 pub fn poster(
-    path: &Path,
+    paths: &[PathBuf],
     output: Option<PathBuf>,
     (size, phone): (Size, bool),
     opts: &Options,
 ) -> Result<Diagnostics, Diagnostics> {
-    if path.is_dir() {
-        return Err(Diagnostic::error("a poster is made from one procedure file, not a folder")
-            .in_file(path)
-            .with_hint("name a file in it, or list the folder in a campaign's [[output]] kind = \"poster\" for a poster of each")
-            .into());
-    }
     // `--phone`: the image laid out for a phone, always a PNG.
     let format = match phone {
         true => Format::Png {
@@ -180,24 +174,44 @@ pub fn poster(
         },
         false => opts.format_for(output.as_deref())?,
     };
-    let out = output.unwrap_or_else(|| {
-        PathBuf::from(path.file_stem().unwrap_or_default()).with_extension(format.extension())
-    });
-    let path = [path.to_path_buf()];
+    let kind = if phone {
+        OutputKind::Png
+    } else {
+        OutputKind::Poster
+    };
     let ask = Ask {
-        kind: if phone {
-            OutputKind::Png
-        } else {
-            OutputKind::Poster
-        },
+        kind,
         size,
         format,
         booklet: false,
         copies: 1,
         group: Grouping::AsListed,
-        paths: &path,
+        paths,
     };
-    run(ask, &out, opts)
+    // One procedure file: one poster, named after it unless -o says.
+    let one_file = match paths {
+        [p] => p.is_file() && !crate::model::list::is_list(p),
+        _ => false,
+    };
+    if one_file {
+        let out = output.unwrap_or_else(|| {
+            PathBuf::from(paths[0].file_stem().unwrap_or_default())
+                .with_extension(format.extension())
+        });
+        return run(ask, make::Out::File(&out), opts);
+    }
+    // Several files, folders or lists: a poster of each, into a folder.
+    if let Some(o) = output.as_deref().filter(|o| o.extension().is_some()) {
+        return Err(Diagnostic::error(format!(
+            "several procedures make a poster each: -o names a folder for them, not the file {}",
+            o.display()
+        ))
+        .with_hint("e.g. -o posters (one file per procedure goes in it)")
+        .into());
+    }
+    let default = if phone { "zalo" } else { "posters" };
+    let out = output.unwrap_or_else(|| PathBuf::from(default));
+    run(ask, make::Out::FileOrFolder(&out), opts)
 }
 
 pub fn handbook(
@@ -222,7 +236,7 @@ pub fn handbook(
         group,
         paths,
     };
-    run(ask, &out, opts)
+    run(ask, make::Out::File(&out), opts)
 }
 
 pub fn cards(
@@ -262,7 +276,7 @@ pub fn cards(
         group: Grouping::AsListed,
         paths,
     };
-    run(ask, &out, opts)
+    run(ask, make::Out::File(&out), opts)
 }
 
 pub fn leaflet(
@@ -286,7 +300,7 @@ pub fn leaflet(
         group: Grouping::AsListed,
         paths,
     };
-    run(ask, &out, opts)
+    run(ask, make::Out::File(&out), opts)
 }
 
 pub fn catalog(
@@ -305,5 +319,5 @@ pub fn catalog(
         group: Grouping::AsListed,
         paths,
     };
-    run(ask, &out, opts)
+    run(ask, make::Out::File(&out), opts)
 }

@@ -154,13 +154,15 @@ mod tests {
     #[test]
     fn the_campaign_file_reads_with_or_without_a_name() {
         for name in [None, Some("Ủy ban nhân dân xã \"Mới\"")] {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::create_dir(dir.path().join(PROCEDURES_DIR)).unwrap();
             let text = campaign_text(name);
-            let src = crate::model::SourceFile::new("toroi.toml", text);
+            let src = crate::model::SourceFile::new(dir.path().join("toroi.toml"), text);
             let c = crate::model::Campaign::parse(&src).unwrap();
             assert_eq!(c.outputs.len(), 5);
             assert_eq!(
                 c.issuer.name.as_ref().map(|n| n.value.as_str()),
-                name.map(|n| n)
+                name
             );
         }
     }

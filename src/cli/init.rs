@@ -160,10 +160,7 @@ mod tests {
             let src = crate::model::SourceFile::new(dir.path().join("toroi.toml"), text);
             let c = crate::model::Campaign::parse(&src).unwrap();
             assert_eq!(c.outputs.len(), 5);
-            assert_eq!(
-                c.issuer.name.as_ref().map(|n| n.value.as_str()),
-                name
-            );
+            assert_eq!(c.issuer.name.as_ref().map(|n| n.value.as_str()), name);
         }
     }
 }

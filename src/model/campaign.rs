@@ -539,8 +539,6 @@ fn tidy(path: &Path) -> PathBuf {
     out
 }
 
-const MAX_LOGO_PX: u32 = 1024;
-
 fn load_logo(
     src: &SourceFile,
     path: &Path,
@@ -549,33 +547,19 @@ fn load_logo(
 ) -> Option<Logo> {
     let problem = match std::fs::read(path) {
         Err(e) => format!("cannot read the logo file {}: {e}", path.display()),
-        Ok(bytes) => match ::image::load_from_memory(&bytes) {
-            Ok(img) => {
-                // Logos print a few centimetres wide: 1024 px is over 600 dpi
-                // there, and a 4000 px photo of an emblem would only slow every page.
-                let img = if img.width().max(img.height()) > MAX_LOGO_PX {
-                    img.resize(
-                        MAX_LOGO_PX,
-                        MAX_LOGO_PX,
-                        ::image::imageops::FilterType::Triangle,
-                    )
-                } else {
-                    img
-                };
+        Ok(bytes) => match super::logo::decode(path, &bytes) {
+            Ok(image) => {
                 return Some(Logo {
                     path: path.to_path_buf(),
-                    image: Arc::new(img.into_rgba8()),
-                });
+                    image: Arc::new(image),
+                })
             }
-            Err(e) => format!(
-                "the logo {} is not a readable PNG or JPEG image: {e}",
-                path.display()
-            ),
+            Err(e) => format!("the logo {} {e}", path.display()),
         },
     };
     diags.push(
         src.error_at(at.offset, problem)
-            .with_hint("the path is relative to the campaign file; use a PNG or JPEG file, or remove the `logo` line"),
+            .with_hint("the path is relative to the campaign file; use a PNG, JPEG or SVG file, or remove the `logo` line"),
     );
     None
 }
@@ -657,7 +641,7 @@ file = "out/cam-nang.pdf"
             "[issuer]\nlogo = \"big.png\"\n".to_owned(),
         ))
         .unwrap();
-        assert_eq!(c.issuer.logo.unwrap().image.dimensions(), (1024, 512));
+        assert_eq!(c.issuer.logo.unwrap().image.dimensions(), (600, 300));
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod campaign;
 pub mod collect;
 mod kind;
 pub mod list;
+pub mod logo;
 pub mod portal;
 mod procedure;
 pub(crate) mod source;

@@ -1,0 +1,226 @@
+//! Reading a logo: PNG, JPEG or SVG (how official emblems are published),
+//! at the size print needs and no larger. A logo prints at most about 5 cm
+//! wide, so 600 pixels on its longer side is 300 dpi there; a 12000-pixel
+//! scan is read row by row and shrunk as it is read, never held whole.
+
+use std::path::Path;
+
+use image::RgbaImage;
+
+/// The longest side a logo is kept at: 300 dpi at 5 cm.
+pub const MAX_LOGO_PX: u32 = 600;
+/// The largest JPEG toroi decodes whole (a PNG of any size is read row by
+/// row): 8000 × 8000 pixels of RGB are 192 MB.
+const MAX_JPEG_PX: u32 = 8000;
+
+/// The logo in `bytes` (from `path`, whose extension names SVG files), at
+/// most [`MAX_LOGO_PX`] on its longer side. Err: what is wrong, for the
+/// message.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<RgbaImage, String> {
+    let svg = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg") || e.eq_ignore_ascii_case("svgz"));
+    let image = if svg {
+        svg_image(bytes)?
+    } else if bytes.starts_with(b"\x89PNG") {
+        png_image(bytes)?
+    } else {
+        other_image(bytes)?
+    };
+    Ok(fit(image))
+}
+
+/// `image` shrunk to [`MAX_LOGO_PX`] on its longer side, keeping its shape.
+fn fit(image: RgbaImage) -> RgbaImage {
+    let (w, h) = image.dimensions();
+    if w.max(h) <= MAX_LOGO_PX {
+        return image;
+    }
+    let scale = MAX_LOGO_PX as f32 / w.max(h) as f32;
+    let (nw, nh) = (
+        ((w as f32 * scale).round() as u32).max(1),
+        ((h as f32 * scale).round() as u32).max(1),
+    );
+    image::imageops::resize(&image, nw, nh, image::imageops::FilterType::Triangle)
+}
+
+/// An SVG drawn by resvg at [`MAX_LOGO_PX`] on its longer side, on a
+/// transparent ground.
+fn svg_image(bytes: &[u8]) -> Result<RgbaImage, String> {
+    let tree = resvg::usvg::Tree::from_data(bytes, &resvg::usvg::Options::default())
+        .map_err(|e| format!("is not a readable SVG image ({e})"))?;
+    let size = tree.size();
+    let scale = MAX_LOGO_PX as f32 / size.width().max(size.height());
+    let (w, h) = (
+        ((size.width() * scale).round() as u32).max(1),
+        ((size.height() * scale).round() as u32).max(1),
+    );
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or_else(|| "has no size".to_owned())?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    // tiny-skia keeps colours premultiplied by their alpha; images are not.
+    let pixels = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|p| {
+            let c = p.demultiply();
+            [c.red(), c.green(), c.blue(), c.alpha()]
+        })
+        .collect();
+    RgbaImage::from_raw(w, h, pixels).ok_or_else(|| "could not be drawn".to_owned())
+}
+
+/// A PNG read row by row, each block of `f × f` pixels averaged into one
+/// as it is read, so that memory stays a few rows whatever its size.
+fn png_image(bytes: &[u8]) -> Result<RgbaImage, String> {
+    let bad = |e: png::DecodingError| format!("is not a readable PNG image ({e})");
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    // The header says how large it is; its pixels are not held whole.
+    decoder.set_limits(png::Limits { bytes: 64 << 20 });
+    let mut reader = decoder.read_info().map_err(bad)?;
+    let (w, h) = reader.info().size();
+    if reader.info().interlaced {
+        // Interlaced rows come in seven passes: read whole, which the
+        // limit above keeps to small images.
+        let mut buf = vec![0; reader.output_buffer_size().ok_or("is too large")?];
+        let frame = reader.next_frame(&mut buf).map_err(bad)?;
+        return rgba_of(&buf[..frame.buffer_size()], w, h, frame.color_type);
+    }
+    let (color, _) = reader.output_color_type();
+    // Shrunk by a whole factor to at least the size kept, then to it.
+    let f = (w.max(h) / MAX_LOGO_PX).max(1);
+    let (ow, oh) = (w.div_ceil(f), h.div_ceil(f));
+    let mut out = RgbaImage::new(ow, oh);
+    // Premultiplied sums of the output row being gathered, and counts.
+    let mut sums = vec![[0u64; 4]; ow as usize];
+    let mut counts = vec![0u64; ow as usize];
+    let mut y = 0u32;
+    while let Some(row) = reader.next_row().map_err(bad)? {
+        let row = row.data();
+        for x in 0..w {
+            let [r, g, b, a] = pixel(row, x as usize, color);
+            let s = &mut sums[(x / f) as usize];
+            let a = u64::from(a);
+            s[0] += u64::from(r) * a;
+            s[1] += u64::from(g) * a;
+            s[2] += u64::from(b) * a;
+            s[3] += a;
+            counts[(x / f) as usize] += 1;
+        }
+        y += 1;
+        if y % f == 0 || y == h {
+            let oy = (y - 1) / f;
+            for (ox, (s, n)) in sums.iter_mut().zip(&mut counts).enumerate() {
+                let alpha = s[3];
+                let px = if alpha == 0 {
+                    [0, 0, 0, 0]
+                } else {
+                    [
+                        (s[0] / alpha) as u8,
+                        (s[1] / alpha) as u8,
+                        (s[2] / alpha) as u8,
+                        (alpha / (*n).max(1)) as u8,
+                    ]
+                };
+                out.put_pixel(ox as u32, oy, image::Rgba(px));
+                *s = [0; 4];
+                *n = 0;
+            }
+        }
+    }
+    Ok(fit(out))
+}
+
+/// Pixel `x` of a decoded row (8 bits a channel) as RGBA.
+fn pixel(row: &[u8], x: usize, color: png::ColorType) -> [u8; 4] {
+    match color {
+        png::ColorType::Grayscale => {
+            let v = row[x];
+            [v, v, v, 255]
+        }
+        png::ColorType::GrayscaleAlpha => {
+            let (v, a) = (row[2 * x], row[2 * x + 1]);
+            [v, v, v, a]
+        }
+        png::ColorType::Rgb => [row[3 * x], row[3 * x + 1], row[3 * x + 2], 255],
+        // Indexed colours are expanded to RGB(A) by the decoder.
+        png::ColorType::Rgba | png::ColorType::Indexed => {
+            [row[4 * x], row[4 * x + 1], row[4 * x + 2], row[4 * x + 3]]
+        }
+    }
+}
+
+/// A whole decoded frame as RGBA.
+fn rgba_of(buf: &[u8], w: u32, h: u32, color: png::ColorType) -> Result<RgbaImage, String> {
+    let row_len = buf.len() / h.max(1) as usize;
+    let mut out = RgbaImage::new(w, h);
+    for y in 0..h {
+        let row = &buf[y as usize * row_len..(y as usize + 1) * row_len];
+        for x in 0..w {
+            out.put_pixel(x, y, image::Rgba(pixel(row, x as usize, color)));
+        }
+    }
+    Ok(fit(out))
+}
+
+/// A JPEG (or another format the image crate reads), refused before
+/// decoding when it is too large to hold.
+fn other_image(bytes: &[u8]) -> Result<RgbaImage, String> {
+    let reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| format!("cannot be read ({e})"))?;
+    let (w, h) = reader
+        .into_dimensions()
+        .map_err(|e| format!("is not a readable PNG, JPEG or SVG image ({e})"))?;
+    if w.max(h) > MAX_JPEG_PX {
+        return Err(format!(
+            "is {w} × {h} pixels, too large to read as a JPEG (at most {MAX_JPEG_PX}); save a copy about 1000 pixels wide, or use the PNG or SVG"
+        ));
+    }
+    let image = image::load_from_memory(bytes)
+        .map_err(|e| format!("is not a readable PNG, JPEG or SVG image ({e})"))?;
+    Ok(image.into_rgba8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png_bytes(img: &RgbaImage) -> Vec<u8> {
+        let mut out = Vec::new();
+        img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn a_large_png_is_shrunk_as_it_is_read_keeping_its_shape_and_colour() {
+        // 3000 × 1500: red on the left half, transparent on the right.
+        let img = RgbaImage::from_fn(3000, 1500, |x, _| {
+            if x < 1500 {
+                image::Rgba([200, 0, 0, 255])
+            } else {
+                image::Rgba([0, 0, 0, 0])
+            }
+        });
+        let logo = decode(Path::new("big.png"), &png_bytes(&img)).unwrap();
+        assert_eq!(logo.dimensions(), (600, 300));
+        assert_eq!(logo.get_pixel(10, 10).0, [200, 0, 0, 255]);
+        assert_eq!(logo.get_pixel(590, 10).0[3], 0);
+    }
+
+    #[test]
+    fn an_svg_emblem_is_drawn_at_print_size() {
+        let svg = br##"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" viewBox="0 0 100 50">
+            <rect width="100" height="50" fill="#ffffff"/><circle cx="25" cy="25" r="20" fill="#c00000"/></svg>"##;
+        let logo = decode(Path::new("quoc-huy.svg"), svg).unwrap();
+        assert_eq!(logo.dimensions(), (600, 300));
+        assert_eq!(logo.get_pixel(150, 150).0, [0xc0, 0, 0, 255]);
+        assert_eq!(logo.get_pixel(450, 150).0, [255, 255, 255, 255]);
+        assert!(decode(Path::new("x.svg"), b"<svg").is_err());
+    }
+}

@@ -1,0 +1,129 @@
+//! Logos as offices have them: an SVG emblem, a huge scan. Alone in their
+//! test binary, so that the peak memory of the children it runs is toroi's
+//! alone.
+
+mod harness;
+
+use harness::*;
+use std::path::Path;
+
+/// The images of a PDF as pdfimages lists them: (width, height, colour space).
+fn pdf_images(pdf: &Path) -> Vec<(u32, u32, String)> {
+    let out = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(pdf)
+        .output()
+        .expect("pdfimages (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(2)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            Some((
+                f.get(3)?.parse().ok()?,
+                f.get(4)?.parse().ok()?,
+                f.get(5)?.to_string(),
+            ))
+        })
+        .collect()
+}
+
+fn campaign_with_logo(env: &Env, logo: &str) -> std::path::PathBuf {
+    env.write(
+        "toroi.toml",
+        format!("[issuer]\nname = \"Ủy ban nhân dân xã Vĩnh Bảo\"\nlogo = \"{logo}\"\n"),
+    )
+}
+
+#[test]
+fn an_svg_emblem_prints_at_300_dpi() {
+    let env = Env::new();
+    // A red disc with a yellow star, as emblems are drawn.
+    env.write(
+        "quoc-huy.svg",
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">
+  <circle cx="50" cy="50" r="48" fill="#da251d"/>
+  <polygon points="50,15 60,40 87,40 65,56 73,83 50,67 27,83 35,56 13,40 40,40" fill="#ffcd00"/>
+</svg>"##,
+    );
+    let campaign = campaign_with_logo(&env, "quoc-huy.svg");
+    let p = repo("procedures/dang-ky-ket-hon.toml");
+    env.toroi(&[
+        "poster",
+        p.to_str().unwrap(),
+        "--campaign",
+        campaign.to_str().unwrap(),
+        "-o",
+        "p.pdf",
+    ])
+    .success();
+    let images = pdf_images(&env.path("p.pdf"));
+    assert_eq!(images.len(), 1, "{images:?}");
+    assert_eq!((images[0].0, images[0].1), (600, 600));
+    // Drawn where the logo goes, in its colours (poppler's render, 2 px
+    // a millimetre): the red disc and the yellow star.
+    let img = render_page_to(&env.path("p.pdf"), 1, 420, 594);
+    let (mut red, mut yellow) = (0, 0);
+    for y in 28..70 {
+        for x in 28..70 {
+            match img.get_pixel(x, y).0 {
+                [r, g, b] if r > 180 && g < 80 && b < 80 => red += 1,
+                [r, g, b] if r > 200 && g > 170 && b < 80 => yellow += 1,
+                _ => {}
+            }
+        }
+    }
+    assert!(red > 200 && yellow > 50, "red {red}, yellow {yellow}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_12000_pixel_png_logo_prints_within_bounded_memory_and_a_small_file() {
+    let env = Env::new();
+    // Written row by row: the test holds one row, not 432 MB.
+    let (w, h) = (12000u32, 12000u32);
+    let file = std::fs::File::create(env.path("scan.png")).unwrap();
+    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), w, h);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header().unwrap();
+    let mut stream = writer.stream_writer().unwrap();
+    let mut row = vec![0u8; w as usize * 3];
+    for y in 0..h {
+        for x in 0..w {
+            let (dx, dy) = (x as i64 - 6000, y as i64 - 6000);
+            let inside = dx * dx + dy * dy < 5500 * 5500;
+            let c = if inside {
+                [0xda, 0x25, 0x1d]
+            } else {
+                [255, 255, 255]
+            };
+            row[x as usize * 3..x as usize * 3 + 3].copy_from_slice(&c);
+        }
+        std::io::Write::write_all(&mut stream, &row).unwrap();
+    }
+    stream.finish().unwrap();
+    writer.finish().unwrap();
+    let campaign = campaign_with_logo(&env, "scan.png");
+    let p = repo("procedures/dang-ky-ket-hon.toml");
+    env.toroi(&[
+        "poster",
+        p.to_str().unwrap(),
+        "--campaign",
+        campaign.to_str().unwrap(),
+        "-o",
+        "p.pdf",
+    ])
+    .success();
+    let size = std::fs::metadata(env.path("p.pdf")).unwrap().len();
+    assert!(size < 1_000_000, "{size} bytes");
+    let images = pdf_images(&env.path("p.pdf"));
+    assert_eq!((images[0].0, images[0].1), (600, 600), "{images:?}");
+    // The children's peak: toroi's, as no other test runs in this binary
+    // at the same time (the SVG test's poster is far smaller).
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    let peak_mb = usage.ru_maxrss as f64 / 1024.0;
+    assert!(peak_mb < 64.0, "peak {peak_mb:.0} MB");
+}

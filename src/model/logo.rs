@@ -112,19 +112,20 @@ fn png_image(bytes: &[u8]) -> Result<RgbaImage, String> {
             counts[(x / f) as usize] += 1;
         }
         y += 1;
-        if y % f == 0 || y == h {
+        if y.is_multiple_of(f) || y == h {
             let oy = (y - 1) / f;
             for (ox, (s, n)) in sums.iter_mut().zip(&mut counts).enumerate() {
-                let alpha = s[3];
-                let px = if alpha == 0 {
-                    [0, 0, 0, 0]
-                } else {
-                    [
-                        (s[0] / alpha) as u8,
-                        (s[1] / alpha) as u8,
-                        (s[2] / alpha) as u8,
-                        (alpha / (*n).max(1)) as u8,
-                    ]
+                // Colours weighted by their alpha; a clear block stays clear.
+                let a = s[3];
+                let px = match (
+                    s[0].checked_div(a),
+                    s[1].checked_div(a),
+                    s[2].checked_div(a),
+                ) {
+                    (Some(r), Some(g), Some(b)) => {
+                        [r as u8, g as u8, b as u8, (a / (*n).max(1)) as u8]
+                    }
+                    _ => [0, 0, 0, 0],
                 };
                 out.put_pixel(ox as u32, oy, image::Rgba(px));
                 *s = [0; 4];

@@ -216,3 +216,67 @@ fn commands_in_a_campaign_folder_use_its_campaign() {
     toroi_in(&dir, &["handbook", "-o", "h.pdf"]).success();
     assert!(pdf_text(&dir.join("h.pdf")).contains("Đăng ký khai sinh"));
 }
+
+#[cfg(unix)]
+#[test]
+fn watch_rebuilds_when_a_procedure_is_saved_and_stops_cleanly_on_ctrl_c() {
+    use std::io::BufRead;
+    use std::time::{Duration, Instant};
+    let env = Env::new();
+    env.toroi(&["init", "xa"]).success();
+    let dir = env.path("xa");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_toroi"))
+        .arg("watch")
+        .current_dir(&dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Its output, line by line, from a thread.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = tx.send(line);
+        }
+    });
+    let wait_for = |what: &str| {
+        let end = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < end {
+            if let Ok(line) = rx.recv_timeout(Duration::from_millis(200)) {
+                if line.contains(what) {
+                    return;
+                }
+            }
+        }
+        panic!("no `{what}` from toroi watch");
+    };
+    wait_for("watching");
+    let poster = dir.join("out/posters/dang-ky-ket-hon.pdf");
+    assert!(!pdf_text(&poster).contains("(sửa đổi)"));
+    // Saved as an editor saves: the whole file rewritten.
+    let file = dir.join("thu-tuc/dang-ky-ket-hon.toml");
+    let text = std::fs::read_to_string(&file).unwrap().replace(
+        "title = \"Đăng ký kết hôn\"",
+        "title = \"Đăng ký kết hôn (sửa đổi)\"",
+    );
+    std::fs::write(&file, text).unwrap();
+    wait_for("changed: ");
+    let end = Instant::now() + Duration::from_secs(10);
+    while !pdf_text(&poster).contains("(sửa đổi)") {
+        assert!(Instant::now() < end, "the poster was not rewritten");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // Ctrl-C: it stops, and leaves no temporary file.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let status = child.wait().unwrap();
+    assert!(!status.success());
+    let left: Vec<_> = snapshot(&dir)
+        .into_iter()
+        .filter(|(p, _)| p.to_string_lossy().contains(".toroi-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

@@ -13,6 +13,16 @@ use crate::model::collect::load_procedures_from;
 use crate::model::{Campaign, Output, OutputKind, Procedure};
 
 pub fn build(path: &Path, proof: bool) -> ExitCode {
+    match build_some(path, proof, &|_| true) {
+        true => ExitCode::SUCCESS,
+        false => ExitCode::from(1),
+    }
+}
+
+/// Builds the outputs of the campaign at `path` that `wanted` picks (all,
+/// or those a change touches, for `watch`), saying what it wrote and every
+/// problem; whether all went well.
+pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) -> bool {
     let started = Instant::now();
     if !path.exists() {
         let d = Diagnostic::error("no campaign file here")
@@ -50,7 +60,8 @@ pub fn build(path: &Path, proof: bool) -> ExitCode {
 
     let mut written = 0;
     let mut failed = 0;
-    for output in &campaign.outputs {
+    let chosen: Vec<&Output> = campaign.outputs.iter().filter(|o| wanted(o)).collect();
+    for output in chosen.iter().copied() {
         // An output with its own list (a leaflet of a few procedures) loads
         // it; problems in files the campaign's list has shown are not repeated.
         let own = output.procedures.as_ref().map(|paths| {
@@ -94,7 +105,7 @@ pub fn build(path: &Path, proof: bool) -> ExitCode {
         }
         report(&problems);
     }
-    let outputs = campaign.outputs.len();
+    let outputs = chosen.len();
     let secs = started.elapsed().as_secs_f32();
     let files_word = if written == 1 { "file" } else { "files" };
     if failed == 0 && broken_count == 0 {
@@ -107,7 +118,7 @@ pub fn build(path: &Path, proof: bool) -> ExitCode {
             "built {outputs} outputs of {}: {written} {files_word} in {secs:.2} s{w}",
             path.display()
         );
-        ExitCode::SUCCESS
+        true
     } else {
         eprintln!(
             "error: {failed} of {outputs} outputs failed{}; {written} {files_word} written; see the problems above",
@@ -120,7 +131,7 @@ pub fn build(path: &Path, proof: bool) -> ExitCode {
                 String::new()
             }
         );
-        ExitCode::from(1)
+        false
     }
 }
 
@@ -141,10 +152,10 @@ pub(super) fn at_output(diags: Diagnostics, campaign: &Campaign, output: &Output
     out
 }
 
-fn fail(diags: &Diagnostics, what: &str) -> ExitCode {
+fn fail(diags: &Diagnostics, what: &str) -> bool {
     report(diags);
     eprintln!("error: {what}");
-    ExitCode::from(1)
+    false
 }
 
 /// One output: the files it wrote and its problems.

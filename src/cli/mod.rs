@@ -10,6 +10,7 @@ mod init;
 mod make;
 mod qr;
 mod single;
+mod watch;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -190,6 +191,12 @@ enum Command {
         #[arg(long)]
         proof: bool,
     },
+    /// Build a campaign, then rebuild what changes each time an input file is saved (Ctrl-C to stop)
+    Watch {
+        /// The campaign file [default: the campaign of this folder]
+        #[arg(default_value = "toroi.toml", value_name = "toroi.toml")]
+        campaign: PathBuf,
+    },
     /// A QR code on its own, as SVG, PNG or PDF (chosen by the output's extension)
     Qr {
         /// The address the code opens (http or https)
@@ -351,6 +358,13 @@ pub fn run() -> ExitCode {
                 PosterArg::A3 => Size::A3,
             };
             single::catalog(&paths, output, size, &options(common, NO_IMAGE))
+        }
+        Command::Watch { campaign } => {
+            let campaign = match campaign.exists() || campaign != Path::new(CAMPAIGN_FILE) {
+                true => campaign,
+                false => found_campaign().unwrap_or(campaign),
+            };
+            return watch::watch(&campaign);
         }
         Command::Init { folder, ten } => init::init(&folder, ten.as_deref()),
         Command::Build { campaign, proof } => {

@@ -161,8 +161,8 @@ impl fmt::Display for Diagnostic {
             write!(f, " ")?;
         }
         let (label, level) = match self.severity {
-            Severity::Error => ("error", Level::ERROR),
-            Severity::Warning => ("warning", Level::WARNING),
+            Severity::Error => (crate::t!("diag-error"), Level::ERROR),
+            Severity::Warning => (crate::t!("diag-warning"), Level::WARNING),
         };
         write!(f, "{label}: {}", self.message)?;
         let mut group = Group::with_level(level);
@@ -175,10 +175,11 @@ impl fmt::Display for Diagnostic {
         {
             // A cell's text, whole: there is no line to underline in.
             let place = match cell.sheet {
-                Some(_) => format!("cell {cell}"),
-                None => format!("line {}, column {}", cell.row, cell.column),
+                Some(_) => crate::t!("diag-cell", cell = cell.to_string()),
+                None => crate::t!("diag-line-column", line = cell.row, column = cell.column),
             };
-            group = group.element(Level::NOTE.message(format!("{place}: {value}")));
+            let note = Level::NOTE.with_name(crate::t!("diag-note"));
+            group = group.element(note.message(format!("{place}: {value}")));
             any = true;
         } else if let Some(At {
             position: p,
@@ -195,7 +196,8 @@ impl fmt::Display for Diagnostic {
             any = true;
         }
         if let Some(hint) = &self.hint {
-            group = group.element(Level::HELP.message(hint.as_str()));
+            let help = Level::HELP.with_name(crate::t!("diag-help"));
+            group = group.element(help.message(hint.as_str()));
             any = true;
         }
         if any {

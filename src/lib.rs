@@ -9,6 +9,7 @@ pub mod clock;
 pub mod diag;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod i18n;
 pub mod job;
 pub mod layout;
 pub mod model;

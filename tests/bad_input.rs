@@ -149,7 +149,7 @@ fn two_procedures_with_one_code_are_refused() {
 fn broken_campaign_files_are_refused_at_their_line() {
     let cases = [
         ("logo-missing", "cannot read the logo file"),
-        ("logo-unreadable", "not a readable PNG or JPEG"),
+        ("logo-unreadable", "not a readable PNG, JPEG or SVG"),
         ("same-output-twice", "two outputs write out/cam-nang.pdf"),
         ("unknown-language", "unknown language \"fr\""),
         ("px-on-a-pdf", "`px` is for kind = \"png\" only"),
@@ -232,6 +232,7 @@ fn warnings_pass_unless_strict() {
 /// Runs toroi, failing the test if it takes longer than `secs`.
 fn within(env: &Env, args: &[&str], secs: u64) -> Output {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_toroi"))
+        .env("TOROI_LANG", "en")
         .args(args)
         .current_dir(env.dir.path())
         .stdout(std::process::Stdio::piped())

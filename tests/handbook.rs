@@ -587,6 +587,7 @@ fn a_code_that_does_not_read_back_stops_build_proof_and_nothing_is_written() {
     // The test hook covers the middle of every code before the read-back,
     // as an item laid over it by mistake would.
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_toroi"))
+        .env("TOROI_LANG", "en")
         .args(["build", "--proof"])
         .arg(&campaign)
         .env("TOROI_TEST_SPOIL_CODES", "1")

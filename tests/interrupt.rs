@@ -24,6 +24,7 @@ fn start(env: &Env, n: usize) -> std::process::Child {
     }
     env.write("out/cam-nang.pdf", PREVIOUS);
     let child = Command::new(env!("CARGO_BIN_EXE_toroi"))
+        .env("TOROI_LANG", "en")
         .args(["handbook", "p", "-o", "out/cam-nang.pdf"])
         .current_dir(env.dir.path())
         .stdout(Stdio::null())

@@ -105,6 +105,7 @@ fn outputs_get_the_mode_the_umask_gives() {
 /// `toroi ARGS` run in `dir`.
 fn toroi_in(dir: &std::path::Path, args: &[&str]) -> Output {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_toroi"))
+        .env("TOROI_LANG", "en")
         .args(args)
         .current_dir(dir)
         .output()
@@ -226,6 +227,7 @@ fn watch_rebuilds_when_a_procedure_is_saved_and_stops_cleanly_on_ctrl_c() {
     env.toroi(&["init", "xa"]).success();
     let dir = env.path("xa");
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_toroi"))
+        .env("TOROI_LANG", "en")
         .arg("watch")
         .current_dir(&dir)
         .stdout(std::process::Stdio::piped())

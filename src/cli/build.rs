@@ -107,29 +107,40 @@ pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) ->
     }
     let outputs = chosen.len();
     let secs = started.elapsed().as_secs_f32();
-    let files_word = if written == 1 { "file" } else { "files" };
+    let files = crate::t!("count-files", n = written);
+    let outputs = crate::t!("summary-outputs", n = outputs);
     if failed == 0 && broken_count == 0 {
-        let w = match warnings {
+        let warnings = match warnings {
             0 => String::new(),
-            1 => ", 1 warning".to_owned(),
-            n => format!(", {n} warnings"),
+            n => format!(", {}", crate::t!("count-warnings", n = n)),
         };
         println!(
-            "built {outputs} outputs of {}: {written} {files_word} in {secs:.2} s{w}",
-            path.display()
+            "{}",
+            crate::t!(
+                "built",
+                outputs = outputs,
+                campaign = path.display(),
+                files = files,
+                secs = format!("{secs:.2}"),
+                warnings = warnings,
+            )
         );
         true
     } else {
+        let broken = match broken_count {
+            0 => String::new(),
+            n => crate::t!("build-broken-files", n = n),
+        };
         eprintln!(
-            "error: {failed} of {outputs} outputs failed{}; {written} {files_word} written; see the problems above",
-            if broken_count > 0 {
-                match broken_count {
-                    1 => " and 1 procedure file has errors".to_owned(),
-                    n => format!(" and {n} procedure files have errors"),
-                }
-            } else {
-                String::new()
-            }
+            "{}: {}",
+            crate::t!("diag-error"),
+            crate::t!(
+                "build-failed",
+                failed = failed,
+                outputs = outputs,
+                broken = broken,
+                files = files,
+            )
         );
         false
     }

@@ -121,26 +121,21 @@ pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
     report(&all);
     let errors = all.count(Severity::Error);
     let warnings = all.count(Severity::Warning);
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let summary = format!(
-        "{}, {} in {}",
-        plural(errors, "error", "errors"),
-        plural(warnings, "warning", "warnings"),
-        plural(files.len(), "file", "files")
+    let summary = crate::t!(
+        "check-summary",
+        errors = crate::t!("count-errors", n = errors),
+        warnings = crate::t!("count-warnings", n = warnings),
+        files = crate::t!("count-files", n = files.len()),
     );
     if errors > 0 || (strict && warnings > 0) {
-        eprintln!(
-            "{summary}{}",
-            if errors == 0 {
-                " (--strict: warnings fail)"
-            } else {
-                ""
-            }
-        );
+        if errors == 0 {
+            eprintln!("{summary} {}", crate::t!("check-strict"));
+        } else {
+            eprintln!("{summary}");
+        }
         ExitCode::from(1)
     } else {
-        println!("{summary}: ready to print");
+        println!("{summary}: {}", crate::t!("check-ready"));
         ExitCode::SUCCESS
     }
 }

@@ -60,19 +60,19 @@ pub fn init(folder: &Path, name: Option<&str>) -> Result<Diagnostics, Diagnostic
         import::blank(&list)?;
     }
     for p in &made {
-        println!("made {}", p.display());
+        println!("{}", crate::t!("init-made", path = p.display()));
     }
     for p in &kept {
-        println!("kept {} (it exists; init never overwrites)", p.display());
+        println!("{}", crate::t!("init-kept", path = p.display()));
     }
     let cd = if folder == Path::new(".") {
         String::new()
     } else {
         format!("cd {} && ", shell_word(&folder.display().to_string()))
     };
-    println!("next:");
-    println!("  {cd}toroi build      (the print files, in out/)");
-    println!("  {cd}toroi check      (every problem in the files, before printing)");
+    println!("{}", crate::t!("init-next"));
+    println!("  {cd}toroi build      ({})", crate::t!("init-build"));
+    println!("  {cd}toroi check      ({})", crate::t!("init-check"));
     Ok(Diagnostics::new())
 }
 

@@ -30,7 +30,10 @@ pub struct Written {
 
 impl Written {
     pub fn print(&self) {
-        println!("wrote {} ({})", self.path.display(), self.what);
+        println!(
+            "{}",
+            crate::t!("wrote", path = self.path.display(), what = &self.what)
+        );
         for note in &self.notes {
             println!("  {note}");
         }

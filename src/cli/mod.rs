@@ -289,10 +289,12 @@ pub fn run() -> ExitCode {
     // outputs, so that only whole files are ever left behind.
     let _ = ctrlc::set_handler(|| {
         let _held = crate::atomic::remove_pending();
-        eprintln!("\ninterrupted: nothing half-written was left behind");
+        eprintln!("\n{}", crate::t!("interrupted"));
         std::process::exit(130);
     });
-    let args = Cli::parse();
+    // The interface's language first: help and every message use it.
+    crate::i18n::set(crate::i18n::Ui::from_env(lang_flag().as_deref()));
+    let args = parse();
     let result = match args.command {
         Command::Poster {
             procedures,
@@ -417,13 +419,56 @@ pub fn run() -> ExitCode {
         Err(diags) => {
             report(&diags);
             let n = diags.count(Severity::Error);
+            let problems = crate::t!("count-problems", n = n);
             eprintln!(
-                "error: nothing was written ({n} {})",
-                if n == 1 { "problem" } else { "problems" }
+                "{}: {}",
+                crate::t!("diag-error"),
+                crate::t!("nothing-written", problems = problems)
             );
             ExitCode::from(1)
         }
     }
+}
+
+/// `--lang VALUE` or `--lang=VALUE` among the arguments, before clap reads
+/// them: the help it prints is already in that language.
+fn lang_flag() -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_owned)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    })
+}
+
+/// The arguments, with the help in the interface's language.
+fn parse() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let mut cmd = Cli::command();
+    if crate::i18n::current() == crate::i18n::Ui::Vi {
+        cmd = cmd
+            .about(crate::t!("help-about"))
+            .long_about(None)
+            .after_help(crate::t!("help-after"))
+            .help_template(crate::t!("help-template"));
+        for (name, id) in [
+            ("poster", crate::t!("help-poster")),
+            ("leaflet", crate::t!("help-leaflet")),
+            ("handbook", crate::t!("help-handbook")),
+            ("catalog", crate::t!("help-catalog")),
+            ("check", crate::t!("help-check")),
+            ("import", crate::t!("help-import")),
+            ("cards", crate::t!("help-cards")),
+            ("init", crate::t!("help-init")),
+            ("build", crate::t!("help-build")),
+            ("watch", crate::t!("help-watch")),
+            ("qr", crate::t!("help-qr")),
+        ] {
+            cmd = cmd.mut_subcommand(name, |c| c.about(id));
+        }
+    }
+    let matches = cmd.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 /// Commands without images.
@@ -462,10 +507,7 @@ fn options(c: Common, image: ImageArgs) -> single::Options {
 /// picks up a file would surprise.
 fn found_campaign() -> Option<PathBuf> {
     let shown = found_campaign_quietly()?;
-    println!(
-        "campaign: {} (the campaign of this folder; --no-campaign to print without it)",
-        shown.display()
-    );
+    println!("{}", crate::t!("campaign-found", path = shown.display()));
     Some(shown)
 }
 

@@ -37,10 +37,7 @@ pub fn watch(path: &Path) -> ExitCode {
         }
     };
     let mut watched = watch_roots(&mut watcher, path, &[]);
-    println!(
-        "watching {} for changes; Ctrl-C to stop",
-        describe(&watched)
-    );
+    println!("{}", crate::t!("watch-watching", what = describe(&watched)));
     while let Ok(first) = rx.recv() {
         // Debounced: the paths of every change until none comes for a
         // moment. Reads are not changes (toroi's own build reads them all).
@@ -77,7 +74,7 @@ pub fn watch(path: &Path) -> ExitCode {
             .iter()
             .map(|p| p.strip_prefix(&here).unwrap_or(p).display().to_string())
             .collect();
-        println!("\nchanged: {}", names.join(", "));
+        println!("\n{}", crate::t!("watch-changed", paths = names.join(", ")));
         let everything =
             campaign.is_none() || changed.iter().any(|c| !in_procedures(c, campaign.as_ref()));
         build::build_some(path, false, &|o| {
@@ -127,7 +124,7 @@ fn watch_roots(watcher: &mut impl Watcher, path: &Path, already: &[PathBuf]) -> 
 fn describe(watched: &[PathBuf]) -> String {
     match watched {
         [one] => one.display().to_string(),
-        _ => format!("{} folders", watched.len()),
+        _ => crate::t!("watch-folders", n = watched.len()),
     }
 }
 

@@ -199,12 +199,8 @@ fn unprintable(chars: &[char]) -> String {
         .map(|c| format!("'{c}' (U+{:04X})", *c as u32))
         .collect();
     match named.as_slice() {
-        [one] => format!("the character {one}, which the printed font cannot draw"),
-        many => format!(
-            "{} characters that the printed font cannot draw: {}",
-            many.len(),
-            many.join(", ")
-        ),
+        [one] => crate::t!("glyph-one", char = one),
+        many => crate::t!("glyph-many", n = many.len(), chars = many.join(", ")),
     }
 }
 

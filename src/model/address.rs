@@ -8,34 +8,25 @@
 use url::Url;
 
 /// Why `text` cannot be a QR target, with a hint; otherwise its ASCII form.
-pub fn normalise(text: &str) -> Result<Url, (String, &'static str)> {
+pub fn normalise(text: &str) -> Result<Url, (String, String)> {
     let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
     if !lower.starts_with("https://") && !lower.starts_with("http://") {
-        return Err((
-            "the URL must start with https:// or http://".to_owned(),
-            "copy the whole address from the browser's address bar, e.g. https://dichvucong.gov.vn/thu-tuc-hanh-chinh/...",
-        ));
+        return Err((crate::t!("url-scheme"), crate::t!("url-scheme-hint")));
     }
     // The URL standard quietly drops tabs and line breaks and encodes
     // spaces; in a file they are a mistake (a line pasted in two pieces).
     if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err((
-            "the URL contains a space or a line break".to_owned(),
-            "remove the spaces; a space inside an address is written %20",
-        ));
+        return Err((crate::t!("url-space"), crate::t!("url-space-hint")));
     }
     let url = Url::parse(text).map_err(|e| {
         (
-            format!("this is not a web address the QR code can carry ({e})"),
-            "copy the whole address from the browser's address bar",
+            crate::t!("url-invalid", reason = e.to_string()),
+            crate::t!("url-invalid-hint"),
         )
     })?;
     match url.host_str() {
         Some(h) if h.contains('.') || h == "localhost" => Ok(url),
-        _ => Err((
-            "the URL has no host name after the scheme".to_owned(),
-            "write the full address, e.g. https://dichvucong.gov.vn/thu-tuc-hanh-chinh/...",
-        )),
+        _ => Err((crate::t!("url-no-host"), crate::t!("url-no-host-hint"))),
     }
 }
 

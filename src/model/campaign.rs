@@ -235,7 +235,7 @@ impl Campaign {
                 match Lang::parse(&lang.value) {
                     Some(l) => campaign.lang = l,
                     None => r.diags.push(
-                        src.error_at(lang.offset, format!("unknown language \"{}\"", lang.value))
+                        src.error_at(lang.offset, crate::t!("lang-unknown", value = &lang.value))
                             .with_hint(format!("use one of: {}", Lang::codes())),
                     ),
                 }
@@ -301,7 +301,7 @@ impl Campaign {
                         None => format!("use one of: {}", names.join(", ")),
                     };
                     r.diags.push(
-                        src.error_at(k.offset, format!("unknown output kind \"{}\"", k.value))
+                        src.error_at(k.offset, crate::t!("kind-unknown", value = &k.value))
                             .with_hint(hint),
                     );
                     None
@@ -353,7 +353,7 @@ impl Campaign {
             let is_png = kind == Some(OutputKind::Png);
             if let Some(o) = px.as_ref().filter(|_| !is_png) {
                 r.diags.push(
-                    src.error_at(o.offset, "`px` is for kind = \"png\" only")
+                    src.error_at(o.offset, crate::t!("px-only-png"))
                         .with_hint("remove the line; PDF outputs are sized in millimetres"),
                 );
             }
@@ -374,8 +374,14 @@ impl Campaign {
                 if let Some(earlier) = campaign.outputs.iter().find(|o| o.file == path) {
                     let (line, _) = src.position(earlier.offset);
                     r.diags.push(
-                        src.error_at(file.offset, format!("two outputs write {}", file.value))
-                            .with_hint(format!("the output at line {} writes it too; give each output its own file", line.line)),
+                        src.error_at(
+                            file.offset,
+                            crate::t!("outputs-same-file", file = &file.value),
+                        )
+                        .with_hint(format!(
+                            "the output at line {} writes it too; give each output its own file",
+                            line.line
+                        )),
                     );
                 }
                 campaign.outputs.push(Output {
@@ -546,7 +552,11 @@ fn load_logo(
     diags: &mut Diagnostics,
 ) -> Option<Logo> {
     let problem = match std::fs::read(path) {
-        Err(e) => format!("cannot read the logo file {}: {e}", path.display()),
+        Err(e) => crate::t!(
+            "logo-unreadable-file",
+            path = path.display(),
+            reason = e.to_string()
+        ),
         Ok(bytes) => match super::logo::decode(path, &bytes) {
             Ok(image) => {
                 return Some(Logo {
@@ -554,12 +564,12 @@ fn load_logo(
                     image: Arc::new(image),
                 })
             }
-            Err(e) => format!("the logo {} {e}", path.display()),
+            Err(e) => crate::t!("logo-bad", path = path.display(), reason = e),
         },
     };
     diags.push(
         src.error_at(at.offset, problem)
-            .with_hint("the path is relative to the campaign file; use a PNG, JPEG or SVG file, or remove the `logo` line"),
+            .with_hint(crate::t!("logo-hint")),
     );
     None
 }

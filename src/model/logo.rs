@@ -48,7 +48,7 @@ fn fit(image: RgbaImage) -> RgbaImage {
 /// transparent ground.
 fn svg_image(bytes: &[u8]) -> Result<RgbaImage, String> {
     let tree = resvg::usvg::Tree::from_data(bytes, &resvg::usvg::Options::default())
-        .map_err(|e| format!("is not a readable SVG image ({e})"))?;
+        .map_err(|e| crate::t!("logo-svg-bad", reason = e.to_string()))?;
     let size = tree.size();
     let scale = MAX_LOGO_PX as f32 / size.width().max(size.height());
     let (w, h) = (
@@ -76,7 +76,7 @@ fn svg_image(bytes: &[u8]) -> Result<RgbaImage, String> {
 /// A PNG read row by row, each block of `f × f` pixels averaged into one
 /// as it is read, so that memory stays a few rows whatever its size.
 fn png_image(bytes: &[u8]) -> Result<RgbaImage, String> {
-    let bad = |e: png::DecodingError| format!("is not a readable PNG image ({e})");
+    let bad = |e: png::DecodingError| crate::t!("logo-png-bad", reason = e.to_string());
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
     // The header says how large it is; its pixels are not held whole.
@@ -173,17 +173,20 @@ fn rgba_of(buf: &[u8], w: u32, h: u32, color: png::ColorType) -> Result<RgbaImag
 fn other_image(bytes: &[u8]) -> Result<RgbaImage, String> {
     let reader = image::ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| format!("cannot be read ({e})"))?;
+        .map_err(|e| crate::t!("logo-not-image", reason = e.to_string()))?;
     let (w, h) = reader
         .into_dimensions()
-        .map_err(|e| format!("is not a readable PNG, JPEG or SVG image ({e})"))?;
+        .map_err(|e| crate::t!("logo-not-image", reason = e.to_string()))?;
     if w.max(h) > MAX_JPEG_PX {
-        return Err(format!(
-            "is {w} × {h} pixels, too large to read as a JPEG (at most {MAX_JPEG_PX}); save a copy about 1000 pixels wide, or use the PNG or SVG"
+        return Err(crate::t!(
+            "logo-jpeg-too-large",
+            w = w,
+            h = h,
+            max = MAX_JPEG_PX
         ));
     }
     let image = image::load_from_memory(bytes)
-        .map_err(|e| format!("is not a readable PNG, JPEG or SVG image ({e})"))?;
+        .map_err(|e| crate::t!("logo-not-image", reason = e.to_string()))?;
     Ok(image.into_rgba8())
 }
 

@@ -109,30 +109,39 @@ impl Procedure {
                     None
                 }
             });
-        let formality_id = r.string("formality_id").and_then(|f| {
-            match portal::formality_id(&f.value) {
-                Some(id) => Some(Located {
-                    value: id.hyphenated().to_string(),
-                    offset: f.offset,
-                }),
-                None => {
-                    r.diags.push(
-                        src.error_at(f.offset, format!("`formality_id` must be the portal's record id, a UUID, not \"{}\"", f.value))
-                            .with_hint("copy it from the procedure's page: https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7 has the id 019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7"),
-                    );
-                    None
-                }
-            }
-        });
+        let formality_id =
+            r.string("formality_id")
+                .and_then(|f| match portal::formality_id(&f.value) {
+                    Some(id) => Some(Located {
+                        value: id.hyphenated().to_string(),
+                        offset: f.offset,
+                    }),
+                    None => {
+                        r.diags.push(
+                            src.error_at(f.offset, crate::t!("formality-id-bad", value = &f.value))
+                                .with_hint(crate::t!("formality-id-hint")),
+                        );
+                        None
+                    }
+                });
         let code = r.string("code");
         let online = r.string("online").and_then(|o| match o.value.as_str() {
-            "full" => Some(Located { value: Online::Full, offset: o.offset }),
-            "partial" => Some(Located { value: Online::Partial, offset: o.offset }),
-            "none" => Some(Located { value: Online::None, offset: o.offset }),
+            "full" => Some(Located {
+                value: Online::Full,
+                offset: o.offset,
+            }),
+            "partial" => Some(Located {
+                value: Online::Partial,
+                offset: o.offset,
+            }),
+            "none" => Some(Located {
+                value: Online::None,
+                offset: o.offset,
+            }),
             other => {
                 let d = src
-                    .error_at(o.offset, format!("`online` must be \"full\", \"partial\" or \"none\", not \"{other}\""))
-                    .with_hint("\"full\" = toàn trình, \"partial\" = một phần, \"none\" = chỉ nộp trực tiếp");
+                    .error_at(o.offset, crate::t!("online-bad", value = other))
+                    .with_hint(crate::t!("online-hint"));
                 r.diags.push(d);
                 None
             }
@@ -264,11 +273,8 @@ impl Procedure {
         };
         if let Some(at) = self.src.legacy {
             warn(
-                self.error_at(
-                    at,
-                    "the file is in the old Windows-1258 code page, not UTF-8; it was read as Windows-1258",
-                )
-                .with_hint("save it as UTF-8 so that every program reads it: in Notepad choose File > Save As > Encoding: UTF-8"),
+                self.error_at(at, crate::t!("file-windows-1258"))
+                    .with_hint(crate::t!("file-windows-1258-hint")),
             );
         }
         if self
@@ -404,8 +410,11 @@ pub fn duplicate_codes(procedures: &[Procedure]) -> (Diagnostics, Vec<usize>) {
         let Some(code) = &p.code else { continue };
         if let Some(first) = seen.get(code.value.as_str()) {
             diags.push(
-                p.error_at(code.offset, format!("the code {} is also the code of {}", code.value, first.origin()))
-                    .with_hint("each procedure has its own national code; check which one is right, or remove the copy"),
+                p.error_at(
+                    code.offset,
+                    crate::t!("code-repeated", code = &code.value, other = first.origin()),
+                )
+                .with_hint(crate::t!("code-repeated-hint")),
             );
             repeated.push(i);
         } else {

@@ -109,10 +109,10 @@ impl SourceFile {
             Position { line, column }
         };
         if let Some(nul) = bytes.iter().position(|b| *b == 0) {
-            return Err(Diagnostic::error("this is not a text file (it contains NUL bytes)")
+            return Err(Diagnostic::error(crate::t!("file-not-text"))
                 .in_file(path)
                 .at(at(nul), None)
-                .with_hint("give a .toml text file; a Word or Excel file must be copied into a plain text editor and saved as UTF-8"));
+                .with_hint(crate::t!("file-not-text-hint")));
         }
         match std::str::from_utf8(bytes) {
             Ok(raw) => SourceFile::from_text(path, raw, None),
@@ -132,13 +132,11 @@ impl SourceFile {
                     let prefix = std::str::from_utf8(good).unwrap_or_default();
                     let line = prefix.matches('\n').count() + 1;
                     let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                    return Err(Diagnostic::error(format!(
-                        "the file is not UTF-8 text (byte 0x{:02X} cannot be read)",
-                        bytes[e.valid_up_to()]
-                    ))
-                    .in_file(path)
-                    .at(Position { line, column }, None)
-                    .with_hint("save the file as UTF-8: in Notepad choose File > Save As > Encoding: UTF-8"));
+                    let byte = format!("0x{:02X}", bytes[e.valid_up_to()]);
+                    return Err(Diagnostic::error(crate::t!("file-not-utf8", byte = byte))
+                        .in_file(path)
+                        .at(Position { line, column }, None)
+                        .with_hint(crate::t!("file-not-utf8-hint")));
                 }
                 // The valid prefix decodes to the same text when it is
                 // ASCII, as it is in such a file: the first letter that is
@@ -156,12 +154,10 @@ impl SourceFile {
     /// Decoded text, checked for content and normalised to NFC.
     fn from_text(path: &Path, raw: &str, legacy: Option<usize>) -> Result<SourceFile, Diagnostic> {
         if raw.trim().is_empty() {
-            return Err(Diagnostic::error("the file is empty")
+            return Err(Diagnostic::error(crate::t!("file-empty"))
                 .in_file(path)
                 .at(Position { line: 1, column: 1 }, None)
-                .with_hint(
-                    "a procedure needs at least `title = \"...\"` and `url = \"https://...\"`",
-                ));
+                .with_hint(crate::t!("file-empty-hint")));
         }
         let text = if unicode_normalization::is_nfc(raw) {
             raw.to_owned()

@@ -28,7 +28,7 @@ pub fn parse(src: &SourceFile) -> Result<Spanned<Table<'_>>, Diagnostic> {
             return d;
         }
         let message = e.message().trim().trim_end_matches('.').to_owned();
-        src.error_at(offset, format!("TOML syntax error: {message}"))
+        src.error_at(offset, crate::t!("toml-syntax", message = message.as_str()))
             .with_hint(syntax_hint(&message))
     })
 }
@@ -47,8 +47,8 @@ fn notepad_mistake(src: &SourceFile, offset: usize) -> Option<Diagnostic> {
     let line = &text[line_start..end_of(offset)];
     if let Some(i) = line.find(['\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}']) {
         return Some(
-            src.error_at(line_start + i, "curly quotes (“ ” ‘ ’) do not enclose text in a TOML file")
-                .with_hint("type straight quotes \" instead: Word and chat apps turn them into “ ”; Notepad keeps them straight"),
+            src.error_at(line_start + i, crate::t!("toml-curly"))
+                .with_hint(crate::t!("toml-curly-hint")),
         );
     }
     // A key typed in Vietnamese: TOML keys are ASCII, so the reader stops
@@ -62,23 +62,20 @@ fn notepad_mistake(src: &SourceFile, offset: usize) -> Option<Diagnostic> {
                 .map(|keys| keys.iter().map(|k| format!("`{k}`")).collect())
                 .unwrap_or_default();
             let hint = if meant.is_empty() {
-                "keys are English words without Vietnamese letters (title, fee, processing_time…); see procedures/ for examples".to_owned()
+                crate::t!("key-english")
             } else {
-                format!(
-                    "did you mean {}? Keys are English words without Vietnamese letters",
-                    meant.join(" or ")
-                )
+                crate::t!("key-did-you-mean-any", keys = meant.join(" / "))
             };
             return Some(
-                src.error_at(line_start + column, format!("unknown key `{key}`"))
+                src.error_at(line_start + column, crate::t!("key-unknown", key = key))
                     .with_hint(hint),
             );
         }
     }
     if let Some(i) = escape_in_basic_string(line) {
         return Some(
-            src.error_at(line_start + i, "a backslash inside double quotes starts an escape (\\n, \\t, \\u…), and this one is not")
-                .with_hint("write the path with forward slashes, C:/Users/…, or put it in single quotes '…' where backslashes are plain"),
+            src.error_at(line_start + i, crate::t!("toml-backslash"))
+                .with_hint(crate::t!("toml-backslash-hint")),
         );
     }
     // A text not closed on its line: the line before the error first, as
@@ -87,8 +84,8 @@ fn notepad_mistake(src: &SourceFile, offset: usize) -> Option<Diagnostic> {
     for start in previous.into_iter().chain([line_start]) {
         if let Some(i) = unclosed_quote(&text[start..end_of(start)]) {
             return Some(
-                src.error_at(start + i, "this text has no closing quote on its line")
-                    .with_hint("end the text with \" on the line it starts; a text over several lines goes in triple quotes: \"\"\"…\"\"\""),
+                src.error_at(start + i, crate::t!("toml-unclosed"))
+                    .with_hint(crate::t!("toml-unclosed-hint")),
             );
         }
     }
@@ -154,13 +151,13 @@ fn unclosed_quote(line: &str) -> Option<usize> {
     open
 }
 
-fn syntax_hint(message: &str) -> &'static str {
+fn syntax_hint(message: &str) -> String {
     if message.contains("string") || message.contains("quote") {
-        "text values go in double quotes: key = \"value\"; a quote inside text is written \\\""
+        crate::t!("toml-syntax-quotes-hint")
     } else if message.contains("duplicate") {
-        "each key may appear once per table; delete or rename the second one"
+        crate::t!("toml-syntax-duplicate-hint")
     } else {
-        "each line is `key = value`; text in double quotes, lists in [ ] separated by commas"
+        crate::t!("toml-syntax-hint")
     }
 }
 
@@ -277,13 +274,11 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
             }
             let mut d = self.src.error_at(
                 key.span().start,
-                format!("unknown key `{}{name}`", self.prefix),
+                crate::t!("key-unknown", key = format!("{}{name}", self.prefix)),
             );
             d = match nearest(name, known) {
-                Some(k) => d.with_hint(format!(
-                    "did you mean `{k}`? (a misspelt key would silently drop a field from print)"
-                )),
-                None => d.with_hint(format!("the known keys here are: {}", known.join(", "))),
+                Some(k) => d.with_hint(crate::t!("key-did-you-mean", key = k)),
+                None => d.with_hint(crate::t!("key-known", keys = known.join(", "))),
             };
             self.diags.push(d);
         }
@@ -298,13 +293,14 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
             .src
             .error_at(
                 value.span().start,
-                format!(
-                    "`{}{key}` must be {expected}, not {}",
-                    self.prefix,
-                    describe(value.get_ref())
+                crate::t!(
+                    "key-wrong-type",
+                    key = format!("{}{key}", self.prefix),
+                    expected = expected,
+                    found = describe(value.get_ref()),
                 ),
             )
-            .with_hint(format!("write it like: {key} = {example}"));
+            .with_hint(crate::t!("key-write-like", key = key, example = example));
         self.diags.push(d);
     }
 
@@ -320,7 +316,7 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
                 })
             }
             _ => {
-                self.wrong_type(key, value, "text in double quotes", "\"...\"");
+                self.wrong_type(key, value, &crate::t!("type-text"), "\"...\"");
                 None
             }
         }
@@ -335,7 +331,7 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
                 offset: value.span().start,
             }),
             _ => {
-                self.wrong_type(key, value, "true or false (without quotes)", "true");
+                self.wrong_type(key, value, &crate::t!("type-bool"), "true");
                 None
             }
         }
@@ -364,9 +360,14 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
                     .src
                     .error_at(
                         value.span().start,
-                        format!("`{}{key}` must be from {min} to {max}", self.prefix),
+                        crate::t!(
+                            "number-range",
+                            key = format!("{}{key}", self.prefix),
+                            min = min.to_string(),
+                            max = max.to_string(),
+                        ),
                     )
-                    .with_hint(format!("write it like: {key} = {example}"));
+                    .with_hint(crate::t!("key-write-like", key = key, example = example));
                 self.diags.push(d);
                 None
             }
@@ -375,25 +376,23 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
 
     /// A text value that must be present and non-empty.
     pub fn required_string(&mut self, key: &str, example: &str) -> Option<Located<String>> {
+        let name = format!("{}{key}", self.prefix);
         let (message, offset, hint) = match self.get(key) {
             None => (
-                "missing",
+                crate::t!("key-missing", key = name.as_str()),
                 self.table_offset,
-                format!("add a line: {key} = {example}"),
+                crate::t!("key-missing-hint", key = key, example = example),
             ),
             // Present as text, but only white space.
             Some(v) if matches!(v.get_ref(), DeValue::String(t) if t.trim().is_empty()) => (
-                "empty",
+                crate::t!("key-empty", key = name.as_str()),
                 v.span().start,
-                format!("write it like: {key} = {example}"),
+                crate::t!("key-write-like", key = key, example = example),
             ),
             // Usable, or of the wrong type (which `string` reports).
             Some(_) => return self.string(key),
         };
-        let d = self
-            .src
-            .error_at(offset, format!("`{}{key}` is {message}", self.prefix))
-            .with_hint(hint);
+        let d = self.src.error_at(offset, message).with_hint(hint);
         self.diags.push(d);
         None
     }
@@ -404,7 +403,12 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(key, value, "a list of texts", "[\"first\", \"second\"]");
+            self.wrong_type(
+                key,
+                value,
+                &crate::t!("type-list"),
+                "[\"first\", \"second\"]",
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -424,13 +428,13 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
                         .src
                         .error_at(
                             item.span().start,
-                            format!(
-                                "`{}{key}` must be a list of texts, but this item is {}",
-                                self.prefix,
-                                describe(other)
+                            crate::t!(
+                                "key-list-item",
+                                key = format!("{}{key}", self.prefix),
+                                found = describe(other),
                             ),
                         )
-                        .with_hint("put each item in double quotes, separated by commas");
+                        .with_hint(crate::t!("key-list-item-hint"));
                     self.diags.push(d);
                 }
             }
@@ -498,15 +502,14 @@ fn clean_text(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn describe(v: &DeValue<'_>) -> &'static str {
+fn describe(v: &DeValue<'_>) -> String {
     match v {
-        DeValue::String(_) => "text",
-        DeValue::Integer(_) => "a number",
-        DeValue::Float(_) => "a number",
-        DeValue::Boolean(_) => "true/false",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => crate::t!("found-text"),
+        DeValue::Integer(_) | DeValue::Float(_) => crate::t!("found-number"),
+        DeValue::Boolean(_) => crate::t!("found-bool"),
+        DeValue::Datetime(_) => crate::t!("found-date"),
+        DeValue::Array(_) => crate::t!("found-list"),
+        DeValue::Table(_) => crate::t!("found-table"),
     }
 }
 

@@ -64,12 +64,18 @@ pub enum QrError {
 impl std::fmt::Display for QrError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            QrError::TooLong { chars } => write!(f, "the URL ({chars} characters) is too long for any QR code"),
-            QrError::ModulesTooSmall { module_mm, side_mm, needed_mm } => write!(
-                f,
-                "the URL is too long for a {side_mm:.0} mm QR code: its modules would be {module_mm:.2} mm, \
-                 under the {MIN_MODULE_MM} mm a phone can read (it needs {needed_mm:.0} mm)"
-            ),
+            QrError::TooLong { chars } => f.write_str(&crate::t!("qr-too-long", chars = *chars)),
+            QrError::ModulesTooSmall {
+                module_mm,
+                side_mm,
+                needed_mm,
+            } => f.write_str(&crate::t!(
+                "qr-modules-too-small",
+                side = format!("{side_mm:.0}"),
+                module = format!("{module_mm:.2}"),
+                min = MIN_MODULE_MM.to_string(),
+                needed = format!("{needed_mm:.0}"),
+            )),
         }
     }
 }

@@ -62,6 +62,7 @@ impl Env {
 
     pub fn toroi<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> Output {
         let out = Command::new(env!("CARGO_BIN_EXE_toroi"))
+            .env("TOROI_LANG", "en")
             .args(args)
             .current_dir(self.dir.path())
             .output()

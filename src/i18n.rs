@@ -1,0 +1,236 @@
+//! The interface's words: every message toroi says to its user comes from
+//! one Fluent file per language (assets/i18n/vi.ftl, en.ftl), plural rules
+//! included, so that no message is put together by hand in two languages.
+//!
+//! The language is chosen once, when the command starts
+//! ([`Ui::from_env`]): Vietnamese unless `TOROI_LANG=en`, a `--lang en`,
+//! or a `LANG` starting with `en`. The library alone (its unit tests,
+//! the fuzzer) speaks English.
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+/// A language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ui {
+    Vi,
+    En,
+}
+
+impl Ui {
+    /// The language asked for: `TOROI_LANG`, then the command's `--lang`,
+    /// then `LANG`; Vietnamese when none says English.
+    pub fn from_env(flag: Option<&str>) -> Ui {
+        let pick = |v: &str| {
+            let v = v.trim().to_ascii_lowercase();
+            if v.starts_with("en") {
+                Some(Ui::En)
+            } else if v.starts_with("vi") {
+                Some(Ui::Vi)
+            } else {
+                None
+            }
+        };
+        std::env::var("TOROI_LANG")
+            .ok()
+            .and_then(|v| pick(&v))
+            .or_else(|| flag.and_then(pick))
+            .or_else(|| std::env::var("LANG").ok().and_then(|v| pick(&v)))
+            .unwrap_or(Ui::Vi)
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Ui::Vi => include_str!("../assets/i18n/vi.ftl"),
+            Ui::En => include_str!("../assets/i18n/en.ftl"),
+        }
+    }
+
+    fn tag(self) -> &'static str {
+        match self {
+            Ui::Vi => "vi",
+            Ui::En => "en",
+        }
+    }
+}
+
+static CURRENT: OnceLock<Ui> = OnceLock::new();
+
+/// Sets the interface's language, once, before anything is said.
+pub fn set(ui: Ui) {
+    let _ = CURRENT.set(ui);
+}
+
+/// The interface's language: English until a command sets it.
+pub fn current() -> Ui {
+    CURRENT.get().copied().unwrap_or(Ui::En)
+}
+
+fn bundle(ui: Ui) -> &'static FluentBundle<FluentResource> {
+    static VI: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    static EN: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    let cell = match ui {
+        Ui::Vi => &VI,
+        Ui::En => &EN,
+    };
+    cell.get_or_init(|| {
+        let resource =
+            FluentResource::try_new(ui.source().to_owned()).expect("the message files parse");
+        let lang = ui.tag().parse().expect("a language tag");
+        let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+        // No Unicode isolation marks around values: a terminal shows them
+        // as boxes, and a path in a message must be copied as it is.
+        bundle.set_use_isolating(false);
+        bundle
+            .add_resource(resource)
+            .expect("message ids are unique");
+        bundle
+    })
+}
+
+/// The message `id` in the interface's language, with its arguments.
+pub fn message(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    message_in(current(), id, args)
+}
+
+/// The message `id` in `ui`.
+pub fn message_in(ui: Ui, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    let bundle = bundle(ui);
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        // A missing id is a bug the tests catch; say it rather than panic.
+        return format!("[{id}]");
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (k, v) in args {
+        fluent_args.set(*k, v.clone());
+    }
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        .into_owned()
+}
+
+/// Every message id of `ui`'s file, for the test that both files have the
+/// same ones.
+pub fn ids(ui: Ui) -> Vec<String> {
+    let resource = FluentResource::try_new(ui.source().to_owned()).expect("parses");
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `t!("id")`, `t!("id", name = value, …)`: the message in the interface's
+/// language. Values are numbers (for plurals) or anything that displays.
+#[macro_export]
+macro_rules! t {
+    ($id:literal) => {
+        $crate::i18n::message($id, &[])
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::message(
+            $id,
+            &[$((stringify!($name), $crate::i18n::Arg::from($value).0)),+],
+        )
+    };
+}
+
+/// An argument of a message: a number stays a number (plural rules pick
+/// by it), anything else is its text.
+pub struct Arg(pub FluentValue<'static>);
+
+macro_rules! number_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg(FluentValue::from(n))
+            }
+        }
+    )*};
+}
+number_args!(usize, u32, u64, i32, i64, f32, f64);
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg(FluentValue::from(s))
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg(FluentValue::from(s.clone()))
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg(FluentValue::from(s.to_owned()))
+    }
+}
+
+impl From<std::path::Display<'_>> for Arg {
+    fn from(s: std::path::Display<'_>) -> Arg {
+        Arg(FluentValue::from(s.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_files_have_the_same_messages_and_every_id_used_exists() {
+        let mut vi = ids(Ui::Vi);
+        let mut en = ids(Ui::En);
+        vi.sort();
+        en.sort();
+        let only_vi: Vec<_> = vi.iter().filter(|i| !en.contains(i)).collect();
+        let only_en: Vec<_> = en.iter().filter(|i| !vi.contains(i)).collect();
+        assert!(
+            only_vi.is_empty() && only_en.is_empty(),
+            "vi only: {only_vi:?}, en only: {only_en:?}"
+        );
+        // Every t!("id") in the sources names a message of the files.
+        let mut used = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut dirs = vec![root];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let p = entry.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|e| e == "rs") && !p.ends_with("i18n.rs") {
+                    let text = std::fs::read_to_string(&p).unwrap();
+                    // `t!("` not ending another macro's name (format!).
+                    for (at, _) in text.match_indices("t!(\"") {
+                        let before = text[..at].chars().next_back();
+                        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                            continue;
+                        }
+                        let rest = &text[at + 4..];
+                        if let Some(id) = rest.split('"').next() {
+                            used.push((p.display().to_string(), id.to_owned()));
+                        }
+                    }
+                }
+            }
+        }
+        let missing: Vec<_> = used.iter().filter(|(_, id)| !en.contains(id)).collect();
+        assert!(missing.is_empty(), "{missing:?}");
+        assert!(used.len() > 20, "{} uses", used.len());
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let n = |ui, k: usize| message_in(ui, "summary-outputs", &[("n", FluentValue::from(k))]);
+        assert_eq!(n(Ui::En, 1), "1 output");
+        assert_eq!(n(Ui::En, 3), "3 outputs");
+        assert_eq!(n(Ui::Vi, 1), "1 đầu ra");
+        assert_eq!(n(Ui::Vi, 3), "3 đầu ra");
+    }
+}

@@ -171,3 +171,43 @@ help-after = Examples:
     toroi watch
 
     Exit status: 0 done, 1 a problem in the input (each shown as file:line:col), 2 wrong usage. Messages in English: TOROI_LANG=en.
+
+## Templates
+
+tpl-margin-negative = the margin is { $mm } mm: it cannot be negative
+tpl-margin-negative-hint = a margin of 10 to 15 mm suits an office printer
+tpl-margin-leaves = margin { $mm } mm leaves { $left } mm { $what }
+tpl-of-page = of page
+tpl-of-card = of each 85 × 55 mm card
+tpl-margin-leaves-hint = make the margin smaller (10 to 15 mm), or the page larger
+tpl-body-rise = the body sizes must rise: min_body { $min } ≤ body { $body } ≤ max_body { $max }
+tpl-body-rise-hint = min_body is what long texts shrink to, max_body what short ones grow to
+tpl-qr-small = a { $kind }'s QR code must be at least { $min } mm, not { $mm } mm
+tpl-qr-small-hint = a smaller code has modules too small to scan from where it is read
+tpl-contrast = { $what } has a contrast of { $ratio }:1: too faint to read
+tpl-contrast-hint = keep at least 3:1 (4.5:1 for small text): dark text on a light ground
+tpl-on-white = `{ $color }` on the white page
+tpl-on = `{ $color }` on `{ $ground }`
+
+## Warnings about a procedure
+
+glyph-field = `{ $field }` contains { $what }
+glyph-hint = remove them or replace them with ordinary text; emoji and Chinese characters cannot be printed
+lint-http = the QR code opens an `http` address, which phones flag as not secure
+lint-http-hint = use the https:// address of the page if the portal has one
+lint-search-code = no `url` or `formality_id`: the QR code opens the portal's search for the code { $code }, not the procedure's own page
+lint-search-its-code = no `url` or `formality_id`: the QR code opens the portal's search for its code, not the procedure's own page
+lint-search-title = no `url` or `formality_id`: the QR code opens the portal's search for the title, not the procedure's own page
+lint-search-hint = add formality_id = "…", the id at the end of the procedure's address on the portal (https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<id>), or url = "https://…"
+lint-retired = an address from before the portal's 2026 move (…/p/home/…): it may no longer open
+lint-retired-hint = use the procedure's new page: replace the url line with formality_id = "<id>" from https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<id>{ $search }
+lint-retired-search = , or the portal's search for the code: { $page }
+lint-front-page = the QR code opens the front page of { $host }, not this procedure's page
+lint-front-page-hint = give the procedure's own page: formality_id = "<id>" from https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<id>, or its url
+lint-no-source = no `source`: nothing says where these facts come from
+lint-no-source-hint = add source = "https://...", the public page the fees and time limits were taken from
+lint-renumbered = { $n } of the steps start with their own number ("Bước 1:", "1."): it is taken off, since the print numbers the steps
+lint-renumbered-hint = write each step without its number, e.g. "Nộp hồ sơ tại Bộ phận Một cửa."
+lint-no-documents = no `documents`: the printed procedure has no list of documents to bring
+lint-no-steps = no `steps`: the printed procedure has no steps
+lint-add-list = add { $key } = ["...", "..."]

@@ -155,3 +155,43 @@ help-after = Ví dụ:
     toroi watch                                        (in lại mỗi khi lưu tệp)
 
     Mã thoát: 0 xong, 1 có lỗi trong tệp (mỗi lỗi ghi tệp:dòng:cột), 2 gõ lệnh sai. Thông báo tiếng Anh: TOROI_LANG=en.
+
+## Mẫu trình bày
+
+tpl-margin-negative = lề { $mm } mm: lề không thể âm
+tpl-margin-negative-hint = lề 10 đến 15 mm hợp với máy in văn phòng
+tpl-margin-leaves = lề { $mm } mm chỉ còn { $left } mm { $what }
+tpl-of-page = của trang
+tpl-of-card = của mỗi thẻ 85 × 55 mm
+tpl-margin-leaves-hint = giảm lề (10 đến 15 mm), hoặc dùng trang lớn hơn
+tpl-body-rise = cỡ chữ thân phải tăng dần: min_body { $min } ≤ body { $body } ≤ max_body { $max }
+tpl-body-rise-hint = min_body là cỡ chữ dài thu nhỏ đến, max_body là cỡ chữ ngắn phóng to đến
+tpl-qr-small = mã QR của { $kind } phải ít nhất { $min } mm, không phải { $mm } mm
+tpl-qr-small-hint = mã nhỏ hơn có ô quá nhỏ, không quét được từ chỗ người đọc đứng
+tpl-contrast = { $what } có độ tương phản { $ratio }:1: quá nhạt, khó đọc
+tpl-contrast-hint = giữ ít nhất 3:1 (4,5:1 cho chữ nhỏ): chữ sẫm trên nền sáng
+tpl-on-white = `{ $color }` trên trang trắng
+tpl-on = `{ $color }` trên `{ $ground }`
+
+## Cảnh báo về một thủ tục
+
+glyph-field = `{ $field }` có { $what }
+glyph-hint = xóa hoặc thay bằng chữ thường; không in được biểu tượng cảm xúc (emoji) và chữ Hán
+lint-http = mã QR mở một địa chỉ `http`, điện thoại sẽ báo là không an toàn
+lint-http-hint = dùng địa chỉ https:// của trang nếu Cổng có
+lint-search-code = không có `url` hay `formality_id`: mã QR mở trang tìm kiếm của Cổng với mã { $code }, không phải trang riêng của thủ tục
+lint-search-its-code = không có `url` hay `formality_id`: mã QR mở trang tìm kiếm của Cổng với mã của thủ tục, không phải trang riêng của nó
+lint-search-title = không có `url` hay `formality_id`: mã QR mở trang tìm kiếm của Cổng với tên thủ tục, không phải trang riêng của nó
+lint-search-hint = thêm formality_id = "…", mã ở cuối địa chỉ trang thủ tục trên Cổng (https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<mã>), hoặc url = "https://…"
+lint-retired = địa chỉ cũ từ trước khi Cổng chuyển năm 2026 (…/p/home/…): có thể không còn mở được
+lint-retired-hint = dùng trang mới của thủ tục: thay dòng url bằng formality_id = "<mã>" lấy từ https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<mã>{ $search }
+lint-retired-search = , hoặc trang tìm kiếm của Cổng theo mã: { $page }
+lint-front-page = mã QR mở trang chủ của { $host }, không phải trang của thủ tục này
+lint-front-page-hint = dùng trang riêng của thủ tục: formality_id = "<mã>" lấy từ https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<mã>, hoặc url của nó
+lint-no-source = không có `source`: không ghi rõ các thông tin này lấy từ đâu
+lint-no-source-hint = thêm source = "https://...", trang công khai nơi lấy lệ phí và thời hạn
+lint-renumbered = { $n } bước tự đánh số ("Bước 1:", "1."): số đã được bỏ đi, vì bản in tự đánh số các bước
+lint-renumbered-hint = viết mỗi bước không kèm số, ví dụ "Nộp hồ sơ tại Bộ phận Một cửa."
+lint-no-documents = không có `documents`: bản in không có danh sách giấy tờ cần mang
+lint-no-steps = không có `steps`: bản in không có các bước thực hiện
+lint-add-list = thêm { $key } = ["...", "..."]

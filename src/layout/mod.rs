@@ -134,8 +134,11 @@ pub fn check_glyphs(p: &Procedure) -> Result<(), Diagnostics> {
         let missing = FontKind::Regular.font().missing_chars(text);
         if !missing.is_empty() {
             diags.push(
-                p.error_at(offset, format!("`{field}` contains {}", unprintable(&missing)))
-                    .with_hint("remove them or replace them with ordinary text; emoji and Chinese characters cannot be printed"),
+                p.error_at(
+                    offset,
+                    crate::t!("glyph-field", field = field, what = unprintable(&missing)),
+                )
+                .with_hint(crate::t!("glyph-hint")),
             );
         }
     };

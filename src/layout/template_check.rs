@@ -76,6 +76,7 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
     let mut add = |keys: &[&'static str], message: String, hint: &str| {
         out.push((keys.to_vec(), message, hint.to_owned()))
     };
+    let tr = |id: &str| crate::i18n::message(id, &[]);
     if t.page.width <= 0.0 || t.page.height <= 0.0 {
         add(
             &["page"],
@@ -86,8 +87,8 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
     if t.margin < 0.0 {
         add(
             &["margin"],
-            format!("the margin is {} mm: it cannot be negative", t.margin),
-            "a margin of 10 to 15 mm suits an office printer",
+            crate::t!("tpl-margin-negative", mm = t.margin),
+            &tr("tpl-margin-negative-hint"),
         );
     }
     if t.gap < 0.0 {
@@ -99,15 +100,15 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
     }
     // The room the margins leave: on the page, or on each card.
     let (room_w, room_h, what) = match kind {
-        OutputKind::Cards => (CARD_W, CARD_H, "of each 85 × 55 mm card"),
-        _ => (t.page.width, t.page.height, "of page"),
+        OutputKind::Cards => (CARD_W, CARD_H, tr("tpl-of-card")),
+        _ => (t.page.width, t.page.height, tr("tpl-of-page")),
     };
     let left = (room_w.min(room_h) - 2.0 * t.margin).max(0.0);
     if t.margin >= 0.0 && left < MIN_AREA_MM.min(room_h / 2.0) {
         add(
             &["margin", "page"],
-            format!("margin {} mm leaves {left} mm {what}", t.margin),
-            "make the margin smaller (10 to 15 mm), or the page larger",
+            crate::t!("tpl-margin-leaves", mm = t.margin, left = left, what = what),
+            &tr("tpl-margin-leaves-hint"),
         );
     }
     if kind == OutputKind::Cards
@@ -159,11 +160,13 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
     if s.min_body > s.body || s.body > s.max_body {
         add(
             &["type.min_body", "type.body", "type.max_body"],
-            format!(
-                "the body sizes must rise: min_body {} ≤ body {} ≤ max_body {}",
-                s.min_body, s.body, s.max_body
+            crate::t!(
+                "tpl-body-rise",
+                min = s.min_body,
+                body = s.body,
+                max = s.max_body
             ),
-            "min_body is what long texts shrink to, max_body what short ones grow to",
+            &tr("tpl-body-rise-hint"),
         );
     }
     if s.min_title > s.title {
@@ -190,11 +193,13 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
     if t.qr.size < min_qr {
         add(
             &["qr.size"],
-            format!(
-                "a {kind}'s QR code must be at least {min_qr} mm, not {} mm",
-                t.qr.size
+            crate::t!(
+                "tpl-qr-small",
+                kind = kind.to_string(),
+                min = min_qr,
+                mm = t.qr.size
             ),
-            "a smaller code has modules too small to scan from where it is read",
+            &tr("tpl-qr-small-hint"),
         );
     }
     let c = &t.colors;
@@ -203,39 +208,43 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
             ["colors.ink", "colors.ink"],
             c.ink,
             Color::WHITE,
-            "`colors.ink` on the white page",
+            crate::t!("tpl-on-white", color = "colors.ink"),
         ),
         (
             ["colors.muted", "colors.muted"],
             c.muted,
             Color::WHITE,
-            "`colors.muted` on the white page",
+            crate::t!("tpl-on-white", color = "colors.muted"),
         ),
         (
             ["colors.accent", "colors.accent"],
             c.accent,
             Color::WHITE,
-            "`colors.accent` (headings) on the white page",
+            crate::t!("tpl-on-white", color = "colors.accent"),
         ),
         (
             ["colors.on_accent", "colors.accent"],
             c.on_accent,
             c.accent,
-            "`colors.on_accent` on `colors.accent`",
+            crate::t!(
+                "tpl-on",
+                color = "colors.on_accent",
+                ground = "colors.accent"
+            ),
         ),
         (
             ["colors.ink", "colors.tint"],
             c.ink,
             c.tint,
-            "`colors.ink` on `colors.tint`",
+            crate::t!("tpl-on", color = "colors.ink", ground = "colors.tint"),
         ),
     ] {
         let ratio = contrast(fg, bg);
         if ratio < MIN_CONTRAST {
             add(
                 &keys,
-                format!("{what} has a contrast of {ratio:.1}:1: too faint to read"),
-                "keep at least 3:1 (4.5:1 for small text): dark text on a light ground",
+                crate::t!("tpl-contrast", what = what, ratio = format!("{ratio:.1}")),
+                &tr("tpl-contrast-hint"),
             );
         }
     }

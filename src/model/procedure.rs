@@ -284,27 +284,21 @@ impl Procedure {
             .is_some_and(|s| s.eq_ignore_ascii_case("http://"))
         {
             warn(
-                self.error_at(
-                    self.url.offset,
-                    "the QR code opens an `http` address, which phones flag as not secure",
-                )
-                .with_hint("use the https:// address of the page if the portal has one"),
+                self.error_at(self.url.offset, crate::t!("lint-http"))
+                    .with_hint(crate::t!("lint-http-hint")),
             );
         }
         match self.link {
             Link::Search => {
                 // A list's rows say it once for all (the cell shows the code).
-                let what = match &self.code {
-                    Some(_) if !self.src.cells.is_empty() => "its code".to_owned(),
-                    Some(c) => format!("the code {}", c.value),
-                    None => "the title".to_owned(),
+                let message = match &self.code {
+                    Some(_) if !self.src.cells.is_empty() => crate::t!("lint-search-its-code"),
+                    Some(c) => crate::t!("lint-search-code", code = &c.value),
+                    None => crate::t!("lint-search-title"),
                 };
                 warn(
-                    self.error_at(
-                        self.url.offset,
-                        format!("no `url` or `formality_id`: the QR code opens the portal's search for {what}, not the procedure's own page"),
-                    )
-                    .with_hint("add formality_id = \"…\", the id at the end of the procedure's address on the portal (https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<id>), or url = \"https://…\""),
+                    self.error_at(self.url.offset, message)
+                        .with_hint(crate::t!("lint-search-hint")),
                 );
             }
             Link::Given | Link::Portal => {}
@@ -313,41 +307,30 @@ impl Procedure {
             Some(portal::Concern::Retired { code }) => {
                 let code = code.or_else(|| self.code.as_ref().map(|c| c.value.clone()));
                 let search = code.map_or(String::new(), |c| {
-                    format!(", or the portal's search for the code: {}", portal::search_page(&c))
+                    crate::t!("lint-retired-search", page = portal::search_page(&c))
                 });
                 warn(
-                    self.error_at(
-                        self.url.offset,
-                        "an address from before the portal's 2026 move (…/p/home/…): it may no longer open",
-                    )
-                    .with_hint(format!(
-                        "use the procedure's new page: replace the url line with formality_id = \"<id>\" from https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<id>{search}"
-                    )),
+                    self.error_at(self.url.offset, crate::t!("lint-retired"))
+                        .with_hint(crate::t!("lint-retired-hint", search = search)),
                 );
             }
             Some(portal::Concern::FrontPage { host }) => warn(
-                self.error_at(
-                    self.url.offset,
-                    format!("the QR code opens the front page of {host}, not this procedure's page"),
-                )
-                .with_hint("give the procedure's own page: formality_id = \"<id>\" from https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<id>, or its url"),
+                self.error_at(self.url.offset, crate::t!("lint-front-page", host = host))
+                    .with_hint(crate::t!("lint-front-page-hint")),
             ),
             None => {}
         }
         if self.source.is_empty() {
             warn(
-                Diagnostic::error("no `source`: nothing says where these facts come from")
+                Diagnostic::error(crate::t!("lint-no-source"))
                     .in_file(self.path())
-                    .with_hint("add source = \"https://...\", the public page the fees and time limits were taken from"),
+                    .with_hint(crate::t!("lint-no-source-hint")),
             );
         }
         if let Some(&at) = self.renumbered.first() {
             warn(
-                self.error_at(at, format!(
-                    "{} of the steps start with their own number (\"Bước 1:\", \"1.\"): it is taken off, since the print numbers the steps",
-                    self.renumbered.len()
-                ))
-                .with_hint("write each step without its number, e.g. \"Nộp hồ sơ tại Bộ phận Một cửa.\""),
+                self.error_at(at, crate::t!("lint-renumbered", n = self.renumbered.len()))
+                    .with_hint(crate::t!("lint-renumbered-hint")),
             );
         }
         for (list, key) in [(&self.documents, "documents"), (&self.steps, "steps")] {
@@ -355,16 +338,13 @@ impl Procedure {
                 warn(
                     self.error_at(
                         self.title.offset,
-                        format!(
-                            "no `{key}`: the printed procedure has no {}",
-                            if key == "documents" {
-                                "list of documents to bring"
-                            } else {
-                                "steps"
-                            }
-                        ),
+                        if key == "documents" {
+                            crate::t!("lint-no-documents")
+                        } else {
+                            crate::t!("lint-no-steps")
+                        },
                     )
-                    .with_hint(format!("add {key} = [\"...\", \"...\"]")),
+                    .with_hint(crate::t!("lint-add-list", key = key)),
                 );
             }
         }

@@ -89,18 +89,16 @@ fn a_12000_pixel_png_logo_prints_within_bounded_memory_and_a_small_file() {
     encoder.set_compression(png::Compression::Fast);
     let mut writer = encoder.write_header().unwrap();
     let mut stream = writer.stream_writer().unwrap();
-    let mut row = vec![0u8; w as usize * 3];
+    // A red disc on white: each row is white with one red run.
+    let white = vec![255u8; w as usize * 3];
+    let red: Vec<u8> = [0xda, 0x25, 0x1d].repeat(w as usize);
+    let mut row = white.clone();
     for y in 0..h {
-        for x in 0..w {
-            let (dx, dy) = (x as i64 - 6000, y as i64 - 6000);
-            let inside = dx * dx + dy * dy < 5500 * 5500;
-            let c = if inside {
-                [0xda, 0x25, 0x1d]
-            } else {
-                [255, 255, 255]
-            };
-            row[x as usize * 3..x as usize * 3 + 3].copy_from_slice(&c);
-        }
+        let dy = y as f64 - 6000.0;
+        let half = (5500.0f64 * 5500.0 - dy * dy).max(0.0).sqrt() as usize;
+        row.copy_from_slice(&white);
+        let (a, b) = (6000 - half.min(6000), (6000 + half).min(w as usize));
+        row[a * 3..b * 3].copy_from_slice(&red[a * 3..b * 3]);
         std::io::Write::write_all(&mut stream, &row).unwrap();
     }
     stream.finish().unwrap();

@@ -303,7 +303,16 @@ fn help_and_the_summary_speak_the_language_asked_for() {
         text.contains("đã ghi ") && text.contains("đã làm 5 đầu ra của toroi.toml: 7 tệp"),
         "{text}"
     );
+    // What each file is, and how to print it.
+    assert!(
+        text.contains("(cẩm nang A5, 2 thủ tục, ") && text.contains("lật theo cạnh NGẮN"),
+        "{text}"
+    );
     let (_, text) = run(&xa, Asked::EnglishLocale, &["build"]);
+    assert!(
+        text.contains("(A5 handbook, 2 procedures, ") && text.contains("flip on the SHORT edge"),
+        "{text}"
+    );
     assert!(
         text.contains("built 5 outputs of toroi.toml: 7 files"),
         "{text}"

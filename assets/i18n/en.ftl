@@ -211,3 +211,28 @@ lint-renumbered-hint = write each step without its number, e.g. "Nộp hồ sơ 
 lint-no-documents = no `documents`: the printed procedure has no list of documents to bring
 lint-no-steps = no `steps`: the printed procedure has no steps
 lint-add-list = add { $key } = ["...", "..."]
+
+## What a written file is, and how to print it
+
+count-procedures = { $n ->
+    [one] 1 procedure
+   *[other] { $n } procedures
+}
+what-poster = { $paper } poster, 1 page
+what-booklet = { $paper } booklet, { $procedures }, { $pages } pages{ $blanks } on { $sheets } sheets of { $sheet }
+what-blanks = {" "}+ { $n } blank
+what-handbook = { $paper } handbook, { $procedures }, { $pages } pages
+what-catalog = { $paper } catalogue, { $procedures } in { $fields } fields, { $pages } pages
+what-leaflet = { $sheet } tri-fold leaflet, { $procedures }, 2 sides
+what-cards = { $cards } QR cards on { $pages } { $paper } { $pages ->
+    [one] sheet
+   *[other] sheets
+}{ $again }
+what-cards-again = {" "}(+ { $n } repeated to fill the last sheet)
+what-phone = phone image
+note-booklet = print on { $sheet }, double-sided, flip on the SHORT edge ({ $sheets } sheets)
+note-booklet-fold = then fold the stack in half and staple along the fold
+note-catalog = print on { $paper } at 100 % ("actual size"); pin the pages up in order for the notice board
+note-cards = print at 100 % ("actual size"), then cut along the marks: 85 × 55 mm cards
+note-leaflet-print = print on A4, double-sided, flip on the SHORT edge
+note-leaflet-fold = fold the narrow panel (left on side 1) in first, then the front cover over it

@@ -195,3 +195,22 @@ lint-renumbered-hint = viết mỗi bước không kèm số, ví dụ "Nộp h�
 lint-no-documents = không có `documents`: bản in không có danh sách giấy tờ cần mang
 lint-no-steps = không có `steps`: bản in không có các bước thực hiện
 lint-add-list = thêm { $key } = ["...", "..."]
+
+## Tệp đã ghi là gì, và in thế nào
+
+count-procedures = { $n } thủ tục
+what-poster = áp phích { $paper }, 1 trang
+what-booklet = cẩm nang đóng quyển { $paper }, { $procedures }, { $pages } trang{ $blanks } trên { $sheets } tờ { $sheet }
+what-blanks = {" "}+ { $n } trang trắng
+what-handbook = cẩm nang { $paper }, { $procedures }, { $pages } trang
+what-catalog = danh mục { $paper }, { $procedures } trong { $fields } lĩnh vực, { $pages } trang
+what-leaflet = tờ gấp ba { $sheet }, { $procedures }, 2 mặt
+what-cards = { $cards } thẻ QR trên { $pages } tờ { $paper }{ $again }
+what-cards-again = {" "}(+ { $n } thẻ lặp lại cho đầy tờ cuối)
+what-phone = ảnh cho điện thoại
+note-booklet = in trên giấy { $sheet }, hai mặt, lật theo cạnh NGẮN ({ $sheets } tờ)
+note-booklet-fold = rồi gấp đôi xấp giấy và dập ghim dọc nếp gấp
+note-catalog = in trên giấy { $paper } ở 100 % ("kích thước thật"); ghim các trang theo thứ tự lên bảng niêm yết
+note-cards = in ở 100 % ("kích thước thật"), rồi cắt theo dấu: thẻ 85 × 55 mm
+note-leaflet-print = in trên giấy A4, hai mặt, lật theo cạnh NGẮN
+note-leaflet-fold = gấp tấm hẹp (bên trái mặt 1) vào trước, rồi gấp bìa trước đè lên

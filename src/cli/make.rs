@@ -202,14 +202,15 @@ fn files_of(job: &Job, laid: Laid) -> Vec<File> {
     let first = laid.entry.unwrap_or(0);
     let paper = job.template.paper();
     let n = job.entries.len();
-    let procedures = format!("{n} {}", if n == 1 { "procedure" } else { "procedures" });
+    let procedures = crate::t!("count-procedures", n = n);
+    let paper_name = paper.to_string();
     match job.format {
         Format::Pdf => {
             let mut doc = laid.document;
             let pages = doc.pages.len();
             let mut notes = Vec::new();
             let what = match job.kind {
-                OutputKind::Poster => format!("{paper} poster, 1 page"),
+                OutputKind::Poster => crate::t!("what-poster", paper = paper_name.as_str()),
                 OutputKind::Png => "phone image as a PDF page".to_owned(),
                 OutputKind::Handbook if job.booklet => {
                     // A5 pages on A4 landscape, A4 pages on A3 landscape: the
@@ -219,51 +220,72 @@ fn files_of(job: &Job, laid: Laid) -> Vec<File> {
                     let sheet_name = sheet.iso().map_or(sheet.name(), |(n, _)| n.to_owned());
                     let (imposed, b) = booklet::impose_document(doc, sheet.width * MM);
                     doc = imposed;
-                    notes.push(format!(
-                        "print on {sheet_name}, double-sided, flip on the SHORT edge ({} sheets)",
-                        b.sheets
+                    notes.push(crate::t!(
+                        "note-booklet",
+                        sheet = sheet_name.as_str(),
+                        sheets = b.sheets
                     ));
-                    notes.push("then fold the stack in half and staple along the fold".to_owned());
+                    notes.push(crate::t!("note-booklet-fold"));
                     let blanks = if b.blanks > 0 {
-                        format!(" + {} blank", b.blanks)
+                        crate::t!("what-blanks", n = b.blanks)
                     } else {
                         String::new()
                     };
-                    format!(
-                        "{paper} booklet, {procedures}, {pages} pages{blanks} on {} sheets of {sheet_name}",
-                        b.sheets
+                    crate::t!(
+                        "what-booklet",
+                        paper = paper_name.as_str(),
+                        procedures = procedures.as_str(),
+                        pages = pages,
+                        blanks = blanks,
+                        sheets = b.sheets,
+                        sheet = sheet_name.as_str()
                     )
                 }
-                OutputKind::Handbook => format!("{paper} handbook, {procedures}, {pages} pages"),
+                OutputKind::Handbook => crate::t!(
+                    "what-handbook",
+                    paper = paper_name.as_str(),
+                    procedures = procedures.as_str(),
+                    pages = pages
+                ),
                 OutputKind::Catalog => {
-                    notes.push(format!(
-                        "print on {paper} at 100 % (\"actual size\"); pin the pages up in order for the notice board"
-                    ));
-                    format!(
-                        "{paper} catalogue, {procedures} in {} fields, {pages} pages",
-                        doc.outline.len()
+                    notes.push(crate::t!("note-catalog", paper = paper_name.as_str()));
+                    crate::t!(
+                        "what-catalog",
+                        paper = paper_name.as_str(),
+                        procedures = procedures.as_str(),
+                        fields = doc.outline.len(),
+                        pages = pages
                     )
                 }
                 OutputKind::Leaflet => {
-                    notes = LEAFLET_NOTES.map(str::to_owned).to_vec();
+                    notes = vec![
+                        crate::t!("note-leaflet-print"),
+                        crate::t!("note-leaflet-fold"),
+                    ];
                     // Folded, an A4 landscape sheet is "an A4 leaflet".
                     let sheet = paper.iso().map_or(paper.name(), |(n, _)| n.to_owned());
-                    format!("{sheet} tri-fold leaflet, {procedures}, 2 sides")
+                    crate::t!(
+                        "what-leaflet",
+                        sheet = sheet,
+                        procedures = procedures.as_str()
+                    )
                 }
                 OutputKind::Cards => {
-                    notes.push(
-                        "print at 100 % (\"actual size\"), then cut along the marks: 85 × 55 mm cards"
-                            .to_owned(),
-                    );
-                    let sheets = if pages == 1 { "sheet" } else { "sheets" };
+                    notes.push(crate::t!("note-cards"));
                     let cards = n * job.copies;
                     let slots = pages * crate::layout::cards::PER_SHEET;
                     let again = if job.fill_sheets && slots > cards {
-                        format!(" (+ {} repeated to fill the last sheet)", slots - cards)
+                        crate::t!("what-cards-again", n = slots - cards)
                     } else {
                         String::new()
                     };
-                    format!("{cards} QR cards on {pages} {paper} {sheets}{again}")
+                    crate::t!(
+                        "what-cards",
+                        cards = cards,
+                        pages = pages,
+                        paper = paper_name.as_str(),
+                        again = again
+                    )
                 }
             };
             let doc = marks::bleed(doc, job.print.bleed);
@@ -291,7 +313,7 @@ fn files_of(job: &Job, laid: Laid) -> Vec<File> {
                 .map(|(i, page)| {
                     let what = match job.kind {
                         OutputKind::Poster => format!("{paper} poster"),
-                        OutputKind::Png => "phone image".to_owned(),
+                        OutputKind::Png => crate::t!("what-phone"),
                         OutputKind::Leaflet if i == 0 => {
                             "leaflet side 1 (outside: cover, back, flap)".to_owned()
                         }
@@ -354,12 +376,6 @@ fn too_fine(laid: &[Laid], px: u32) -> Option<Diagnostic> {
         .with_hint(format!("use --px {works} or more"))
     })
 }
-
-/// How to print and fold a leaflet, after writing it.
-const LEAFLET_NOTES: [&str; 2] = [
-    "print on A4, double-sided, flip on the SHORT edge",
-    "fold the narrow panel (left on side 1) in first, then the front cover over it",
-];
 
 /// Refuses an output that is a folder or one of the input files.
 pub fn check_output(out: &Path, inputs: &[&Path]) -> Result<(), Diagnostic> {

@@ -35,6 +35,20 @@ fn campaign_with_logo(env: &Env, logo: &str) -> std::path::PathBuf {
     )
 }
 
+/// The marriage registration's poster under `campaign`, as p.pdf.
+fn poster_with(env: &Env, campaign: &Path) {
+    let p = repo("procedures/dang-ky-ket-hon.toml");
+    env.toroi(&[
+        "poster",
+        p.to_str().unwrap(),
+        "--campaign",
+        campaign.to_str().unwrap(),
+        "-o",
+        "p.pdf",
+    ])
+    .success();
+}
+
 #[test]
 fn an_svg_emblem_prints_at_300_dpi() {
     let env = Env::new();
@@ -47,16 +61,7 @@ fn an_svg_emblem_prints_at_300_dpi() {
 </svg>"##,
     );
     let campaign = campaign_with_logo(&env, "quoc-huy.svg");
-    let p = repo("procedures/dang-ky-ket-hon.toml");
-    env.toroi(&[
-        "poster",
-        p.to_str().unwrap(),
-        "--campaign",
-        campaign.to_str().unwrap(),
-        "-o",
-        "p.pdf",
-    ])
-    .success();
+    poster_with(&env, &campaign);
     let images = pdf_images(&env.path("p.pdf"));
     assert_eq!(images.len(), 1, "{images:?}");
     assert_eq!((images[0].0, images[0].1), (600, 600));
@@ -104,16 +109,7 @@ fn a_12000_pixel_png_logo_prints_within_bounded_memory_and_a_small_file() {
     stream.finish().unwrap();
     writer.finish().unwrap();
     let campaign = campaign_with_logo(&env, "scan.png");
-    let p = repo("procedures/dang-ky-ket-hon.toml");
-    env.toroi(&[
-        "poster",
-        p.to_str().unwrap(),
-        "--campaign",
-        campaign.to_str().unwrap(),
-        "-o",
-        "p.pdf",
-    ])
-    .success();
+    poster_with(&env, &campaign);
     let size = std::fs::metadata(env.path("p.pdf")).unwrap().len();
     assert!(size < 1_000_000, "{size} bytes");
     let images = pdf_images(&env.path("p.pdf"));

@@ -102,21 +102,6 @@ fn outputs_get_the_mode_the_umask_gives() {
     }
 }
 
-/// `toroi ARGS` run in `dir`.
-fn toroi_in(dir: &std::path::Path, args: &[&str]) -> Output {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_toroi"))
-        .env("TOROI_LANG", "en")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    Output {
-        status: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
 /// Every file under `dir` with its bytes, to see that nothing changed.
 fn snapshot(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     let mut out = Vec::new();

@@ -37,6 +37,21 @@ impl Output {
     }
 }
 
+/// `toroi ARGS` run in `dir`, its messages in English.
+pub fn toroi_in<S: AsRef<std::ffi::OsStr>>(dir: &Path, args: &[S]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_toroi"))
+        .env("TOROI_LANG", "en")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    Output {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
 /// A temporary working folder with the repository's files at hand.
 pub struct Env {
     pub dir: tempfile::TempDir,
@@ -61,17 +76,7 @@ impl Env {
     }
 
     pub fn toroi<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> Output {
-        let out = Command::new(env!("CARGO_BIN_EXE_toroi"))
-            .env("TOROI_LANG", "en")
-            .args(args)
-            .current_dir(self.dir.path())
-            .output()
-            .unwrap();
-        Output {
-            status: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        toroi_in(self.dir.path(), args)
     }
 
     /// `toroi poster ARGS...`, as users type it.

@@ -28,9 +28,9 @@ pub fn remove_pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
 pub fn check_target(path: &Path) -> Result<(), Diagnostic> {
     let ends_in_separator = path.as_os_str().to_string_lossy().ends_with(['/', '\\']);
     if path.is_dir() || ends_in_separator {
-        return Err(Diagnostic::error("the output is a folder, not a file")
+        return Err(Diagnostic::error(crate::t!("out-is-folder"))
             .in_file(path)
-            .with_hint("give a file name, e.g. -o out/poster.pdf"));
+            .with_hint(crate::t!("out-is-folder-hint")));
     }
     Ok(())
 }
@@ -52,7 +52,7 @@ impl Pending {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        std::fs::create_dir_all(dir).map_err(|e| fail(path, "cannot create its folder", &e))?;
+        std::fs::create_dir_all(dir).map_err(|e| fail(path, crate::t!("write-no-folder"), &e))?;
         // Registered under the lock, so an interrupt cannot fall between
         // creating the file and knowing about it.
         let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
@@ -68,7 +68,7 @@ impl Pending {
         }
         let tmp = builder
             .tempfile_in(dir)
-            .map_err(|e| fail(path, "cannot create a temporary file", &e))?;
+            .map_err(|e| fail(path, crate::t!("write-no-temp"), &e))?;
         pending.push(tmp.path().to_path_buf());
         Ok(Pending {
             path: path.to_path_buf(),
@@ -83,11 +83,11 @@ impl Pending {
         let result = tmp
             .write_all(bytes)
             .and_then(|_| tmp.as_file().sync_all())
-            .map_err(|e| fail(path, "writing failed", &e))
+            .map_err(|e| fail(path, crate::t!("write-failed"), &e))
             .and_then(|_| {
                 tmp.persist(path)
                     .map(|_| ())
-                    .map_err(|e| fail(path, "cannot move the finished file into place", &e.error))
+                    .map_err(|e| fail(path, crate::t!("write-no-rename"), &e.error))
             });
         forget(&tmp_path);
         result
@@ -107,9 +107,14 @@ fn forget(tmp: &Path) {
     pending.retain(|p| p != tmp);
 }
 
-fn fail(path: &Path, what: &str, e: &dyn std::fmt::Display) -> Diagnostic {
-    Diagnostic::error(format!("cannot write {}: {what}: {e}", path.display()))
-        .with_hint("check that the folder exists and that you may write there, and that the file is not open in another program")
+fn fail(path: &Path, what: String, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(crate::t!(
+        "write-cannot",
+        path = path.display(),
+        what = what,
+        reason = crate::i18n::io_error(e)
+    ))
+    .with_hint(crate::t!("write-cannot-hint"))
 }
 
 /// Writes `bytes` to `path` whole or not at all.
@@ -134,6 +139,7 @@ mod tests {
     #[test]
     fn an_output_gets_the_mode_a_new_file_gets() {
         use std::os::unix::fs::PermissionsExt;
+        let _turn = serial();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.pdf");
         Pending::create(&path).unwrap().commit(b"x").unwrap();

@@ -112,6 +112,23 @@ pub fn message_in(ui: Ui, id: &str, args: &[(&str, FluentValue<'_>)]) -> String 
         .into_owned()
 }
 
+/// An operating system's error in the interface's language: the common
+/// kinds said plainly, anything else as the system says it.
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let id = match e.kind() {
+        K::NotFound => "io-not-found",
+        K::PermissionDenied => "io-permission-denied",
+        K::AlreadyExists => "io-exists",
+        K::StorageFull => "io-disk-full",
+        K::ReadOnlyFilesystem => "io-read-only",
+        K::IsADirectory => "io-is-folder",
+        K::NotADirectory => "io-not-folder",
+        _ => return e.to_string(),
+    };
+    message(id, &[])
+}
+
 /// Every message id of `ui`'s file, for the test that both files have the
 /// same ones.
 pub fn ids(ui: Ui) -> Vec<String> {

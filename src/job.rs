@@ -94,7 +94,7 @@ impl Print {
     pub fn describe(&self) -> String {
         let mut s = String::new();
         if self.bleed > 0.0 {
-            s.push_str(&format!(", {} mm bleed and crop marks", self.bleed));
+            s.push_str(&format!(", {}", crate::t!("print-bleed", mm = self.bleed)));
         }
         if self.cmyk {
             s.push_str(", CMYK");
@@ -239,8 +239,8 @@ impl Job {
             .as_ref()
             .map_or_else(|| NATIONAL_PORTAL.to_owned(), |c| c.qr_url(&c.url));
         let front = Code::new(front, address::for_people(untracked, None, "")).map_err(|e| {
-            let d = Diagnostic::error(e.to_string())
-                .with_hint("use a shorter campaign `url` or fewer tracking parameters");
+            let d =
+                Diagnostic::error(e.to_string()).with_hint(crate::t!("hint-shorter-campaign-url"));
             match &campaign {
                 Some(c) => d.in_file(c.path()),
                 None => d,
@@ -341,7 +341,7 @@ fn code_all(
                 Ok(code) => Ok(Coded { procedure, code }),
                 Err(e) => Err(procedure
                     .error_at(procedure.url.offset, e.to_string())
-                    .with_hint("use a shorter URL (the portal's page for the procedure is short) or fewer tracking parameters")),
+                    .with_hint(crate::t!("hint-shorter-url"))),
             }
         })
         .collect();

@@ -236,3 +236,276 @@ note-catalog = print on { $paper } at 100 % ("actual size"); pin the pages up in
 note-cards = print at 100 % ("actual size"), then cut along the marks: 85 × 55 mm cards
 note-leaflet-print = print on A4, double-sided, flip on the SHORT edge
 note-leaflet-fold = fold the narrow panel (left on side 1) in first, then the front cover over it
+
+## Writing files; what a campaign builds
+
+out-is-folder = the output is a folder, not a file
+out-is-folder-hint = give a file name, e.g. -o out/poster.pdf
+write-cannot = cannot write { $path }: { $what }: { $reason }
+write-cannot-hint = check that the folder exists and that you may write there, and that the file is not open in another program
+write-no-folder = cannot create its folder
+write-no-temp = cannot create a temporary file
+write-failed = writing failed
+write-no-rename = cannot move the finished file into place
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-exists = it exists already
+io-disk-full = the disk is full
+io-read-only = the disk is read-only
+io-is-folder = it is a folder
+io-not-folder = a part of the path is not a folder
+build-no-campaign = no campaign file here
+build-no-campaign-hint = name the campaign file, e.g. toroi build examples/phuong-1/toroi.toml, or make one with toroi init
+build-no-outputs = the campaign lists no outputs
+build-no-outputs-hint = add an [[output]] section: kind = "handbook", size = "a5", file = "out/cam-nang.pdf"
+build-no-procedures = the campaign lists no procedures
+build-no-procedures-hint = add procedures = ["procedures"] (files or folders, relative to this file)
+build-whole-broken = the { $kind } { $file } was not written: { $n } of its procedure files { $n ->
+    [one] has errors
+   *[other] have errors
+} (shown above)
+build-whole-broken-hint = fix those files and build again; a { $kind } with a missing procedure would be handed out
+build-posters-one-file = { $file } is one file, but a poster is made for each of { $n } procedures
+build-posters-one-file-hint = give a folder instead, e.g. file = "out/posters"
+kind-poster = poster
+kind-leaflet = leaflet
+kind-handbook = handbook
+kind-cards = QR cards
+kind-png = phone image
+kind-catalog = catalogue
+
+## init, watch
+
+init-name-line = # name = "Ủy ban nhân dân xã …"     # the office's name, printed on every output
+init-is-file = this is a file, not a folder
+init-is-file-hint = name a new folder, e.g. toroi init xa-moi
+watch-cannot = cannot watch for changes: { $reason }
+watch-failed = watching: { $reason }
+watch-cannot-folder = cannot watch { $path }: { $reason }
+
+## check, import
+
+folder-unreadable = cannot read the folder: { $reason }
+path-spelling = check the spelling of the path
+check-nothing-in = nothing to check in { $paths }
+check-nothing-hint = name procedure files (.toml), folders of them, lists or a campaign file (toroi.toml)
+proof-reads-as = it reads as { $other }
+proof-unread = no decoder finds it
+proof-misread = the QR code on page { $page } of the { $kind } does not read back to its address: { $what }
+proof-misread-hint = make the code larger (the template's [qr] size) or keep text and pictures clear of it
+check-nothing = nothing to check: name procedure files, folders, lists or a campaign file (toroi.toml)
+bleed-bad = give the bleed in millimetres, from 0 to 20 (print shops ask for 3)
+import-not-list = toroi import reads a list: an .xlsx, .xls, .ods or .csv file
+import-not-list-hint = procedure files (.toml) need no import: print them directly
+import-out-file = the output is a file; import writes a folder of procedure files
+import-out-file-hint = give a folder, e.g. -o procedures
+import-exists = { $n } of the { $of } files exist already (the first: { $first }); nothing was overwritten
+import-exists-hint = edits made in those files would be lost: import into another folder, or add --force to replace them
+blank-not-xlsx = a blank list is an .xlsx file
+blank-not-xlsx-hint = e.g. toroi import --blank danh-muc.xlsx
+file-exists = the file exists already; nothing was overwritten
+file-exists-hint = give a new file name
+blank-failed = cannot make the spreadsheet: { $reason }
+blank-wrote = wrote { $path } (a blank list: { $columns } columns; one procedure per row, one document or step per line in a cell)
+
+## import, make, qr, single
+
+imported = imported { $procedures } from { $list } into { $folder } in { $secs } s{ $warnings }
+proof-the-campaign = the campaign
+proof-failed = the QR code of { $whose } on page { $page } does not read back to { $href }{ $more ->
+    [0] {""}
+    [one] {" "}(1 more code does not either)
+   *[other] {" "}({ $more } more codes do not either)
+}; nothing was written
+proof-failed-hint = run toroi check for each one; make the codes larger or keep things clear of them
+out-extension = { $path }: a { $format } file's name must end in .{ $ext }
+out-extension-hint = name it { $path }
+what-phone-pdf = phone image as a PDF page
+png-too-fine = at { $px } px wide the QR code's modules would be under { $min } pixels: phones cannot read it
+png-too-fine-hint = use --px { $px } or more
+out-is-input = the output { $out } is the input file { $input }
+out-is-input-hint = give another output name
+qr-cmd-long-hint = use a shorter URL, or a larger --mm
+qr-cmd-format = cannot tell the format of { $path }
+qr-cmd-format-hint = end the output name with .svg, .png or .pdf
+qr-cmd-px-hint = give a larger --px
+qr-what-svg = { $modules } modules, vector
+qr-what-png = { $px } × { $px } px, { $per } px per module
+png-named-pdf = --png writes PNG images, but the output is named { $path }
+png-named-pdf-hint = name the output .png, or leave out --png for a PDF
+no-procedures-for = no procedures to put in the { $kind }
+no-procedures-for-hint = name procedure files, folders or lists, e.g. toroi { $command } procedures/, or run it in a campaign folder (toroi init)
+posters-out-file = several procedures make a poster each: -o names a folder for them, not the file { $path }
+posters-out-file-hint = e.g. -o posters (one file per procedure goes in it)
+cards-png-out-file = with --png, -o names a folder for the card images, not the file { $path }
+cards-png-out-file-hint = e.g. -o the-qr (one PNG per procedure goes in it)
+
+## Layout: what does not fit
+
+hint-shorter-campaign-url = use a shorter campaign `url` or fewer tracking parameters
+hint-shorter-url = use a shorter URL (the portal's page for the procedure is short) or fewer tracking parameters
+cards-url-hint = use a shorter URL or fewer tracking parameters: a card has room for a 47 mm code
+cards-url-long = the URL is too long for the QR code of a card
+cards-no-room = the title does not fit on a QR card (85 × 55 mm): the issuer and hotline leave no room
+cards-no-room-hint = shorten the issuer's name or the hotline in the campaign file
+cards-title-shortened = the title is shortened to { $lines } lines at { $pt } pt on its QR card (85 × 55 mm)
+cards-title-shortened-hint = a shorter title prints whole; the code still opens the full page
+catalog-row-tall = a row of the catalogue is taller than a page
+catalog-row-tall-hint = shorten the procedure's title
+catalog-url-hint = give the procedure's `formality_id`: the portal's page for it has a short address
+cover-contacts-long = the issuer's contacts do not fit on the back cover
+issuer-shorten-hint = shorten the [issuer] texts (address, office hours)
+where-cover = the cover
+where-leaflet-front = the leaflet's front panel
+handbook-too-many = { $n } procedures are too many for one handbook (at most { $max }, about 1,000 pages)
+handbook-too-many-hint = make one handbook per field (lĩnh vực) or per office: list the folders in separate [[output]] sections
+section-field-long = `{ $field }` is too long for one { $paper } page of the handbook: it needs { $needs } mm, a page has { $room } mm
+shorten-field-hint = shorten `{ $field }`; the full text stays on the page the QR code opens
+section-pages = the procedure takes { $pages } pages of the handbook, more than the { $max } a section may have; the longest part is `{ $field }`
+section-pages-hint = shorten it to what a citizen needs to bring and do; the full text stays on the page the QR code opens
+where-handbook = { $paper } handbook
+where-poster = { $paper } poster
+leaflet-count = a leaflet needs { $min } to { $max } procedures; { $n } given
+leaflet-count-hint = for one procedure print a poster (toroi poster) or QR cards (toroi cards)
+leaflet-holds = a leaflet holds { $fits } of these { $n } procedures: drop { $drop } (or print a handbook for all of them)
+leaflet-holds-hint = choose { $fits }: name them on the command line (toroi leaflet a.toml b.toml ...) or in the campaign's [[output]] as procedures = ["a.toml", ...]
+leaflet-panel-long = this procedure needs { $needs } mm on a leaflet panel, which has { $room } mm
+leaflet-panel-long-hint = shorten its documents and facts, or print it as a poster
+leaflet-contacts-long = the contacts do not fit on the leaflet's back panel above the campaign's QR code ({ $mm } mm too long)
+masthead-long = { $what } has { $room } mm for the title and slogan, which need { $needs } mm
+masthead-long-hint = shorten `campaign.title` or `campaign.slogan`
+glyph-text = the text "{ $text }" contains { $what }
+glyph-text-hint = remove them or replace them with ordinary text in the campaign or procedure file
+qr-small-modules = the QR code on the { $what } has { $module } mm modules: it scans from close up only (0.7 mm or more reads at arm's length)
+qr-small-modules-hint = a shorter URL (or fewer tracking parameters) makes a coarser code
+phone-cta-room = the phone image's code leaves no room for its call to action
+phone-cta-room-hint = use a shorter address: the portal's page for the procedure's id
+phone-title-long = the title does not fit on the phone image even at its smallest size
+phone-title-long-hint = shorten the title; the code opens the full page
+poster-url-hint = use a shorter URL (the portal's page for the procedure is short) or fewer tracking parameters; A3 posters have a larger code (--size a3)
+poster-shrunk = the text was shrunk from { $from } pt to { $to } pt to fit on one { $paper } page
+poster-shrunk-a4-hint = shorter texts, or --size a3, print larger
+poster-shrunk-hint = shorter texts print larger
+poster-overflow = the text does not fit on one { $paper } poster: it is { $mm } mm too long even at the smallest body size ({ $pt } pt); the overflow starts in `{ $field }`
+poster-overflow-hint = shorten `{ $field }` (or the longest lists); the full text stays on the page the QR code opens
+poster-overflow-a4-hint = shorten `{ $field }` (or the longest lists); the full text stays on the page the QR code opens. A larger page also helps: --size a3
+poster-key-lines = `{ $key }` takes { $lines } lines on the poster, more than the { $max } it has room for
+poster-key-lines-hint = shorten it; the full details can go on the page the QR code opens
+
+## Campaign files
+
+use-one-of = use one of: { $names }
+output-procedures-empty = this output's `procedures` lists nothing
+output-procedures-empty-hint = name procedure files or folders, or remove the line to use the campaign's
+kind-did-you-mean = did you mean "{ $near }"? The kinds are: { $names }
+size-not-for = a { $kind } does not come in size "{ $size }"
+booklet-handbook-only = `booklet` is for handbooks only
+handbook-only-hint = remove the line, or set kind = "handbook"
+group-handbook-only = `group` is for handbooks only (a catalogue always groups by field)
+group-unknown = unknown grouping "{ $value }"
+group-unknown-hint = write group = "field" to order the sections by field
+px-only-png-hint = remove the line; PDF outputs are sized in millimetres
+png-no-print = PNG images have no bleed or CMYK colours
+png-no-print-hint = remove the line; bleed and cmyk are for PDFs going to a print shop
+outputs-same-file-hint = the output at line { $line } writes it too; give each output its own file
+tracking-foreign = `tracking` is added to addresses on { $hosts } that the office does not run: there the parameters only make the QR codes denser
+tracking-foreign-hint = add tracking only to links to your own site (the campaign's `url`, the issuer's `website`); remove `tracking` for portal links
+campaign-path-missing = no such file or folder: { $path }
+campaign-path-missing-hint = check the spelling; paths here are relative to this campaign file
+
+## Files and folders
+
+folder-no-procedures = this folder has no .toml procedure files
+folder-no-procedures-hint = name the folder that holds the procedure files, e.g. procedures/
+path-missing-hint = check the spelling of the path; relative paths in a campaign file are relative to that file
+file-txt = this file is named { $name }: it is read as TOML
+file-txt-hint = rename it to { $name } (Notepad adds .txt unless "Save as type" is "All files")
+path-is-folder = this is a folder, not a file
+path-is-folder-hint = name one .toml file, e.g. procedures/dang-ky-khai-sinh.toml
+file-unreadable = cannot read the file: { $reason }
+file-unreadable-hint = check that the file exists and that you may read it
+file-too-large = the file is { $mb } MB; a procedure or campaign file is a few kilobytes (at most 1 MB)
+file-too-large-hint = is this the right file? Full texts belong on the page the QR code opens, not in print
+
+## Lists and templates
+
+list-no-sheet = the file has no sheet named "{ $name }"
+list-sheets = its sheets are: { $names }
+list-no-header = no header row at all
+list-headers-found = the headers found are: { $headers }
+list-no-title-column = no column of procedure titles: { $found }
+list-no-title-column-hint = head the column of names "Tên thủ tục hành chính" (or "Tên TTHC", "title"), and give at least one more known column such as "Mã TTHC" or "Lĩnh vực"
+list-column-unknown = the column "{ $name }" is not read: toroi does not know what it holds
+list-column-unknown-hint = rename it to one of: Tên thủ tục, Mã TTHC, Lĩnh vực, Cơ quan thực hiện, Thời hạn giải quyết, Phí, lệ phí, Căn cứ pháp lý, Cách thức thực hiện, Mức độ DVC, Thành phần hồ sơ, Trình tự thực hiện, Kết quả thực hiện, Đường dẫn, formality_id, Tóm tắt, Nguồn — or leave it, it does no harm
+list-legacy = this cell is typed in the old { $encoding } encoding; read as "{ $text }"
+list-legacy-hint = convert the file to Unicode (in Unikey: Công cụ > Chuyển mã) so that every program reads it
+list-code-number = the code is stored as a number ({ $number }): read as "{ $code }", but trailing zeros may be lost
+list-code-number-hint = format the code column as Text (Format Cells > Text) and type the codes again
+list-online-bad = "{ $value }" is not a level of online service
+list-online-bad-hint = write "Toàn trình" (fully online), "Một phần" (partly online) or "Không", or leave it empty
+list-row-no-title = this row has no procedure title
+list-row-no-title-hint = type the procedure's name in this cell, or delete the row
+list-place-sheet = { $file }, sheet { $sheet }, row { $row }
+list-place-line = { $file }, line { $line }
+list-imported-comment = Imported by toroi from { $place }.
+    Edit freely: toroi check this file after a change.
+list-no-rows = the list has a header but no procedure rows
+list-no-rows-hint = add a row per procedure under the header
+sheet-unreadable = cannot read the spreadsheet: { $reason }
+sheet-unreadable-hint = save it from Excel or LibreOffice as .xlsx (or as CSV UTF-8) and try again
+list-empty-hint = a list needs a header row (Tên thủ tục, Mã TTHC, ...) and a row per procedure
+csv-unreadable = cannot read the CSV file: { $reason }
+csv-unreadable-hint = a quote opened in a cell must be closed; save it again from Excel as CSV UTF-8
+portal-id-shared = the portal id { $id } is also the id of { $other }: one of the two codes opens the other's page
+portal-id-shared-hint = open https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<id> and keep the id on the procedure it shows; leave the other without one (its code then opens the portal's search)
+template-unreadable = cannot read the template: { $reason }
+template-bad-value = bad template value: { $reason }
+template-bad-value-hint = lengths are numbers of millimetres, type sizes numbers of points, colours "#RRGGBB"
+template-key-unknown = unknown template key `{ $key }`
+template-did-you-mean = did you mean `{ $key }`?
+type-table = a table
+type-list-brackets = a list in brackets: ["…", "…"]
+type-number = a number
+template-key-type = `{ $key }` must be { $expected }
+template-key-type-hint = see the built-in templates in templates/ for the form of each key
+
+## Templates
+
+tpl-page-bad = the page is { $w } × { $h } mm
+tpl-page-bad-hint = write the page in millimetres, e.g. page = {"{"} width = 210, height = 297 {"}"}
+tpl-gap-negative = the gap is { $mm } mm: it cannot be negative
+tpl-gap-negative-hint = a gap of 3 to 5 mm between blocks
+tpl-cards-page = ten 85 × 55 mm cards need an A4 page; this template's page is { $paper }
+tpl-cards-page-hint = remove `page` from the template: cards print ten to an A4 sheet
+tpl-size-range = `{ $key }` is { $pt } pt: type prints from 4 to 200 pt
+tpl-size-range-hint = body text reads well at 9 to 12 pt
+tpl-min-title = min_title { $min } pt is larger than title { $title } pt
+tpl-min-title-hint = min_title is what a long title shrinks to: at most `title`
+tpl-keep-together = `keep_together` holds "{ $words }", of { $n } syllables
+tpl-keep-together-hint = list words of two to four syllables that a line must not split, e.g. "Vĩnh Bảo"
+
+## Templates (built in)
+
+tpl-builtin = the built-in template { $name }: { $message }
+
+## Values, logos
+
+type-number-bare = a number (without quotes)
+type-table-list = a list of tables
+key-entries-tables = `{ $key }` entries must be tables, not { $found }
+key-entries-tables-hint = write each entry as a [[{ $key }]] section
+logo-no-size = has no size
+logo-not-drawn = could not be drawn
+logo-too-large = is too large
+qr-png-small = { $px } px is too small for this code: it needs at least { $n } px (one per module)
+
+## Images
+
+png-leaflet-outside = leaflet side 1 (outside: cover, back, flap)
+png-leaflet-inside = leaflet side { $side } (inside)
+png-card = QR card
+png-handbook-page = { $paper } handbook page { $page }
+png-catalog-page = { $paper } catalogue page { $page }
+png-what = { $what }, { $w } × { $h } px
+print-bleed = { $mm } mm bleed and crop marks
+qr-what-pdf = { $mm } mm, { $module } mm per module

@@ -214,3 +214,272 @@ note-catalog = in trên giấy { $paper } ở 100 % ("kích thước thật"); g
 note-cards = in ở 100 % ("kích thước thật"), rồi cắt theo dấu: thẻ 85 × 55 mm
 note-leaflet-print = in trên giấy A4, hai mặt, lật theo cạnh NGẮN
 note-leaflet-fold = gấp tấm hẹp (bên trái mặt 1) vào trước, rồi gấp bìa trước đè lên
+
+## Ghi tệp; chiến dịch làm gì
+
+out-is-folder = đầu ra là một thư mục, không phải một tệp
+out-is-folder-hint = ghi tên một tệp, ví dụ -o out/ap-phich.pdf
+write-cannot = không ghi được { $path }: { $what }: { $reason }
+write-cannot-hint = kiểm tra thư mục có tồn tại và bạn được ghi vào đó, và tệp không đang mở trong chương trình khác (Word, trình đọc PDF)
+write-no-folder = không tạo được thư mục chứa nó
+write-no-temp = không tạo được tệp tạm
+write-failed = ghi không thành
+write-no-rename = không đặt được tệp đã làm xong vào chỗ
+io-not-found = không có tệp hay thư mục này
+io-permission-denied = không có quyền
+io-exists = đã có rồi
+io-disk-full = ổ đĩa đã đầy
+io-read-only = ổ đĩa chỉ cho đọc
+io-is-folder = đó là một thư mục
+io-not-folder = một phần của đường dẫn không phải thư mục
+build-no-campaign = không có tệp chiến dịch ở đây
+build-no-campaign-hint = ghi tên tệp chiến dịch, ví dụ toroi build examples/phuong-1/toroi.toml, hoặc tạo một chiến dịch bằng toroi init
+build-no-outputs = chiến dịch không liệt kê đầu ra nào
+build-no-outputs-hint = thêm một mục [[output]]: kind = "handbook", size = "a5", file = "out/cam-nang.pdf"
+build-no-procedures = chiến dịch không liệt kê thủ tục nào
+build-no-procedures-hint = thêm procedures = ["thu-tuc"] (tệp hoặc thư mục, tính từ tệp này)
+build-whole-broken = chưa ghi { $kind } { $file }: { $n } tệp thủ tục của nó có lỗi (xem ở trên)
+build-whole-broken-hint = sửa các tệp đó rồi làm lại; { $kind } thiếu một thủ tục sẽ bị phát ra tay người dân
+build-posters-one-file = { $file } là một tệp, nhưng mỗi thủ tục trong { $n } thủ tục có một áp phích riêng
+build-posters-one-file-hint = ghi tên một thư mục, ví dụ file = "out/ap-phich"
+kind-poster = áp phích
+kind-leaflet = tờ gấp
+kind-handbook = cẩm nang
+kind-cards = thẻ QR
+kind-png = ảnh điện thoại
+kind-catalog = danh mục
+
+## init, watch
+
+init-name-line = # name = "Ủy ban nhân dân xã …"     # tên cơ quan, in trên mọi đầu ra
+init-is-file = đây là một tệp, không phải thư mục
+init-is-file-hint = ghi tên một thư mục mới, ví dụ toroi init xa-moi
+watch-cannot = không theo dõi được các thay đổi: { $reason }
+watch-failed = khi theo dõi: { $reason }
+watch-cannot-folder = không theo dõi được { $path }: { $reason }
+
+## check, import
+
+folder-unreadable = không đọc được thư mục: { $reason }
+path-spelling = kiểm tra lại đường dẫn
+check-nothing-in = không có gì để kiểm tra trong { $paths }
+check-nothing-hint = ghi tên các tệp thủ tục (.toml), thư mục chứa chúng, danh sách hoặc tệp chiến dịch (toroi.toml)
+proof-reads-as = nó đọc ra { $other }
+proof-unread = không bộ đọc nào tìm thấy nó
+proof-misread = mã QR ở trang { $page } của { $kind } không đọc lại ra địa chỉ của nó: { $what }
+proof-misread-hint = làm mã lớn hơn (mục [qr] size của mẫu) hoặc để chữ và hình tránh xa mã
+check-nothing = không có gì để kiểm tra: ghi tên các tệp thủ tục, thư mục, danh sách hoặc tệp chiến dịch (toroi.toml)
+bleed-bad = ghi phần tràn lề bằng milimét, từ 0 đến 20 (nhà in thường cần 3)
+import-not-list = toroi import đọc một danh sách: tệp .xlsx, .xls, .ods hoặc .csv
+import-not-list-hint = tệp thủ tục (.toml) không cần import: in thẳng từ chúng
+import-out-file = đầu ra là một tệp; import ghi ra một thư mục các tệp thủ tục
+import-out-file-hint = ghi tên một thư mục, ví dụ -o thu-tuc
+import-exists = { $n } trong { $of } tệp đã có (tệp đầu tiên: { $first }); không ghi đè tệp nào
+import-exists-hint = những gì đã sửa trong các tệp đó sẽ mất: import vào thư mục khác, hoặc thêm --force để thay chúng
+blank-not-xlsx = danh sách trống là một tệp .xlsx
+blank-not-xlsx-hint = ví dụ toroi import --blank danh-muc.xlsx
+file-exists = tệp đã có; không ghi đè
+file-exists-hint = ghi một tên tệp mới
+blank-failed = không tạo được bảng tính: { $reason }
+blank-wrote = đã ghi { $path } (danh sách trống: { $columns } cột; mỗi dòng một thủ tục, mỗi giấy tờ hay bước một dòng trong ô)
+
+## import, make, qr, single
+
+imported = đã chuyển { $procedures } từ { $list } vào { $folder } trong { $secs } giây{ $warnings }
+proof-the-campaign = chiến dịch
+proof-failed = mã QR của { $whose } ở trang { $page } không đọc lại ra { $href }{ $more ->
+    [0] {""}
+   *[other] {" "}(và { $more } mã khác cũng vậy)
+}; không ghi tệp nào
+proof-failed-hint = chạy toroi check để xem từng mã; làm mã lớn hơn hoặc để mọi thứ tránh xa mã
+out-extension = { $path }: tên tệp { $format } phải kết thúc bằng .{ $ext }
+out-extension-hint = đặt tên là { $path }
+what-phone-pdf = ảnh điện thoại dạng một trang PDF
+png-too-fine = với bề rộng { $px } px, mỗi ô của mã QR chưa tới { $min } điểm ảnh: điện thoại không đọc được
+png-too-fine-hint = dùng --px { $px } trở lên
+out-is-input = đầu ra { $out } chính là tệp đầu vào { $input }
+out-is-input-hint = đặt tên khác cho đầu ra
+qr-cmd-long-hint = dùng địa chỉ ngắn hơn, hoặc --mm lớn hơn
+qr-cmd-format = không biết định dạng của { $path }
+qr-cmd-format-hint = đặt tên đầu ra kết thúc bằng .svg, .png hoặc .pdf
+qr-cmd-px-hint = dùng --px lớn hơn
+qr-what-svg = { $modules } ô, dạng vector
+qr-what-png = { $px } × { $px } px, { $per } px mỗi ô
+png-named-pdf = --png ghi ảnh PNG, nhưng đầu ra lại tên là { $path }
+png-named-pdf-hint = đặt tên đầu ra .png, hoặc bỏ --png để ghi PDF
+no-procedures-for = không có thủ tục nào để đưa vào { $kind }
+no-procedures-for-hint = ghi tên các tệp thủ tục, thư mục hoặc danh sách, ví dụ toroi { $command } thu-tuc/, hoặc chạy lệnh trong một thư mục chiến dịch (toroi init)
+posters-out-file = mỗi thủ tục có một áp phích riêng: -o là tên một thư mục chứa chúng, không phải tệp { $path }
+posters-out-file-hint = ví dụ -o ap-phich (mỗi thủ tục một tệp trong đó)
+cards-png-out-file = với --png, -o là tên một thư mục chứa ảnh các thẻ, không phải tệp { $path }
+cards-png-out-file-hint = ví dụ -o the-qr (mỗi thủ tục một ảnh PNG trong đó)
+
+## Dàn trang: những gì không vừa
+
+hint-shorter-campaign-url = dùng `url` của chiến dịch ngắn hơn, hoặc bớt tham số theo dõi (tracking)
+hint-shorter-url = dùng địa chỉ ngắn hơn (trang của thủ tục trên Cổng có địa chỉ ngắn), hoặc bớt tham số theo dõi (tracking)
+cards-url-hint = dùng địa chỉ ngắn hơn hoặc bớt tham số theo dõi: thẻ chỉ có chỗ cho mã 47 mm
+cards-url-long = địa chỉ quá dài cho mã QR của một thẻ
+cards-no-room = tên thủ tục không vừa thẻ QR (85 × 55 mm): tên cơ quan và đường dây nóng đã chiếm hết chỗ
+cards-no-room-hint = rút ngắn tên cơ quan hoặc đường dây nóng trong tệp chiến dịch
+cards-title-shortened = tên thủ tục được rút gọn còn { $lines } dòng cỡ { $pt } pt trên thẻ QR (85 × 55 mm)
+cards-title-shortened-hint = tên ngắn hơn sẽ in đủ; mã vẫn mở trang đầy đủ
+catalog-row-tall = một dòng của danh mục cao hơn cả trang
+catalog-row-tall-hint = rút ngắn tên thủ tục
+catalog-url-hint = ghi `formality_id` của thủ tục: trang của nó trên Cổng có địa chỉ ngắn
+cover-contacts-long = thông tin liên hệ của cơ quan không vừa bìa sau
+issuer-shorten-hint = rút ngắn các mục trong [issuer] (địa chỉ, giờ làm việc)
+where-cover = bìa
+where-leaflet-front = mặt trước của tờ gấp
+handbook-too-many = { $n } thủ tục là quá nhiều cho một cuốn cẩm nang (tối đa { $max }, khoảng 1.000 trang)
+handbook-too-many-hint = làm mỗi lĩnh vực hoặc mỗi cơ quan một cuốn: liệt kê các thư mục trong các mục [[output]] riêng
+section-field-long = `{ $field }` quá dài cho một trang { $paper } của cẩm nang: cần { $needs } mm, một trang có { $room } mm
+shorten-field-hint = rút ngắn `{ $field }`; toàn văn vẫn có ở trang mà mã QR mở
+section-pages = thủ tục chiếm { $pages } trang cẩm nang, nhiều hơn { $max } trang cho phép mỗi phần; phần dài nhất là `{ $field }`
+section-pages-hint = rút gọn còn những gì người dân cần mang và cần làm; toàn văn vẫn có ở trang mà mã QR mở
+where-handbook = cẩm nang { $paper }
+where-poster = áp phích { $paper }
+leaflet-count = tờ gấp cần từ { $min } đến { $max } thủ tục; đã cho { $n }
+leaflet-count-hint = với một thủ tục, in áp phích (toroi poster) hoặc thẻ QR (toroi cards)
+leaflet-holds = tờ gấp chứa được { $fits } trong { $n } thủ tục này: bỏ bớt { $drop } (hoặc in cẩm nang cho tất cả)
+leaflet-holds-hint = chọn { $fits } thủ tục: ghi tên chúng trên dòng lệnh (toroi leaflet a.toml b.toml ...) hoặc trong [[output]] của chiến dịch: procedures = ["a.toml", ...]
+leaflet-panel-long = thủ tục này cần { $needs } mm trên một tấm của tờ gấp, mà tấm chỉ có { $room } mm
+leaflet-panel-long-hint = rút ngắn giấy tờ và thông tin của nó, hoặc in nó thành áp phích
+leaflet-contacts-long = thông tin liên hệ không vừa mặt sau của tờ gấp, phía trên mã QR của chiến dịch (dài quá { $mm } mm)
+masthead-long = { $what } chỉ có { $room } mm cho tiêu đề và khẩu hiệu, mà chúng cần { $needs } mm
+masthead-long-hint = rút ngắn `campaign.title` hoặc `campaign.slogan`
+glyph-text = đoạn chữ "{ $text }" có { $what }
+glyph-text-hint = xóa hoặc thay bằng chữ thường trong tệp chiến dịch hay tệp thủ tục
+qr-small-modules = mã QR trên { $what } có ô { $module } mm: chỉ quét được khi để thật gần (từ 0,7 mm trở lên mới đọc được ở khoảng một sải tay)
+qr-small-modules-hint = địa chỉ ngắn hơn (hoặc ít tham số theo dõi hơn) cho mã có ô to hơn
+phone-cta-room = mã trên ảnh điện thoại không chừa chỗ cho lời mời quét mã
+phone-cta-room-hint = dùng địa chỉ ngắn hơn: trang của thủ tục trên Cổng theo mã của nó
+phone-title-long = tên thủ tục không vừa ảnh điện thoại, kể cả ở cỡ chữ nhỏ nhất
+phone-title-long-hint = rút ngắn tên; mã mở trang đầy đủ
+poster-url-hint = dùng địa chỉ ngắn hơn (trang của thủ tục trên Cổng có địa chỉ ngắn) hoặc bớt tham số theo dõi; áp phích A3 có mã lớn hơn (--size a3)
+poster-shrunk = chữ đã được thu nhỏ từ { $from } pt xuống { $to } pt cho vừa một trang { $paper }
+poster-shrunk-a4-hint = chữ ngắn hơn, hoặc --size a3, sẽ in to hơn
+poster-shrunk-hint = chữ ngắn hơn sẽ in to hơn
+poster-overflow = chữ không vừa một áp phích { $paper }: dài quá { $mm } mm dù ở cỡ chữ nhỏ nhất ({ $pt } pt); phần tràn bắt đầu ở `{ $field }`
+poster-overflow-hint = rút ngắn `{ $field }` (hoặc các danh sách dài nhất); toàn văn vẫn có ở trang mà mã QR mở
+poster-overflow-a4-hint = rút ngắn `{ $field }` (hoặc các danh sách dài nhất); toàn văn vẫn có ở trang mà mã QR mở. Trang lớn hơn cũng giúp được: --size a3
+poster-key-lines = `{ $key }` chiếm { $lines } dòng trên áp phích, nhiều hơn { $max } dòng có chỗ
+poster-key-lines-hint = rút ngắn; các chi tiết có thể để ở trang mà mã QR mở
+
+## Tệp chiến dịch
+
+use-one-of = dùng một trong: { $names }
+output-procedures-empty = `procedures` của đầu ra này không liệt kê gì
+output-procedures-empty-hint = ghi tên các tệp hoặc thư mục thủ tục, hoặc xóa dòng này để dùng các thủ tục của chiến dịch
+kind-did-you-mean = có phải ý bạn là "{ $near }"? Các loại là: { $names }
+size-not-for = { $kind } không có khổ "{ $size }"
+booklet-handbook-only = `booklet` chỉ dùng cho cẩm nang
+handbook-only-hint = xóa dòng này, hoặc đặt kind = "handbook"
+group-handbook-only = `group` chỉ dùng cho cẩm nang (danh mục luôn xếp theo lĩnh vực)
+group-unknown = cách xếp nhóm không hợp lệ "{ $value }"
+group-unknown-hint = viết group = "field" để xếp các phần theo lĩnh vực
+px-only-png-hint = xóa dòng này; đầu ra PDF tính kích thước bằng milimét
+png-no-print = ảnh PNG không có tràn lề hay màu CMYK
+png-no-print-hint = xóa dòng này; bleed và cmyk dùng cho PDF gửi nhà in
+outputs-same-file-hint = đầu ra ở dòng { $line } cũng ghi vào đó; mỗi đầu ra cần một tệp riêng
+tracking-foreign = `tracking` được thêm vào các địa chỉ trên { $hosts }, không do cơ quan quản lý: ở đó các tham số chỉ làm mã QR dày hơn
+tracking-foreign-hint = chỉ thêm tracking cho địa chỉ trang của cơ quan (`url` của chiến dịch, `website` của cơ quan); bỏ `tracking` với địa chỉ trên Cổng
+campaign-path-missing = không có tệp hay thư mục này: { $path }
+campaign-path-missing-hint = kiểm tra chính tả; đường dẫn ở đây tính từ tệp chiến dịch này
+
+## Tệp và thư mục
+
+folder-no-procedures = thư mục này không có tệp thủ tục .toml nào
+folder-no-procedures-hint = ghi tên thư mục chứa các tệp thủ tục, ví dụ thu-tuc/
+path-missing-hint = kiểm tra lại đường dẫn; đường dẫn tương đối trong tệp chiến dịch tính từ tệp đó
+file-txt = tệp này tên là { $name }: được đọc như tệp TOML
+file-txt-hint = đổi tên thành { $name } (Notepad thêm .txt trừ khi chọn "Save as type" là "All files")
+path-is-folder = đây là một thư mục, không phải một tệp
+path-is-folder-hint = ghi tên một tệp .toml, ví dụ thu-tuc/dang-ky-khai-sinh.toml
+file-unreadable = không đọc được tệp: { $reason }
+file-unreadable-hint = kiểm tra tệp có tồn tại và bạn được đọc nó
+file-too-large = tệp nặng { $mb } MB; một tệp thủ tục hay chiến dịch chỉ vài kilobyte (tối đa 1 MB)
+file-too-large-hint = có đúng tệp không? Toàn văn nên để ở trang mà mã QR mở, không phải trên bản in
+
+## Danh sách và mẫu trình bày
+
+list-no-sheet = tệp không có trang tính nào tên "{ $name }"
+list-sheets = các trang tính của nó là: { $names }
+list-no-header = hoàn toàn không có dòng tiêu đề
+list-headers-found = các tiêu đề tìm thấy là: { $headers }
+list-no-title-column = không có cột tên thủ tục: { $found }
+list-no-title-column-hint = đặt tiêu đề cột tên là "Tên thủ tục hành chính" (hoặc "Tên TTHC", "title"), và có thêm ít nhất một cột quen thuộc như "Mã TTHC" hay "Lĩnh vực"
+list-column-unknown = cột "{ $name }" không được đọc: toroi không biết nó chứa gì
+list-column-unknown-hint = đổi tên thành một trong: Tên thủ tục, Mã TTHC, Lĩnh vực, Cơ quan thực hiện, Thời hạn giải quyết, Phí, lệ phí, Căn cứ pháp lý, Cách thức thực hiện, Mức độ DVC, Thành phần hồ sơ, Trình tự thực hiện, Kết quả thực hiện, Đường dẫn, formality_id, Tóm tắt, Nguồn — hoặc cứ để vậy, không ảnh hưởng gì
+list-legacy = ô này gõ bằng bảng mã cũ { $encoding }; đã đọc thành "{ $text }"
+list-legacy-hint = chuyển tệp sang Unicode (trong Unikey: Công cụ > Chuyển mã) để mọi chương trình đều đọc được
+list-code-number = mã được lưu dạng số ({ $number }): đã đọc thành "{ $code }", nhưng có thể đã mất các số 0 ở cuối
+list-code-number-hint = định dạng cột mã là Text (Format Cells > Text) rồi gõ lại các mã
+list-online-bad = "{ $value }" không phải một mức dịch vụ công trực tuyến
+list-online-bad-hint = viết "Toàn trình", "Một phần" hoặc "Không", hoặc để trống
+list-row-no-title = dòng này không có tên thủ tục
+list-row-no-title-hint = gõ tên thủ tục vào ô này, hoặc xóa dòng
+list-place-sheet = { $file }, trang tính { $sheet }, dòng { $row }
+list-place-line = { $file }, dòng { $line }
+list-imported-comment = toroi chuyển từ { $place }.
+    Cứ sửa thoải mái: chạy toroi check cho tệp này sau mỗi lần sửa.
+list-no-rows = danh sách có dòng tiêu đề nhưng không có dòng thủ tục nào
+list-no-rows-hint = thêm mỗi thủ tục một dòng dưới dòng tiêu đề
+sheet-unreadable = không đọc được bảng tính: { $reason }
+sheet-unreadable-hint = lưu lại từ Excel hoặc LibreOffice dạng .xlsx (hoặc CSV UTF-8) rồi thử lại
+list-empty-hint = một danh sách cần dòng tiêu đề (Tên thủ tục, Mã TTHC, ...) và mỗi thủ tục một dòng
+csv-unreadable = không đọc được tệp CSV: { $reason }
+csv-unreadable-hint = dấu ngoặc kép mở trong một ô phải được đóng; lưu lại từ Excel dạng CSV UTF-8
+portal-id-shared = mã trên Cổng { $id } cũng là mã của { $other }: một trong hai mã QR sẽ mở trang của thủ tục kia
+portal-id-shared-hint = mở https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<mã> và chỉ giữ mã ở thủ tục mà trang đó hiển thị; để thủ tục kia không có mã (mã QR của nó khi đó mở trang tìm kiếm của Cổng)
+template-unreadable = không đọc được mẫu trình bày: { $reason }
+template-bad-value = giá trị không hợp lệ trong mẫu trình bày: { $reason }
+template-bad-value-hint = độ dài là số milimét, cỡ chữ là số point, màu viết "#RRGGBB"
+template-key-unknown = khóa không hợp lệ trong mẫu trình bày `{ $key }`
+template-did-you-mean = có phải ý bạn là `{ $key }`?
+type-table = một bảng
+type-list-brackets = một danh sách trong ngoặc vuông: ["…", "…"]
+type-number = một số
+template-key-type = `{ $key }` phải là { $expected }
+template-key-type-hint = xem các mẫu có sẵn trong thư mục templates/ để biết cách viết từng khóa
+
+## Mẫu trình bày
+
+tpl-page-bad = trang có kích thước { $w } × { $h } mm
+tpl-page-bad-hint = ghi kích thước trang bằng milimét, ví dụ page = {"{"} width = 210, height = 297 {"}"}
+tpl-gap-negative = khoảng cách { $mm } mm: không thể âm
+tpl-gap-negative-hint = khoảng cách 3 đến 5 mm giữa các khối
+tpl-cards-page = mười thẻ 85 × 55 mm cần một trang A4; trang của mẫu này là { $paper }
+tpl-cards-page-hint = xóa `page` khỏi mẫu: thẻ in mười thẻ trên một tờ A4
+tpl-size-range = `{ $key }` là { $pt } pt: cỡ chữ in được từ 4 đến 200 pt
+tpl-size-range-hint = chữ thân dễ đọc ở cỡ 9 đến 12 pt
+tpl-min-title = min_title { $min } pt lớn hơn title { $title } pt
+tpl-min-title-hint = min_title là cỡ mà tên dài thu nhỏ đến: tối đa bằng `title`
+tpl-keep-together = `keep_together` có "{ $words }", gồm { $n } âm tiết
+tpl-keep-together-hint = liệt kê các từ hai đến bốn âm tiết không được tách khi xuống dòng, ví dụ "Vĩnh Bảo"
+
+## Mẫu có sẵn
+
+tpl-builtin = mẫu có sẵn { $name }: { $message }
+
+## Giá trị, logo
+
+type-number-bare = một số (không có ngoặc kép)
+type-table-list = một danh sách các bảng
+key-entries-tables = các mục của `{ $key }` phải là bảng, không phải { $found }
+key-entries-tables-hint = viết mỗi mục thành một phần [[{ $key }]]
+logo-no-size = không có kích thước
+logo-not-drawn = không vẽ được
+logo-too-large = quá lớn
+qr-png-small = { $px } px là quá nhỏ cho mã này: cần ít nhất { $n } px (mỗi ô một điểm ảnh)
+
+## Ảnh
+
+png-leaflet-outside = tờ gấp mặt 1 (mặt ngoài: bìa, mặt sau, tấm gấp)
+png-leaflet-inside = tờ gấp mặt { $side } (mặt trong)
+png-card = thẻ QR
+png-handbook-page = cẩm nang { $paper } trang { $page }
+png-catalog-page = danh mục { $paper } trang { $page }
+png-what = { $what }, { $w } × { $h } px
+print-bleed = tràn lề { $mm } mm và dấu cắt
+qr-what-pdf = { $mm } mm, { $module } mm mỗi ô

@@ -25,32 +25,30 @@ pub fn build(path: &Path, proof: bool) -> ExitCode {
 pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) -> bool {
     let started = Instant::now();
     if !path.exists() {
-        let d = Diagnostic::error("no campaign file here")
+        let d = Diagnostic::error(crate::t!("build-no-campaign"))
             .in_file(path)
-            .with_hint("name the campaign file, e.g. toroi build examples/phuong-1/toroi.toml");
-        return fail(&d.into(), "nothing was written");
+            .with_hint(crate::t!("build-no-campaign-hint"));
+        return fail(&d.into());
     }
     let campaign = match Campaign::load(path) {
         Ok(c) => c,
-        Err(d) => return fail(&d, "nothing was written"),
+        Err(d) => return fail(&d),
     };
     if campaign.outputs.is_empty() {
-        let d = Diagnostic::error("the campaign lists no outputs")
+        let d = Diagnostic::error(crate::t!("build-no-outputs"))
             .in_file(path)
-            .with_hint("add an [[output]] section: kind = \"handbook\", size = \"a5\", file = \"out/cam-nang.pdf\"");
-        return fail(&d.into(), "nothing was written");
+            .with_hint(crate::t!("build-no-outputs-hint"));
+        return fail(&d.into());
     }
     if campaign.procedures.is_empty() {
-        let d = Diagnostic::error("the campaign lists no procedures")
+        let d = Diagnostic::error(crate::t!("build-no-procedures"))
             .in_file(path)
-            .with_hint(
-                "add procedures = [\"procedures\"] (files or folders, relative to this file)",
-            );
-        return fail(&d.into(), "nothing was written");
+            .with_hint(crate::t!("build-no-procedures-hint"));
+        return fail(&d.into());
     }
     let loaded = match load_procedures_from(&campaign.procedures, campaign.sheet.as_deref()) {
         Ok(l) => l,
-        Err(d) => return fail(&d, "nothing was written"),
+        Err(d) => return fail(&d),
     };
     let tracking = campaign.tracking_warnings(&loaded.procedures);
     report(&loaded.problems);
@@ -163,9 +161,14 @@ pub(super) fn at_output(diags: Diagnostics, campaign: &Campaign, output: &Output
     out
 }
 
-fn fail(diags: &Diagnostics, what: &str) -> bool {
+fn fail(diags: &Diagnostics) -> bool {
     report(diags);
-    eprintln!("error: {what}");
+    let problems = crate::t!("count-problems", n = diags.count(Severity::Error));
+    eprintln!(
+        "{}: {}",
+        crate::t!("diag-error"),
+        crate::t!("nothing-written", problems = problems)
+    );
     false
 }
 
@@ -198,11 +201,13 @@ pub(super) fn refused(
     let at = |message: String| campaign.src.error_at(output.offset, message);
     let whole = |name: &str| {
         (broken > 0).then(|| {
-            at(format!(
-                "the {name} {} was not written: {broken} of its procedure files have errors (shown above)",
-                output.file.display()
+            at(crate::t!(
+                "build-whole-broken",
+                kind = name,
+                file = output.file.display(),
+                n = broken
             ))
-            .with_hint(format!("fix those files and build again; a {name} with a missing procedure would be handed out"))
+            .with_hint(crate::t!("build-whole-broken-hint", kind = name))
         })
     };
     match output.kind {
@@ -217,17 +222,17 @@ pub(super) fn refused(
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case(ext));
             (named && procedures + broken != 1).then(|| {
-                at(format!(
-                    "{} is one file, but a poster is made for each of {} procedures",
-                    output.file.display(),
-                    procedures + broken
+                at(crate::t!(
+                    "build-posters-one-file",
+                    file = output.file.display(),
+                    n = procedures + broken
                 ))
-                .with_hint("give a folder instead, e.g. file = \"out/posters\"")
+                .with_hint(crate::t!("build-posters-one-file-hint"))
             })
         }
-        OutputKind::Leaflet => whole("leaflet"),
-        OutputKind::Handbook => whole("handbook"),
-        OutputKind::Catalog => whole("catalogue"),
+        OutputKind::Leaflet | OutputKind::Handbook | OutputKind::Catalog => {
+            whole(&output.kind.described())
+        }
         OutputKind::Cards => None,
     }
 }

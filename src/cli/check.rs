@@ -28,7 +28,11 @@ pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
                 Ok(found) => found,
                 Err(e) => {
                     all.push(
-                        Diagnostic::error(format!("cannot read the folder: {e}")).in_file(path),
+                        Diagnostic::error(crate::t!(
+                            "folder-unreadable",
+                            reason = crate::i18n::io_error(&e)
+                        ))
+                        .in_file(path),
                     );
                     continue;
                 }
@@ -37,9 +41,9 @@ pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
             vec![path.clone()]
         } else {
             all.push(
-                Diagnostic::error("no such file or folder")
+                Diagnostic::error(crate::t!("io-not-found"))
                     .in_file(path)
-                    .with_hint("check the spelling of the path"),
+                    .with_hint(crate::t!("path-spelling")),
             );
             continue;
         };
@@ -112,9 +116,8 @@ pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
     if files.is_empty() && !all.has_errors() {
         let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         all.push(
-            Diagnostic::error(format!("nothing to check in {}", named.join(", "))).with_hint(
-                "name procedure files (.toml), folders of them, or a campaign file (toroi.toml)",
-            ),
+            Diagnostic::error(crate::t!("check-nothing-in", paths = named.join(", ")))
+                .with_hint(crate::t!("check-nothing-hint")),
         );
     }
     all.dedup();
@@ -152,15 +155,16 @@ fn lay_out(job: &Job) -> Diagnostics {
         // Every code read back from its page, as it will print.
         for m in crate::proof::misread(&l.document.pages) {
             let what = match &m.read {
-                Some(other) => format!("it reads as {other}"),
-                None => "no decoder finds it".to_owned(),
+                Some(other) => crate::t!("proof-reads-as", other = other),
+                None => crate::t!("proof-unread"),
             };
-            let message = format!(
-                "the QR code on page {} of the {} does not read back to its address: {what}",
-                m.page + 1,
-                job.kind
+            let message = crate::t!(
+                "proof-misread",
+                page = m.page + 1,
+                kind = job.kind.described(),
+                what = what
             );
-            let hint = "make the code larger (the template's [qr] size) or keep text and pictures clear of it";
+            let hint = crate::t!("proof-misread-hint");
             let d = match job.entries.iter().find(|e| e.code.href == m.href) {
                 Some(e) => e.procedure.error_at(e.procedure.url.offset, message),
                 None => crate::diag::Diagnostic::error(message),

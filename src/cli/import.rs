@@ -21,12 +21,10 @@ pub fn import(
 ) -> Result<Diagnostics, Diagnostics> {
     let started = Instant::now();
     if !list::is_list(list_path) {
-        return Err(Diagnostic::error(
-            "toroi import reads a list: an .xlsx, .xls, .ods or .csv file",
-        )
-        .in_file(list_path)
-        .with_hint("procedure files (.toml) need no import: print them directly")
-        .into());
+        return Err(Diagnostic::error(crate::t!("import-not-list"))
+            .in_file(list_path)
+            .with_hint(crate::t!("import-not-list-hint"))
+            .into());
     }
     let loaded = load_procedures_from(&[list_path.to_path_buf()], sheet)?;
     if loaded.problems.has_errors() {
@@ -34,12 +32,10 @@ pub fn import(
     }
     let out = out.unwrap_or_else(|| PathBuf::from(list_path.file_stem().unwrap_or_default()));
     if out.is_file() {
-        return Err(Diagnostic::error(
-            "the output is a file; import writes a folder of procedure files",
-        )
-        .in_file(&out)
-        .with_hint("give a folder, e.g. -o procedures")
-        .into());
+        return Err(Diagnostic::error(crate::t!("import-out-file"))
+            .in_file(&out)
+            .with_hint(crate::t!("import-out-file-hint"))
+            .into());
     }
     let targets: Vec<PathBuf> = loaded
         .procedures
@@ -49,14 +45,14 @@ pub fn import(
     if !force {
         let existing: Vec<&PathBuf> = targets.iter().filter(|t| t.exists()).collect();
         if let Some(first) = existing.first() {
-            return Err(Diagnostic::error(format!(
-                "{} of the {} files exist already (the first: {}); nothing was overwritten",
-                existing.len(),
-                targets.len(),
-                first.display()
+            return Err(Diagnostic::error(crate::t!(
+                "import-exists",
+                n = existing.len(),
+                of = targets.len(),
+                first = first.display()
             ))
             .in_file(&out)
-            .with_hint("edits made in those files would be lost: import into another folder, or add --force to replace them")
+            .with_hint(crate::t!("import-exists-hint"))
             .into());
         }
     }
@@ -92,20 +88,26 @@ pub fn import(
         return Err(problems);
     }
     for (p, target) in loaded.procedures.iter().zip(&targets) {
-        println!("wrote {} ({})", target.display(), p.title.value);
+        println!(
+            "{}",
+            crate::t!("wrote", path = target.display(), what = &p.title.value)
+        );
     }
     let w = problems.count(Severity::Warning);
+    let warnings = match w {
+        0 => String::new(),
+        n => format!(", {}", crate::t!("count-warnings", n = n)),
+    };
     println!(
-        "imported {} procedures from {} into {} in {:.2} s{}",
-        targets.len(),
-        list_path.display(),
-        out.display(),
-        started.elapsed().as_secs_f32(),
-        match w {
-            0 => String::new(),
-            1 => ", 1 warning".to_owned(),
-            n => format!(", {n} warnings"),
-        }
+        "{}",
+        crate::t!(
+            "imported",
+            procedures = crate::t!("count-procedures", n = targets.len()),
+            list = list_path.display(),
+            folder = out.display(),
+            secs = format!("{:.2}", started.elapsed().as_secs_f32()),
+            warnings = warnings
+        )
     );
     Ok(problems)
 }
@@ -121,21 +123,19 @@ pub fn blank(out: &Path) -> Result<Diagnostics, Diagnostics> {
         .extension()
         .is_none_or(|e| !e.eq_ignore_ascii_case("xlsx"))
     {
-        return Err(Diagnostic::error("a blank list is an .xlsx file")
+        return Err(Diagnostic::error(crate::t!("blank-not-xlsx"))
             .in_file(out)
-            .with_hint("e.g. toroi import --blank danh-muc.xlsx")
+            .with_hint(crate::t!("blank-not-xlsx-hint"))
             .into());
     }
     if out.exists() {
-        return Err(
-            Diagnostic::error("the file exists already; nothing was overwritten")
-                .in_file(out)
-                .with_hint("give a new file name")
-                .into(),
-        );
+        return Err(Diagnostic::error(crate::t!("file-exists"))
+            .in_file(out)
+            .with_hint(crate::t!("file-exists-hint"))
+            .into());
     }
     let fail = |e: rust_xlsxwriter::XlsxError| -> Diagnostics {
-        Diagnostic::error(format!("cannot make the spreadsheet: {e}"))
+        Diagnostic::error(crate::t!("blank-failed", reason = e.to_string()))
             .in_file(out)
             .into()
     };
@@ -202,9 +202,8 @@ pub fn blank(out: &Path) -> Result<Diagnostics, Diagnostics> {
     let bytes = book.save_to_buffer().map_err(fail)?;
     write_atomic(out, &bytes)?;
     println!(
-        "wrote {} (a blank list: {} columns; one procedure per row, one document or step per line in a cell)",
-        out.display(),
-        keys.len()
+        "{}",
+        crate::t!("blank-wrote", path = out.display(), columns = keys.len())
     );
     Ok(Diagnostics::new())
 }

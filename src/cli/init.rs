@@ -8,6 +8,7 @@ use std::path::Path;
 
 use super::import;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::Ui;
 
 /// Two of the procedures the project ships, with their sources, as
 /// examples of a procedure file.
@@ -29,12 +30,12 @@ const LIST: &str = "danh-muc.xlsx";
 
 pub fn init(folder: &Path, name: Option<&str>) -> Result<Diagnostics, Diagnostics> {
     if folder.is_file() {
-        return Err(Diagnostic::error("this is a file, not a folder")
+        return Err(Diagnostic::error(crate::t!("init-is-file"))
             .in_file(folder)
-            .with_hint("name a new folder, e.g. toroi init xa-moi")
+            .with_hint(crate::t!("init-is-file-hint"))
             .into());
     }
-    let campaign = campaign_text(name);
+    let campaign = campaign_text(name, crate::i18n::current());
     let mut files: Vec<(String, &str)> = vec![(super::CAMPAIGN_FILE.to_owned(), &campaign)];
     for (file, text) in PROCEDURES {
         files.push((format!("{PROCEDURES_DIR}/{file}"), text));
@@ -89,62 +90,21 @@ fn shell_word(s: &str) -> String {
 
 /// The campaign file, its every key explained for someone editing it in
 /// Notepad.
-fn campaign_text(name: Option<&str>) -> String {
+fn campaign_text(name: Option<&str>, ui: Ui) -> String {
     let name_line = match name {
         Some(n) => format!("name = {}", toml::Value::String(n.to_owned())),
-        None => {
-            "# name = \"Ủy ban nhân dân xã …\"     # the office's name, printed on every output"
-                .to_owned()
-        }
+        None => crate::i18n::message_in(ui, "init-name-line", &[]),
     };
-    format!(
-        r#"# The campaign: who prints, what and where. Edit it in Notepad and save
-# as UTF-8; then run `toroi build` in this folder. Lines starting with # are
-# notes; remove the # in front of a line to use it.
-
-[issuer]
-{name_line}
-# locality = "Huyện …, tỉnh …"           # under the name, on posters
-# address = "Số …, đường …"              # printed with the contacts
-# hotline = "0…"                         # printed on every output
-# office_hours = "Thứ Hai – Thứ Sáu, 7 giờ 30 – 11 giờ 30, 13 giờ 30 – 17 giờ"
-# logo = "logo.png"                      # a PNG or JPEG beside this file
-
-[campaign]
-title = "Cẩm nang thủ tục hành chính"
-# slogan = "Quét mã để tìm hiểu và nộp hồ sơ trực tuyến"
-
-# The procedures: the folder of procedure files, and lists (.xlsx, .ods,
-# .csv) with a row per procedure. Fill in {LIST} (its first row names the
-# columns) and add it here: procedures = ["{PROCEDURES_DIR}", "{LIST}"]
-procedures = ["{PROCEDURES_DIR}"]
-
-# What `toroi build` writes, relative to this file.
-[[output]]
-kind = "poster"        # an A4 poster per procedure, for the one-stop desk
-size = "a4"
-file = "out/posters"
-
-[[output]]
-kind = "handbook"      # the A5 handbook (cẩm nang) for households
-size = "a5"
-file = "out/cam-nang.pdf"
-
-[[output]]
-kind = "handbook"      # the same, imposed on A4 sheets to fold: print both
-size = "a5"            # sides, flip on the short edge
-booklet = true
-file = "out/cam-nang-in.pdf"
-
-[[output]]
-kind = "cards"         # QR cards to cut out, ten to an A4 sheet
-file = "out/the-qr.pdf"
-
-[[output]]
-kind = "png"           # an image per procedure for Zalo groups (1080 × 1350 px)
-file = "out/zalo"
-"#
-    )
+    // The notes in the file are in the interface's language: they are read
+    // by the same person, in Notepad.
+    let template = match ui {
+        Ui::Vi => include_str!("../../assets/init/toroi.vi.toml"),
+        Ui::En => include_str!("../../assets/init/toroi.en.toml"),
+    };
+    template
+        .replace("{{name_line}}", &name_line)
+        .replace("{{list}}", LIST)
+        .replace("{{procedures}}", PROCEDURES_DIR)
 }
 
 #[cfg(test)]
@@ -153,13 +113,20 @@ mod tests {
 
     #[test]
     fn the_campaign_file_reads_with_or_without_a_name() {
-        for name in [None, Some("Ủy ban nhân dân xã \"Mới\"")] {
+        let names = [None, Some("Ủy ban nhân dân xã \"Mới\"")];
+        for (name, ui) in names.into_iter().flat_map(|n| [(n, Ui::Vi), (n, Ui::En)]) {
             let dir = tempfile::tempdir().unwrap();
             std::fs::create_dir(dir.path().join(PROCEDURES_DIR)).unwrap();
-            let text = campaign_text(name);
-            let src = crate::model::SourceFile::new(dir.path().join("toroi.toml"), text);
+            let text = campaign_text(name, ui);
+            let src = crate::model::SourceFile::new(dir.path().join("toroi.toml"), text.clone());
             let c = crate::model::Campaign::parse(&src).unwrap();
-            assert_eq!(c.outputs.len(), 5);
+            assert_eq!(c.outputs.len(), 5, "{ui:?}");
+            // The notes are in the file's language, and no placeholder is left.
+            let note = match ui {
+                Ui::Vi => "Sửa tệp này bằng Notepad",
+                Ui::En => "Edit it in Notepad",
+            };
+            assert!(text.contains(note) && !text.contains("{{"), "{text}");
             assert_eq!(c.issuer.name.as_ref().map(|n| n.value.as_str()), name);
         }
     }

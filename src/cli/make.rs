@@ -128,19 +128,15 @@ pub fn make(job: &Job, out: Out) -> (Vec<Written>, Diagnostics) {
                     let p = &e.procedure;
                     format!("{} ({})", p.title.value, p.path().display())
                 })
-                .unwrap_or_else(|| "the campaign".to_owned());
-            let d = Diagnostic::error(format!(
-                "the QR code of {whose} on page {} does not read back to {}{}; nothing was written",
-                m.page + 1,
-                m.href,
-                match misread.len() {
-                    1 => String::new(),
-                    n => format!(" ({} more codes do not either)", n - 1),
-                }
+                .unwrap_or_else(|| crate::t!("proof-the-campaign"));
+            let d = Diagnostic::error(crate::t!(
+                "proof-failed",
+                whose = whose,
+                page = m.page + 1,
+                href = m.href.as_str(),
+                more = misread.len() - 1
             ))
-            .with_hint(
-                "run toroi check for each one; make the codes larger or keep things clear of them",
-            );
+            .with_hint(crate::t!("proof-failed-hint"));
             return (Vec::new(), d.into());
         }
     }
@@ -178,12 +174,16 @@ fn named_for(target: &Path, format: Format) -> Result<(), Diagnostic> {
     {
         return Ok(());
     }
-    Err(Diagnostic::error(format!(
-        "{}: a {} file's name must end in .{ext}",
-        target.display(),
-        ext.to_uppercase()
+    Err(Diagnostic::error(crate::t!(
+        "out-extension",
+        path = target.display(),
+        format = ext.to_uppercase(),
+        ext = ext
     ))
-    .with_hint(format!("name it {}", target.with_extension(ext).display())))
+    .with_hint(crate::t!(
+        "out-extension-hint",
+        path = target.with_extension(ext).display()
+    )))
 }
 
 /// One file's bytes, rendered, and what to say of it.
@@ -211,7 +211,7 @@ fn files_of(job: &Job, laid: Laid) -> Vec<File> {
             let mut notes = Vec::new();
             let what = match job.kind {
                 OutputKind::Poster => crate::t!("what-poster", paper = paper_name.as_str()),
-                OutputKind::Png => "phone image as a PDF page".to_owned(),
+                OutputKind::Png => crate::t!("what-phone-pdf"),
                 OutputKind::Handbook if job.booklet => {
                     // A5 pages on A4 landscape, A4 pages on A3 landscape: the
                     // sheet comes from the page's dimensions, whatever the
@@ -312,21 +312,29 @@ fn files_of(job: &Job, laid: Laid) -> Vec<File> {
                 .enumerate()
                 .map(|(i, page)| {
                     let what = match job.kind {
-                        OutputKind::Poster => format!("{paper} poster"),
-                        OutputKind::Png => crate::t!("what-phone"),
-                        OutputKind::Leaflet if i == 0 => {
-                            "leaflet side 1 (outside: cover, back, flap)".to_owned()
+                        OutputKind::Poster => {
+                            crate::t!("where-poster", paper = paper_name.as_str())
                         }
-                        OutputKind::Leaflet => format!("leaflet side {} (inside)", i + 1),
-                        OutputKind::Cards => "QR card".to_owned(),
-                        OutputKind::Handbook => format!("{paper} handbook page {}", i + 1),
-                        OutputKind::Catalog => format!("{paper} catalogue page {}", i + 1),
+                        OutputKind::Png => crate::t!("what-phone"),
+                        OutputKind::Leaflet if i == 0 => crate::t!("png-leaflet-outside"),
+                        OutputKind::Leaflet => crate::t!("png-leaflet-inside", side = i + 1),
+                        OutputKind::Cards => crate::t!("png-card"),
+                        OutputKind::Handbook => crate::t!(
+                            "png-handbook-page",
+                            paper = paper_name.as_str(),
+                            page = i + 1
+                        ),
+                        OutputKind::Catalog => crate::t!(
+                            "png-catalog-page",
+                            paper = paper_name.as_str(),
+                            page = i + 1
+                        ),
                     };
                     let h = (page.height * px as f32 / page.width).round();
                     (
                         first + i,
                         render::png::render(page, px),
-                        format!("{what}, {px} × {h} px"),
+                        crate::t!("png-what", what = what, w = px, h = h),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -370,10 +378,8 @@ fn too_fine(laid: &[Laid], px: u32) -> Option<Diagnostic> {
     }
     (need > 0.0).then(|| {
         let works = (need / 10.0).ceil() as u32 * 10;
-        Diagnostic::error(format!(
-            "at {px} px wide the QR code's modules would be under {MIN_MODULE_PX} pixels: phones cannot read it"
-        ))
-        .with_hint(format!("use --px {works} or more"))
+        Diagnostic::error(crate::t!("png-too-fine", px = px, min = MIN_MODULE_PX))
+            .with_hint(crate::t!("png-too-fine-hint", px = works))
     })
 }
 
@@ -385,12 +391,12 @@ pub fn check_output(out: &Path, inputs: &[&Path]) -> Result<(), Diagnostic> {
         _ => false,
     };
     if let Some(input) = inputs.iter().find(|i| same(out, i)) {
-        return Err(Diagnostic::error(format!(
-            "the output {} is the input file {}",
-            out.display(),
-            input.display()
+        return Err(Diagnostic::error(crate::t!(
+            "out-is-input",
+            out = out.display(),
+            input = input.display()
         ))
-        .with_hint("give another output name"));
+        .with_hint(crate::t!("out-is-input-hint")));
     }
     Ok(())
 }

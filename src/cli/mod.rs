@@ -257,7 +257,7 @@ struct ImageArgs {
 fn bleed_mm(s: &str) -> Result<f32, String> {
     match s.parse::<f32>() {
         Ok(v) if (0.0..=20.0).contains(&v) => Ok(v),
-        _ => Err("give the bleed in millimetres, from 0 to 20 (print shops ask for 3)".to_owned()),
+        _ => Err(crate::t!("bleed-bad")),
     }
 }
 
@@ -399,7 +399,11 @@ pub fn run() -> ExitCode {
                 _ => paths,
             };
             if paths.is_empty() {
-                eprintln!("error: nothing to check: name procedure files, folders, lists or a campaign file (toroi.toml)");
+                eprintln!(
+                    "{}: {}",
+                    crate::t!("diag-error"),
+                    crate::t!("check-nothing")
+                );
                 return ExitCode::from(2);
             }
             return check::check(&paths, strict, sheet.as_deref());

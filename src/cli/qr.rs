@@ -24,15 +24,13 @@ pub fn qr(target: &str, out: &Path, px: u32, mm: f32) -> Result<Diagnostics, Dia
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let qr_error = |e: crate::qr::QrError| {
-        Diagnostics::from(
-            Diagnostic::error(e.to_string()).with_hint("use a shorter URL, or a larger --mm"),
-        )
+        Diagnostics::from(Diagnostic::error(e.to_string()).with_hint(crate::t!("qr-cmd-long-hint")))
     };
     // The format is checked before the (slower) encoding.
     if !matches!(ext.as_deref(), Some("svg" | "png" | "pdf")) {
         return Err(
-            Diagnostic::error(format!("cannot tell the format of {}", out.display()))
-                .with_hint("end the output name with .svg, .png or .pdf")
+            Diagnostic::error(crate::t!("qr-cmd-format", path = out.display()))
+                .with_hint(crate::t!("qr-cmd-format-hint"))
                 .into(),
         );
     }
@@ -45,14 +43,14 @@ pub fn qr(target: &str, out: &Path, px: u32, mm: f32) -> Result<Diagnostics, Dia
     let (bytes, what) = match ext.as_deref() {
         Some("svg") => (
             render::qr_image::svg(&m, target).into_bytes(),
-            format!("{modules} modules, vector"),
+            crate::t!("qr-what-svg", modules = modules),
         ),
         Some("png") => {
             let png = render::qr_image::png(&m, px)
-                .map_err(|e| Diagnostic::error(e).with_hint("give a larger --px"))?;
+                .map_err(|e| Diagnostic::error(e).with_hint(crate::t!("qr-cmd-px-hint")))?;
             (
                 png,
-                format!("{px} × {px} px, {} px per module", px / modules as u32),
+                crate::t!("qr-what-png", px = px, per = px / modules as u32),
             )
         }
         _ => {
@@ -71,11 +69,16 @@ pub fn qr(target: &str, out: &Path, px: u32, mm: f32) -> Result<Diagnostics, Dia
             };
             (
                 render::pdf::render(&doc),
-                format!("{mm} mm, {:.2} mm per module", mm / modules as f32),
+                crate::t!(
+                    "qr-what-pdf",
+                    mm = mm,
+                    module = format!("{:.2}", mm / modules as f32)
+                ),
             )
         }
     };
     crate::atomic::write_atomic(out, &bytes)?;
-    println!("wrote {} ({what}, {})", out.display(), kb(bytes.len()));
+    let what = format!("{what}, {}", kb(bytes.len()));
+    println!("{}", crate::t!("wrote", path = out.display(), what = what));
     Ok(Diagnostics::new())
 }

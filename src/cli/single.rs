@@ -39,11 +39,11 @@ impl Options {
             .and_then(|o| o.extension())
             .map(|e| e.to_string_lossy().to_lowercase());
         if self.png && ext.as_deref() == Some("pdf") {
-            return Err(Diagnostic::error(format!(
-                "--png writes PNG images, but the output is named {}",
-                output.unwrap_or(Path::new("")).display()
+            return Err(Diagnostic::error(crate::t!(
+                "png-named-pdf",
+                path = output.unwrap_or(Path::new("")).display()
             ))
-            .with_hint("name the output .png, or leave out --png for a PDF"));
+            .with_hint(crate::t!("png-named-pdf-hint")));
         }
         Ok(if self.png || ext.as_deref() == Some("png") {
             Format::Png {
@@ -140,13 +140,12 @@ fn procedures_for(
         match campaign {
             Some(c) if !c.procedures.is_empty() => c.procedures.clone(),
             _ => {
-                return Err(
-                    Diagnostic::error(format!("no procedures to put in the {kind}"))
-                        .with_hint(format!(
-                            "name procedure files or folders, e.g. toroi {kind} procedures/"
-                        ))
-                        .into(),
-                )
+                return Err(Diagnostic::error(crate::t!(
+                    "no-procedures-for",
+                    kind = kind.described()
+                ))
+                .with_hint(crate::t!("no-procedures-for-hint", command = kind.name()))
+                .into())
             }
         }
     } else {
@@ -202,12 +201,11 @@ pub fn poster(
     }
     // Several files, folders or lists: a poster of each, into a folder.
     if let Some(o) = output.as_deref().filter(|o| o.extension().is_some()) {
-        return Err(Diagnostic::error(format!(
-            "several procedures make a poster each: -o names a folder for them, not the file {}",
-            o.display()
-        ))
-        .with_hint("e.g. -o posters (one file per procedure goes in it)")
-        .into());
+        return Err(
+            Diagnostic::error(crate::t!("posters-out-file", path = o.display()))
+                .with_hint(crate::t!("posters-out-file-hint"))
+                .into(),
+        );
     }
     let default = if phone { "zalo" } else { "posters" };
     let out = output.unwrap_or_else(|| PathBuf::from(default));
@@ -256,12 +254,11 @@ pub fn cards(
         // A folder of cards, one PNG each.
         Format::Png { .. } => {
             if let Some(o) = output.as_deref().filter(|o| o.extension().is_some()) {
-                return Err(Diagnostic::error(format!(
-                    "with --png, -o names a folder for the card images, not the file {}",
-                    o.display()
-                ))
-                .with_hint("e.g. -o the-qr (one PNG per procedure goes in it)")
-                .into());
+                return Err(
+                    Diagnostic::error(crate::t!("cards-png-out-file", path = o.display()))
+                        .with_hint(crate::t!("cards-png-out-file-hint"))
+                        .into(),
+                );
             }
             output.unwrap_or_else(|| PathBuf::from("the-qr"))
         }

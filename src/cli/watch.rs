@@ -32,7 +32,11 @@ pub fn watch(path: &Path) -> ExitCode {
     let mut watcher = match notify::recommended_watcher(tx) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("error: cannot watch for changes: {e}");
+            eprintln!(
+                "{}: {}",
+                crate::t!("diag-error"),
+                crate::t!("watch-cannot", reason = e.to_string())
+            );
             return ExitCode::from(1);
         }
     };
@@ -47,7 +51,11 @@ pub fn watch(path: &Path) -> ExitCode {
                 paths.extend(e.paths)
             }
             Ok(_) => {}
-            Err(e) => eprintln!("warning: watching: {e}"),
+            Err(e) => eprintln!(
+                "{}: {}",
+                crate::t!("diag-warning"),
+                crate::t!("watch-failed", reason = e.to_string())
+            ),
         };
         take(first);
         while let Ok(more) = rx.recv_timeout(SETTLE) {
@@ -115,7 +123,15 @@ fn watch_roots(watcher: &mut impl Watcher, path: &Path, already: &[PathBuf]) -> 
         }
         match watcher.watch(&root, mode) {
             Ok(()) => watched.push(root),
-            Err(e) => eprintln!("warning: cannot watch {}: {e}", root.display()),
+            Err(e) => eprintln!(
+                "{}: {}",
+                crate::t!("diag-warning"),
+                crate::t!(
+                    "watch-cannot-folder",
+                    path = root.display(),
+                    reason = e.to_string()
+                )
+            ),
         }
     }
     watched

@@ -112,18 +112,14 @@ fn card(job: &Job, entry: &Coded) -> Result<(Vec<Item>, Option<Diagnostic>), Dia
     // The code as large as the card allows, up to the template's size.
     let room = (CARD_H * MM - 2.0 * pad).min(t.qr.size * MM);
     matrix.side(QrPolicy::FIXED, room / MM).map_err(|e| {
-        p.error_at(p.url.offset, e.to_string()).with_hint(
-            "use a shorter URL or fewer tracking parameters: a card has room for a 47 mm code",
-        )
+        p.error_at(p.url.offset, e.to_string())
+            .with_hint(crate::t!("cards-url-hint"))
     })?;
     let module = ((room / matrix.total() as f32) / GRID).floor() * GRID;
     if module < MIN_MODULE_MM * MM {
         return Err(p
-            .error_at(
-                p.url.offset,
-                "the URL is too long for the QR code of a card",
-            )
-            .with_hint("use a shorter URL or fewer tracking parameters"));
+            .error_at(p.url.offset, crate::t!("cards-url-long"))
+            .with_hint(crate::t!("hint-shorter-url")));
     }
     let side = module * matrix.total() as f32;
     let card_w = CARD_W * MM;
@@ -175,22 +171,16 @@ fn card(job: &Job, entry: &Coded) -> Result<(Vec<Item>, Option<Diagnostic>), Dia
     if title.height() > room {
         if fits < 2 {
             return Err(p
-                .error_at(
-                    p.title.offset,
-                    "the title does not fit on a QR card (85 × 55 mm): the issuer and hotline leave no room",
-                )
-                .with_hint("shorten the issuer's name or the hotline in the campaign file"));
+                .error_at(p.title.offset, crate::t!("cards-no-room"))
+                .with_hint(crate::t!("cards-no-room-hint")));
         }
         warning = Some(
             p.error_at(
                 p.title.offset,
-                format!(
-                    "the title is shortened to {fits} lines at {} pt on its QR card (85 × 55 mm)",
-                    title.style.size
-                ),
+                crate::t!("cards-title-shortened", lines = fits, pt = title.style.size),
             )
             .as_warning()
-            .with_hint("a shorter title prints whole; the code still opens the full page"),
+            .with_hint(crate::t!("cards-title-shortened-hint")),
         );
         title = title.shortened(fits, w);
     }

@@ -128,11 +128,9 @@ pub fn catalog(job: &Job) -> Result<Catalog, Diagnostics> {
             let need = r.height + if started { 0.0 } else { head.height };
             if y + need > bottom {
                 if r.height + head.height > bottom - frame.y {
-                    return Err(
-                        Diagnostic::error("a row of the catalogue is taller than a page")
-                            .with_hint("shorten the procedure's title")
-                            .into(),
-                    );
+                    return Err(Diagnostic::error(crate::t!("catalog-row-tall"))
+                        .with_hint(crate::t!("catalog-row-tall-hint"))
+                        .into());
                 }
                 pages.push(Vec::new());
                 y = frame.y;
@@ -423,9 +421,8 @@ fn row(
         .matrix
         .side(OutputKind::Catalog.qr_policy(), t.qr.size)
         .map_err(|err| {
-            p.error_at(p.url.offset, err.to_string()).with_hint(
-                "give the procedure's `formality_id`: the portal's page for it has a short address",
-            )
+            p.error_at(p.url.offset, err.to_string())
+                .with_hint(crate::t!("catalog-url-hint"))
         })?;
     let side = side_mm * MM;
     let pad = 1.8 * MM;

@@ -115,17 +115,18 @@ pub fn title(
     let room_top = top + 6.0 * MM;
     let room = bottom - 6.0 * MM - room_top;
     if block_h > room {
-        let message = format!(
-            "{what} has {:.0} mm for the title and slogan, which need {:.0} mm",
-            room.max(0.0) / MM,
-            block_h / MM
+        let message = crate::t!(
+            "masthead-long",
+            what = what,
+            room = format!("{:.0}", room.max(0.0) / MM),
+            needs = format!("{:.0}", block_h / MM)
         );
         let d = match (campaign, located) {
             (Some(c), Some(l)) => c.src.error_at(l.offset, message),
             (Some(c), None) => Diagnostic::error(message).in_file(c.path()),
             _ => Diagnostic::error(message),
         };
-        return Err(d.with_hint("shorten `campaign.title` or `campaign.slogan`"));
+        return Err(d.with_hint(crate::t!("masthead-long-hint")));
     }
     let mut y = room_top + (room - block_h) / 2.0;
     let rule_w = scale.rule * MM;

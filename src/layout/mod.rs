@@ -182,12 +182,12 @@ pub fn check_drawn_glyphs(items: &[Item]) -> Result<(), Diagnostic> {
         if let Item::Text(run) = item {
             let missing = run.font.font().missing_chars(&run.text);
             if !missing.is_empty() {
-                return Err(Diagnostic::error(format!(
-                    "the text \"{}\" contains {}",
-                    run.text,
-                    unprintable(&missing)
+                return Err(Diagnostic::error(crate::t!(
+                    "glyph-text",
+                    text = &run.text,
+                    what = unprintable(&missing)
                 ))
-                .with_hint("remove them or replace them with ordinary text in the campaign or procedure file"));
+                .with_hint(crate::t!("glyph-text-hint")));
             }
         }
     }
@@ -221,12 +221,14 @@ pub fn small_modules(
             severity: crate::diag::Severity::Warning,
             ..p.error_at(
                 p.url.offset,
-                format!(
-                    "the QR code on the {what} has {module:.2} mm modules: it scans from close up only (0.7 mm or more reads at arm's length)"
+                crate::t!(
+                    "qr-small-modules",
+                    what = what,
+                    module = format!("{module:.2}")
                 ),
             )
         }
-        .with_hint("a shorter URL (or fewer tracking parameters) makes a coarser code")
+        .with_hint(crate::t!("qr-small-modules-hint"))
     })
 }
 

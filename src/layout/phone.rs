@@ -60,11 +60,9 @@ pub fn phone(job: &Job, entry: &Coded) -> Result<Page, Diagnostics> {
     items.extend(qr_item(qr, &entry.code.matrix, c.ink, &entry.code.href));
     let cta_w = qr.x - frame.x - 3.0 * MM;
     if cta_w < 20.0 * MM {
-        return Err(Diagnostic::error(
-            "the phone image's code leaves no room for its call to action",
-        )
-        .with_hint("use a shorter address: the portal's page for the procedure's id")
-        .into());
+        return Err(Diagnostic::error(crate::t!("phone-cta-room"))
+            .with_hint(crate::t!("phone-cta-room-hint"))
+            .into());
     }
     let cta = Lines::wrap(
         &labels.cta,
@@ -112,11 +110,8 @@ pub fn phone(job: &Job, entry: &Coded) -> Result<Page, Diagnostics> {
     }
     if title.lines.len() > 4 {
         return Err(p
-            .error_at(
-                p.title.offset,
-                "the title does not fit on the phone image even at its smallest size",
-            )
-            .with_hint("shorten the title; the code opens the full page")
+            .error_at(p.title.offset, crate::t!("phone-title-long"))
+            .with_hint(crate::t!("phone-title-long-hint"))
             .into());
     }
     y += title.place(&mut items, frame.x, y, frame.w, Align::Left) + gap;

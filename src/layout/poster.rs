@@ -83,11 +83,12 @@ pub fn poster(job: &Job, entry: &Coded) -> Result<Poster, Diagnostics> {
     check_glyphs(p)?;
     let qr_url = entry.code.href.clone();
     let matrix = &entry.code.matrix;
-    matrix.side(OutputKind::Poster.qr_policy(), t.qr.size).map_err(|e| {
-        p.error_at(p.url.offset, e.to_string()).with_hint(
-            "use a shorter URL (the portal's page for the procedure code is short) or fewer tracking parameters; A3 posters have a larger code (--size a3)",
-        )
-    })?;
+    matrix
+        .side(OutputKind::Poster.qr_policy(), t.qr.size)
+        .map_err(|e| {
+            p.error_at(p.url.offset, e.to_string())
+                .with_hint(crate::t!("poster-url-hint"))
+        })?;
 
     let (w, h) = (t.page_width(), t.page_height());
     let m = t.margin * MM;
@@ -252,21 +253,26 @@ pub fn poster(job: &Job, entry: &Coded) -> Result<Poster, Diagnostics> {
     let mut warnings = Diagnostics::new();
     if scale < 1.0 {
         warnings.push(
-            Diagnostic::warning(format!(
-                "the text was shrunk from {} pt to {:.1} pt to fit on one {} page",
-                t.sizes.body,
-                t.sizes.body * scale,
-                t.paper()
+            Diagnostic::warning(crate::t!(
+                "poster-shrunk",
+                from = t.sizes.body,
+                to = format!("{:.1}", t.sizes.body * scale),
+                paper = t.paper().to_string()
             ))
             .in_file(p.path())
             .with_hint(if t.paper().iso() == Some(("A4", false)) {
-                "shorter texts, or --size a3, print larger"
+                crate::t!("poster-shrunk-a4-hint")
             } else {
-                "shorter texts print larger"
+                crate::t!("poster-shrunk-hint")
             }),
         );
     }
-    if let Some(w) = small_modules(p, matrix, t.qr.size, &format!("{} poster", t.paper())) {
+    if let Some(w) = small_modules(
+        p,
+        matrix,
+        t.qr.size,
+        &crate::t!("where-poster", paper = t.paper().to_string()),
+    ) {
         warnings.push(w);
     }
     Ok(Poster {
@@ -286,17 +292,19 @@ fn overflow(p: &Procedure, t: &Template, blocks: &[Extent], room: Rect, excess: 
     let (field, offset) = first.map_or(("title", p.title.offset), |b| (b.field, b.offset));
     p.error_at(
         offset,
-        format!(
-            "the text does not fit on one {} poster: it is {:.0} mm too long even at the smallest body size ({} pt); the overflow starts in `{field}`",
-            t.paper(),
-            (excess / MM).ceil(),
-            t.sizes.min_body
+        crate::t!(
+            "poster-overflow",
+            paper = t.paper().to_string(),
+            mm = format!("{:.0}", (excess / MM).ceil()),
+            pt = t.sizes.min_body,
+            field = field
         ),
     )
-    .with_hint(format!(
-        "shorten `{field}` (or the longest lists); the full text stays on the page the QR code opens{}",
-        if t.paper().iso() == Some(("A4", false)) { ". A larger page also helps: --size a3" } else { "" }
-    ))
+    .with_hint(if t.paper().iso() == Some(("A4", false)) {
+        crate::t!("poster-overflow-a4-hint", field = field)
+    } else {
+        crate::t!("poster-overflow-hint", field = field)
+    })
 }
 
 fn header(
@@ -414,8 +422,11 @@ fn too_many_lines(
     match value {
         Some(v) if lines > max => Err(campaign
             .src
-            .error_at(v.offset, format!("`{key}` takes {lines} lines on the poster, more than the {max} it has room for"))
-            .with_hint("shorten it; the full details can go on the page the QR code opens")),
+            .error_at(
+                v.offset,
+                crate::t!("poster-key-lines", key = key, lines = lines, max = max),
+            )
+            .with_hint(crate::t!("poster-key-lines-hint"))),
         _ => Ok(()),
     }
 }

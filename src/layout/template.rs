@@ -364,7 +364,7 @@ pub fn with_overrides(
         let src = SourceFile::load(path)?;
         let spanned = toml_read::parse(&src)?;
         let user: toml::Table = toml::from_str(&src.text).map_err(|e| {
-            Diagnostic::error(format!("cannot read the template: {}", e.message())).in_file(path)
+            Diagnostic::error(crate::t!("template-unreadable", reason = e.message())).in_file(path)
         })?;
         let mut diags = Diagnostics::new();
         merge(&mut base, &user, spanned.get_ref(), "", &src, &mut diags);
@@ -374,9 +374,8 @@ pub fn with_overrides(
     }
     let labels = base.remove("labels").expect("inserted above");
     let in_file = |e: toml::de::Error| {
-        let d = Diagnostic::error(format!("bad template value: {}", e.message().trim())).with_hint(
-            "lengths are numbers of millimetres, type sizes numbers of points, colours \"#RRGGBB\"",
-        );
+        let d = Diagnostic::error(crate::t!("template-bad-value", reason = e.message().trim()))
+            .with_hint(crate::t!("template-bad-value-hint"));
         match file {
             Some(f) => d.in_file(f),
             None => d,
@@ -406,10 +405,13 @@ fn merge(
         };
         let Some(current) = base.get_mut(key) else {
             let names: Vec<&str> = known.iter().map(String::as_str).collect();
-            let mut d = src.error_at(span_key, format!("unknown template key `{prefix}{key}`"));
+            let mut d = src.error_at(
+                span_key,
+                crate::t!("template-key-unknown", key = format!("{prefix}{key}")),
+            );
             d = match nearest(key, &names) {
-                Some(k) => d.with_hint(format!("did you mean `{k}`?")),
-                None => d.with_hint(format!("the keys here are: {}", names.join(", "))),
+                Some(k) => d.with_hint(crate::t!("template-did-you-mean", key = k)),
+                None => d.with_hint(crate::t!("key-known", keys = names.join(", "))),
             };
             diags.push(d);
             continue;
@@ -426,14 +428,21 @@ fn merge(
         );
         if !same_kind {
             let expected = match current {
-                toml::Value::Table(_) => "a table",
-                toml::Value::String(_) => "text in double quotes",
-                toml::Value::Array(_) => "a list in brackets: [\"…\", \"…\"]",
-                _ => "a number",
+                toml::Value::Table(_) => crate::t!("type-table"),
+                toml::Value::String(_) => crate::t!("type-text"),
+                toml::Value::Array(_) => crate::t!("type-list-brackets"),
+                _ => crate::t!("type-number"),
             };
             diags.push(
-                src.error_at(span_key, format!("`{prefix}{key}` must be {expected}"))
-                    .with_hint("see the built-in templates in templates/ for the form of each key"),
+                src.error_at(
+                    span_key,
+                    crate::t!(
+                        "template-key-type",
+                        key = format!("{prefix}{key}"),
+                        expected = expected
+                    ),
+                )
+                .with_hint(crate::t!("template-key-type-hint")),
             );
             continue;
         }

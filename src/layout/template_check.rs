@@ -42,9 +42,10 @@ pub fn template_for(
         let d = match (&src, at) {
             (Some(src), Some(offset)) => src.error_at(offset, message),
             (Some(src), None) => Diagnostic::error(message).in_file(&src.path),
-            (None, _) => Diagnostic::error(format!(
-                "the built-in template {}: {message}",
-                kind.preset(size)
+            (None, _) => Diagnostic::error(crate::t!(
+                "tpl-builtin",
+                name = kind.preset(size),
+                message = message
             )),
         };
         diags.push(d.with_hint(hint));
@@ -80,8 +81,8 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
     if t.page.width <= 0.0 || t.page.height <= 0.0 {
         add(
             &["page"],
-            format!("the page is {} × {} mm", t.page.width, t.page.height),
-            "write the page in millimetres, e.g. page = { width = 210, height = 297 }",
+            crate::t!("tpl-page-bad", w = t.page.width, h = t.page.height),
+            &tr("tpl-page-bad-hint"),
         );
     }
     if t.margin < 0.0 {
@@ -94,8 +95,8 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
     if t.gap < 0.0 {
         add(
             &["gap"],
-            format!("the gap is {} mm: it cannot be negative", t.gap),
-            "a gap of 3 to 5 mm between blocks",
+            crate::t!("tpl-gap-negative", mm = t.gap),
+            &tr("tpl-gap-negative-hint"),
         );
     }
     // The room the margins leave: on the page, or on each card.
@@ -116,11 +117,8 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
     {
         add(
             &["page"],
-            format!(
-                "ten 85 × 55 mm cards need an A4 page; this template's page is {}",
-                t.paper()
-            ),
-            "remove `page` from the template: cards print ten to an A4 sheet",
+            crate::t!("tpl-cards-page", paper = t.paper().to_string()),
+            &tr("tpl-cards-page-hint"),
         );
     }
     let s = &t.sizes;
@@ -152,8 +150,8 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
         if !(4.0..=200.0).contains(&size) {
             add(
                 &[key],
-                format!("`{key}` is {size} pt: type prints from 4 to 200 pt"),
-                "body text reads well at 9 to 12 pt",
+                crate::t!("tpl-size-range", key = key, pt = size),
+                &tr("tpl-size-range-hint"),
             );
         }
     }
@@ -172,11 +170,8 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
     if s.min_title > s.title {
         add(
             &["type.min_title", "type.title"],
-            format!(
-                "min_title {} pt is larger than title {} pt",
-                s.min_title, s.title
-            ),
-            "min_title is what a long title shrinks to: at most `title`",
+            crate::t!("tpl-min-title", min = s.min_title, title = s.title),
+            &tr("tpl-min-title-hint"),
         );
     }
     for words in &t.keep_together {
@@ -184,8 +179,8 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
         if !(2..=4).contains(&n) {
             add(
                 &["keep_together"],
-                format!("`keep_together` holds \"{words}\", of {n} syllables"),
-                "list words of two to four syllables that a line must not split, e.g. \"Vĩnh Bảo\"",
+                crate::t!("tpl-keep-together", words = words, n = n),
+                &tr("tpl-keep-together-hint"),
             );
         }
     }
@@ -195,7 +190,7 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
             &["qr.size"],
             crate::t!(
                 "tpl-qr-small",
-                kind = kind.to_string(),
+                kind = kind.described(),
                 min = min_qr,
                 mm = t.qr.size
             ),

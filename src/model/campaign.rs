@@ -236,7 +236,7 @@ impl Campaign {
                     Some(l) => campaign.lang = l,
                     None => r.diags.push(
                         src.error_at(lang.offset, crate::t!("lang-unknown", value = &lang.value))
-                            .with_hint(format!("use one of: {}", Lang::codes())),
+                            .with_hint(crate::t!("use-one-of", names = Lang::codes())),
                     ),
                 }
             }
@@ -284,8 +284,8 @@ impl Campaign {
             if let Some((at, list, _)) = &own {
                 if list.is_empty() {
                     r.diags.push(
-                        src.error_at(*at, "this output's `procedures` lists nothing")
-                            .with_hint("name procedure files or folders, or remove the line to use the campaign's"),
+                        src.error_at(*at, crate::t!("output-procedures-empty"))
+                            .with_hint(crate::t!("output-procedures-empty-hint")),
                     );
                 }
             }
@@ -294,11 +294,10 @@ impl Campaign {
                 None => {
                     let names: Vec<&str> = OutputKind::ALL.iter().map(|k| k.name()).collect();
                     let hint = match toml_read::nearest(&k.value, &names) {
-                        Some(near) => format!(
-                            "did you mean \"{near}\"? The kinds are: {}",
-                            names.join(", ")
-                        ),
-                        None => format!("use one of: {}", names.join(", ")),
+                        Some(near) => {
+                            crate::t!("kind-did-you-mean", near = near, names = names.join(", "))
+                        }
+                        None => crate::t!("use-one-of", names = names.join(", ")),
                     };
                     r.diags.push(
                         src.error_at(k.offset, crate::t!("kind-unknown", value = &k.value))
@@ -313,9 +312,9 @@ impl Campaign {
                     r.diags.push(
                         src.error_at(
                             s.offset,
-                            format!("a {k} does not come in size \"{}\"", s.value),
+                            crate::t!("size-not-for", kind = k.described(), size = &s.value),
                         )
-                        .with_hint(format!("use one of: {}", k.size_names())),
+                        .with_hint(crate::t!("use-one-of", names = k.size_names())),
                     );
                     None
                 }
@@ -326,26 +325,23 @@ impl Campaign {
                 .filter(|b| b.value && kind != Some(OutputKind::Handbook))
             {
                 r.diags.push(
-                    src.error_at(b.offset, "`booklet` is for handbooks only")
-                        .with_hint("remove the line, or set kind = \"handbook\""),
+                    src.error_at(b.offset, crate::t!("booklet-handbook-only"))
+                        .with_hint(crate::t!("handbook-only-hint")),
                 );
             }
             let group = group.and_then(|g| match crate::job::Grouping::parse(&g.value) {
                 Some(_) if kind != Some(OutputKind::Handbook) => {
                     r.diags.push(
-                        src.error_at(
-                            g.offset,
-                            "`group` is for handbooks only (a catalogue always groups by field)",
-                        )
-                        .with_hint("remove the line, or set kind = \"handbook\""),
+                        src.error_at(g.offset, crate::t!("group-handbook-only"))
+                            .with_hint(crate::t!("handbook-only-hint")),
                     );
                     None
                 }
                 Some(grouping) => Some(grouping),
                 None => {
                     r.diags.push(
-                        src.error_at(g.offset, format!("unknown grouping \"{}\"", g.value))
-                            .with_hint("write group = \"field\" to order the sections by field"),
+                        src.error_at(g.offset, crate::t!("group-unknown", value = &g.value))
+                            .with_hint(crate::t!("group-unknown-hint")),
                     );
                     None
                 }
@@ -354,7 +350,7 @@ impl Campaign {
             if let Some(o) = px.as_ref().filter(|_| !is_png) {
                 r.diags.push(
                     src.error_at(o.offset, crate::t!("px-only-png"))
-                        .with_hint("remove the line; PDF outputs are sized in millimetres"),
+                        .with_hint(crate::t!("px-only-png-hint")),
                 );
             }
             let print_offset = bleed
@@ -363,10 +359,8 @@ impl Campaign {
                 .or(cmyk.as_ref().filter(|c| c.value).map(|c| c.offset));
             if let Some(at) = print_offset.filter(|_| is_png) {
                 r.diags.push(
-                    src.error_at(at, "PNG images have no bleed or CMYK colours")
-                        .with_hint(
-                            "remove the line; bleed and cmyk are for PDFs going to a print shop",
-                        ),
+                    src.error_at(at, crate::t!("png-no-print"))
+                        .with_hint(crate::t!("png-no-print-hint")),
                 );
             }
             if let (Some(kind), Some(file)) = (kind, file) {
@@ -378,10 +372,7 @@ impl Campaign {
                             file.offset,
                             crate::t!("outputs-same-file", file = &file.value),
                         )
-                        .with_hint(format!(
-                            "the output at line {} writes it too; give each output its own file",
-                            line.line
-                        )),
+                        .with_hint(crate::t!("outputs-same-file-hint", line = line.line)),
                     );
                 }
                 campaign.outputs.push(Output {
@@ -462,12 +453,9 @@ impl Campaign {
                 self.src
                     .error_at(
                         self.tracking_offset,
-                        format!(
-                            "`tracking` is added to addresses on {} that the office does not run: there the parameters only make the QR codes denser",
-                            foreign.join(", ")
-                        ),
+                        crate::t!("tracking-foreign", hosts = foreign.join(", ")),
                     )
-                    .with_hint("add tracking only to links to your own site (the campaign's `url`, the issuer's `website`); remove `tracking` for portal links")
+                    .with_hint(crate::t!("tracking-foreign-hint"))
                     .as_warning(),
             );
         }
@@ -514,9 +502,9 @@ fn existing(
             diags.push(
                 src.error_at(
                     p.offset,
-                    format!("no such file or folder: {}", path.display()),
+                    crate::t!("campaign-path-missing", path = path.display()),
                 )
-                .with_hint("check the spelling; paths here are relative to this campaign file"),
+                .with_hint(crate::t!("campaign-path-missing-hint")),
             );
         }
     }
@@ -555,7 +543,7 @@ fn load_logo(
         Err(e) => crate::t!(
             "logo-unreadable-file",
             path = path.display(),
-            reason = e.to_string()
+            reason = crate::i18n::io_error(&e)
         ),
         Ok(bytes) => match super::logo::decode(path, &bytes) {
             Ok(image) => {

@@ -17,23 +17,26 @@ pub fn procedure_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Diagnostics),
         if path.is_dir() {
             match folder(path) {
                 Ok(found) if found.is_empty() => diags.push(
-                    Diagnostic::error("this folder has no .toml procedure files")
+                    Diagnostic::error(crate::t!("folder-no-procedures"))
                         .in_file(path)
-                        .with_hint(
-                            "name the folder that holds the procedure files, e.g. procedures/",
-                        ),
+                        .with_hint(crate::t!("folder-no-procedures-hint")),
                 ),
                 Ok(found) => files.extend(found),
-                Err(e) => diags
-                    .push(Diagnostic::error(format!("cannot read the folder: {e}")).in_file(path)),
+                Err(e) => diags.push(
+                    Diagnostic::error(crate::t!(
+                        "folder-unreadable",
+                        reason = crate::i18n::io_error(&e)
+                    ))
+                    .in_file(path),
+                ),
             }
         } else if path.exists() {
             files.push(path.clone());
         } else {
             diags.push(
-                Diagnostic::error("no such file or folder")
+                Diagnostic::error(crate::t!("io-not-found"))
                     .in_file(path)
-                    .with_hint("check the spelling of the path; relative paths in a campaign file are relative to that file"),
+                    .with_hint(crate::t!("path-missing-hint")),
             );
         }
     }
@@ -47,11 +50,11 @@ pub fn procedure_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Diagnostics),
         if is_notepad_txt(f) {
             let name = f.file_name().unwrap_or_default().to_string_lossy();
             diags.push(
-                Diagnostic::warning(format!("this file is named {name}: it is read as TOML"))
+                Diagnostic::warning(crate::t!("file-txt", name = name.as_ref()))
                     .in_file(f)
-                    .with_hint(format!(
-                        "rename it to {} (Notepad adds .txt unless \"Save as type\" is \"All files\")",
-                        name.trim_end_matches(".txt").trim_end_matches(".TXT")
+                    .with_hint(crate::t!(
+                        "file-txt-hint",
+                        name = name.trim_end_matches(".txt").trim_end_matches(".TXT")
                     )),
             );
         }

@@ -139,6 +139,21 @@ impl OutputKind {
     }
 }
 
+impl OutputKind {
+    /// What the kind is called in the interface's language ("áp phích"),
+    /// for messages; [`OutputKind::name`] is the keyword a file uses.
+    pub fn described(self) -> String {
+        match self {
+            OutputKind::Poster => crate::t!("kind-poster"),
+            OutputKind::Leaflet => crate::t!("kind-leaflet"),
+            OutputKind::Handbook => crate::t!("kind-handbook"),
+            OutputKind::Cards => crate::t!("kind-cards"),
+            OutputKind::Png => crate::t!("kind-png"),
+            OutputKind::Catalog => crate::t!("kind-catalog"),
+        }
+    }
+}
+
 impl fmt::Display for OutputKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

@@ -55,7 +55,8 @@ fn svg_image(bytes: &[u8]) -> Result<RgbaImage, String> {
         ((size.width() * scale).round() as u32).max(1),
         ((size.height() * scale).round() as u32).max(1),
     );
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or_else(|| "has no size".to_owned())?;
+    let mut pixmap =
+        resvg::tiny_skia::Pixmap::new(w, h).ok_or_else(|| crate::t!("logo-no-size"))?;
     resvg::render(
         &tree,
         resvg::tiny_skia::Transform::from_scale(scale, scale),
@@ -70,7 +71,7 @@ fn svg_image(bytes: &[u8]) -> Result<RgbaImage, String> {
             [c.red(), c.green(), c.blue(), c.alpha()]
         })
         .collect();
-    RgbaImage::from_raw(w, h, pixels).ok_or_else(|| "could not be drawn".to_owned())
+    RgbaImage::from_raw(w, h, pixels).ok_or_else(|| crate::t!("logo-not-drawn"))
 }
 
 /// A PNG read row by row, each block of `f × f` pixels averaged into one
@@ -86,7 +87,12 @@ fn png_image(bytes: &[u8]) -> Result<RgbaImage, String> {
     if reader.info().interlaced {
         // Interlaced rows come in seven passes: read whole, which the
         // limit above keeps to small images.
-        let mut buf = vec![0; reader.output_buffer_size().ok_or("is too large")?];
+        let mut buf = vec![
+            0;
+            reader
+                .output_buffer_size()
+                .ok_or_else(|| crate::t!("logo-too-large"))?
+        ];
         let frame = reader.next_frame(&mut buf).map_err(bad)?;
         return rgba_of(&buf[..frame.buffer_size()], w, h, frame.color_type);
     }

@@ -367,10 +367,10 @@ pub fn shared_portal_ids(procedures: &[Procedure]) -> Diagnostics {
             diags.push(
                 p.error_at(
                     id.offset,
-                    format!("the portal id {} is also the id of {}: one of the two codes opens the other's page", id.value, first.origin()),
+                    crate::t!("portal-id-shared", id = &id.value, other = first.origin()),
                 )
                 .as_warning()
-                .with_hint("open https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<id> and keep the id on the procedure it shows; leave the other without one (its code then opens the portal's search)"),
+                .with_hint(crate::t!("portal-id-shared-hint")),
             );
         } else {
             seen.insert(key, p);

@@ -61,27 +61,30 @@ impl SourceFile {
     /// Reads `path` and checks that it is non-empty UTF-8 text.
     pub fn load(path: &Path) -> Result<SourceFile, Diagnostic> {
         if path.is_dir() {
-            return Err(Diagnostic::error("this is a folder, not a file")
+            return Err(Diagnostic::error(crate::t!("path-is-folder"))
                 .in_file(path)
-                .with_hint("name one .toml file, e.g. procedures/dang-ky-khai-sinh.toml"));
+                .with_hint(crate::t!("path-is-folder-hint")));
         }
         let bytes = std::fs::read(path).map_err(|e| {
             let hint = match e.kind() {
-                std::io::ErrorKind::NotFound => "check the spelling of the path",
-                _ => "check that the file exists and that you may read it",
+                std::io::ErrorKind::NotFound => crate::t!("path-spelling"),
+                _ => crate::t!("file-unreadable-hint"),
             };
-            Diagnostic::error(format!("cannot read the file: {e}"))
-                .in_file(path)
-                .with_hint(hint)
+            Diagnostic::error(crate::t!(
+                "file-unreadable",
+                reason = crate::i18n::io_error(&e)
+            ))
+            .in_file(path)
+            .with_hint(hint)
         })?;
         if bytes.len() > MAX_BYTES {
-            return Err(Diagnostic::error(format!(
-                "the file is {:.1} MB; a procedure or campaign file is a few kilobytes (at most 1 MB)",
-                bytes.len() as f64 / 1e6
+            return Err(Diagnostic::error(crate::t!(
+                "file-too-large",
+                mb = format!("{:.1}", bytes.len() as f64 / 1e6)
             ))
             .in_file(path)
             .at(Position { line: 1, column: 1 }, None)
-            .with_hint("is this the right file? Full texts belong on the page the QR code opens, not in print"));
+            .with_hint(crate::t!("file-too-large-hint")));
         }
         SourceFile::from_bytes(path, &bytes)
     }

@@ -346,7 +346,7 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
                 .map(|i| i as f64),
             DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
             _ => {
-                self.wrong_type(key, value, "a number (without quotes)", example);
+                self.wrong_type(key, value, &crate::t!("type-number-bare"), example);
                 return None;
             }
         };
@@ -457,7 +457,7 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
         match value.get_ref() {
             DeValue::Table(t) => Some((t, value.span().start)),
             _ => {
-                self.wrong_type(key, value, "a table", "{ key = \"value\" }");
+                self.wrong_type(key, value, &crate::t!("type-table"), "{ key = \"value\" }");
                 None
             }
         }
@@ -469,7 +469,7 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(key, value, "a list of tables", "[[key]] sections");
+            self.wrong_type(key, value, &crate::t!("type-table-list"), "[[key]]");
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -481,13 +481,13 @@ impl<'a, 'i, 'd> Reader<'a, 'i, 'd> {
                         .src
                         .error_at(
                             item.span().start,
-                            format!(
-                                "`{}{key}` entries must be tables, not {}",
-                                self.prefix,
-                                describe(other)
+                            crate::t!(
+                                "key-entries-tables",
+                                key = format!("{}{key}", self.prefix),
+                                found = describe(other)
                             ),
                         )
-                        .with_hint(format!("write each entry as a [[{key}]] section"));
+                        .with_hint(crate::t!("key-entries-tables-hint", key = key));
                     self.diags.push(d);
                 }
             }

@@ -29,9 +29,7 @@ pub fn png(matrix: &QrMatrix, px: u32) -> Result<Vec<u8>, String> {
     let n = matrix.total() as u32;
     let module = px / n;
     if module == 0 {
-        return Err(format!(
-            "{px} px is too small for this code: it needs at least {n} px (one per module)"
-        ));
+        return Err(crate::t!("qr-png-small", px = px, n = n));
     }
     let offset = (px - module * n) / 2 + QUIET_ZONE as u32 * module;
     let img = ::image::GrayImage::from_fn(px, px, |x, y| {

@@ -43,8 +43,8 @@ pub fn front(
     matrix
         .side(QrPolicy::FIXED, t.qr.size * COVER_QR_SCALE)
         .map_err(|e| {
-            let d = Diagnostic::error(e.to_string())
-                .with_hint("use a shorter campaign `url` or fewer tracking parameters");
+            let d =
+                Diagnostic::error(e.to_string()).with_hint(crate::t!("hint-shorter-campaign-url"));
             match campaign {
                 Some(c) => d.in_file(c.path()),
                 None => d,
@@ -114,7 +114,7 @@ pub fn front(
         t,
         labels,
         &COVER,
-        "the cover",
+        &crate::t!("where-cover"),
     )?;
     Ok(items)
 }
@@ -193,8 +193,8 @@ pub fn back(
     );
     let box_h = y + pad;
     if box_h > frame.h {
-        let d = Diagnostic::error("the issuer's contacts do not fit on the back cover")
-            .with_hint("shorten the [issuer] texts (address, office hours)");
+        let d = Diagnostic::error(crate::t!("cover-contacts-long"))
+            .with_hint(crate::t!("issuer-shorten-hint"));
         return Err(match campaign {
             Some(c) => d.in_file(c.path()),
             None => d,

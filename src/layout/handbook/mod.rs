@@ -58,11 +58,12 @@ pub fn handbook(job: &Job) -> Result<Handbook, Diagnostics> {
     let (campaign, t, labels) = (job.campaign.as_ref(), &job.template, &job.labels);
     let procedures = &job.entries;
     if procedures.len() > MAX_PROCEDURES {
-        return Err(Diagnostic::error(format!(
-            "{} procedures are too many for one handbook (at most {MAX_PROCEDURES}, about 1,000 pages)",
-            procedures.len()
+        return Err(Diagnostic::error(crate::t!(
+            "handbook-too-many",
+            n = procedures.len(),
+            max = MAX_PROCEDURES
         ))
-        .with_hint("make one handbook per field (lĩnh vực) or per office: list the folders in separate [[output]] sections")
+        .with_hint(crate::t!("handbook-too-many-hint"))
         .into());
     }
     // Every procedure is checked and laid out, so that one run reports

@@ -38,11 +38,12 @@ pub fn section(
     let matrix = &entry.code.matrix;
     // The template's size is the least; a longer URL gets a larger code, up
     // to a third more, so that its modules still read at arm's length.
-    let qr_mm = matrix.side(OutputKind::Handbook.qr_policy(), t.qr.size).map_err(|e| {
-        p.error_at(p.url.offset, e.to_string()).with_hint(
-            "use a shorter URL (the portal's page for the procedure code is short) or fewer tracking parameters",
-        )
-    })?;
+    let qr_mm = matrix
+        .side(OutputKind::Handbook.qr_policy(), t.qr.size)
+        .map_err(|e| {
+            p.error_at(p.url.offset, e.to_string())
+                .with_hint(crate::t!("hint-shorter-url"))
+        })?;
     let c = &t.colors;
     let s = &t.sizes;
     let gap = t.gap * MM;
@@ -175,14 +176,15 @@ pub fn section(
         let (field, offset) = e.source.unwrap_or(("title", p.title.offset));
         p.error_at(
             offset,
-            format!(
-                "`{field}` is too long for one {} page of the handbook: it needs {:.0} mm, a page has {:.0} mm",
-                t.paper(),
-                e.height / MM,
-                e.room / MM
+            crate::t!(
+                "section-field-long",
+                field = field,
+                paper = t.paper().to_string(),
+                needs = format!("{:.0}", e.height / MM),
+                room = format!("{:.0}", e.room / MM)
             ),
         )
-        .with_hint(format!("shorten `{field}`; the full text stays on the page the QR code opens"))
+        .with_hint(crate::t!("shorten-field-hint", field = field))
     })?;
     if pages.len() > MAX_PAGES {
         let longest = [
@@ -204,11 +206,24 @@ pub fn section(
             |(k, o, _)| (k, o),
         );
         return Err(p
-            .error_at(offset, format!("the procedure takes {} pages of the handbook, more than the {MAX_PAGES} a section may have; the longest part is `{field}`", pages.len()))
-            .with_hint("shorten it to what a citizen needs to bring and do; the full text stays on the page the QR code opens")
+            .error_at(
+                offset,
+                crate::t!(
+                    "section-pages",
+                    pages = pages.len(),
+                    max = MAX_PAGES,
+                    field = field
+                ),
+            )
+            .with_hint(crate::t!("section-pages-hint"))
             .into());
     }
-    let warning = small_modules(p, matrix, qr_mm, &format!("{} handbook", t.paper()));
+    let warning = small_modules(
+        p,
+        matrix,
+        qr_mm,
+        &crate::t!("where-handbook", paper = t.paper().to_string()),
+    );
     Ok(Section {
         pages,
         qr_url,

@@ -108,7 +108,7 @@ pub fn leaflet(job: &Job) -> Result<Leaflet, Diagnostics> {
             Ok(side) => sides_mm.push(side),
             Err(e) => diags.push(
                 p.error_at(p.url.offset, e.to_string())
-                    .with_hint("use a shorter URL or fewer tracking parameters"),
+                    .with_hint(crate::t!("hint-shorter-url")),
             ),
         }
     }
@@ -321,18 +321,21 @@ fn compositions(n: usize, counts: &mut [usize], at: usize, f: &mut dyn FnMut(&[u
 
 fn count_error(n: usize, fits: usize) -> Diagnostic {
     if n < MIN_PROCEDURES {
-        Diagnostic::error(format!(
-            "a leaflet needs {MIN_PROCEDURES} to {MAX_PROCEDURES} procedures; {n} given"
+        Diagnostic::error(crate::t!(
+            "leaflet-count",
+            min = MIN_PROCEDURES,
+            max = MAX_PROCEDURES,
+            n = n
         ))
-        .with_hint("for one procedure print a poster (toroi poster) or QR cards (toroi cards)")
+        .with_hint(crate::t!("leaflet-count-hint"))
     } else {
-        Diagnostic::error(format!(
-            "a leaflet holds {fits} of these {n} procedures: drop {} (or print a handbook for all of them)",
-            n - fits
+        Diagnostic::error(crate::t!(
+            "leaflet-holds",
+            fits = fits,
+            n = n,
+            drop = n - fits
         ))
-        .with_hint(format!(
-            "choose {fits}: name them on the command line (toroi leaflet a.toml b.toml ...) or in the campaign's [[output]] as procedures = [\"a.toml\", ...]"
-        ))
+        .with_hint(crate::t!("leaflet-holds-hint", fits = fits))
     }
 }
 
@@ -355,13 +358,13 @@ fn too_many(procedures: &[Coded], heights: &[f32], room: f32, t: &Template) -> D
         return p
             .error_at(
                 at,
-                format!(
-                    "this procedure needs {:.0} mm on a leaflet panel, which has {:.0} mm",
-                    h / MM,
-                    room / MM
+                crate::t!(
+                    "leaflet-panel-long",
+                    needs = format!("{:.0}", h / MM),
+                    room = format!("{:.0}", room / MM)
                 ),
             )
-            .with_hint("shorten its documents and facts, or print it as a poster");
+            .with_hint(crate::t!("leaflet-panel-long-hint"));
     }
     count_error(procedures.len(), fits)
 }

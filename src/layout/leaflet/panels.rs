@@ -118,7 +118,7 @@ pub fn front(
         t,
         labels,
         &FRONT,
-        "the leaflet's front panel",
+        &crate::t!("where-leaflet-front"),
     )?;
     Ok(())
 }
@@ -138,7 +138,7 @@ pub fn back(
     let (url, matrix) = (&code.href, &code.matrix);
     matrix.side(QrPolicy::FIXED, CAMPAIGN_QR_MM).map_err(|e| {
         campaign_error(campaign, None, e.to_string())
-            .with_hint("use a shorter campaign `url` or fewer tracking parameters")
+            .with_hint(crate::t!("hint-shorter-campaign-url"))
     })?;
 
     let mut y = area.y + 2.0 * MM;
@@ -211,12 +211,12 @@ pub fn back(
     let foot_h = cta.height() + 2.0 * MM + side + 1.5 * MM + link.height();
     let top = area.bottom() - foot_h;
     if y > top - 2.0 * MM {
-        let msg = format!(
-            "the contacts do not fit on the leaflet's back panel above the campaign's QR code ({:.0} mm too long)",
-            (y - top + 2.0 * MM) / MM
+        let msg = crate::t!(
+            "leaflet-contacts-long",
+            mm = format!("{:.0}", (y - top + 2.0 * MM) / MM)
         );
         return Err(campaign_error(campaign, last, msg)
-            .with_hint("shorten the [issuer] texts (address, office hours)")
+            .with_hint(crate::t!("issuer-shorten-hint"))
             .into());
     }
     let mut fy = top;

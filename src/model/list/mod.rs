@@ -47,12 +47,10 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Rows, Diagnostics> {
                 .collect();
             if found.is_empty() {
                 let names: Vec<&str> = tables.iter().filter_map(|t| t.sheet.as_deref()).collect();
-                return Err(
-                    Diagnostic::error(format!("the file has no sheet named \"{name}\""))
-                        .in_file(path)
-                        .with_hint(format!("its sheets are: {}", names.join(", ")))
-                        .into(),
-                );
+                return Err(Diagnostic::error(crate::t!("list-no-sheet", name = name))
+                    .in_file(path)
+                    .with_hint(crate::t!("list-sheets", names = names.join(", ")))
+                    .into());
             }
             found
         }
@@ -67,16 +65,16 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Rows, Diagnostics> {
         }
     }
     let found = if closest.is_empty() {
-        "no header row at all".to_owned()
+        crate::t!("list-no-header")
     } else {
-        format!("the headers found are: {}", closest.join(" | "))
+        crate::t!("list-headers-found", headers = closest.join(" | "))
     };
-    Err(Diagnostic::error(format!(
-        "no column of procedure titles: {found}"
-    ))
-    .in_file(path)
-    .with_hint("head the column of names \"Tên thủ tục hành chính\" (or \"Tên TTHC\", \"title\"), and give at least one more known column such as \"Mã TTHC\" or \"Lĩnh vực\"")
-    .into())
+    Err(
+        Diagnostic::error(crate::t!("list-no-title-column", found = found))
+            .in_file(path)
+            .with_hint(crate::t!("list-no-title-column-hint"))
+            .into(),
+    )
 }
 
 fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
@@ -85,10 +83,10 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
     for (col, c) in &h.columns {
         if let header::Column::Unknown(name) = c {
             problems.push(
-                Diagnostic::warning(format!("the column \"{name}\" is not read: toroi does not know what it holds"))
+                Diagnostic::warning(crate::t!("list-column-unknown", name = name))
                     .in_file(path)
                     .at_cell(table.cell(header_row.number, *col), Some(name.clone()))
-                    .with_hint("rename it to one of: Tên thủ tục, Mã TTHC, Lĩnh vực, Cơ quan thực hiện, Thời hạn giải quyết, Phí, lệ phí, Căn cứ pháp lý, Cách thức thực hiện, Mức độ DVC, Thành phần hồ sơ, Trình tự thực hiện, Kết quả thực hiện, Đường dẫn, formality_id, Tóm tắt, Nguồn — or leave it, it does no harm"),
+                    .with_hint(crate::t!("list-column-unknown-hint")),
             );
         }
     }
@@ -144,13 +142,14 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
             let mut text = v.text.trim().to_owned();
             if let Some((converted, legacy)) = legacy::detect(&text) {
                 problems.push(
-                    Diagnostic::warning(format!(
-                        "this cell is typed in the old {} encoding; read as \"{converted}\"",
-                        legacy.name()
+                    Diagnostic::warning(crate::t!(
+                        "list-legacy",
+                        encoding = legacy.name(),
+                        text = &converted
                     ))
                     .in_file(path)
                     .at_cell(cell.clone(), Some(text.clone()))
-                    .with_hint("convert the file to Unicode (in Unikey: Công cụ > Chuyển mã) so that every program reads it"),
+                    .with_hint(crate::t!("list-legacy-hint")),
                 );
                 text = converted;
             }
@@ -161,13 +160,14 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
                         // number cell has dropped the trailing zeros of.
                         let code = format!("{n:.6}");
                         problems.push(
-                            Diagnostic::warning(format!(
-                                "the code is stored as a number ({}): read as \"{code}\", but trailing zeros may be lost",
-                                v.text
+                            Diagnostic::warning(crate::t!(
+                                "list-code-number",
+                                number = &v.text,
+                                code = &code
                             ))
                             .in_file(path)
                             .at_cell(cell.clone(), Some(v.text.clone()))
-                            .with_hint("format the code column as Text (Format Cells > Text) and type the codes again"),
+                            .with_hint(crate::t!("list-code-number-hint")),
                         );
                         text = code;
                     }
@@ -177,10 +177,10 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
                     Some(o) => FieldValue::One(o.to_owned()),
                     None => {
                         row_errors.push(
-                            Diagnostic::error(format!("\"{text}\" is not a level of online service"))
+                            Diagnostic::error(crate::t!("list-online-bad", value = &text))
                                 .in_file(path)
                                 .at_cell(cell.clone(), Some(v.text.clone()))
-                                .with_hint("write \"Toàn trình\" (fully online), \"Một phần\" (partly online) or \"Không\", or leave it empty"),
+                                .with_hint(crate::t!("list-online-bad-hint")),
                         );
                         continue;
                     }
@@ -197,10 +197,10 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
         }
         if !fields.iter().any(|f| f.key == Key::Title) {
             row_errors.push(
-                Diagnostic::error("this row has no procedure title")
+                Diagnostic::error(crate::t!("list-row-no-title"))
                     .in_file(path)
                     .at_cell(table.cell(r.number, title_col), None)
-                    .with_hint("type the procedure's name in this cell, or delete the row"),
+                    .with_hint(crate::t!("list-row-no-title-hint")),
             );
         }
         if let Some((field, cell, shown)) = &section {
@@ -247,12 +247,15 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
             }
         }
         let place = match &table.sheet {
-            Some(s) => format!("{file_name}, sheet {s}, row {}", r.number),
-            None => format!("{file_name}, line {}", r.number),
+            Some(s) => crate::t!(
+                "list-place-sheet",
+                file = &file_name,
+                sheet = s,
+                row = r.number
+            ),
+            None => crate::t!("list-place-line", file = &file_name, line = r.number),
         };
-        let comment = format!(
-            "Imported by toroi from {place}.\nEdit freely: toroi check this file after a change."
-        );
+        let comment = crate::t!("list-imported-comment", place = place);
         let (text, cells) = row::write(&comment, &fields);
         let mut src = SourceFile::new(path, text);
         src.cells = cells;
@@ -261,10 +264,10 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
     }
     if out.is_empty() && broken == 0 {
         problems.push(
-            Diagnostic::warning("the list has a header but no procedure rows")
+            Diagnostic::warning(crate::t!("list-no-rows"))
                 .in_file(path)
                 .at_cell(table.cell(header_row.number, title_col), None)
-                .with_hint("add a row per procedure under the header"),
+                .with_hint(crate::t!("list-no-rows-hint")),
         );
     }
     Rows {

@@ -79,16 +79,19 @@ pub fn read(path: &Path) -> Result<Vec<Table>, Diagnostics> {
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     if is_csv {
         let bytes = std::fs::read(path).map_err(|e| {
-            Diagnostic::error(format!("cannot read the file: {e}"))
-                .in_file(path)
-                .with_hint("check the spelling of the path")
+            Diagnostic::error(crate::t!(
+                "file-unreadable",
+                reason = crate::i18n::io_error(&e)
+            ))
+            .in_file(path)
+            .with_hint(crate::t!("path-spelling"))
         })?;
         return Ok(vec![csv_table(path, &bytes)?]);
     }
     let mut book = open_workbook_auto(path).map_err(|e| {
-        Diagnostic::error(format!("cannot read the spreadsheet: {e}"))
+        Diagnostic::error(crate::t!("sheet-unreadable", reason = e.to_string()))
             .in_file(path)
-            .with_hint("save it from Excel or LibreOffice as .xlsx (or as CSV UTF-8) and try again")
+            .with_hint(crate::t!("sheet-unreadable-hint"))
     })?;
     let mut tables = Vec::new();
     for name in book.sheet_names() {
@@ -217,11 +220,9 @@ fn sniff(text: &str) -> u8 {
 fn csv_table(path: &Path, bytes: &[u8]) -> Result<Table, Diagnostics> {
     let (text, _) = decode(bytes);
     if text.trim().is_empty() {
-        return Err(Diagnostic::error("the file is empty")
+        return Err(Diagnostic::error(crate::t!("file-empty"))
             .in_file(path)
-            .with_hint(
-                "a list needs a header row (Tên thủ tục, Mã TTHC, ...) and a row per procedure",
-            )
+            .with_hint(crate::t!("list-empty-hint"))
             .into());
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -277,18 +278,20 @@ fn csv_table(path: &Path, bytes: &[u8]) -> Result<Table, Diagnostics> {
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
-                return Err(Diagnostic::error(format!("cannot read the CSV file: {e}"))
-                    .in_file(path)
-                    .at_cell(
-                        Cell {
-                            sheet: None,
-                            row: line,
-                            column: 1,
-                        },
-                        None,
-                    )
-                    .with_hint("a quote opened in a cell must be closed; save it again from Excel as CSV UTF-8")
-                    .into());
+                return Err(
+                    Diagnostic::error(crate::t!("csv-unreadable", reason = e.to_string()))
+                        .in_file(path)
+                        .at_cell(
+                            Cell {
+                                sheet: None,
+                                row: line,
+                                column: 1,
+                            },
+                            None,
+                        )
+                        .with_hint(crate::t!("csv-unreadable-hint"))
+                        .into(),
+                );
             }
         }
     }

@@ -95,6 +95,12 @@ pub fn message(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     message_in(current(), id, args)
 }
 
+/// The message `id` in the interface's language, if the files have it.
+pub fn lookup(id: &str) -> Option<String> {
+    let ui = current();
+    bundle(ui).has_message(id).then(|| message_in(ui, id, &[]))
+}
+
 /// The message `id` in `ui`.
 pub fn message_in(ui: Ui, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     let bundle = bundle(ui);
@@ -240,6 +246,116 @@ mod tests {
         let missing: Vec<_> = used.iter().filter(|(_, id)| !en.contains(id)).collect();
         assert!(missing.is_empty(), "{missing:?}");
         assert!(used.len() > 20, "{} uses", used.len());
+    }
+
+    /// The sources of the crate, without their test modules: what a user
+    /// can be shown.
+    fn shipped_sources() -> Vec<(std::path::PathBuf, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut out = Vec::new();
+        let mut dirs = vec![root];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let p = entry.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&p).unwrap();
+                    let shipped = match text.find("\n#[cfg(test)]") {
+                        Some(at) => text[..at].to_owned(),
+                        None => text,
+                    };
+                    out.push((p, shipped));
+                }
+            }
+        }
+        out
+    }
+
+    /// The text of the call's arguments from `start` (just after its
+    /// opening parenthesis) to the matching closing one.
+    fn arguments(text: &str, start: usize) -> &str {
+        let (mut depth, mut in_str, mut escaped) = (1, false, false);
+        for (i, c) in text[start..].char_indices() {
+            match (in_str, c) {
+                (true, _) if escaped => escaped = false,
+                (true, '\\') => escaped = true,
+                (true, '"') => in_str = false,
+                (true, _) => {}
+                (false, '"') => in_str = true,
+                (false, '(' | '[' | '{') => depth += 1,
+                (false, ')' | ']' | '}') => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return &text[start..start + i];
+                    }
+                }
+                _ => {}
+            }
+        }
+        &text[start..]
+    }
+
+    /// Every message and hint a user can be shown goes through the message
+    /// files: a text written into a diagnostic in the code would be English
+    /// under the Vietnamese interface. A literal with no letters outside
+    /// its `{}` placeholders (a format joining translated parts) is fine.
+    #[test]
+    fn no_message_is_written_in_the_code() {
+        let calls = [
+            "Diagnostic::error(",
+            "Diagnostic::warning(",
+            ".with_hint(",
+            ".error_at(",
+            "println!(",
+            "Err(format!(",
+        ];
+        let mut found = Vec::new();
+        for (path, text) in shipped_sources() {
+            for call in calls {
+                for (at, _) in text.match_indices(call) {
+                    let args = arguments(&text, at + call.len());
+                    // Drop the t!(…) calls, then look at what literals are left.
+                    let mut rest = String::new();
+                    let mut i = 0;
+                    while i < args.len() {
+                        if args[i..].starts_with("t!(") {
+                            i += 3 + arguments(&args[i + 3..], 0).len() + 1;
+                            continue;
+                        }
+                        let c = args[i..].chars().next().unwrap();
+                        rest.push(c);
+                        i += c.len_utf8();
+                    }
+                    for literal in rest.split('"').skip(1).step_by(2) {
+                        let mut words = String::new();
+                        let mut depth = 0;
+                        let mut chars = literal.chars();
+                        while let Some(c) = chars.next() {
+                            match c {
+                                // An escape (\n, \") is not a word.
+                                '\\' => {
+                                    chars.next();
+                                }
+                                '{' => depth += 1,
+                                '}' => depth -= 1,
+                                c if depth == 0 => words.push(c),
+                                _ => {}
+                            }
+                        }
+                        if words.chars().any(|c| c.is_alphabetic()) {
+                            let line = text[..at].lines().count();
+                            found.push(format!("{}:{line}: \"{literal}\"", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "messages outside the message files:\n{}",
+            found.join("\n")
+        );
     }
 
     #[test]

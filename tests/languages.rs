@@ -182,6 +182,7 @@ fn assert_speaks(text: &str, asked: Asked, en: &str, vi: &str) {
             assert!(text.contains("= gợi ý: "), "{asked:?}:\n{text}");
             assert!(text.contains("không ghi tệp nào"), "{asked:?}:\n{text}");
             assert!(!text.contains(en), "{asked:?}: English left:\n{text}");
+            assert_no_english(&text);
         }
         Asked::ToroiLangEn | Asked::EnglishLocale => {
             assert!(text.contains(en), "{asked:?}: `{en}` missing:\n{text}");
@@ -191,6 +192,27 @@ fn assert_speaks(text: &str, asked: Asked, en: &str, vi: &str) {
             );
             assert!(text.contains("nothing was written"), "{text}");
             assert!(!text.contains(vi), "{asked:?}: Vietnamese left:\n{text}");
+        }
+    }
+}
+
+/// No English sentence in a Vietnamese run: the words every English
+/// message is made of do not appear outside the file's own lines (shown
+/// after "|" by the diagnostics).
+fn assert_no_english(text: &str) {
+    for line in text.lines() {
+        if line.trim_start().starts_with(|c: char| c.is_ascii_digit()) && line.contains(" | ") {
+            continue;
+        }
+        let padded = format!(" {} ", line.to_lowercase());
+        for word in [
+            " the ", " is ", " of ", " must ", " cannot ", " not ", " with ",
+        ] {
+            assert!(
+                !padded.contains(word),
+                "English `{}` in a Vietnamese run:\n{line}\n\n{text}",
+                word.trim()
+            );
         }
     }
 }
@@ -334,4 +356,151 @@ fn help_and_the_summary_speak_the_language_asked_for() {
         text.contains("0 lỗi, 0 cảnh báo trong 1 tệp: sẵn sàng để in"),
         "{text}"
     );
+}
+
+#[test]
+fn every_argument_and_command_line_mistake_speaks_the_language_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    for command in [
+        "poster", "leaflet", "handbook", "catalog", "check", "import", "cards", "init", "build",
+        "watch", "qr",
+    ] {
+        let (code, vi) = run(dir.path(), Asked::Nothing, &[command, "--help"]);
+        assert_eq!(code, 0, "{vi}");
+        assert!(
+            vi.contains("Cách dùng: toroi") && vi.contains("In hướng dẫn"),
+            "{command}:\n{vi}"
+        );
+        assert!(
+            !vi.contains("Print help") && !vi.contains("[default:") && !vi.contains("Usage:"),
+            "{command}:\n{vi}"
+        );
+        assert_no_english(&vi);
+        let (_, en) = run(dir.path(), Asked::ToroiLangEn, &[command, "--help"]);
+        assert!(
+            en.contains("Usage: toroi") && en.contains("Print help"),
+            "{en}"
+        );
+    }
+    let (_, vi) = run(dir.path(), Asked::Nothing, &["handbook", "--help"]);
+    assert!(
+        vi.contains("Khổ trang [mặc định: a5] [giá trị: a5, a4]"),
+        "{vi}"
+    );
+    let (_, en) = run(dir.path(), Asked::EnglishLocale, &["handbook", "--help"]);
+    assert!(
+        en.contains("Page size [default: a5] [possible values: a5, a4]"),
+        "{en}"
+    );
+    // Mistakes in the command line: exit 2, said in the language asked for.
+    let mistakes: &[(&[&str], &str, &str)] = &[
+        (
+            &["handbook", "--sise", "a4"],
+            "lỗi: không có tùy chọn '--sise'\n  có phải ý bạn là '--size'?",
+            "unexpected argument '--sise'",
+        ),
+        (
+            &["poster", "a.toml", "--size", "a7"],
+            "'a7' không phải giá trị hợp lệ của '--size <SIZE>'\n  các giá trị: a4, a3",
+            "invalid value 'a7'",
+        ),
+        (
+            &["cards", "--copies", "500", "a.toml"],
+            "ghi một số nguyên từ 1 đến 100",
+            "give a whole number from 1 to 100",
+        ),
+        (
+            &["posterr"],
+            "lỗi: không có lệnh 'posterr'",
+            "unrecognized subcommand",
+        ),
+        (
+            &["poster", "a.toml", "--png", "--bleed", "3"],
+            "không dùng được '--png' cùng với '--bleed <MM>'",
+            "cannot be used with",
+        ),
+        (
+            &["poster"],
+            "lỗi: thiếu <PATH>",
+            "required arguments were not provided",
+        ),
+    ];
+    for (args, vi, en) in mistakes {
+        let (code, text) = run(dir.path(), Asked::Nothing, args);
+        assert_eq!(code, 2, "{args:?}: {text}");
+        assert!(
+            text.contains(vi) && text.contains("Xem thêm"),
+            "{args:?}:\n{text}"
+        );
+        assert_no_english(&text);
+        let (code, text) = run(dir.path(), Asked::ToroiLangEn, args);
+        assert_eq!(code, 2, "{args:?}: {text}");
+        assert!(text.contains(en), "{args:?}:\n{text}");
+    }
+}
+
+/// Beyond the bad-input classes: lists, layouts that do not fit, files
+/// and folders, import and the descriptions of images.
+#[test]
+fn lists_layouts_files_and_images_speak_the_language_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let good = repo("procedures/dang-ky-khai-sinh.toml");
+    let good = good.to_str().unwrap();
+    std::fs::write(
+        d.join("no-title.csv"),
+        "Mã TTHC,Lĩnh vực\n1.000001,Hộ tịch\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("list.csv"),
+        "Tên thủ tục,Mã TTHC,Ghi chú riêng\nĐăng ký khai sinh,1.001193,x\nĐăng ký kết hôn,1.000894,y\n",
+    )
+    .unwrap();
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["handbook", "no-title.csv", "-o", "h.pdf"],
+            "không có cột tên thủ tục",
+            "no column of procedure titles",
+        ),
+        (
+            &["leaflet", good, "-o", "t.pdf"],
+            "tờ gấp cần từ 2 đến 6 thủ tục; đã cho 1",
+            "a leaflet needs 2 to 6 procedures; 1 given",
+        ),
+        (
+            &["handbook", "khong-co/", "-o", "h.pdf"],
+            "không có tệp hay thư mục này",
+            "no such file or folder",
+        ),
+        (
+            &["poster", good, "-o", "x.docx"],
+            "tên tệp PDF phải kết thúc bằng .pdf",
+            "a PDF file's name must end in .pdf",
+        ),
+        (
+            &["import", "list.csv", "-o", "thu-tuc"],
+            "đã chuyển 2 thủ tục từ list.csv vào thu-tuc",
+            "imported 2 procedures from list.csv into thu-tuc",
+        ),
+        (
+            &["cards", good, "--png", "-o", "the"],
+            "(thẻ QR, 1080 × ",
+            "(QR card, 1080 × ",
+        ),
+        (
+            &["qr", "https://dichvucong.gov.vn", "-o", "qr.svg"],
+            " ô, dạng vector, ",
+            " modules, vector, ",
+        ),
+    ];
+    for (args, vi, en) in cases {
+        let (_, text) = run(d, Asked::Nothing, args);
+        assert!(text.contains(vi), "{args:?}:\n{text}");
+        assert_no_english(&text);
+        let _ = std::fs::remove_dir_all(d.join("thu-tuc"));
+        let (_, text) = run(d, Asked::ToroiLangEn, args);
+        assert!(text.contains(en), "{args:?}:\n{text}");
+        let _ = std::fs::remove_dir_all(d.join("thu-tuc"));
+    }
 }

@@ -49,8 +49,8 @@ campaign-found = campaign: { $path } (the campaign of this folder; --no-campaign
 init-made = made { $path }
 init-kept = kept { $path } (it exists; init never overwrites)
 init-next = next:
-init-build = the print files, in out/
-init-check = every problem in the files, before printing
+init-build = { $cd }toroi build      (the print files, in out/)
+init-check = { $cd }toroi check      (every problem in the files, before printing)
 watch-watching = watching { $what } for changes; Ctrl-C to stop
 watch-folders = { $n ->
     [one] 1 folder
@@ -163,12 +163,12 @@ help-build = Every output a campaign file lists ([[output]]: posters, handbooks,
 help-watch = Build a campaign, then rebuild what changes each time an input file is saved (Ctrl-C to stop)
 help-qr = A QR code on its own, as SVG, PNG or PDF (chosen by the output's extension)
 help-after = Examples:
-    toroi init xa-moi --ten "Ủy ban nhân dân xã Mới"
-    toroi build
-    toroi poster procedures/dang-ky-khai-sinh.toml -o out/khai-sinh.pdf
-    toroi handbook procedures/ -o out/cam-nang.pdf
-    toroi check
-    toroi watch
+    {"  "}toroi init xa-moi --ten "Ủy ban nhân dân xã Mới"
+    {"  "}toroi build
+    {"  "}toroi poster procedures/dang-ky-khai-sinh.toml -o out/khai-sinh.pdf
+    {"  "}toroi handbook procedures/ -o out/cam-nang.pdf
+    {"  "}toroi check
+    {"  "}toroi watch
 
     Exit status: 0 done, 1 a problem in the input (each shown as file:line:col), 2 wrong usage. Messages in English: TOROI_LANG=en.
 
@@ -509,3 +509,93 @@ png-catalog-page = { $paper } catalogue page { $page }
 png-what = { $what }, { $w } × { $h } px
 print-bleed = { $mm } mm bleed and crop marks
 qr-what-pdf = { $mm } mm, { $module } mm per module
+
+## --help: each argument (arg-<command>-<name>, else arg-<name>)
+
+arg-campaign = Campaign file with the issuing office (header, logo, contacts) and QR tracking parameters [default: the toroi.toml of this folder or the nearest folder above it]
+arg-no_campaign = Print without a campaign, even in a campaign's folder
+arg-lang = Language of the printed labels and of the messages [default: the campaign's `lang`, else vi]
+arg-template = A template file whose keys override the built-in layout preset (see templates/)
+arg-bleed = For a print shop: extend the page by this bleed (typically 3) and add crop marks
+arg-cmyk = For a print shop: write every colour as CMYK
+arg-sheet = The sheet of a list (.xlsx, .ods) to read [default: the first with a header row]
+arg-png = Write PNG images (to share in Zalo or show on a screen) instead of a PDF; also chosen by an output file named .png
+arg-px = Width of the PNG images, in pixels [default: 1080; a leaflet's sides 1620, so that their codes keep 3-pixel modules]
+arg-help = Print help
+arg-version = Print version
+arg-paths = Procedure files, folders and lists [default: the campaign's procedures]
+arg-poster-procedures = The procedure file (.toml); or several files, folders and lists for a poster of each
+arg-poster-output = Where to write the PDF [default: the procedure's file name with .pdf, in this folder]; for several procedures, a folder [default: posters]
+arg-poster-size = Paper size (portrait)
+arg-poster-phone = An image laid out for a phone (1080 × 1350 px, for Zalo) instead of the A4 page
+arg-leaflet-paths = 2 to 6 procedure files (or folders) [default: the campaign's procedures]
+arg-leaflet-output = Where to write the PDF [default: to-gap.pdf]; with --png, OUT-1.png and OUT-2.png
+arg-handbook-paths = Procedure files, folders and lists (folders are read in file-name order) [default: the campaign's procedures]
+arg-handbook-output = Where to write the PDF [default: cam-nang.pdf, or cam-nang-in.pdf with --booklet]
+arg-handbook-size = Page size
+arg-handbook-booklet = Impose two pages per sheet side in saddle-stitch order, for an office printer
+arg-handbook-group = Order the sections by field (lĩnh vực), each field opened by a heading
+arg-catalog-paths = Lists (.xlsx, .ods, .csv), procedure files and folders [default: the campaign's procedures]
+arg-catalog-output = Where to write the PDF [default: danh-muc.pdf]
+arg-catalog-size = Paper size (portrait)
+arg-check-paths = Procedure files, folders of them, lists and campaign files (toroi.toml) [default: the campaign of this folder]
+arg-check-strict = Fail (exit 1) on warnings too
+arg-import-list = The list: a spreadsheet or CSV file with a row per procedure
+arg-import-output = The folder to write the procedure files into [default: the list's name]
+arg-import-force = Replace procedure files that exist already (edits in them are lost)
+arg-import-blank = Write an empty list to fill in (.xlsx) with the headers toroi reads, instead of importing
+arg-cards-output = Where to write the PDF [default: the-qr.pdf]; with --png, a folder [default: the-qr]
+arg-cards-copies = How many cards of each procedure
+arg-cards-no_fill = Leave the last sheet's empty slots empty (by default they take the cards again, in order)
+arg-init-folder = The folder to make [default: this folder]
+arg-init-ten = The office's name, printed on every output (e.g. "Ủy ban nhân dân xã Vĩnh Bảo")
+arg-build-campaign = The campaign file
+arg-build-proof = Read every QR code back from its page (drawn at 150 dpi) before writing anything
+arg-watch-campaign = The campaign file [default: the campaign of this folder]
+arg-qr-url = The address the code opens (http or https)
+arg-qr-output = Output file: .svg, .png or .pdf
+arg-qr-px = Width and height of a PNG, in pixels
+arg-qr-mm = Printed width of a PDF, in millimetres, quiet zone included
+help-sub-template = {"{"}about{"}"}
+
+    {"{"}usage-heading{"}"} {"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-import-after = Examples:
+    {"  "}toroi import danh-muc.xlsx -o procedures
+    {"  "}toroi import danh-muc.csv --sheet "Phụ lục" -o procedures --force
+    {"  "}toroi import --blank danh-muc.xlsx
+
+## --help: defaults
+
+help-default = default: { $value }
+help-values = possible values: { $values }
+
+## Mistakes in the command line
+
+help-help = Print this message or the help of the given command
+usage-unknown-arg = there is no option '{ $arg }'
+usage-unknown-command = there is no command '{ $command }'
+usage-no-value = '{ $arg }' needs a value
+usage-bad-value = '{ $value }' is not a value of '{ $arg }'
+usage-missing = missing { $arg }
+usage-conflict = '{ $arg }' cannot be used with '{ $other }'
+usage-valid = values: { $values }
+usage-did-you-mean = did you mean '{ $suggestion }'?
+usage-heading = Usage:
+usage-more = For more, run the command with --help.
+
+## Mistakes in the command line: numbers
+
+usage-range = give a whole number from { $min } to { $max }
+
+## Logos
+
+logo-format-unknown = its format is not one toroi knows
+
+## Lists: repeated warnings
+
+list-more-rows = and in { $n } more { $n ->
+    [one] row
+   *[other] rows
+} of this list

@@ -31,8 +31,8 @@ campaign-found = chiến dịch: { $path } (chiến dịch của thư mục này
 init-made = đã tạo { $path }
 init-kept = giữ nguyên { $path } (tệp đã có; init không bao giờ ghi đè)
 init-next = tiếp theo:
-init-build = các tệp để in, trong thư mục out/
-init-check = mọi lỗi trong các tệp, trước khi in
+init-build = { $cd }toroi build      (các tệp để in, trong thư mục out/)
+init-check = { $cd }toroi check      (mọi lỗi trong các tệp, trước khi in)
 watch-watching = đang theo dõi { $what }; bấm Ctrl-C để dừng
 watch-folders = { $n } thư mục
 watch-changed = đã sửa: { $paths }
@@ -147,12 +147,12 @@ help-build = Làm mọi đầu ra mà tệp chiến dịch liệt kê ([[output]
 help-watch = Làm các đầu ra của chiến dịch, rồi làm lại phần thay đổi mỗi khi lưu một tệp (Ctrl-C để dừng)
 help-qr = Một mã QR riêng, dạng SVG, PNG hoặc PDF (theo đuôi tên tệp)
 help-after = Ví dụ:
-    toroi init xa-moi --ten "Ủy ban nhân dân xã Mới"     (tạo thư mục chiến dịch)
-    toroi build                                        (in mọi thứ chiến dịch liệt kê)
-    toroi poster thu-tuc/dang-ky-khai-sinh.toml -o khai-sinh.pdf
-    toroi handbook thu-tuc/ -o cam-nang.pdf
-    toroi check                                        (tìm lỗi trước khi in)
-    toroi watch                                        (in lại mỗi khi lưu tệp)
+    {"  "}toroi init xa-moi --ten "Ủy ban nhân dân xã Mới"     (tạo thư mục chiến dịch)
+    {"  "}toroi build                                        (in mọi thứ chiến dịch liệt kê)
+    {"  "}toroi poster thu-tuc/dang-ky-khai-sinh.toml -o khai-sinh.pdf
+    {"  "}toroi handbook thu-tuc/ -o cam-nang.pdf
+    {"  "}toroi check                                        (tìm lỗi trước khi in)
+    {"  "}toroi watch                                        (in lại mỗi khi lưu tệp)
 
     Mã thoát: 0 xong, 1 có lỗi trong tệp (mỗi lỗi ghi tệp:dòng:cột), 2 gõ lệnh sai. Thông báo tiếng Anh: TOROI_LANG=en.
 
@@ -483,3 +483,94 @@ png-catalog-page = danh mục { $paper } trang { $page }
 png-what = { $what }, { $w } × { $h } px
 print-bleed = tràn lề { $mm } mm và dấu cắt
 qr-what-pdf = { $mm } mm, { $module } mm mỗi ô
+
+## --help: từng đối số (arg-<lệnh>-<tên>, không có thì arg-<tên>)
+
+arg-campaign = Tệp chiến dịch: cơ quan phát hành (tiêu đề, logo, liên hệ) và tham số theo dõi của mã QR [mặc định: toroi.toml của thư mục này hoặc của thư mục gần nhất phía trên]
+arg-no_campaign = In không theo chiến dịch, kể cả khi đang ở trong thư mục chiến dịch
+arg-lang = Ngôn ngữ của các nhãn in và của thông báo [mặc định: `lang` của chiến dịch, không có thì vi]
+arg-template = Tệp mẫu trình bày, các khóa trong đó thay cho mẫu có sẵn (xem thư mục templates/)
+arg-bleed = Cho nhà in: mở rộng trang thêm phần tràn lề này (thường là 3) và thêm dấu cắt
+arg-cmyk = Cho nhà in: ghi mọi màu dạng CMYK
+arg-sheet = Trang tính cần đọc trong danh sách (.xlsx, .ods) [mặc định: trang đầu tiên có dòng tiêu đề]
+arg-png = Ghi ảnh PNG (để gửi Zalo hoặc chiếu lên màn hình) thay cho PDF; cũng được chọn khi tên tệp đầu ra là .png
+arg-px = Bề rộng ảnh PNG, tính bằng điểm ảnh [mặc định: 1080; mặt tờ gấp 1620, để mỗi ô của mã còn 3 điểm ảnh]
+arg-help = In hướng dẫn
+arg-version = In số phiên bản
+arg-paths = Các tệp thủ tục, thư mục và danh sách [mặc định: các thủ tục của chiến dịch]
+arg-poster-procedures = Tệp thủ tục (.toml); hoặc nhiều tệp, thư mục và danh sách, mỗi thủ tục một áp phích
+arg-poster-output = Nơi ghi tệp PDF [mặc định: tên tệp thủ tục với đuôi .pdf, trong thư mục này]; với nhiều thủ tục, một thư mục [mặc định: posters]
+arg-poster-size = Khổ giấy (dọc)
+arg-poster-phone = Một ảnh dàn trang cho điện thoại (1080 × 1350 px, để gửi Zalo) thay cho trang A4
+arg-leaflet-paths = 2 đến 6 tệp thủ tục (hoặc thư mục) [mặc định: các thủ tục của chiến dịch]
+arg-leaflet-output = Nơi ghi tệp PDF [mặc định: to-gap.pdf]; với --png, OUT-1.png và OUT-2.png
+arg-handbook-paths = Các tệp thủ tục, thư mục và danh sách (thư mục được đọc theo thứ tự tên tệp) [mặc định: các thủ tục của chiến dịch]
+arg-handbook-output = Nơi ghi tệp PDF [mặc định: cam-nang.pdf, hoặc cam-nang-in.pdf với --booklet]
+arg-handbook-size = Khổ trang
+arg-handbook-booklet = Dàn hai trang trên mỗi mặt giấy theo thứ tự đóng ghim giữa, để in bằng máy in văn phòng
+arg-handbook-group = Xếp các phần theo lĩnh vực, mỗi lĩnh vực mở đầu bằng một tiêu đề
+arg-catalog-paths = Các danh sách (.xlsx, .ods, .csv), tệp thủ tục và thư mục [mặc định: các thủ tục của chiến dịch]
+arg-catalog-output = Nơi ghi tệp PDF [mặc định: danh-muc.pdf]
+arg-catalog-size = Khổ giấy (dọc)
+arg-check-paths = Các tệp thủ tục, thư mục chứa chúng, danh sách và tệp chiến dịch (toroi.toml) [mặc định: chiến dịch của thư mục này]
+arg-check-strict = Coi cả cảnh báo là lỗi (mã thoát 1)
+arg-import-list = Danh sách: một bảng tính hoặc tệp CSV, mỗi thủ tục một dòng
+arg-import-output = Thư mục ghi các tệp thủ tục vào [mặc định: tên của danh sách]
+arg-import-force = Thay các tệp thủ tục đã có (những gì đã sửa trong đó sẽ mất)
+arg-import-blank = Ghi một danh sách trống để điền (.xlsx), có sẵn các tiêu đề cột toroi đọc được, thay vì chuyển đổi
+arg-cards-output = Nơi ghi tệp PDF [mặc định: the-qr.pdf]; với --png, một thư mục [mặc định: the-qr]
+arg-cards-copies = Số thẻ của mỗi thủ tục
+arg-cards-no_fill = Để trống các ô còn lại của tờ cuối (mặc định chúng được in lặp lại các thẻ theo thứ tự)
+arg-init-folder = Thư mục cần tạo [mặc định: thư mục này]
+arg-init-ten = Tên cơ quan, in trên mọi đầu ra (ví dụ "Ủy ban nhân dân xã Vĩnh Bảo")
+arg-build-campaign = Tệp chiến dịch
+arg-build-proof = Đọc lại mọi mã QR từ trang của nó (vẽ ở 150 dpi) trước khi ghi tệp nào
+arg-watch-campaign = Tệp chiến dịch [mặc định: chiến dịch của thư mục này]
+arg-qr-url = Địa chỉ mà mã mở (http hoặc https)
+arg-qr-output = Tệp đầu ra: .svg, .png hoặc .pdf
+arg-qr-px = Bề rộng và chiều cao ảnh PNG, tính bằng điểm ảnh
+arg-qr-mm = Bề rộng in của tệp PDF, tính bằng milimét, kể cả lề trắng quanh mã
+help-sub-template = {"{"}about{"}"}
+
+    Cách dùng: {"{"}usage{"}"}
+
+    Đối số:
+    {"{"}positionals{"}"}
+
+    Tùy chọn:
+    {"{"}options{"}"}{"{"}after-help{"}"}
+help-import-after = Ví dụ:
+    {"  "}toroi import danh-muc.xlsx -o thu-tuc
+    {"  "}toroi import danh-muc.csv --sheet "Phụ lục" -o thu-tuc --force
+    {"  "}toroi import --blank danh-muc.xlsx
+
+## --help: giá trị mặc định
+
+help-default = mặc định: { $value }
+help-values = giá trị: { $values }
+
+## Gõ lệnh sai
+
+help-help = In hướng dẫn này, hoặc hướng dẫn của một lệnh
+usage-unknown-arg = không có tùy chọn '{ $arg }'
+usage-unknown-command = không có lệnh '{ $command }'
+usage-no-value = '{ $arg }' cần một giá trị
+usage-bad-value = '{ $value }' không phải giá trị hợp lệ của '{ $arg }'
+usage-missing = thiếu { $arg }
+usage-conflict = không dùng được '{ $arg }' cùng với '{ $other }'
+usage-valid = các giá trị: { $values }
+usage-did-you-mean = có phải ý bạn là '{ $suggestion }'?
+usage-heading = Cách dùng:
+usage-more = Xem thêm: thêm --help vào sau lệnh.
+
+## Gõ lệnh sai: số
+
+usage-range = ghi một số nguyên từ { $min } đến { $max }
+
+## Logo
+
+logo-format-unknown = không nhận ra định dạng của nó
+
+## Danh sách: cảnh báo lặp lại
+
+list-more-rows = và ở { $n } dòng khác của danh sách này

@@ -72,8 +72,8 @@ pub fn init(folder: &Path, name: Option<&str>) -> Result<Diagnostics, Diagnostic
         format!("cd {} && ", shell_word(&folder.display().to_string()))
     };
     println!("{}", crate::t!("init-next"));
-    println!("  {cd}toroi build      ({})", crate::t!("init-build"));
-    println!("  {cd}toroi check      ({})", crate::t!("init-check"));
+    println!("  {}", crate::t!("init-build", cd = cd.as_str()));
+    println!("  {}", crate::t!("init-check", cd = cd.as_str()));
     Ok(Diagnostics::new())
 }
 

@@ -163,7 +163,7 @@ enum Command {
         #[arg(short, long, value_name = "OUT.pdf")]
         output: Option<PathBuf>,
         /// How many cards of each procedure
-        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100), conflicts_with = "png")]
+        #[arg(long, default_value_t = 1, value_parser = |s: &str| whole_number(s, 1, 100), conflicts_with = "png")]
         copies: u32,
         /// Leave the last sheet's empty slots empty (by default they take the cards again, in order)
         #[arg(long, conflicts_with = "png")]
@@ -205,7 +205,7 @@ enum Command {
         #[arg(short, long, value_name = "OUT.svg|OUT.png|OUT.pdf")]
         output: PathBuf,
         /// Width and height of a PNG, in pixels
-        #[arg(long, default_value_t = 1200, value_parser = clap::value_parser!(u32).range(21..=20000))]
+        #[arg(long, default_value_t = 1200, value_parser = |s: &str| whole_number(s, 21, 20_000))]
         px: u32,
         /// Printed width of a PDF, in millimetres, quiet zone included
         #[arg(long, value_name = "MM", default_value_t = 40.0)]
@@ -250,8 +250,16 @@ struct ImageArgs {
     /// Width of the PNG images, in pixels [default: 1080; a leaflet's sides 1620, so that
     /// their codes keep 3-pixel modules]
     #[arg(long, value_name = "PX",
-          value_parser = clap::value_parser!(u32).range(200..=crate::render::png::MAX_PX as i64))]
+          value_parser = |s: &str| whole_number(s, 200, crate::render::png::MAX_PX))]
     px: Option<u32>,
+}
+
+/// A whole number from `min` to `max`, refused in the interface's language.
+fn whole_number(s: &str, min: u32, max: u32) -> Result<u32, String> {
+    match s.trim().parse::<u32>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(crate::t!("usage-range", min = min, max = max)),
+    }
 }
 
 fn bleed_mm(s: &str) -> Result<f32, String> {
@@ -448,7 +456,7 @@ fn lang_flag() -> Option<String> {
 /// The arguments, with the help in the interface's language.
 fn parse() -> Cli {
     use clap::{CommandFactory, FromArgMatches};
-    let mut cmd = Cli::command();
+    let mut cmd = localised(Cli::command());
     if crate::i18n::current() == crate::i18n::Ui::Vi {
         cmd = cmd
             .about(crate::t!("help-about"))
@@ -471,8 +479,160 @@ fn parse() -> Cli {
             cmd = cmd.mut_subcommand(name, |c| c.about(id));
         }
     }
-    let matches = cmd.get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    // The `help` command clap adds is there once the command is built.
+    cmd.build();
+    let mut cmd = cmd.mut_subcommand("help", |h| h.about(crate::t!("help-help")));
+    let matches = cmd
+        .try_get_matches_from_mut(std::env::args_os())
+        .unwrap_or_else(|e| usage_error(e));
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| usage_error(e))
+}
+
+/// A mistake in the command line, said in the interface's language, and
+/// exit 2. clap's own words are English; the common mistakes are said
+/// here, the rare ones left to clap.
+fn usage_error(e: clap::Error) -> ! {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use std::error::Error as _;
+    if crate::i18n::current() == crate::i18n::Ui::En {
+        e.exit()
+    }
+    let get = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        Some(ContextValue::StyledStrs(v)) => Some(
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        Some(ContextValue::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let value = get(ContextKind::InvalidValue).unwrap_or_default();
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => crate::t!("usage-unknown-arg", arg = arg),
+        ErrorKind::InvalidSubcommand => crate::t!(
+            "usage-unknown-command",
+            command = get(ContextKind::InvalidSubcommand).unwrap_or_default()
+        ),
+        ErrorKind::InvalidValue if value.is_empty() => crate::t!("usage-no-value", arg = arg),
+        ErrorKind::InvalidValue => crate::t!("usage-bad-value", arg = arg, value = value),
+        ErrorKind::ValueValidation => {
+            let reason = e.source().map(|s| s.to_string()).unwrap_or_default();
+            crate::t!("usage-bad-value", arg = arg, value = value) + ": " + &reason
+        }
+        ErrorKind::MissingRequiredArgument => crate::t!("usage-missing", arg = arg),
+        ErrorKind::ArgumentConflict => crate::t!(
+            "usage-conflict",
+            arg = arg,
+            other = get(ContextKind::PriorArg).unwrap_or_default()
+        ),
+        _ => e.exit(),
+    };
+    eprintln!("{}: {message}", crate::t!("diag-error"));
+    if let Some(valid) = get(ContextKind::ValidValue) {
+        eprintln!("  {}", crate::t!("usage-valid", values = valid));
+    }
+    let suggested =
+        get(ContextKind::SuggestedArg).or_else(|| get(ContextKind::SuggestedSubcommand));
+    if let Some(s) = suggested {
+        eprintln!("  {}", crate::t!("usage-did-you-mean", suggestion = s));
+    }
+    if let Some(usage) = get(ContextKind::Usage) {
+        // clap's usage line starts with its own English heading.
+        let usage = usage.trim().trim_start_matches("Usage:").trim();
+        eprintln!("\n{} {usage}", crate::t!("usage-heading"));
+    }
+    eprintln!("\n{}", crate::t!("usage-more"));
+    std::process::exit(2)
+}
+
+/// Every argument's help from the message files (`arg-<command>-<name>`,
+/// else `arg-<name>`), and help and version flags whose text is there too:
+/// clap writes its own flags' help in English, so toroi brings its own.
+fn localised(cmd: clap::Command) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let help = || {
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help(crate::t!("arg-help"))
+    };
+    let mut cmd = cmd
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(help())
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(crate::t!("arg-version")),
+        );
+    // clap says "[default: …]" and "[possible values: …]" in English; in
+    // Vietnamese toroi says them itself.
+    let vietnamese = crate::i18n::current() == crate::i18n::Ui::Vi;
+    let defaults = |a: &Arg| {
+        if !vietnamese {
+            return String::new();
+        }
+        let mut s = String::new();
+        let given: Vec<String> = a
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect();
+        if !given.is_empty() && a.get_action().takes_values() {
+            s += &format!(" [{}]", crate::t!("help-default", value = given.join(", ")));
+        }
+        let values: Vec<String> = a
+            .get_possible_values()
+            .iter()
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        if !values.is_empty() && a.get_action().takes_values() {
+            s += &format!(
+                " [{}]",
+                crate::t!("help-values", values = values.join(", "))
+            );
+        }
+        s
+    };
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |mut sub| {
+            let ids: Vec<String> = sub
+                .get_arguments()
+                .map(|a| a.get_id().to_string())
+                .collect();
+            for id in ids {
+                let text = crate::i18n::lookup(&format!("arg-{name}-{id}"))
+                    .or_else(|| crate::i18n::lookup(&format!("arg-{id}")));
+                if let Some(text) = text {
+                    sub = sub.mut_arg(&id, |a| {
+                        let said = defaults(&a);
+                        if said.is_empty() {
+                            return a.help(text);
+                        }
+                        a.help(text + &said)
+                            .hide_default_value(true)
+                            .hide_possible_values(true)
+                    });
+                }
+            }
+            sub.disable_help_flag(true)
+                .arg(help())
+                .help_template(crate::t!("help-sub-template"))
+        });
+    }
+    cmd.mut_subcommand("import", |s| s.after_help(crate::t!("help-import-after")))
 }
 
 /// Commands without images.

@@ -260,7 +260,7 @@ pub fn poster(job: &Job, entry: &Coded) -> Result<Poster, Diagnostics> {
                 paper = t.paper().to_string()
             ))
             .in_file(p.path())
-            .with_hint(if t.paper().iso() == Some(("A4", false)) {
+            .with_hint(if is_a4_portrait(t) {
                 crate::t!("poster-shrunk-a4-hint")
             } else {
                 crate::t!("poster-shrunk-hint")
@@ -300,11 +300,16 @@ fn overflow(p: &Procedure, t: &Template, blocks: &[Extent], room: Rect, excess: 
             field = field
         ),
     )
-    .with_hint(if t.paper().iso() == Some(("A4", false)) {
+    .with_hint(if is_a4_portrait(t) {
         crate::t!("poster-overflow-a4-hint", field = field)
     } else {
         crate::t!("poster-overflow-hint", field = field)
     })
+}
+
+/// An A4 poster, for which the hints add "--size a3".
+fn is_a4_portrait(t: &Template) -> bool {
+    t.paper().iso() == Some(("A4", false))
 }
 
 fn header(

@@ -152,7 +152,7 @@ fn summarised(lints: Vec<crate::diag::Diagnostic>) -> Diagnostics {
         .into_iter()
         .map(|(mut d, n)| {
             if n > 1 {
-                d.message = format!("{} (and in {} more rows of this list)", d.message, n - 1);
+                d.message = format!("{} ({})", d.message, crate::t!("list-more-rows", n = n - 1));
             }
             d
         })

@@ -180,9 +180,14 @@ fn other_image(bytes: &[u8]) -> Result<RgbaImage, String> {
     let reader = image::ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| crate::t!("logo-not-image", reason = e.to_string()))?;
-    let (w, h) = reader
-        .into_dimensions()
-        .map_err(|e| crate::t!("logo-not-image", reason = e.to_string()))?;
+    let (w, h) = reader.into_dimensions().map_err(|e| {
+        let reason = match e {
+            // The common case, a file that is no image at all, said plainly.
+            image::ImageError::Unsupported(_) => crate::t!("logo-format-unknown"),
+            other => other.to_string(),
+        };
+        crate::t!("logo-not-image", reason = reason)
+    })?;
     if w.max(h) > MAX_JPEG_PX {
         return Err(crate::t!(
             "logo-jpeg-too-large",

@@ -333,18 +333,15 @@ impl Procedure {
                     .with_hint(crate::t!("lint-renumbered-hint")),
             );
         }
-        for (list, key) in [(&self.documents, "documents"), (&self.steps, "steps")] {
+        let missing = [
+            (&self.documents, "documents", crate::t!("lint-no-documents")),
+            (&self.steps, "steps", crate::t!("lint-no-steps")),
+        ];
+        for (list, key, message) in missing {
             if list.is_empty() {
                 warn(
-                    self.error_at(
-                        self.title.offset,
-                        if key == "documents" {
-                            crate::t!("lint-no-documents")
-                        } else {
-                            crate::t!("lint-no-steps")
-                        },
-                    )
-                    .with_hint(crate::t!("lint-add-list", key = key)),
+                    self.error_at(self.title.offset, message)
+                        .with_hint(crate::t!("lint-add-list", key = key)),
                 );
             }
         }

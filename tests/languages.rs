@@ -182,7 +182,7 @@ fn assert_speaks(text: &str, asked: Asked, en: &str, vi: &str) {
             assert!(text.contains("= gợi ý: "), "{asked:?}:\n{text}");
             assert!(text.contains("không ghi tệp nào"), "{asked:?}:\n{text}");
             assert!(!text.contains(en), "{asked:?}: English left:\n{text}");
-            assert_no_english(&text);
+            assert_no_english(text);
         }
         Asked::ToroiLangEn | Asked::EnglishLocale => {
             assert!(text.contains(en), "{asked:?}: `{en}` missing:\n{text}");

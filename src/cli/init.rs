@@ -53,15 +53,15 @@ pub fn init(folder: &Path, name: Option<&str>) -> Result<Diagnostics, Diagnostic
             .map_err(Diagnostics::from)?;
         made.push(path);
     }
+    for p in &made {
+        println!("{}", crate::t!("init-made", path = p.display()));
+    }
     let list = folder.join(LIST);
     if list.exists() {
         kept.push(list);
     } else {
-        // It says so itself.
+        // It says so itself, after the files above.
         import::blank(&list)?;
-    }
-    for p in &made {
-        println!("{}", crate::t!("init-made", path = p.display()));
     }
     for p in &kept {
         println!("{}", crate::t!("init-kept", path = p.display()));

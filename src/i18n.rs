@@ -118,6 +118,16 @@ pub fn message_in(ui: Ui, id: &str, args: &[(&str, FluentValue<'_>)]) -> String 
         .into_owned()
 }
 
+/// `x` with `places` decimals, as the interface's language writes it:
+/// "0,35" in Vietnamese, "0.35" in English.
+pub fn decimal(x: f64, places: usize) -> String {
+    let s = format!("{x:.places$}");
+    match current() {
+        Ui::Vi => s.replace('.', ","),
+        Ui::En => s,
+    }
+}
+
 /// An operating system's error in the interface's language: the common
 /// kinds said plainly, anything else as the system says it.
 pub fn io_error(e: &std::io::Error) -> String {
@@ -176,7 +186,34 @@ macro_rules! number_args {
         }
     )*};
 }
-number_args!(usize, u32, u64, i32, i64, f32, f64);
+number_args!(usize, u32, u64, i32, i64);
+
+/// A measure (millimetres, points): at most two decimals, as the
+/// interface's language writes them. Not a Fluent number: an f32 would
+/// print all its binary digits ("25.399999618530273"), and no plural
+/// depends on a measure.
+impl From<f32> for Arg {
+    fn from(n: f32) -> Arg {
+        Arg(FluentValue::from(number(n as f64)))
+    }
+}
+
+impl From<f64> for Arg {
+    fn from(n: f64) -> Arg {
+        Arg(FluentValue::from(number(n)))
+    }
+}
+
+/// `x` with up to two decimals, trailing zeros dropped ("9,5", "40").
+pub fn number(x: f64) -> String {
+    let s = format!("{x:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    let s = if s == "-0" { "0" } else { s };
+    match current() {
+        Ui::Vi => s.replace('.', ","),
+        Ui::En => s.to_owned(),
+    }
+}
 
 impl From<String> for Arg {
     fn from(s: String) -> Arg {
@@ -356,6 +393,18 @@ mod tests {
             "messages outside the message files:\n{}",
             found.join("\n")
         );
+    }
+
+    #[test]
+    fn measures_print_as_people_write_them() {
+        // The library speaks English: a point, at most two decimals.
+        assert_eq!(number(25.4f32 as f64), "25.4");
+        assert_eq!(number(12.000_001), "12");
+        assert_eq!(number(9.5), "9.5");
+        assert_eq!(number(-5.0), "-5");
+        let Arg(v) = Arg::from(25.4f32);
+        assert!(format!("{v:?}").contains("25.4"), "{v:?}");
+        assert_eq!(decimal(0.347, 2), "0.35");
     }
 
     #[test]

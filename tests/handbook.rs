@@ -95,7 +95,8 @@ fn handbook_contents_outline_qr_codes_and_page_numbers_agree() {
         }
         starts.push(page);
     }
-    assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
+    // In order; sections share pages, so two may start on the same one.
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
 
     // One bookmark per procedure, to the same pages.
     let outline = pdf_outline(&pdf);
@@ -119,7 +120,12 @@ fn handbook_contents_outline_qr_codes_and_page_numbers_agree() {
     assert_eq!(codes.len(), n);
     assert_eq!(codes[0], vec!["https://dichvucong.gov.vn/".to_owned()]);
     for (p, start) in shipped.iter().zip(&starts) {
-        assert_eq!(codes[start - 1], vec![p.url.value.clone()], "page {start}");
+        // Sections share pages: others' codes may be there too.
+        assert!(
+            codes[start - 1].contains(&p.url.value),
+            "page {start}: {:?}",
+            codes[start - 1]
+        );
     }
     let total: usize = codes.iter().map(Vec::len).sum();
     assert_eq!(total, shipped.len() + 1, "no other codes: {codes:?}");

@@ -168,7 +168,7 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
     (
         "white-on-white.toml",
         "has a contrast of 1.0:1",
-        "có độ tương phản 1.0:1",
+        "có độ tương phản 1,0:1",
     ),
 ];
 
@@ -457,7 +457,24 @@ fn lists_layouts_files_and_images_speak_the_language_asked_for() {
         "Tên thủ tục,Mã TTHC,Ghi chú riêng\nĐăng ký khai sinh,1.001193,x\nĐăng ký kết hôn,1.000894,y\n",
     )
     .unwrap();
+    // TOML mistakes beyond the Notepad ones: the parser's message, said.
+    std::fs::write(d.join("no-value.toml"), "title = \"A\"\nfee\n").unwrap();
+    std::fs::write(
+        d.join("no-comma.toml"),
+        "title = \"A\"\ndocuments = [\"x\" \"y\"]\n",
+    )
+    .unwrap();
     let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["check", "no-value.toml"],
+            "no-value.toml:2:4: lỗi: lỗi cú pháp TOML: khóa chưa có giá trị",
+            "key with no value",
+        ),
+        (
+            &["check", "no-comma.toml"],
+            "thiếu dấu phẩy giữa các mục của danh sách",
+            "missing comma between array elements",
+        ),
         (
             &["handbook", "no-title.csv", "-o", "h.pdf"],
             "không có cột tên thủ tục",

@@ -599,3 +599,19 @@ list-more-rows = and in { $n } more { $n ->
     [one] row
    *[other] rows
 } of this list
+
+## TOML syntax, as the parser reports it
+
+toml-key-no-value = key with no value, expected `=`
+toml-quote-values = string values must be quoted
+toml-list-comma = missing comma between array elements
+toml-list-extra-comma = extra comma in array
+toml-duplicate-key = duplicate key
+toml-unclosed-list = unclosed array
+toml-unclosed-header = unclosed table header
+toml-missing-value = missing value
+toml-bad-key = invalid unquoted key
+toml-missing-equals = missing `=` between key and value
+toml-unexpected = unexpected content
+toml-bad-value = invalid value
+toml-missing-opening-quote = missing opening quote

@@ -574,3 +574,19 @@ logo-format-unknown = không nhận ra định dạng của nó
 ## Danh sách: cảnh báo lặp lại
 
 list-more-rows = và ở { $n } dòng khác của danh sách này
+
+## Cú pháp TOML, như bộ đọc báo
+
+toml-key-no-value = khóa chưa có giá trị: thiếu `= giá trị`
+toml-quote-values = giá trị chữ phải đặt trong ngoặc kép
+toml-list-comma = thiếu dấu phẩy giữa các mục của danh sách
+toml-list-extra-comma = thừa dấu phẩy trong danh sách
+toml-duplicate-key = khóa bị lặp lại
+toml-unclosed-list = danh sách mở bằng [ nhưng chưa đóng bằng ]
+toml-unclosed-header = tên mục mở bằng [ nhưng chưa đóng bằng ]
+toml-missing-value = thiếu giá trị
+toml-bad-key = tên khóa không hợp lệ: chỉ dùng chữ không dấu, số, _ và -
+toml-missing-equals = thiếu dấu = giữa khóa và giá trị
+toml-unexpected = có nội dung thừa trên dòng này
+toml-bad-value = giá trị không hợp lệ
+toml-missing-opening-quote = thiếu ngoặc kép mở

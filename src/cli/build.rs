@@ -119,7 +119,7 @@ pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) ->
                 outputs = outputs,
                 campaign = path.display(),
                 files = files,
-                secs = format!("{secs:.2}"),
+                secs = crate::i18n::decimal(secs as f64, 2),
                 warnings = warnings,
             )
         );

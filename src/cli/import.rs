@@ -105,7 +105,7 @@ pub fn import(
             procedures = crate::t!("count-procedures", n = targets.len()),
             list = list_path.display(),
             folder = out.display(),
-            secs = format!("{:.2}", started.elapsed().as_secs_f32()),
+            secs = crate::i18n::decimal(started.elapsed().as_secs_f64(), 2),
             warnings = warnings
         )
     );

@@ -72,7 +72,7 @@ pub fn qr(target: &str, out: &Path, px: u32, mm: f32) -> Result<Diagnostics, Dia
                 crate::t!(
                     "qr-what-pdf",
                     mm = mm,
-                    module = format!("{:.2}", mm / modules as f32)
+                    module = crate::i18n::decimal((mm / modules as f32) as f64, 2)
                 ),
             )
         }

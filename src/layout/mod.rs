@@ -224,7 +224,7 @@ pub fn small_modules(
                 crate::t!(
                     "qr-small-modules",
                     what = what,
-                    module = format!("{module:.2}")
+                    module = crate::i18n::decimal(module as f64, 2)
                 ),
             )
         }

@@ -136,10 +136,23 @@ pub fn paginate(
     bottom: f32,
     continuation: &dyn Fn() -> Block,
 ) -> Result<Vec<Vec<Item>>, TooTall> {
+    paginate_from(blocks, top, top, bottom, continuation)
+}
+
+/// [`paginate`], the first page starting at `start` (under what another
+/// section left there). Blocks that do not fit there go to the next page;
+/// when not even the first does, the first page comes back empty.
+pub fn paginate_from(
+    blocks: Vec<Block>,
+    start: f32,
+    top: f32,
+    bottom: f32,
+    continuation: &dyn Fn() -> Block,
+) -> Result<Vec<Vec<Item>>, TooTall> {
     let mut pages: Vec<Vec<Item>> = vec![Vec::new()];
-    let mut y = top;
+    let mut y = start;
     // True until a block of content lands on the page.
-    let mut fresh = true;
+    let mut fresh = start <= top;
     let mut blocks: Vec<Option<Block>> = blocks.into_iter().map(Some).collect();
     let mut i = 0;
     while i < blocks.len() {

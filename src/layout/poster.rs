@@ -256,7 +256,7 @@ pub fn poster(job: &Job, entry: &Coded) -> Result<Poster, Diagnostics> {
             Diagnostic::warning(crate::t!(
                 "poster-shrunk",
                 from = t.sizes.body,
-                to = format!("{:.1}", t.sizes.body * scale),
+                to = crate::i18n::decimal((t.sizes.body * scale) as f64, 1),
                 paper = t.paper().to_string()
             ))
             .in_file(p.path())

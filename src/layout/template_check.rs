@@ -238,7 +238,11 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
         if ratio < MIN_CONTRAST {
             add(
                 &keys,
-                crate::t!("tpl-contrast", what = what, ratio = format!("{ratio:.1}")),
+                crate::t!(
+                    "tpl-contrast",
+                    what = what,
+                    ratio = crate::i18n::decimal(ratio as f64, 1)
+                ),
                 &tr("tpl-contrast-hint"),
             );
         }

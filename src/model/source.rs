@@ -80,7 +80,7 @@ impl SourceFile {
         if bytes.len() > MAX_BYTES {
             return Err(Diagnostic::error(crate::t!(
                 "file-too-large",
-                mb = format!("{:.1}", bytes.len() as f64 / 1e6)
+                mb = crate::i18n::decimal(bytes.len() as f64 / 1e6, 1)
             ))
             .in_file(path)
             .at(Position { line: 1, column: 1 }, None)

@@ -28,7 +28,8 @@ pub fn parse(src: &SourceFile) -> Result<Spanned<Table<'_>>, Diagnostic> {
             return d;
         }
         let message = e.message().trim().trim_end_matches('.').to_owned();
-        src.error_at(offset, crate::t!("toml-syntax", message = message.as_str()))
+        let said = toml_message(&message);
+        src.error_at(offset, crate::t!("toml-syntax", message = said.as_str()))
             .with_hint(syntax_hint(&message))
     })
 }
@@ -149,6 +150,35 @@ fn unclosed_quote(line: &str) -> Option<usize> {
         }
     }
     open
+}
+
+/// The TOML parser's message in the interface's language: its common
+/// messages (what a hand-edited file runs into) have their own; any other
+/// is shown as the parser says it.
+fn toml_message(message: &str) -> String {
+    if crate::i18n::current() == crate::i18n::Ui::En {
+        return message.to_owned();
+    }
+    // "key with no value, expected `=`": what is wrong, then what the
+    // parser expected, which the hint says in words.
+    let what = message.split(", expected").next().unwrap_or(message).trim();
+    let id = match what {
+        "key with no value" => "toml-key-no-value",
+        "string values must be quoted" => "toml-quote-values",
+        "missing comma between array elements" => "toml-list-comma",
+        "extra comma in array" => "toml-list-extra-comma",
+        "duplicate key" => "toml-duplicate-key",
+        "unclosed array" => "toml-unclosed-list",
+        "unclosed table" | "unclosed array table" => "toml-unclosed-header",
+        "missing value" | "missing value for key" => "toml-missing-value",
+        "invalid unquoted key" => "toml-bad-key",
+        "missing assignment between key-value pairs" => "toml-missing-equals",
+        "unexpected content" | "unexpected key or value" => "toml-unexpected",
+        "invalid value" => "toml-bad-value",
+        "missing opening quote" => "toml-missing-opening-quote",
+        _ => return message.to_owned(),
+    };
+    crate::i18n::message(id, &[])
 }
 
 fn syntax_hint(message: &str) -> String {

@@ -72,8 +72,8 @@ impl std::fmt::Display for QrError {
             } => f.write_str(&crate::t!(
                 "qr-modules-too-small",
                 side = format!("{side_mm:.0}"),
-                module = format!("{module_mm:.2}"),
-                min = MIN_MODULE_MM.to_string(),
+                module = crate::i18n::decimal(*module_mm as f64, 2),
+                min = MIN_MODULE_MM,
                 needed = format!("{needed_mm:.0}"),
             )),
         }

@@ -70,6 +70,7 @@ pub fn render_with(doc: &Document, options: Options) -> Vec<u8> {
     let mut lo = pdf.to_lopdf_document(&opts, &mut Vec::new());
     drop(pdf);
     set_boxes(&mut lo, doc);
+    order_outline(&mut lo, doc);
     compress_streams(&mut lo);
     let mut bytes = Vec::new();
     let options = lopdf::SaveOptions::builder()
@@ -80,6 +81,68 @@ pub fn render_with(doc: &Document, options: Options) -> Vec<u8> {
     lo.save_with_options(&mut bytes, options)
         .expect("writing to memory cannot fail");
     bytes
+}
+
+/// The bookmarks in the document's order. printpdf writes them sorted by
+/// page and then by title, so two sections that start on the same page
+/// would be listed alphabetically ("Chứng thực…" before "Cấp bản sao…")
+/// rather than as the handbook reads.
+fn order_outline(lo: &mut lopdf::Document, doc: &Document) {
+    use lopdf::Object::Reference;
+    let Some(outlines) = lo
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Outlines").ok())
+        .and_then(|o| o.as_reference().ok())
+    else {
+        return;
+    };
+    // The items as written: the chain First → Next → ….
+    let mut written = Vec::new();
+    let mut at = lo
+        .get_dictionary(outlines)
+        .ok()
+        .and_then(|d| d.get(b"First").ok())
+        .and_then(|o| o.as_reference().ok());
+    while let Some(id) = at {
+        written.push(id);
+        at = lo
+            .get_dictionary(id)
+            .ok()
+            .and_then(|d| d.get(b"Next").ok())
+            .and_then(|o| o.as_reference().ok());
+    }
+    // Which of the document's entries each one is: printpdf's order.
+    let mut sorted: Vec<usize> = (0..doc.outline.len()).collect();
+    sorted.sort_by(|&a, &b| {
+        let (ta, pa) = &doc.outline[a];
+        let (tb, pb) = &doc.outline[b];
+        (pa, ta).cmp(&(pb, tb))
+    });
+    if written.len() != sorted.len() {
+        return;
+    }
+    let mut ordered: Vec<(usize, lopdf::ObjectId)> = sorted.into_iter().zip(written).collect();
+    ordered.sort_by_key(|(index, _)| *index);
+    let ids: Vec<lopdf::ObjectId> = ordered.into_iter().map(|(_, id)| id).collect();
+    for (i, id) in ids.iter().enumerate() {
+        if let Ok(item) = lo.get_dictionary_mut(*id) {
+            item.remove(b"Prev");
+            item.remove(b"Next");
+            if i > 0 {
+                item.set("Prev", Reference(ids[i - 1]));
+            }
+            if let Some(next) = ids.get(i + 1) {
+                item.set("Next", Reference(*next));
+            }
+        }
+    }
+    if let (Ok(list), Some(first), Some(last)) =
+        (lo.get_dictionary_mut(outlines), ids.first(), ids.last())
+    {
+        list.set("First", Reference(*first));
+        list.set("Last", Reference(*last));
+    }
 }
 
 /// TrimBox (the finished size) and BleedBox (the whole sheet) of pages

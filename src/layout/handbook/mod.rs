@@ -164,10 +164,12 @@ pub fn handbook(job: &Job) -> Result<Handbook, Diagnostics> {
     })
 }
 
-/// The sections' pages in order, a section that fits whole in the room
-/// left on the page before placed under it (after a rule) rather than on
-/// a page of its own: paper is money. Returns the pages and the page (from
-/// 0) each section starts on.
+/// The sections' pages in order, each section placed under the one before
+/// (after a rule) rather than on a page of its own: paper is money. A
+/// section that fits whole in the room left goes there whole; a longer one
+/// starts there and runs on to the next page, the way a book is set, when
+/// its head fits and that takes no more pages than a page of its own.
+/// Returns the pages and the page (from 0) each section starts on.
 fn flow(sections: &[section::Section], frame: Frame, t: &Template) -> (Vec<Vec<Item>>, Vec<usize>) {
     let gap = 5.0 * MM;
     let bottom_of = |items: &[Item]| {
@@ -182,14 +184,17 @@ fn flow(sections: &[section::Section], frame: Frame, t: &Template) -> (Vec<Vec<I
     for s in sections {
         let whole = s.pages.len() == 1;
         let height = s.pages.first().map_or(0.0, |p| bottom_of(p) - frame.top);
-        if whole && !pages.is_empty() && used + gap + height <= frame.bottom {
-            let dy = used + gap - frame.top;
-            let page = pages.last_mut().expect("a page");
+        let rule = |page: &mut Vec<Item>| {
             page.push(Item::Rect {
                 rect: Rect::new(frame.x, used + gap / 2.0, frame.w, 0.3 * MM),
                 fill: t.colors.tint,
                 radius: 0.0,
-            });
+            })
+        };
+        if whole && !pages.is_empty() && used + gap + height <= frame.bottom {
+            let dy = used + gap - frame.top;
+            let page = pages.last_mut().expect("a page");
+            rule(page);
             for item in &s.pages[0] {
                 let mut item = item.clone();
                 item.translate(0.0, dy);
@@ -197,6 +202,19 @@ fn flow(sections: &[section::Section], frame: Frame, t: &Template) -> (Vec<Vec<I
             }
             starts.push(pages.len() - 1);
             used += gap + height;
+            continue;
+        }
+        let below = (!pages.is_empty())
+            .then(|| s.from(used + gap, frame))
+            .flatten();
+        if let Some(run) = below {
+            let mut run = run.into_iter();
+            let page = pages.last_mut().expect("a page");
+            rule(page);
+            page.extend(run.next().expect("the first page"));
+            starts.push(pages.len() - 1);
+            pages.extend(run);
+            used = pages.last().map_or(frame.top, |p| bottom_of(p));
             continue;
         }
         starts.push(pages.len());
@@ -284,6 +302,33 @@ mod tests {
         ))
         .unwrap();
         (h, t)
+    }
+
+    /// Paper is money: a section that does not fit whole under the one
+    /// before starts there and runs on, so no page of sections but the
+    /// last is left half empty, in A5 or in A4 (where a section is about
+    /// half a page, and each used to take a page of its own).
+    #[test]
+    fn sections_run_on_so_that_no_page_is_left_half_empty() {
+        for size in [HandbookSize::A5, HandbookSize::A4] {
+            let (h, t) = book(size);
+            let frame = Frame::of(&t);
+            // Pages of sections: after the cover and the contents (whose
+            // links point at the first section), before the back cover.
+            let first = h.outline[0].1;
+            let body = &h.pages[first..h.pages.len() - 1];
+            let mut fills = Vec::new();
+            for page in &body[..body.len() - 1] {
+                let lowest = page
+                    .items
+                    .iter()
+                    .map(|i| i.bounds().bottom())
+                    .filter(|b| *b <= frame.bottom + 0.5)
+                    .fold(frame.top, f32::max);
+                fills.push((lowest - frame.top) / (frame.bottom - frame.top));
+            }
+            assert!(fills.iter().all(|f| *f >= 0.6), "{size:?}: {fills:?}");
+        }
     }
 
     #[test]

@@ -21,7 +21,13 @@ const MAX_PAGES: usize = 12;
 
 /// A laid-out section: each page's items, without running header or number.
 pub struct Section {
+    /// The section from the top of a fresh page.
     pub pages: Vec<Vec<Item>>,
+    /// What `pages` were made of, to start the section lower on a page
+    /// another section began ([`Section::from`]).
+    pub blocks: Vec<Block>,
+    /// The head a page after the first opens with.
+    pub continuation: Block,
     pub qr_url: String,
     pub warning: Option<Diagnostic>,
 }
@@ -164,13 +170,18 @@ pub fn section(
         }
         blocks
     };
-    let continuation = || continued(p, t, labels, x, w);
-    let paginate = |blocks| paginate::paginate(blocks, frame.top, frame.bottom, &continuation);
+    let head = continued(p, t, labels, x, w);
+    let continuation = || head.clone();
+    let paginate = |blocks: &Vec<Block>| {
+        paginate::paginate(blocks.clone(), frame.top, frame.bottom, &continuation)
+    };
     let beside_mm = matrix.side(BESIDE_QR, BESIDE_QR_MM).ok();
-    let strip = paginate(build(None));
-    let pages = match (beside_mm.map(|mm| paginate(build(Some(mm)))), &strip) {
-        (Some(Ok(b)), Ok(a)) if fewer(&b, a, frame) => Ok(b),
-        _ => strip,
+    let strip_blocks = build(None);
+    let strip = paginate(&strip_blocks);
+    let beside_blocks = beside_mm.map(|mm| build(Some(mm)));
+    let (pages, blocks) = match (beside_blocks.as_ref().map(|b| (paginate(b), b)), &strip) {
+        (Some((Ok(b), blocks)), Ok(a)) if fewer(&b, a, frame) => (Ok(b), blocks.clone()),
+        _ => (strip, strip_blocks),
     };
     let pages = pages.map_err(|e| {
         let (field, offset) = e.source.unwrap_or(("title", p.title.offset));
@@ -226,6 +237,8 @@ pub fn section(
     );
     Ok(Section {
         pages,
+        blocks,
+        continuation: head,
         qr_url,
         warning,
     })
@@ -238,6 +251,26 @@ const BESIDE_QR: crate::qr::QrPolicy = crate::qr::QrPolicy {
     grow_to_module_mm: 0.6,
     max_growth: 1.4,
 };
+
+impl Section {
+    /// The section started at `y` on a page another section began: its
+    /// pages, the first to go under that section; None when its first
+    /// blocks (the head with the code) do not fit there, or when starting
+    /// there takes more new pages than a fresh page would.
+    pub fn from(&self, y: f32, frame: Frame) -> Option<Vec<Vec<Item>>> {
+        let continuation = || self.continuation.clone();
+        let pages = paginate::paginate_from(
+            self.blocks.clone(),
+            y,
+            frame.top,
+            frame.bottom,
+            &continuation,
+        )
+        .ok()?;
+        let started = pages.first().is_some_and(|p| !p.is_empty());
+        (started && pages.len() - 1 <= self.pages.len()).then_some(pages)
+    }
+}
 
 /// Whether `b` takes fewer pages than `a`, or as many with less on its last.
 fn fewer(b: &[Vec<Item>], a: &[Vec<Item>], frame: Frame) -> bool {

@@ -102,7 +102,8 @@ fn main() {
         let mut said = String::new();
         for _ in 0..runs + 1 {
             let mut cmd = Command::new(&exe);
-            cmd.arg(command)
+            // English, for the page count read from its summary below.
+            cmd.env("TOROI_LANG", "en").arg(command)
                 .arg(&dir)
                 .arg("--campaign")
                 .arg(&campaign)

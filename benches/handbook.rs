@@ -103,7 +103,8 @@ fn main() {
         for _ in 0..runs + 1 {
             let mut cmd = Command::new(&exe);
             // English, for the page count read from its summary below.
-            cmd.env("TOROI_LANG", "en").arg(command)
+            cmd.env("TOROI_LANG", "en")
+                .arg(command)
                 .arg(&dir)
                 .arg("--campaign")
                 .arg(&campaign)

@@ -241,7 +241,15 @@ impl SymbolId {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
         width.hash(&mut h);
-        runs.hash(&mut h);
+        // The runs as one run of bytes, hashed at once: field by field,
+        // a thousand runs a code cost more than drawing it.
+        let mut bytes = Vec::with_capacity(runs.len() * 6);
+        for r in runs {
+            for n in [r.row, r.col, r.len] {
+                bytes.extend_from_slice(&(n as u16).to_le_bytes());
+            }
+        }
+        h.write(&bytes);
         [color.r, color.g, color.b].hash(&mut h);
         SymbolId(h.finish())
     }

@@ -178,10 +178,15 @@ fn compress_streams(doc: &mut lopdf::Document) {
         })
         .collect();
     streams.into_par_iter().for_each(|stream| {
-        let mut enc = flate2::write::ZlibEncoder::new(
-            Vec::with_capacity(stream.content.len() / 3),
-            flate2::Compression::new(2),
-        );
+        // A window no larger than the stream: most are a few kilobytes,
+        // and setting up a full 32 KB window for each was a tenth of a
+        // handbook's work. The output is the same deflate a reader expects.
+        let len = stream.content.len();
+        let bits = (usize::BITS - len.saturating_sub(1).leading_zeros()).clamp(9, 15) as u8;
+        let compress =
+            flate2::Compress::new_with_window_bits(flate2::Compression::new(2), true, bits);
+        let mut enc =
+            flate2::write::ZlibEncoder::new_with_compress(Vec::with_capacity(len / 3), compress);
         if enc.write_all(&stream.content).is_err() {
             return;
         }

@@ -6,7 +6,7 @@
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::{OnceLock, RwLock};
 
 use super::font::Font;
@@ -119,7 +119,7 @@ pub fn wrap(text: &str, font: &Font, size: f32, max_width: f32) -> Vec<String> {
         // The longest listed word starting here, its syllables one space
         // apart.
         let first = &text[start..end];
-        let starts_one = if first.chars().all(|c| c.is_lowercase()) {
+        let starts_one = if is_lower(first) {
             set.firsts.contains(first)
         } else {
             set.firsts.contains(&first.to_lowercase())
@@ -131,9 +131,16 @@ pub fn wrap(text: &str, font: &Font, size: f32, max_width: f32) -> Vec<String> {
             let last = words[i + n - 1].1;
             let single_spaced = (i..i + n - 1).all(|k| words[k + 1].0 == words[k].1 + 1);
             let joined = &text[start..last];
-            single_spaced
-                && set.words.contains(&joined.to_lowercase())
-                && font.width(joined, size) <= max_width
+            // Most text is lower case already: looked up as it is, without
+            // a lowered copy for every candidate.
+            let listed = || {
+                if is_lower(joined) {
+                    set.words.contains(joined)
+                } else {
+                    set.words.contains(&joined.to_lowercase())
+                }
+            };
+            single_spaced && listed() && font.width(joined, size) <= max_width
         });
         if let Some(n) = whole {
             let joined = &text[start..words[i + n - 1].1];
@@ -146,6 +153,11 @@ pub fn wrap(text: &str, font: &Font, size: f32, max_width: f32) -> Vec<String> {
     }
     drop(set);
     lines(&pieces, max_width)
+}
+
+/// Whether `s` is its own lower case: no capital letter in it.
+fn is_lower(s: &str) -> bool {
+    !s.chars().any(char::is_uppercase)
 }
 
 /// Lines of a URL, broken after `/ ? & = . -` where possible, else anywhere.

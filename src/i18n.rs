@@ -257,26 +257,19 @@ mod tests {
         );
         // Every t!("id") in the sources names a message of the files.
         let mut used = Vec::new();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut dirs = vec![root];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(dir).unwrap().flatten() {
-                let p = entry.path();
-                if p.is_dir() {
-                    dirs.push(p);
-                } else if p.extension().is_some_and(|e| e == "rs") && !p.ends_with("i18n.rs") {
-                    let text = std::fs::read_to_string(&p).unwrap();
-                    // `t!("` not ending another macro's name (format!).
-                    for (at, _) in text.match_indices("t!(\"") {
-                        let before = text[..at].chars().next_back();
-                        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                            continue;
-                        }
-                        let rest = &text[at + 4..];
-                        if let Some(id) = rest.split('"').next() {
-                            used.push((p.display().to_string(), id.to_owned()));
-                        }
-                    }
+        for (p, text) in sources()
+            .into_iter()
+            .filter(|(p, _)| !p.ends_with("i18n.rs"))
+        {
+            // `t!("` not ending another macro's name (format!).
+            for (at, _) in text.match_indices("t!(\"") {
+                let before = text[..at].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let rest = &text[at + 4..];
+                if let Some(id) = rest.split('"').next() {
+                    used.push((p.display().to_string(), id.to_owned()));
                 }
             }
         }
@@ -285,9 +278,8 @@ mod tests {
         assert!(used.len() > 20, "{} uses", used.len());
     }
 
-    /// The sources of the crate, without their test modules: what a user
-    /// can be shown.
-    fn shipped_sources() -> Vec<(std::path::PathBuf, String)> {
+    /// Every source file of the crate, with its text.
+    fn sources() -> Vec<(std::path::PathBuf, String)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut out = Vec::new();
         let mut dirs = vec![root];
@@ -298,15 +290,24 @@ mod tests {
                     dirs.push(p);
                 } else if p.extension().is_some_and(|e| e == "rs") {
                     let text = std::fs::read_to_string(&p).unwrap();
-                    let shipped = match text.find("\n#[cfg(test)]") {
-                        Some(at) => text[..at].to_owned(),
-                        None => text,
-                    };
-                    out.push((p, shipped));
+                    out.push((p, text));
                 }
             }
         }
         out
+    }
+
+    /// The sources without their test modules: what a user can be shown.
+    fn shipped_sources() -> Vec<(std::path::PathBuf, String)> {
+        sources()
+            .into_iter()
+            .map(|(p, mut text)| {
+                if let Some(at) = text.find("\n#[cfg(test)]") {
+                    text.truncate(at);
+                }
+                (p, text)
+            })
+            .collect()
     }
 
     /// The text of the call's arguments from `start` (just after its

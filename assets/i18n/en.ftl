@@ -229,7 +229,6 @@ what-cards = { $cards } QR cards on { $pages } { $paper } { $pages ->
    *[other] sheets
 }{ $again }
 what-cards-again = {" "}(+ { $n } repeated to fill the last sheet)
-what-phone = phone image
 note-booklet = print on { $sheet }, double-sided, flip on the SHORT edge ({ $sheets } sheets)
 note-booklet-fold = then fold the stack in half and staple along the fold
 note-catalog = print on { $paper } at 100 % ("actual size"); pin the pages up in order for the notice board
@@ -526,7 +525,7 @@ arg-version = Print version
 arg-paths = Procedure files, folders and lists [default: the campaign's procedures]
 arg-poster-procedures = The procedure file (.toml); or several files, folders and lists for a poster of each
 arg-poster-output = Where to write the PDF [default: the procedure's file name with .pdf, in this folder]; for several procedures, a folder [default: posters]
-arg-poster-size = Paper size (portrait)
+arg-size = Paper size (portrait)
 arg-poster-phone = An image laid out for a phone (1080 × 1350 px, for Zalo) instead of the A4 page
 arg-leaflet-paths = 2 to 6 procedure files (or folders) [default: the campaign's procedures]
 arg-leaflet-output = Where to write the PDF [default: to-gap.pdf]; with --png, OUT-1.png and OUT-2.png
@@ -537,7 +536,6 @@ arg-handbook-booklet = Impose two pages per sheet side in saddle-stitch order, f
 arg-handbook-group = Order the sections by field (lĩnh vực), each field opened by a heading
 arg-catalog-paths = Lists (.xlsx, .ods, .csv), procedure files and folders [default: the campaign's procedures]
 arg-catalog-output = Where to write the PDF [default: danh-muc.pdf]
-arg-catalog-size = Paper size (portrait)
 arg-check-paths = Procedure files, folders of them, lists and campaign files (toroi.toml) [default: the campaign of this folder]
 arg-check-strict = Fail (exit 1) on warnings too
 arg-import-list = The list: a spreadsheet or CSV file with a row per procedure

@@ -315,7 +315,7 @@ fn files_of(job: &Job, laid: Laid) -> Vec<File> {
                         OutputKind::Poster => {
                             crate::t!("where-poster", paper = paper_name.as_str())
                         }
-                        OutputKind::Png => crate::t!("what-phone"),
+                        OutputKind::Png => OutputKind::Png.described(),
                         OutputKind::Leaflet if i == 0 => crate::t!("png-leaflet-outside"),
                         OutputKind::Leaflet => crate::t!("png-leaflet-inside", side = i + 1),
                         OutputKind::Cards => crate::t!("png-card"),

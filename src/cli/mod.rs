@@ -580,21 +580,24 @@ fn localised(cmd: clap::Command) -> clap::Command {
         if !vietnamese {
             return String::new();
         }
-        let mut s = String::new();
+        if !a.get_action().takes_values() {
+            return String::new();
+        }
         let given: Vec<String> = a
             .get_default_values()
             .iter()
             .map(|v| v.to_string_lossy().into_owned())
             .collect();
-        if !given.is_empty() && a.get_action().takes_values() {
-            s += &format!(" [{}]", crate::t!("help-default", value = given.join(", ")));
-        }
         let values: Vec<String> = a
             .get_possible_values()
             .iter()
             .map(|v| v.get_name().to_owned())
             .collect();
-        if !values.is_empty() && a.get_action().takes_values() {
+        let mut s = String::new();
+        if !given.is_empty() {
+            s += &format!(" [{}]", crate::t!("help-default", value = given.join(", ")));
+        }
+        if !values.is_empty() {
             s += &format!(
                 " [{}]",
                 crate::t!("help-values", values = values.join(", "))

@@ -4,6 +4,7 @@
 //! → bytes on disk ([`output`]). Each stage knows only the one below it.
 
 pub mod atomic;
+pub mod catalogue;
 pub mod cli;
 pub mod clock;
 pub mod diag;

@@ -195,10 +195,10 @@ glyph-field = `{ $field }` contains { $what }
 glyph-hint = remove them or replace them with ordinary text; emoji and Chinese characters cannot be printed
 lint-http = the QR code opens an `http` address, which phones flag as not secure
 lint-http-hint = use the https:// address of the page if the portal has one
-lint-search-code = no `url` or `formality_id`: the QR code opens the portal's search for the code { $code }, not the procedure's own page
-lint-search-its-code = no `url` or `formality_id`: the QR code opens the portal's search for its code, not the procedure's own page
-lint-search-title = no `url` or `formality_id`: the QR code opens the portal's search for the title, not the procedure's own page
-lint-search-hint = add formality_id = "…", the id at the end of the procedure's address on the portal (https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<id>), or url = "https://…"
+lint-search-code = the national catalogue (July 2026) does not know the code { $code }: the QR code opens the portal's search for it, not the procedure's own page
+lint-search-its-code = the national catalogue (July 2026) does not know its code: the QR code opens the portal's search for it, not the procedure's own page
+lint-search-title = no code, and the national catalogue has no procedure of this title: the QR code opens the portal's search for the title, not the procedure's own page
+lint-search-hint = add the national code (toroi find <words> looks it up), formality_id = "…", the id at the end of the procedure's address on the portal (https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<id>), or url = "https://…"
 lint-retired = an address from before the portal's 2026 move (…/p/home/…): it may no longer open
 lint-retired-hint = use the procedure's new page: replace the url line with formality_id = "<id>" from https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<id>{ $search }
 lint-retired-search = , or the portal's search for the code: { $page }
@@ -613,3 +613,40 @@ toml-missing-equals = missing `=` between key and value
 toml-unexpected = unexpected content
 toml-bad-value = invalid value
 toml-missing-opening-quote = missing opening quote
+
+## The national catalogue: codes, titles, status
+
+code-province = the code { $code } is a province's record code: toroi uses its national part, { $national }
+code-province-hint = write code = "{ $national }"
+code-damaged = `{ $code }` is not a national code: a national code is one digit, a point and six digits (1.001570)
+code-damaged-known = did you mean { $code } ({ $title })? Excel drops the zeros at the end of a number: format the code column as Text and type the code again
+code-damaged-hint = type the code as the province's list writes it, one digit, a point and six digits; in Excel, format the code column as Text first
+code-bad = `{ $code }` is not a national procedure code (one digit, a point and six digits, e.g. 1.001193)
+code-bad-hint = copy the code from the province's list, or find it with: toroi find <words of the title>
+code-old = `{ $old }` is a code from the old national database, and the catalogue has no procedure of this title: the QR code opens the portal's search for the title
+code-old-hint = find the new code with: toroi find <words of the title>, and write it as code = "…"
+code-old-matched = `{ $old }` is a code from the old national database: its title is { $code } in the national catalogue ({ $title })
+code-old-matched-hint = write the new code, code = "{ $code }", to confirm it
+code-old-candidates = `{ $old }` is a code from the old national database; its title may be one of these procedures of the national catalogue (nothing is linked until you choose):
+title-matched = no code: the title is that of { $code } in the national catalogue ({ $title }); the QR code opens its page
+title-matched-hint = add code = "{ $code }" to confirm it (a wrong code would open another procedure's page)
+title-candidates = no code, and the title could be any of these procedures of the national catalogue; the QR code opens the portal's search for the title until you choose:
+title-candidates-hint = add the code of the right one, e.g. code = "…"; toroi find <words> lists more
+portal-id-other = the portal id { $id } is the id of { $code } ({ $title }) in the national catalogue, not of this procedure: the QR code would open that procedure's page
+portal-id-other-right = the catalogue gives { $code } the id { $id }: write formality_id = "{ $id }", or remove the line to link from the code
+portal-id-other-none = the catalogue has no id for { $code }: remove the formality_id line (the code then opens the portal's search), or check the code
+status-from = { " " }(from { $place })
+status-repealed = this procedure was repealed ({ $decision }){ $from }: its material should not be handed out
+status-repealed-hint = remove it from the campaign, or check the decision; check --strict refuses it
+status-not-yet = this procedure is in force only from { $date } ({ $text }){ $from }
+status-not-yet-hint = print it from that date, or say so on the material
+catalogue-not-list = { $path } is not a list: a catalogue is a spreadsheet or CSV with a code column
+catalogue-not-list-hint = name an .xlsx, .xls, .ods or .csv file
+check-linked = { $n ->
+    [one] 1 code opens its procedure's page through the national catalogue
+   *[other] { $n } codes open their procedures' pages through the national catalogue
+}
+check-linked-title = { $n ->
+    [one] 1 procedure was found by its title: confirm its code
+   *[other] { $n } procedures were found by their titles: confirm their codes
+}

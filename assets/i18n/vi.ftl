@@ -179,10 +179,10 @@ glyph-field = `{ $field }` có { $what }
 glyph-hint = xóa hoặc thay bằng chữ thường; không in được biểu tượng cảm xúc (emoji) và chữ Hán
 lint-http = mã QR mở một địa chỉ `http`, điện thoại sẽ báo là không an toàn
 lint-http-hint = dùng địa chỉ https:// của trang nếu Cổng có
-lint-search-code = không có `url` hay `formality_id`: mã QR mở trang tìm kiếm của Cổng với mã { $code }, không phải trang riêng của thủ tục
-lint-search-its-code = không có `url` hay `formality_id`: mã QR mở trang tìm kiếm của Cổng với mã của thủ tục, không phải trang riêng của nó
-lint-search-title = không có `url` hay `formality_id`: mã QR mở trang tìm kiếm của Cổng với tên thủ tục, không phải trang riêng của nó
-lint-search-hint = thêm formality_id = "…", mã ở cuối địa chỉ trang thủ tục trên Cổng (https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<mã>), hoặc url = "https://…"
+lint-search-code = danh mục quốc gia (7/2026) không có mã { $code }: mã QR mở trang tìm kiếm của Cổng với mã này, không phải trang riêng của thủ tục
+lint-search-its-code = danh mục quốc gia (7/2026) không có mã của thủ tục: mã QR mở trang tìm kiếm của Cổng với mã này, không phải trang riêng của nó
+lint-search-title = không có mã, và danh mục quốc gia không có thủ tục nào tên này: mã QR mở trang tìm kiếm của Cổng với tên thủ tục, không phải trang riêng của nó
+lint-search-hint = thêm mã thủ tục quốc gia (lệnh toroi find <vài chữ> tìm mã), formality_id = "…", mã ở cuối địa chỉ trang thủ tục trên Cổng (https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<mã>), hoặc url = "https://…"
 lint-retired = địa chỉ cũ từ trước khi Cổng chuyển năm 2026 (…/p/home/…): có thể không còn mở được
 lint-retired-hint = dùng trang mới của thủ tục: thay dòng url bằng formality_id = "<mã>" lấy từ https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<mã>{ $search }
 lint-retired-search = , hoặc trang tìm kiếm của Cổng theo mã: { $page }
@@ -588,3 +588,34 @@ toml-missing-equals = thiếu dấu = giữa khóa và giá trị
 toml-unexpected = có nội dung thừa trên dòng này
 toml-bad-value = giá trị không hợp lệ
 toml-missing-opening-quote = thiếu ngoặc kép mở
+
+## Danh mục quốc gia: mã, tên, tình trạng
+
+code-province = mã { $code } là mã hồ sơ của tỉnh: toroi dùng phần mã quốc gia, { $national }
+code-province-hint = ghi code = "{ $national }"
+code-damaged = `{ $code }` không phải mã quốc gia: mã quốc gia gồm một chữ số, dấu chấm và sáu chữ số (1.001570)
+code-damaged-known = có phải ý bạn là { $code } ({ $title })? Excel bỏ các số 0 ở cuối một số: định dạng cột mã là Text rồi gõ lại mã
+code-damaged-hint = gõ mã như danh mục của tỉnh, một chữ số, dấu chấm và sáu chữ số; trong Excel, định dạng cột mã là Text trước
+code-bad = `{ $code }` không phải mã thủ tục quốc gia (một chữ số, dấu chấm và sáu chữ số, ví dụ 1.001193)
+code-bad-hint = chép mã từ danh mục của tỉnh, hoặc tìm bằng lệnh: toroi find <vài chữ trong tên>
+code-old = `{ $old }` là mã của cơ sở dữ liệu quốc gia cũ, và danh mục không có thủ tục nào tên này: mã QR mở trang tìm kiếm của Cổng theo tên
+code-old-hint = tìm mã mới bằng lệnh: toroi find <vài chữ trong tên>, rồi ghi code = "…"
+code-old-matched = `{ $old }` là mã của cơ sở dữ liệu quốc gia cũ: tên này là { $code } trong danh mục quốc gia ({ $title })
+code-old-matched-hint = ghi mã mới, code = "{ $code }", để xác nhận
+code-old-candidates = `{ $old }` là mã của cơ sở dữ liệu quốc gia cũ; tên này có thể là một trong các thủ tục sau của danh mục quốc gia (chưa liên kết cho đến khi bạn chọn):
+title-matched = không có mã: tên này là của { $code } trong danh mục quốc gia ({ $title }); mã QR mở trang của thủ tục đó
+title-matched-hint = thêm code = "{ $code }" để xác nhận (mã sai sẽ mở trang của thủ tục khác)
+title-candidates = không có mã, và tên này có thể là một trong các thủ tục sau của danh mục quốc gia; mã QR mở trang tìm kiếm của Cổng theo tên cho đến khi bạn chọn:
+title-candidates-hint = thêm mã của thủ tục đúng, ví dụ code = "…"; lệnh toroi find <vài chữ> liệt kê thêm
+portal-id-other = mã trên Cổng { $id } là mã của { $code } ({ $title }) trong danh mục quốc gia, không phải của thủ tục này: mã QR sẽ mở trang của thủ tục đó
+portal-id-other-right = danh mục ghi mã trên Cổng của { $code } là { $id }: ghi formality_id = "{ $id }", hoặc xóa dòng này để liên kết theo mã thủ tục
+portal-id-other-none = danh mục không có mã trên Cổng của { $code }: xóa dòng formality_id (mã QR khi đó mở trang tìm kiếm của Cổng), hoặc kiểm tra lại mã thủ tục
+status-from = { " " }(theo { $place })
+status-repealed = thủ tục này đã bị bãi bỏ ({ $decision }){ $from }: không nên phát tài liệu về nó
+status-repealed-hint = bỏ thủ tục khỏi chiến dịch, hoặc kiểm tra lại quyết định; check --strict sẽ từ chối
+status-not-yet = thủ tục này chỉ có hiệu lực từ { $date } ({ $text }){ $from }
+status-not-yet-hint = in từ ngày đó, hoặc ghi rõ điều này trên tài liệu
+catalogue-not-list = { $path } không phải một danh mục: danh mục là bảng tính hoặc tệp CSV có cột mã
+catalogue-not-list-hint = ghi tên một tệp .xlsx, .xls, .ods hoặc .csv
+check-linked = { $n } mã mở trang của thủ tục theo danh mục quốc gia
+check-linked-title = { $n } thủ tục được tìm theo tên: hãy xác nhận mã

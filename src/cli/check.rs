@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use super::make::{check_output, targets, Out};
 use super::report;
+use crate::catalogue::Catalogue;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::job::{Format, Job, Print, Request};
 use crate::layout;
@@ -76,7 +77,7 @@ pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
         }
     }
     if !procedure_paths.is_empty() {
-        match load_procedures_from(&procedure_paths, sheet) {
+        match load_procedures_from(&procedure_paths, sheet, Catalogue::builtin()) {
             Err(d) => all.extend(d),
             Ok(loaded) => {
                 files.extend(loaded.files.iter().cloned());
@@ -188,7 +189,11 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
         },
         Err(d) => return all.push(d),
     };
-    let loaded = match load_procedures_from(&campaign.procedures, campaign.sheet.as_deref()) {
+    let loaded = match load_procedures_from(
+        &campaign.procedures,
+        campaign.sheet.as_deref(),
+        &campaign.catalogue,
+    ) {
         Ok(l) => l,
         Err(d) => return all.extend(d),
     };
@@ -201,7 +206,7 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
         let own = match output
             .procedures
             .as_ref()
-            .map(|p| load_procedures_from(p, campaign.sheet.as_deref()))
+            .map(|p| load_procedures_from(p, campaign.sheet.as_deref(), &campaign.catalogue))
         {
             None => None,
             Some(Ok(l)) => {

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::atomic::write_atomic;
+use crate::catalogue::Catalogue;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::model::collect::load_procedures_from;
 use crate::model::list::{self, Key};
@@ -26,7 +27,7 @@ pub fn import(
             .with_hint(crate::t!("import-not-list-hint"))
             .into());
     }
-    let loaded = load_procedures_from(&[list_path.to_path_buf()], sheet)?;
+    let loaded = load_procedures_from(&[list_path.to_path_buf()], sheet, Catalogue::builtin())?;
     if loaded.problems.has_errors() {
         return Err(loaded.problems);
     }

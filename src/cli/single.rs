@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::make;
+use crate::catalogue::Catalogue;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::job::{Format, Grouping, Job, Print, Request};
 use crate::model::collect::load_procedures_from;
@@ -151,7 +152,8 @@ fn procedures_for(
     } else {
         paths.to_vec()
     };
-    let loaded = load_procedures_from(&paths, sheet)?;
+    let catalogue = campaign.map_or(Catalogue::builtin(), |c| &c.catalogue);
+    let loaded = load_procedures_from(&paths, sheet, catalogue)?;
     let errors = loaded.problems.has_errors();
     diags.extend(loaded.problems);
     if errors {

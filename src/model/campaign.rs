@@ -3,12 +3,20 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::catalogue::{Catalogue, Entry, Kind};
 use crate::diag::Diagnostics;
 use crate::model::source::SourceFile;
 use crate::model::toml_read::{self, Located, Reader};
 use crate::model::{address, portal, Lang, OutputKind, Procedure, Size};
 
-const TOP_KEYS: &[&str] = &["issuer", "campaign", "procedures", "sheet", "output"];
+const TOP_KEYS: &[&str] = &[
+    "issuer",
+    "campaign",
+    "procedures",
+    "sheet",
+    "catalogue",
+    "output",
+];
 const ISSUER_KEYS: &[&str] = &[
     "name",
     "locality",
@@ -27,6 +35,7 @@ const CAMPAIGN_KEYS: &[&str] = &[
     "tracking",
     "procedures",
     "sheet",
+    "catalogue",
     "date",
 ];
 const OUTPUT_KEYS: &[&str] = &[
@@ -157,6 +166,9 @@ pub struct Campaign {
     /// The sheet of a list to read (`sheet = "…"`), when not the first
     /// with a header.
     pub sheet: Option<String>,
+    /// The campaign's own catalogues (`catalogue = ["…csv"]`: a province's
+    /// newer list, an audit's statuses), consulted before the built-in one.
+    pub catalogue: Arc<Catalogue>,
     pub outputs: Vec<Output>,
 }
 
@@ -193,6 +205,7 @@ impl Campaign {
         let listed = top.string_list("procedures");
         let mut sheet = top.string("sheet").map(|s| s.value);
         let mut procedures = existing(src, &listed, &resolve, top.diags);
+        let mut catalogues = top.string_list("catalogue");
         let output_tables = top.table_list("output");
 
         let mut issuer = Issuer::default();
@@ -223,6 +236,7 @@ impl Campaign {
             tracking_offset: 0,
             procedures: Vec::new(),
             sheet: None,
+            catalogue: Arc::default(),
             outputs: Vec::new(),
         };
         if let Some((t, off)) = campaign_table {
@@ -258,8 +272,12 @@ impl Campaign {
             if let Some(s) = r.string("sheet") {
                 sheet = Some(s.value);
             }
+            catalogues.extend(r.string_list("catalogue"));
         }
         campaign.procedures = procedures;
+        if !catalogues.is_empty() {
+            campaign.catalogue = Arc::new(load_catalogues(src, &catalogues, &resolve, &mut diags));
+        }
         campaign.sheet = sheet;
 
         for (t, off) in output_tables {
@@ -487,6 +505,64 @@ fn read_tracking(
 
 /// The listed procedure paths, resolved; one that does not exist is an
 /// error at its place in the campaign file.
+/// The lists a campaign names as catalogues, read like any list: each
+/// row with a code is an entry (its portal id, title, status). A row's
+/// mistakes are warnings here: the list informs, it does not print.
+fn load_catalogues(
+    src: &SourceFile,
+    listed: &[Located<String>],
+    resolve: &dyn Fn(&str) -> PathBuf,
+    diags: &mut Diagnostics,
+) -> Catalogue {
+    let mut catalogue = Catalogue::default();
+    for (path, at) in existing(src, listed, resolve, diags)
+        .into_iter()
+        .zip(listed.iter().map(|l| l.offset))
+    {
+        if !crate::model::list::is_list(&path) {
+            diags.push(
+                src.error_at(at, crate::t!("catalogue-not-list", path = path.display()))
+                    .with_hint(crate::t!("catalogue-not-list-hint")),
+            );
+            continue;
+        }
+        let rows = match crate::model::list::read(&path, None) {
+            Ok(rows) => rows,
+            Err(d) => {
+                diags.extend(d);
+                continue;
+            }
+        };
+        for row in rows.rows {
+            match Procedure::parse(row) {
+                Ok(p) => {
+                    let Some(code) = &p.code else { continue };
+                    catalogue.add(Entry {
+                        code: code.value.trim().to_owned().into(),
+                        formality_id: p.formality_id.as_ref().map(|f| f.value.clone().into()),
+                        title: p.title.value.clone().into(),
+                        field: p
+                            .field
+                            .as_ref()
+                            .map_or(String::new(), |f| f.value.clone())
+                            .into(),
+                        agency: p
+                            .agency
+                            .as_ref()
+                            .map_or(String::new(), |f| f.value.clone())
+                            .into(),
+                        kind: Kind::Standard,
+                        status: p.status.as_ref().map(|s| s.value.clone().into()),
+                        from: Some(p.origin()),
+                    });
+                }
+                Err(d) => diags.extend(d.iter().map(|d| d.clone().as_warning()).collect()),
+            }
+        }
+    }
+    catalogue
+}
+
 fn existing(
     src: &SourceFile,
     listed: &[Located<String>],

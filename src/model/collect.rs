@@ -5,8 +5,11 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::catalogue::Catalogue;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{duplicate_codes, is_campaign, is_template, list, shared_portal_ids, Procedure};
+use crate::model::{
+    duplicate_codes, is_campaign, is_template, link, list, shared_portal_ids, Link, Procedure,
+};
 
 /// The procedure files under `paths`, in order, with warnings about how
 /// some were found (a Notepad `.toml.txt`).
@@ -117,6 +120,10 @@ pub struct Loaded {
     pub files: Vec<PathBuf>,
     /// Procedure files and list rows left out because of errors.
     pub broken: usize,
+    /// Procedures linked to their portal page by the catalogue: from their
+    /// code alone, and from their title.
+    pub by_catalogue: usize,
+    pub by_title: usize,
 }
 
 impl Loaded {
@@ -164,11 +171,17 @@ fn summarised(lints: Vec<crate::diag::Diagnostic>) -> Diagnostics {
 /// earlier one, is left out; `lint` warnings are kept. Fails only when the
 /// paths themselves do.
 pub fn load_procedures(paths: &[PathBuf]) -> Result<Loaded, Diagnostics> {
-    load_procedures_from(paths, None)
+    load_procedures_from(paths, None, Catalogue::builtin())
 }
 
-/// As [`load_procedures`], reading lists from the sheet named `sheet`.
-pub fn load_procedures_from(paths: &[PathBuf], sheet: Option<&str>) -> Result<Loaded, Diagnostics> {
+/// As [`load_procedures`], reading lists from the sheet named `sheet` and
+/// linking codes and titles through `catalogue` (a campaign's lists, then
+/// the national one).
+pub fn load_procedures_from(
+    paths: &[PathBuf],
+    sheet: Option<&str>,
+    catalogue: &Catalogue,
+) -> Result<Loaded, Diagnostics> {
     let (mut files, mut problems) = procedure_files(paths)?;
     // A campaign or template file kept in a folder of procedures is not one
     // of them; only files that fail as procedures are looked at again, so
@@ -204,13 +217,26 @@ pub fn load_procedures_from(paths: &[PathBuf], sheet: Option<&str>) -> Result<Lo
     let mut kept = results.iter().map(Option::is_some);
     files.retain(|_| kept.next().unwrap_or(true));
     let mut broken = 0;
+    let (mut by_catalogue, mut by_title) = (0, 0);
     for from in results.into_iter().flatten() {
         problems.extend(from.problems);
         broken += from.broken;
         let mut lints = Vec::new();
         for r in from.results {
             match r {
-                Ok(p) => {
+                Ok(mut p) => {
+                    let linked = link::link(&mut p, catalogue);
+                    if linked.has_errors() {
+                        problems.extend(linked);
+                        broken += 1;
+                        continue;
+                    }
+                    match p.link {
+                        Link::Catalogue => by_catalogue += 1,
+                        Link::Title => by_title += 1,
+                        _ => {}
+                    }
+                    lints.extend(linked);
                     lints.extend(p.lint());
                     procedures.push(p);
                 }
@@ -239,6 +265,8 @@ pub fn load_procedures_from(paths: &[PathBuf], sheet: Option<&str>) -> Result<Lo
         problems,
         files,
         broken,
+        by_catalogue,
+        by_title,
     })
 }
 

@@ -5,6 +5,7 @@ pub mod address;
 mod campaign;
 pub mod collect;
 mod kind;
+pub mod link;
 pub mod list;
 pub mod logo;
 pub mod portal;
@@ -14,7 +15,7 @@ pub mod toml_read;
 
 pub use campaign::{is_campaign, is_template, Campaign, Issuer, Logo, Output, NATIONAL_PORTAL};
 pub use kind::{Lang, OutputKind, Size};
-pub use procedure::{duplicate_codes, shared_portal_ids, Online, Procedure};
+pub use procedure::{duplicate_codes, shared_portal_ids, Link, Online, Procedure};
 
 /// A procedure file's keys, in the order the contract lists them.
 pub fn procedure_keys() -> &'static [&'static str] {

@@ -25,6 +25,11 @@ pub enum Link {
     Given,
     /// The portal's page for the file's `formality_id`.
     Portal,
+    /// The portal's page the national catalogue gives the code.
+    Catalogue,
+    /// The page of the one procedure whose title the catalogue matched
+    /// (its code is then the procedure's, with a warning to confirm it).
+    Title,
     /// Neither: the portal's search for the code (or the title). It opens
     /// for any code, but the citizen has one more step.
     Search,
@@ -47,6 +52,7 @@ pub const KEYS: &[&str] = &[
     "steps",
     "legal_basis",
     "source",
+    "status",
 ];
 
 #[derive(Debug, Clone)]
@@ -77,6 +83,11 @@ pub struct Procedure {
     /// Steps that came with their own number ("Bước 1: …", "1. …"), taken
     /// off because the print numbers them: where each was, for a warning.
     pub renumbered: Vec<usize>,
+    /// Whether it is in force, as its list says ("Bị bãi bỏ theo …").
+    pub status: Option<Located<String>>,
+    /// The catalogue listed candidates for its title and asked which one
+    /// is meant: the warning about its search page is said there.
+    pub asked: bool,
 }
 
 impl Procedure {
@@ -211,6 +222,8 @@ impl Procedure {
             renumbered,
             legal_basis: r.string_list("legal_basis"),
             source: r.text_or_list("source"),
+            status: r.string("status"),
+            asked: false,
             title: title.unwrap_or(Located {
                 value: String::new(),
                 offset: 0,
@@ -289,6 +302,7 @@ impl Procedure {
             );
         }
         match self.link {
+            Link::Search if self.asked => {}
             Link::Search => {
                 // A list's rows say it once for all (the cell shows the code).
                 let message = match &self.code {
@@ -301,7 +315,7 @@ impl Procedure {
                         .with_hint(crate::t!("lint-search-hint")),
                 );
             }
-            Link::Given | Link::Portal => {}
+            Link::Given | Link::Portal | Link::Catalogue | Link::Title => {}
         }
         match portal::concern(&self.url.value) {
             Some(portal::Concern::Retired { code }) => {

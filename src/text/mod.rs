@@ -3,8 +3,10 @@
 
 mod case;
 mod font;
+mod marker;
 mod wrap;
 
 pub use case::{capitalised, sentence_case};
 pub use font::{Face, Font, FontKind};
+pub use marker::strip_marker;
 pub use wrap::{keep_together, wrap, wrap_url};

@@ -24,10 +24,11 @@ pub enum Key {
     FormalityId,
     Summary,
     Source,
+    Status,
 }
 
 impl Key {
-    pub const ALL: [Key; 16] = [
+    pub const ALL: [Key; 17] = [
         Key::Title,
         Key::Code,
         Key::Field,
@@ -44,6 +45,7 @@ impl Key {
         Key::FormalityId,
         Key::Summary,
         Key::Source,
+        Key::Status,
     ];
 
     /// The key's name in a procedure file.
@@ -65,6 +67,7 @@ impl Key {
             Key::FormalityId => "formality_id",
             Key::Summary => "summary",
             Key::Source => "source",
+            Key::Status => "status",
         }
     }
 
@@ -109,6 +112,16 @@ impl Key {
             Key::FormalityId => &["Mã trên Cổng DVCQG", "formality_id", "formalityId"],
             Key::Summary => &["Mô tả", "Tóm tắt"],
             Key::Source => &["Nguồn", "Quyết định công bố"],
+            // A province's list or an audit says what was repealed; an
+            // audit has both a status word and its reason.
+            Key::Status => &[
+                "Tình trạng",
+                "Trạng thái",
+                "Tình trạng hiệu lực",
+                "Hiệu lực",
+                "reason",
+                "Lý do",
+            ],
         }
     }
 }

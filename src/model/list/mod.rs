@@ -188,6 +188,20 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
                 k if k.is_list() => FieldValue::Many(row::items(&text)),
                 _ => FieldValue::One(text.clone()),
             };
+            // Two status columns (an audit's status word and its reason)
+            // say one thing: "repealed_…; Bị bãi bỏ theo 3509/QĐ-UBND".
+            if let (Some(earlier), FieldValue::One(more)) = (
+                fields
+                    .iter_mut()
+                    .find(|f| f.key == key && key == Key::Status),
+                &value,
+            ) {
+                if let FieldValue::One(text) = &mut earlier.value {
+                    text.push_str("; ");
+                    text.push_str(more);
+                }
+                continue;
+            }
             fields.push(Field {
                 key,
                 value,

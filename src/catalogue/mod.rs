@@ -1,0 +1,279 @@
+//! The national catalogue of procedures, shipped inside toroi: every code
+//! of the public-service portal's list of July 2026 with its portal id,
+//! title, field, agency and type (`assets/catalogue/`, made by
+//! `scripts/catalogue` from the data and sources in its README), and the
+//! lists a campaign adds (a province's newer list, an audit's statuses),
+//! consulted first.
+//!
+//! A code is enough for a direct link; a title is enough when it matches
+//! one procedure clearly ([`title`]); a list can say a procedure was
+//! repealed ([`status`]). `model::link` applies it to loaded procedures.
+//! Nothing here knows procedures or files: it is data and lookups.
+
+pub mod code;
+pub mod details;
+pub mod status;
+pub mod title;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The portal's list, one line per code: code, portal id, title, field,
+/// agency, type; sorted by code, first line the header.
+const TABLE: &str = include_str!("../../assets/catalogue/portal-2026-07.tsv");
+
+/// When the portal's list was read, for messages and `--version`.
+pub const DATE: &str = "2026-07-18";
+
+/// Where it was read: the portal's public list of procedures.
+pub const SOURCE: &str = "dichvucong.gov.vn";
+
+/// Text of an entry: borrowed from the shipped table, or owned (a list's).
+pub type Text = Cow<'static, str>;
+
+/// Which level of government carries a procedure out, as far as the
+/// catalogue tells. A campaign is a commune's or a ward's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// The agency says "cấp xã", or is empty for one of the national
+    /// standard procedures (the portal leaves most commune ones empty).
+    Commune,
+    /// Any other: a province, a ministry, an embassy, another province's own.
+    Other,
+}
+
+/// The portal's type of a procedure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// National (STANDARD).
+    Standard,
+    /// One province's own (SPECIFIC).
+    Specific,
+    /// Internal to the administration (STANDARD_INTERNAL).
+    Internal,
+}
+
+/// One procedure of a catalogue.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub code: Text,
+    /// The portal's record id: its page is `…/thu-tuc-hanh-chinh/<id>`.
+    pub formality_id: Option<Text>,
+    pub title: Text,
+    pub field: Text,
+    pub agency: Text,
+    pub kind: Kind,
+    /// A list's status text ("Bị bãi bỏ theo 3509/QĐ-UBND"), if it gave one.
+    pub status: Option<Text>,
+    /// Where the entry comes from, for messages: the list's place, or
+    /// None for the built-in catalogue.
+    pub from: Option<String>,
+}
+
+impl Entry {
+    pub fn level(&self) -> Level {
+        let agency = self.agency.to_lowercase();
+        if agency.contains("cấp xã") || (agency.trim().is_empty() && self.kind == Kind::Standard)
+        {
+            Level::Commune
+        } else {
+            Level::Other
+        }
+    }
+
+    /// "1.001193 — Thủ tục đăng ký khai sinh — Ủy ban nhân dân cấp xã",
+    /// as a candidate is listed in a message.
+    pub fn described(&self) -> String {
+        let mut s = format!("{} — {}", self.code, self.title);
+        if !self.agency.is_empty() {
+            s.push_str(" — ");
+            s.push_str(&self.agency);
+        }
+        s
+    }
+}
+
+/// The shipped catalogue: its entries in code order, parsed on first use
+/// (about a millisecond: the text is borrowed, not copied).
+pub fn builtin() -> &'static [Entry] {
+    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        TABLE
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let mut f = line.split('\t');
+                let mut next = || f.next().unwrap_or("");
+                let (code, id, title, field, agency, kind) =
+                    (next(), next(), next(), next(), next(), next());
+                (!code.is_empty()).then(|| Entry {
+                    code: Cow::Borrowed(code),
+                    formality_id: (!id.is_empty()).then_some(Cow::Borrowed(id)),
+                    title: Cow::Borrowed(title),
+                    field: Cow::Borrowed(field),
+                    agency: Cow::Borrowed(agency),
+                    kind: match kind {
+                        "SPECIFIC" => Kind::Specific,
+                        "STANDARD_INTERNAL" => Kind::Internal,
+                        _ => Kind::Standard,
+                    },
+                    status: None,
+                    from: None,
+                })
+            })
+            .collect()
+    })
+}
+
+/// The built-in entry for a code (the national one when a code has two).
+pub fn builtin_code(code: &str) -> Option<&'static Entry> {
+    let all = builtin();
+    let i = all.partition_point(|e| e.code.as_ref() < code);
+    all.get(i).filter(|e| e.code == code)
+}
+
+/// The built-in entry that has a portal id.
+fn builtin_id(id: &str) -> Option<&'static Entry> {
+    static BY_ID: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+    let index = BY_ID.get_or_init(|| {
+        let mut map = HashMap::with_capacity(builtin().len());
+        for (i, e) in builtin().iter().enumerate() {
+            if let Some(Cow::Borrowed(id)) = &e.formality_id {
+                map.entry(*id).or_insert(i);
+            }
+        }
+        map
+    });
+    index.get(id).map(|&i| &builtin()[i])
+}
+
+/// The catalogues a campaign consults: its own lists first (a province's
+/// newer list, an audit's statuses), then the built-in one.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    extra: Vec<Entry>,
+    by_code: HashMap<String, usize>,
+}
+
+impl Catalogue {
+    /// The built-in catalogue alone.
+    pub fn builtin() -> &'static Catalogue {
+        static EMPTY: OnceLock<Catalogue> = OnceLock::new();
+        EMPTY.get_or_init(Catalogue::default)
+    }
+
+    /// Adds a list's entry; a later one for the same code adds to the
+    /// earlier (a status list after a full one).
+    pub fn add(&mut self, entry: Entry) {
+        match self.by_code.get(entry.code.as_ref()) {
+            Some(&i) => {
+                let e = &mut self.extra[i];
+                if entry.formality_id.is_some() {
+                    e.formality_id = entry.formality_id;
+                }
+                if entry.status.is_some() {
+                    e.status = entry.status;
+                    e.from = entry.from;
+                }
+            }
+            None => {
+                self.by_code
+                    .insert(entry.code.to_string(), self.extra.len());
+                self.extra.push(entry);
+            }
+        }
+    }
+
+    pub fn is_builtin_only(&self) -> bool {
+        self.extra.is_empty()
+    }
+
+    /// What the catalogues know of a code: the campaign's list's entry,
+    /// completed by the built-in one (a status list gives no id).
+    pub fn code(&self, code: &str) -> Option<Entry> {
+        let own = self.by_code.get(code).map(|&i| &self.extra[i]);
+        let national = builtin_code(code);
+        match (own, national) {
+            (Some(o), Some(n)) => {
+                let mut e = n.clone();
+                if o.formality_id.is_some() {
+                    e.formality_id = o.formality_id.clone();
+                }
+                e.status = o.status.clone();
+                e.from = o.from.clone();
+                Some(e)
+            }
+            (Some(o), None) => Some(o.clone()),
+            (None, n) => n.cloned(),
+        }
+    }
+
+    /// The entry that has a portal id.
+    pub fn id(&self, id: &str) -> Option<Entry> {
+        self.extra
+            .iter()
+            .find(|e| e.formality_id.as_deref() == Some(id))
+            .cloned()
+            .or_else(|| builtin_id(id).cloned())
+    }
+
+    /// Entries of the campaign's lists with a title, for title matching.
+    pub fn extra(&self) -> &[Entry] {
+        &self.extra
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_catalogue_knows_every_code_of_the_portal_list() {
+        let all = builtin();
+        assert!(all.len() >= 5669, "{}", all.len());
+        assert!(all.windows(2).all(|w| w[0].code <= w[1].code));
+        let e = builtin_code("1.004222").expect("đăng ký thường trú");
+        assert_eq!(
+            e.formality_id.as_deref(),
+            Some("019d2bf7-7704-7449-9e95-fe7ebb959aa2")
+        );
+        let e = builtin_code("1.001193").unwrap();
+        assert_eq!(e.title, "Thủ tục đăng ký khai sinh");
+        assert_eq!(e.level(), Level::Commune);
+        // The code with two rows: the province's own before the internal one.
+        assert_eq!(builtin_code("1.014325").unwrap().kind, Kind::Specific);
+        assert!(builtin_code("1.00157").is_none());
+        assert!(builtin_code("9.999999").is_none());
+        let by_id = builtin_id("019d2bfc-d9ca-768c-a8f4-cc0dff5f41ed").unwrap();
+        assert_eq!(by_id.code, "2.000720");
+        // Titles are one line.
+        assert!(all.iter().all(|e| !e.title.contains('\n')));
+    }
+
+    #[test]
+    fn a_campaign_list_comes_before_the_built_in_one() {
+        let mut c = Catalogue::default();
+        c.add(Entry {
+            code: "1.001193".into(),
+            formality_id: None,
+            title: "Đăng ký khai sinh".into(),
+            field: "".into(),
+            agency: "".into(),
+            kind: Kind::Standard,
+            status: Some("Bị bãi bỏ theo 1/QĐ-UBND".into()),
+            from: Some("l.csv:2".into()),
+        });
+        let e = c.code("1.001193").unwrap();
+        assert_eq!(e.status.as_deref(), Some("Bị bãi bỏ theo 1/QĐ-UBND"));
+        assert_eq!(
+            e.formality_id.as_deref(),
+            Some("019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7")
+        );
+        assert!(Catalogue::builtin()
+            .code("1.001193")
+            .unwrap()
+            .status
+            .is_none());
+    }
+}

@@ -650,3 +650,8 @@ check-linked-title = { $n ->
     [one] 1 procedure was found by its title: confirm its code
    *[other] { $n } procedures were found by their titles: confirm their codes
 }
+catalog-searches = { $n ->
+    [one] 1 row of { $of }
+   *[other] { $n } rows of { $of }
+} open the portal's search page, not the procedure's own (no code the national catalogue knows, and no title it matches clearly): their QR codes are larger
+catalog-searches-hint = add each one's national code (toroi find <words of the title> looks it up); toroi check names them

@@ -619,3 +619,5 @@ catalogue-not-list = { $path } không phải một danh mục: danh mục là b�
 catalogue-not-list-hint = ghi tên một tệp .xlsx, .xls, .ods hoặc .csv
 check-linked = { $n } mã mở trang của thủ tục theo danh mục quốc gia
 check-linked-title = { $n } thủ tục được tìm theo tên: hãy xác nhận mã
+catalog-searches = { $n }/{ $of } dòng mở trang tìm kiếm của Cổng, không phải trang riêng của thủ tục (không có mã trong danh mục quốc gia, và tên không khớp rõ với thủ tục nào): mã QR của chúng lớn hơn
+catalog-searches-hint = thêm mã quốc gia của từng thủ tục (lệnh toroi find <vài chữ trong tên> tìm mã); toroi check chỉ rõ từng dòng

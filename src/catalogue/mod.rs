@@ -86,11 +86,29 @@ impl Entry {
     /// as a candidate is listed in a message.
     pub fn described(&self) -> String {
         let mut s = format!("{} — {}", self.code, self.title);
-        if !self.agency.is_empty() {
+        let agency = self.agencies();
+        if !agency.is_empty() {
             s.push_str(" — ");
-            s.push_str(&self.agency);
+            s.push_str(&agency.join("; "));
         }
         s
+    }
+
+    /// The agencies, each once (the portal repeats some: "Ủy ban nhân dân
+    /// cấp xã; Ủy ban nhân dân cấp xã").
+    pub fn agencies(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for a in self
+            .agency
+            .split(';')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+        {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+        out
     }
 }
 

@@ -180,6 +180,9 @@ pub fn find(title: &str, extra: &[Entry]) -> Found {
     let close: Vec<Entry> = scored
         .iter()
         .filter(|s| s.similarity >= 0.5 || s.contained >= 0.8)
+        // Only those about as close as the best: a list of five where one
+        // is plausible hides it.
+        .filter(|s| s.rank() >= top.rank() - 0.2)
         .take(5)
         .map(|s| s.entry.clone())
         .collect();

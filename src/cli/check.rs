@@ -20,6 +20,9 @@ use crate::model::{is_campaign, is_template, list, Campaign, Lang, OutputKind, S
 pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
     let mut all = Diagnostics::new();
     let mut files = BTreeSet::new();
+    // Procedures linked to their page by the catalogue: from their code,
+    // from their title.
+    let mut linked = (0, 0);
     // Every file under the paths, each checked as what it is: a campaign
     // (with its templates and procedures), a template, or a procedure.
     let mut procedure_paths = Vec::new();
@@ -51,7 +54,7 @@ pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
         for file in found {
             if is_campaign(&file) {
                 files.insert(file.clone());
-                campaign(&file, &mut all, &mut files);
+                campaign(&file, &mut all, &mut files, &mut linked);
             } else if is_template(&file) {
                 files.insert(file.clone());
                 // A template met on its own is for some kind of output:
@@ -81,12 +84,15 @@ pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
             Err(d) => all.extend(d),
             Ok(loaded) => {
                 files.extend(loaded.files.iter().cloned());
+                linked.0 += loaded.by_catalogue;
+                linked.1 += loaded.by_title;
                 all.extend(loaded.problems);
                 // As `toroi poster` and `toroi handbook` would print them;
-                // a list's hundreds of rows go in a handbook, not on posters.
+                // a list's hundreds of rows go in a handbook and on the
+                // notice board's catalogue, not on posters.
                 let from_list = procedure_paths.iter().any(|p| list::is_list(p));
                 let kinds: &[OutputKind] = if from_list {
-                    &[OutputKind::Handbook]
+                    &[OutputKind::Handbook, OutputKind::Catalog]
                 } else {
                     &[OutputKind::Poster, OutputKind::Handbook]
                 };
@@ -131,6 +137,13 @@ pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
         warnings = crate::t!("count-warnings", n = warnings),
         files = crate::t!("count-files", n = files.len()),
     );
+    // How many codes the catalogue linked: what the warnings do not say.
+    if linked.0 > 0 {
+        println!("{}", crate::t!("check-linked", n = linked.0));
+    }
+    if linked.1 > 0 {
+        println!("{}", crate::t!("check-linked-title", n = linked.1));
+    }
     if errors > 0 || (strict && warnings > 0) {
         if errors == 0 {
             eprintln!("{summary} {}", crate::t!("check-strict"));
@@ -176,7 +189,12 @@ fn lay_out(job: &Job) -> Diagnostics {
     diags
 }
 
-fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
+fn campaign(
+    path: &Path,
+    all: &mut Diagnostics,
+    files: &mut BTreeSet<PathBuf>,
+    linked: &mut (usize, usize),
+) {
     // What can be read of a campaign with mistakes is checked further, so
     // that its procedures' and templates' problems come in the same run.
     let campaign = match SourceFile::load(path) {
@@ -198,6 +216,8 @@ fn campaign(path: &Path, all: &mut Diagnostics, files: &mut BTreeSet<PathBuf>) {
         Err(d) => return all.extend(d),
     };
     files.extend(loaded.files.iter().cloned());
+    linked.0 += loaded.by_catalogue;
+    linked.1 += loaded.by_title;
     all.extend(loaded.problems);
     all.extend(campaign.tracking_warnings(&loaded.procedures));
     for output in &campaign.outputs {

@@ -14,7 +14,7 @@ use crate::job::{Coded, Job};
 use crate::layout::column::{Align, Lines, Style};
 use crate::layout::template::{Labels, Template};
 use crate::layout::{check_drawn_glyphs, check_glyphs, qr_item};
-use crate::model::{Online, OutputKind};
+use crate::model::{Link, Online, OutputKind};
 use crate::scene::{Color, Item, Page, Rect, Target, MM};
 use crate::text::FontKind::{Bold, Regular};
 
@@ -188,10 +188,28 @@ pub fn catalog(job: &Job) -> Result<Catalog, Diagnostics> {
         check_drawn_glyphs(&items)?;
         out.push(Page::new(w, h, items));
     }
+    // Rows whose code opens the portal's search, not the procedure's page:
+    // said once, with how many, so that the office can add their codes.
+    let mut warnings = Diagnostics::new();
+    let searches = job
+        .entries
+        .iter()
+        .filter(|e| e.procedure.link == Link::Search)
+        .count();
+    if searches > 0 {
+        warnings.push(
+            Diagnostic::warning(crate::t!(
+                "catalog-searches",
+                n = searches,
+                of = job.entries.len()
+            ))
+            .with_hint(crate::t!("catalog-searches-hint")),
+        );
+    }
     Ok(Catalog {
         pages: out,
         fields,
-        warnings: Diagnostics::new(),
+        warnings,
     })
 }
 

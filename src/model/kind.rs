@@ -120,11 +120,12 @@ impl OutputKind {
                 grow_to_module_mm: 0.6,
                 max_growth: 1.3,
             },
-            // Rows are kept short: the code grows only as far as a
-            // portal address needs for 0.55 mm modules.
+            // The code grows as far as its address needs for 0.55 mm
+            // modules: a portal page's stays small; a search for a title
+            // (no code, no match in the catalogue) grows its row with it.
             OutputKind::Catalog => QrPolicy {
                 grow_to_module_mm: 0.55,
-                max_growth: 1.45,
+                max_growth: 2.2,
             },
         }
     }

@@ -61,13 +61,11 @@ pub fn link(p: &mut Procedure, catalogue: &Catalogue) -> Diagnostics {
                 return diags;
             }
             CodeForm::Old => old_code = Some(c.clone()),
-            CodeForm::Unknown => {
-                diags.push(
-                    p.error_at(c.offset, crate::t!("code-bad", code = &written))
-                        .with_hint(crate::t!("code-bad-hint")),
-                );
-                return diags;
-            }
+            CodeForm::Unknown => diags.push(
+                p.error_at(c.offset, crate::t!("code-bad", code = &written))
+                    .as_warning()
+                    .with_hint(crate::t!("code-bad-hint")),
+            ),
         }
     }
     let entry = code.as_deref().and_then(|c| catalogue.code(c));

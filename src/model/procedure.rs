@@ -493,7 +493,7 @@ mod tests {
         let w: Vec<String> = p.lint().iter().map(|d| d.to_string()).collect();
         assert!(
             w.iter()
-                .any(|w| w.starts_with("p.toml:2:8: warning: no `url` or `formality_id`")),
+                .any(|w| w.starts_with("p.toml:2:8: warning: the national catalogue (July 2026) does not know the code 1.004222")),
             "{w:#?}"
         );
 

@@ -655,3 +655,32 @@ catalog-searches = { $n ->
    *[other] { $n } rows of { $of }
 } open the portal's search page, not the procedure's own (no code the national catalogue knows, and no title it matches clearly): their QR codes are larger
 catalog-searches-hint = add each one's national code (toroi find <words of the title> looks it up); toroi check names them
+import-linked-comment = from the national portal's catalogue (dichvucong.gov.vn, July 2026): { $title }
+import-old-code = a code of the old national database
+import-candidates-comment = the national catalogue (July 2026) has several procedures close to this title; add code = "…" of the right one:
+help-find = Procedures of the national catalogue that match some words (diacritics optional) or a code
+help-new = A procedure file for each code, started from the national catalogue and the portal's details
+arg-find-words = Words of the title (with or without diacritics), or a code
+arg-find-field = Only procedures of a field (lĩnh vực) with these words
+arg-find-all = Show every match [default: the first 20]
+arg-find-about = Where the built-in catalogue comes from, and its date
+arg-new-codes = Codes (1.001193), or words that find one procedure
+arg-new-output = The folder to write into [default: the campaign's procedure folder, else this folder]
+find-about = The national catalogue inside toroi: { $n } procedures of the portal's list (https://{ $source }), read on { $date }: code, portal id, title, field, agency and type of each; the portal's details (documents, steps, time, fee) for 502 of them. Where it comes from: assets/catalogue/README.md
+find-none = no procedure of the national catalogue has the words "{ $words }"
+find-none-hint = try fewer words, or the words without diacritics (toroi find ket hon)
+find-more = … and { $n } more: --all shows them, or add a word
+find-summary = { $n ->
+    [one] 1 procedure
+   *[other] { $n } procedures
+} in the national catalogue (dichvucong.gov.vn, { $date }); commune procedures first
+new-unknown-code = the national catalogue has no procedure { $code }
+new-several = { $n } procedures have the words "{ $words }": name one by its code
+new-several-hint = write one of these codes (toroi find { $words } lists them all):
+new-exists = a file for { $code } exists already: toroi new never overwrites
+new-exists-hint = edit that file, or remove it first
+new-wrote-details = with the portal's documents, steps, time and legal basis
+new-wrote-bare = from the catalogue (the portal has no details for it in toroi's data): fill in the rest
+new-wrote = wrote { $path } ({ $code }, { $what })
+new-next = read each file through and complete it, then: toroi check { $folder }
+version-catalogue = the national catalogue of { $date }, { $n } codes

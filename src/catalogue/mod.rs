@@ -12,6 +12,7 @@
 
 pub mod code;
 pub mod details;
+pub mod search;
 pub mod status;
 pub mod title;
 
@@ -142,6 +143,12 @@ pub fn builtin() -> &'static [Entry] {
             })
             .collect()
     })
+}
+
+/// How many codes the built-in catalogue knows (one code has two rows).
+pub fn codes() -> usize {
+    let all = builtin();
+    1 + all.windows(2).filter(|w| w[0].code != w[1].code).count()
 }
 
 /// The built-in entry for a code (the national one when a code has two).

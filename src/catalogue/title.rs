@@ -112,7 +112,7 @@ struct Scored {
 /// The order in which equally close candidates are listed: the national
 /// procedures first, a commune's before another level's, then provinces'
 /// own procedures, then the administration's internal ones.
-fn order(e: &Entry) -> u8 {
+pub(crate) fn order(e: &Entry) -> u8 {
     match (e.kind, e.level()) {
         (super::Kind::Standard, Level::Commune) => 0,
         (super::Kind::Standard, Level::Other) => 1,

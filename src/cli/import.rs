@@ -12,6 +12,7 @@ use crate::catalogue::Catalogue;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::model::collect::load_procedures_from;
 use crate::model::list::{self, Key};
+use crate::model::{Link, Procedure};
 
 /// Writes a procedure file per row of `list` into `out`.
 pub fn import(
@@ -61,10 +62,16 @@ pub fn import(
     // Each file is synced to disk before it is renamed into place; with
     // many writers at once the file system commits their syncs together,
     // so hundreds of small files take a few commits, not hundreds.
-    let jobs: Vec<(&PathBuf, &[u8])> = targets
+    let jobs: Vec<(&PathBuf, &Procedure)> = targets
         .iter()
         .zip(&loaded.procedures)
-        .map(|(t, p)| (t, p.src.text.as_bytes()))
+        .map(|(t, p)| (t, p))
+        .collect();
+    let texts: Vec<String> = jobs.iter().map(|(_, p)| with_catalogue(p)).collect();
+    let jobs: Vec<(&PathBuf, &[u8])> = jobs
+        .iter()
+        .zip(&texts)
+        .map(|((t, _), text)| (*t, text.as_bytes()))
         .collect();
     let writers = jobs.len().clamp(1, 32);
     let failed: Vec<Diagnostic> = std::thread::scope(|scope| {
@@ -111,6 +118,71 @@ pub fn import(
         )
     );
     Ok(problems)
+}
+
+/// A row's file with what the national catalogue told of it: the code and
+/// portal id it linked (with a comment saying where they came from), or
+/// the candidates for its title, for the officer to choose from.
+fn with_catalogue(p: &Procedure) -> String {
+    let text = &p.src.text;
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let key_line = |lines: &[String], key: &str| {
+        lines
+            .iter()
+            .position(|l| l.starts_with(&format!("{key} = ")))
+    };
+    let entry = p
+        .code
+        .as_ref()
+        .and_then(|c| Catalogue::builtin().code(&c.value));
+    match (&p.link, entry) {
+        (Link::Catalogue | Link::Title, Some(e)) => {
+            let mut add = vec![format!(
+                "# {}",
+                crate::t!("import-linked-comment", title = e.title.as_ref())
+            )];
+            if p.link == Link::Title {
+                add.push(format!("code = \"{}\"", e.code));
+            }
+            if let Some(id) = &e.formality_id {
+                add.push(format!("formality_id = \"{id}\""));
+            }
+            // An old-database code stays as a comment, for the record.
+            if let Some(i) = key_line(&lines, "code").filter(|_| p.old_code.is_some()) {
+                lines[i] = format!("# {} ({})", lines[i], crate::t!("import-old-code"));
+            }
+            let after = if p.link == Link::Title {
+                "title"
+            } else {
+                "code"
+            };
+            match key_line(&lines, after).filter(|&i| !lines[i].ends_with("\"\"\"")) {
+                Some(i) => {
+                    lines.splice(i + 1..i + 1, add);
+                }
+                None => lines.extend(add),
+            }
+        }
+        _ if !p.candidates.is_empty() => {
+            let mut add = vec![format!("# {}", crate::t!("import-candidates-comment"))];
+            add.extend(
+                p.candidates
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("#   {}. {c}", i + 1)),
+            );
+            match key_line(&lines, "title").filter(|&i| !lines[i].ends_with("\"\"\"")) {
+                Some(i) => {
+                    lines.splice(i + 1..i + 1, add);
+                }
+                None => lines.extend(add),
+            }
+        }
+        _ => return text.clone(),
+    }
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
 }
 
 /// The values the `online` column's drop-down offers.

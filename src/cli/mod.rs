@@ -5,6 +5,7 @@
 
 mod build;
 mod check;
+mod find;
 mod import;
 mod init;
 mod make;
@@ -196,6 +197,36 @@ enum Command {
         /// The campaign file [default: the campaign of this folder]
         #[arg(default_value = "toroi.toml", value_name = "toroi.toml")]
         campaign: PathBuf,
+    },
+    /// Procedures of the national catalogue that match some words (diacritics optional) or a code
+    #[command(
+        after_help = "Examples:\n  toroi find ket hon\n  toroi find giay phep xay dung --field \"xây dựng\"\n  toroi find 1.001193\n  toroi find --about"
+    )]
+    Find {
+        /// Words of the title (with or without diacritics), or a code
+        #[arg(value_name = "WORDS", required_unless_present = "about")]
+        words: Vec<String>,
+        /// Only procedures of a field (lĩnh vực) with these words
+        #[arg(long, value_name = "WORDS")]
+        field: Option<String>,
+        /// Show every match [default: the first 20]
+        #[arg(long)]
+        all: bool,
+        /// Where the built-in catalogue comes from, and its date
+        #[arg(long, conflicts_with_all = ["field", "all"])]
+        about: bool,
+    },
+    /// A procedure file for each code, started from the national catalogue and the portal's details
+    #[command(
+        after_help = "Examples:\n  toroi new 1.001193\n  toroi new 1.001193 1.000894 -o thu-tuc\n  toroi new dang ky khai tu"
+    )]
+    New {
+        /// Codes (1.001193), or words that find one procedure
+        #[arg(value_name = "CODE", required = true)]
+        codes: Vec<String>,
+        /// The folder to write into [default: the campaign's procedure folder, else this folder]
+        #[arg(short, long, value_name = "FOLDER")]
+        output: Option<PathBuf>,
     },
     /// A QR code on its own, as SVG, PNG or PDF (chosen by the output's extension)
     Qr {
@@ -422,6 +453,19 @@ pub fn run() -> ExitCode {
             px,
             mm,
         } => qr::qr(&url, &output, px, mm),
+        Command::Find {
+            words,
+            field,
+            all,
+            about,
+        } => find::find(&words, field.as_deref(), all, about),
+        Command::New { codes, output } => {
+            let campaign = match output {
+                Some(_) => None,
+                None => found_campaign(),
+            };
+            find::new(&codes, output, campaign.as_deref())
+        }
     };
     match result {
         Ok(warnings) => {
@@ -456,7 +500,19 @@ fn lang_flag() -> Option<String> {
 /// The arguments, with the help in the interface's language.
 fn parse() -> Cli {
     use clap::{CommandFactory, FromArgMatches};
-    let mut cmd = localised(Cli::command());
+    // The version says which national catalogue is inside.
+    let version = format!(
+        "{} · {}",
+        env!("CARGO_PKG_VERSION"),
+        crate::t!(
+            "version-catalogue",
+            date = crate::catalogue::DATE,
+            n = crate::catalogue::codes()
+        )
+    );
+    // clap takes a &'static str; the one string lives as long as the run.
+    let version: &'static str = Box::leak(version.into_boxed_str());
+    let mut cmd = localised(Cli::command()).version(version);
     if crate::i18n::current() == crate::i18n::Ui::Vi {
         cmd = cmd
             .about(crate::t!("help-about"))
@@ -475,6 +531,8 @@ fn parse() -> Cli {
             ("build", crate::t!("help-build")),
             ("watch", crate::t!("help-watch")),
             ("qr", crate::t!("help-qr")),
+            ("find", crate::t!("help-find")),
+            ("new", crate::t!("help-new")),
         ] {
             cmd = cmd.mut_subcommand(name, |c| c.about(id));
         }

@@ -60,7 +60,10 @@ pub fn link(p: &mut Procedure, catalogue: &Catalogue) -> Diagnostics {
                 );
                 return diags;
             }
-            CodeForm::Old => old_code = Some(c.clone()),
+            CodeForm::Old => {
+                p.old_code = Some(written.clone());
+                old_code = Some(c.clone());
+            }
             CodeForm::Unknown => diags.push(
                 p.error_at(c.offset, crate::t!("code-bad", code = &written))
                     .as_warning()
@@ -141,11 +144,12 @@ pub fn link(p: &mut Procedure, catalogue: &Catalogue) -> Diagnostics {
                     diags.push(p.error_at(at, message).as_warning().with_hint(hint));
                 }
                 Found::Several(candidates) => {
-                    p.asked = true;
-                    let list: Vec<String> = candidates
+                    p.candidates = candidates.iter().map(|e| e.described()).collect();
+                    let list: Vec<String> = p
+                        .candidates
                         .iter()
                         .enumerate()
-                        .map(|(i, e)| format!("{}. {}", i + 1, e.described()))
+                        .map(|(i, e)| format!("{}. {e}", i + 1))
                         .collect();
                     let message = match &old_code {
                         Some(old) => crate::t!("code-old-candidates", old = &old.value),
@@ -160,7 +164,6 @@ pub fn link(p: &mut Procedure, catalogue: &Catalogue) -> Diagnostics {
                 }
                 Found::None => {
                     if let Some(old) = &old_code {
-                        p.asked = true;
                         diags.push(
                             p.error_at(old.offset, crate::t!("code-old", old = &old.value))
                                 .as_warning()

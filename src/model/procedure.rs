@@ -85,9 +85,13 @@ pub struct Procedure {
     pub renumbered: Vec<usize>,
     /// Whether it is in force, as its list says ("Bị bãi bỏ theo …").
     pub status: Option<Located<String>>,
-    /// The catalogue listed candidates for its title and asked which one
-    /// is meant: the warning about its search page is said there.
-    pub asked: bool,
+    /// The catalogue's candidates for its title when it asked which one
+    /// is meant ("1.001193 — Thủ tục đăng ký khai sinh — …", best first):
+    /// the warning about its search page is said there, and `toroi
+    /// import` writes them into the file.
+    pub candidates: Vec<String>,
+    /// An old-database code replaced by the one its title matched.
+    pub old_code: Option<String>,
 }
 
 impl Procedure {
@@ -223,7 +227,8 @@ impl Procedure {
             legal_basis: r.string_list("legal_basis"),
             source: r.text_or_list("source"),
             status: r.string("status"),
-            asked: false,
+            candidates: Vec::new(),
+            old_code: None,
             title: title.unwrap_or(Located {
                 value: String::new(),
                 offset: 0,
@@ -302,7 +307,7 @@ impl Procedure {
             );
         }
         match self.link {
-            Link::Search if self.asked => {}
+            Link::Search if !self.candidates.is_empty() || self.old_code.is_some() => {}
             Link::Search => {
                 // A list's rows say it once for all (the cell shows the code).
                 let message = match &self.code {

@@ -14,7 +14,7 @@ use std::path::Path;
 use crate::diag::{Cell, Diagnostic, Diagnostics};
 use crate::model::source::SourceFile;
 
-pub use header::{Column, Key};
+pub use header::{normalise as header_key, Column, Key};
 pub use table::{decode, is_list};
 
 use row::{Field, FieldValue};

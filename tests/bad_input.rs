@@ -294,9 +294,10 @@ fn a_campaign_of_2000_procedures_fails_cleanly_for_one_handbook() {
     let env = Env::new();
     let shipped = shipped_procedures();
     for i in 0..2000 {
-        let text = std::fs::read_to_string(&shipped[i % shipped.len()])
-            .unwrap()
-            .replace("code = \"", &format!("code = \"{i}-"));
+        let text = with_code(
+            &std::fs::read_to_string(&shipped[i % shipped.len()]).unwrap(),
+            &format!("9.{i:06}"),
+        );
         env.write(&format!("p/{i:04}.toml"), text);
     }
     env.write(

@@ -24,14 +24,15 @@ fn ten(env: &Env) -> Vec<String> {
                 p.url.value,
                 if p.url.value.contains('?') { '&' } else { '?' }
             );
-            let text: String = std::fs::read_to_string(p.path())
-                .unwrap()
-                .replace("code = \"", &format!("code = \"{i}-"))
-                .lines()
-                .filter(|l| !l.starts_with("url =") && !l.starts_with("formality_id ="))
-                .map(|l| format!("{l}\n"))
-                .chain([format!("url = \"{url}\"\n")])
-                .collect();
+            let text: String = with_code(
+                &std::fs::read_to_string(p.path()).unwrap(),
+                &format!("9.{i:06}"),
+            )
+            .lines()
+            .filter(|l| !l.starts_with("url =") && !l.starts_with("formality_id ="))
+            .map(|l| format!("{l}\n"))
+            .chain([format!("url = \"{url}\"\n")])
+            .collect();
             env.write(&format!("p/{i:02}.toml"), text);
             url
         })
@@ -87,7 +88,7 @@ fn copies_repeat_each_card_and_a_campaign_adds_the_hotline() {
         out.stdout
     );
     let pdf = env.path("c.pdf");
-    let url = Procedure::load(&p).unwrap().url.value;
+    let url = expected_url_of(&p);
     let codes = sheet_codes(&pdf);
     assert_eq!(codes.len(), 10);
     assert!(codes.iter().all(|c| *c == url), "{codes:?}");

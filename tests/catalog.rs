@@ -31,13 +31,16 @@ fn rows() -> Vec<(String, String, String, String)> {
         .collect()
 }
 
-/// The address a row's code must open: its portal page, or the search for
-/// its code (README: "Linking to the national portal").
+/// The address a row's code must open: its portal page (its own id, else
+/// the one the national catalogue gives its code), or the search for its
+/// code (README: "Linking to the national portal").
 fn address(code: &str, id: &str) -> String {
-    if id.is_empty() {
-        format!("https://dichvucong.gov.vn/tim-kiem-thu-tuc-hanh-chinh?keyword={code}")
-    } else {
-        format!("https://dichvucong.gov.vn/thu-tuc-hanh-chinh/{id}")
+    match (id.is_empty(), portal_id(code)) {
+        (false, _) => format!("https://dichvucong.gov.vn/thu-tuc-hanh-chinh/{id}"),
+        (true, Some(id)) => format!("https://dichvucong.gov.vn/thu-tuc-hanh-chinh/{id}"),
+        (true, None) => {
+            format!("https://dichvucong.gov.vn/tim-kiem-thu-tuc-hanh-chinh?keyword={code}")
+        }
     }
 }
 

@@ -122,7 +122,7 @@ fn handbook_contents_outline_qr_codes_and_page_numbers_agree() {
     for (p, start) in shipped.iter().zip(&starts) {
         // Sections share pages: others' codes may be there too.
         assert!(
-            codes[start - 1].contains(&p.url.value),
+            codes[start - 1].contains(&expected_url_of(p.path())),
             "page {start}: {:?}",
             codes[start - 1]
         );
@@ -132,7 +132,7 @@ fn handbook_contents_outline_qr_codes_and_page_numbers_agree() {
     // And each is a clickable link to the same address.
     let uris = pdf_links(&pdf);
     for p in &shipped {
-        assert!(uris.contains(&p.url.value.clone()), "{uris:?}");
+        assert!(uris.contains(&expected_url_of(p.path())), "{uris:?}");
     }
     let fonts = pdf_fonts(&pdf);
     assert!(fonts.iter().all(|(_, emb, sub)| *emb && *sub), "{fonts:?}");
@@ -255,9 +255,7 @@ fn booklet_sides_follow_the_saddle_stitch_order_for_8_12_and_20_pages() {
         for i in 0..count {
             let src = &shipped[i % shipped.len()];
             // Copies get their own code: two files with one code are refused.
-            let text = std::fs::read_to_string(src)
-                .unwrap()
-                .replace("code = \"", &format!("code = \"{i}-"));
+            let text = with_code(&std::fs::read_to_string(src).unwrap(), &format!("9.{i:06}"));
             env.write(&format!("{dir}/{i:02}.toml"), text);
         }
         let flat = handbook(&env, &[&dir, "-o", &format!("{dir}.pdf")]);
@@ -343,7 +341,7 @@ fn build_writes_every_output_of_the_example_campaign() {
                 .display()
         )));
         assert_eq!(pdf_pages_and_size(&poster).0, 1);
-        let url = Procedure::load(&p).unwrap().url.value;
+        let url = expected_url_of(&p);
         assert_eq!(decode_pdf_qr(&poster, 110), vec![url.clone()]);
     }
     let flat = dir.join("cam-nang.pdf");
@@ -355,7 +353,7 @@ fn build_writes_every_output_of_the_example_campaign() {
     assert_eq!(pdf_pages_and_size(&dir.join("the-qr.pdf")).0, 1);
     for p in shipped_procedures() {
         let stem = p.file_stem().unwrap().to_str().unwrap();
-        let url = Procedure::load(&p).unwrap().url.value;
+        let url = expected_url_of(&p);
         let png = dir.join(format!("zalo/{stem}.png"));
         // Laid out for a phone: the 4:5 portrait chat apps show whole.
         assert_eq!(image::image_dimensions(&png).unwrap(), (1080, 1350));

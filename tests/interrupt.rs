@@ -17,9 +17,10 @@ const PREVIOUS: &[u8] = b"%PDF-1.7 the handbook printed last month";
 fn start(env: &Env, n: usize) -> std::process::Child {
     let shipped = shipped_procedures();
     for i in 0..n {
-        let text = std::fs::read_to_string(&shipped[i % shipped.len()])
-            .unwrap()
-            .replace("code = \"", &format!("code = \"{i}-"));
+        let text = with_code(
+            &std::fs::read_to_string(&shipped[i % shipped.len()]).unwrap(),
+            &format!("9.{i:06}"),
+        );
         env.write(&format!("p/{i:04}.toml"), text);
     }
     env.write("out/cam-nang.pdf", PREVIOUS);

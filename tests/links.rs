@@ -59,17 +59,35 @@ fn without_url_the_code_opens_the_portal_page_or_search_with_a_warning() {
             "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7",
             None,
         ),
+        // A code is enough: the national catalogue gives its page, and
+        // nothing needs saying.
         (
             "code",
             "title = \"Đăng ký thường trú\"\ncode = \"1.004222\"\n",
-            "https://dichvucong.gov.vn/tim-kiem-thu-tuc-hanh-chinh?keyword=1.004222",
-            Some("code.toml:2:8: warning: no `url` or `formality_id`: the QR code opens the portal's search for the code 1.004222"),
+            "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bf7-7704-7449-9e95-fe7ebb959aa2",
+            None,
         ),
+        // A code the catalogue does not know: the search, with a warning.
+        (
+            "unknown",
+            "title = \"Đăng ký thường trú\"\ncode = \"9.004222\"\n",
+            "https://dichvucong.gov.vn/tim-kiem-thu-tuc-hanh-chinh?keyword=9.004222",
+            Some("unknown.toml:2:8: warning: the national catalogue (July 2026) does not know the code 9.004222: the QR code opens the portal's search for it"),
+        ),
+        // A title the catalogue matches clearly: its page, with a warning
+        // asking to confirm the code.
         (
             "title",
             "title = \"Đăng ký thường trú\"\n",
-            "https://dichvucong.gov.vn/tim-kiem-thu-tuc-hanh-chinh?keyword=%C4%90%C4%83ng+k%C3%BD+th%C6%B0%E1%BB%9Dng+tr%C3%BA",
-            Some("title.toml:1:9: warning: no `url` or `formality_id`: the QR code opens the portal's search for the title"),
+            "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bf7-7704-7449-9e95-fe7ebb959aa2",
+            Some("title.toml:1:9: warning: no code: the title is that of 1.004222 in the national catalogue (Đăng ký thường trú); the QR code opens its page"),
+        ),
+        // A title it does not know: the search for the title.
+        (
+            "unmatched",
+            "title = \"Xin phép treo băng rôn ngày hội làng\"\n",
+            "https://dichvucong.gov.vn/tim-kiem-thu-tuc-hanh-chinh?keyword=Xin+ph%C3%A9p+treo+b%C4%83ng+r%C3%B4n+ng%C3%A0y+h%E1%BB%99i+l%C3%A0ng",
+            Some("unmatched.toml:1:9: warning: no code, and the national catalogue has no procedure of this title"),
         ),
         (
             "retired",
@@ -143,7 +161,8 @@ fn every_shipped_procedure_opens_its_2026_page() {
         let code = table["code"]
             .as_str()
             .expect("every shipped procedure has its code");
-        let want = match ids.get(code) {
+        // The commune's list's id, else the national catalogue's for the code.
+        let want = match ids.get(code).cloned().or_else(|| portal_id(code)) {
             Some(id) => format!("https://dichvucong.gov.vn/thu-tuc-hanh-chinh/{id}"),
             None => {
                 searched.push(code.to_owned());
@@ -155,9 +174,10 @@ fn every_shipped_procedure_opens_its_2026_page() {
             .success();
         assert_eq!(decode_pdf_qr(&pdf, 110), vec![want], "{}", p.display());
     }
-    // Only đăng ký thường trú, a police procedure, is not in the list.
-    assert_eq!(searched, ["1.004222"]);
-    // And check says so, and nothing else about addresses.
+    // Every one opens its page (đăng ký thường trú, a police procedure not
+    // in the commune's list, through the national catalogue).
+    assert!(searched.is_empty(), "{searched:?}");
+    // And check says nothing about addresses.
     let check = env.toroi(&[
         "check",
         repo("procedures").to_str().unwrap(),
@@ -169,11 +189,13 @@ fn every_shipped_procedure_opens_its_2026_page() {
         .lines()
         .filter(|l| l.contains(": warning: "))
         .collect();
-    assert_eq!(warnings.len(), 1, "{}", check.stderr);
+    assert!(warnings.is_empty(), "{}", check.stderr);
     assert!(
-        warnings[0].contains("dang-ky-thuong-tru.toml:4:8: warning: no `url` or `formality_id`"),
+        check
+            .stdout
+            .contains("1 code opens its procedure's page through the national catalogue"),
         "{}",
-        warnings[0]
+        check.stdout
     );
 }
 

@@ -91,7 +91,7 @@ fn a_poster_png_matches_its_pdf_word_for_word_and_its_code_decodes() {
     let png = env.path("k.png");
     assert_eq!(image::image_dimensions(&png).unwrap(), (1080, 1527));
     assert!(assert_same_text_boxes(&env.path("k.pdf"), 1, &png) > 150);
-    let url = Procedure::load(Path::new(p)).unwrap().url.value;
+    let url = expected_url_of(Path::new(p));
     let tracked = url;
     assert_eq!(decode_png_qr(&png), vec![tracked.clone()]);
     // As a chat app may pass it on: scaled down to two thirds and
@@ -125,7 +125,7 @@ fn px_sets_the_width_and_a_png_name_alone_chooses_png() {
     let png = env.path("a3.png");
     // A3 is 297 × 420 mm.
     assert_eq!(image::image_dimensions(&png).unwrap(), (1500, 2121));
-    let url = Procedure::load(&p).unwrap().url.value;
+    let url = expected_url_of(&p);
     assert_eq!(decode_png_qr(&png), vec![url]);
     env.toroi(&[
         "poster",
@@ -196,7 +196,7 @@ fn each_leaflet_side_png_matches_its_pdf_page_and_its_codes_decode() {
     let mut expected: Vec<String> = procs
         .iter()
         .map(|p| {
-            let url = Procedure::load(Path::new(p)).unwrap().url.value;
+            let url = expected_url_of(Path::new(p));
             url
         })
         .collect();
@@ -220,7 +220,7 @@ fn card_pngs_are_one_per_procedure_and_each_decodes() {
         let png = env.path(&format!("cards/{stem}.png"));
         // 85 × 55 mm.
         assert_eq!(image::image_dimensions(&png).unwrap(), (1080, 699));
-        let url = Procedure::load(&p).unwrap().url.value;
+        let url = expected_url_of(&p);
         assert_eq!(decode_png_qr(&png), vec![url], "{stem}");
     }
 }
@@ -264,7 +264,7 @@ fn the_phone_image_is_4_by_5_and_its_code_survives_a_chat_app() {
     );
     let png = env.path("zalo.png");
     assert_eq!(image::image_dimensions(&png).unwrap(), (1080, 1350));
-    let url = Procedure::load(Path::new(p)).unwrap().url.value;
+    let url = expected_url_of(Path::new(p));
     let small = image::open(&png)
         .unwrap()
         .resize(720, 900, image::imageops::FilterType::Triangle)

@@ -131,7 +131,7 @@ fn cmyk_writes_every_colour_as_cmyk_and_still_scans() {
     // The template's ink (#1B1F24), in which the QR code is printed, is
     // near-black and prints in black ink only: no misregistered colours.
     assert!(content.contains("0 0 0 0.859 k"), "ink as pure K");
-    let url = toroi::model::Procedure::load(&p).unwrap().url.value;
+    let url = expected_url_of(&p);
     assert_eq!(decode_pdf_qr(&env.path("cmyk.pdf"), 150), vec![url]);
     // And without --cmyk, RGB.
     env.poster(&[p.to_str().unwrap(), "-o", "rgb.pdf"])

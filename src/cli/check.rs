@@ -20,9 +20,9 @@ use crate::model::{is_campaign, is_template, list, Campaign, Lang, OutputKind, S
 pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
     let mut all = Diagnostics::new();
     let mut files = BTreeSet::new();
-    // Procedures linked to their page by the catalogue: from their code,
-    // from their title.
-    let mut linked = (0, 0);
+    // Procedures linked to their page by the catalogue (from their code,
+    // from their title), each once however many outputs name it.
+    let mut linked = Linked::default();
     // Every file under the paths, each checked as what it is: a campaign
     // (with its templates and procedures), a template, or a procedure.
     let mut procedure_paths = Vec::new();
@@ -84,8 +84,7 @@ pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
             Err(d) => all.extend(d),
             Ok(loaded) => {
                 files.extend(loaded.files.iter().cloned());
-                linked.0 += loaded.by_catalogue;
-                linked.1 += loaded.by_title;
+                linked.add(&loaded.procedures);
                 all.extend(loaded.problems);
                 // As `toroi poster` and `toroi handbook` would print them;
                 // a list's hundreds of rows go in a handbook and on the
@@ -138,11 +137,14 @@ pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
         files = crate::t!("count-files", n = files.len()),
     );
     // How many codes the catalogue linked: what the warnings do not say.
-    if linked.0 > 0 {
-        println!("{}", crate::t!("check-linked", n = linked.0));
+    if !linked.by_code.is_empty() {
+        println!("{}", crate::t!("check-linked", n = linked.by_code.len()));
     }
-    if linked.1 > 0 {
-        println!("{}", crate::t!("check-linked-title", n = linked.1));
+    if !linked.by_title.is_empty() {
+        println!(
+            "{}",
+            crate::t!("check-linked-title", n = linked.by_title.len())
+        );
     }
     if errors > 0 || (strict && warnings > 0) {
         if errors == 0 {
@@ -154,6 +156,25 @@ pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
     } else {
         println!("{summary}: {}", crate::t!("check-ready"));
         ExitCode::SUCCESS
+    }
+}
+
+/// The procedures the national catalogue linked, by where they are.
+#[derive(Default)]
+struct Linked {
+    by_code: BTreeSet<String>,
+    by_title: BTreeSet<String>,
+}
+
+impl Linked {
+    fn add(&mut self, procedures: &[crate::model::Procedure]) {
+        for p in procedures {
+            match p.link {
+                crate::model::Link::Catalogue => self.by_code.insert(p.origin()),
+                crate::model::Link::Title => self.by_title.insert(p.origin()),
+                _ => false,
+            };
+        }
     }
 }
 
@@ -193,7 +214,7 @@ fn campaign(
     path: &Path,
     all: &mut Diagnostics,
     files: &mut BTreeSet<PathBuf>,
-    linked: &mut (usize, usize),
+    linked: &mut Linked,
 ) {
     // What can be read of a campaign with mistakes is checked further, so
     // that its procedures' and templates' problems come in the same run.
@@ -216,8 +237,7 @@ fn campaign(
         Err(d) => return all.extend(d),
     };
     files.extend(loaded.files.iter().cloned());
-    linked.0 += loaded.by_catalogue;
-    linked.1 += loaded.by_title;
+    linked.add(&loaded.procedures);
     all.extend(loaded.problems);
     all.extend(campaign.tracking_warnings(&loaded.procedures));
     for output in &campaign.outputs {

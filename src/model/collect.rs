@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::catalogue::Catalogue;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{
-    duplicate_codes, is_campaign, is_template, link, list, shared_portal_ids, Link, Procedure,
+    duplicate_codes, is_campaign, is_template, link, list, shared_portal_ids, Procedure,
 };
 
 /// The procedure files under `paths`, in order, with warnings about how
@@ -120,10 +120,6 @@ pub struct Loaded {
     pub files: Vec<PathBuf>,
     /// Procedure files and list rows left out because of errors.
     pub broken: usize,
-    /// Procedures linked to their portal page by the catalogue: from their
-    /// code alone, and from their title.
-    pub by_catalogue: usize,
-    pub by_title: usize,
 }
 
 impl Loaded {
@@ -217,7 +213,6 @@ pub fn load_procedures_from(
     let mut kept = results.iter().map(Option::is_some);
     files.retain(|_| kept.next().unwrap_or(true));
     let mut broken = 0;
-    let (mut by_catalogue, mut by_title) = (0, 0);
     for from in results.into_iter().flatten() {
         problems.extend(from.problems);
         broken += from.broken;
@@ -230,11 +225,6 @@ pub fn load_procedures_from(
                         problems.extend(linked);
                         broken += 1;
                         continue;
-                    }
-                    match p.link {
-                        Link::Catalogue => by_catalogue += 1,
-                        Link::Title => by_title += 1,
-                        _ => {}
                     }
                     lints.extend(linked);
                     lints.extend(p.lint());
@@ -265,8 +255,6 @@ pub fn load_procedures_from(
         problems,
         files,
         broken,
-        by_catalogue,
-        by_title,
     })
 }
 

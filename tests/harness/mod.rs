@@ -101,10 +101,31 @@ pub fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
+/// The portal id the national catalogue (July 2026) gives a code, read
+/// from the portal's list as shipped (assets/catalogue, one line a code).
+pub fn portal_id(code: &str) -> Option<String> {
+    static IDS: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        let text = std::fs::read_to_string(repo("assets/catalogue/portal-2026-07.tsv")).unwrap();
+        let mut ids = std::collections::HashMap::new();
+        for line in text.lines().skip(1) {
+            let mut f = line.split('\t');
+            if let (Some(c), Some(id)) = (f.next(), f.next()) {
+                ids.entry(c.to_owned()).or_insert_with(|| id.to_owned());
+            }
+        }
+        ids
+    })
+    .get(code)
+    .cloned()
+}
+
 /// The address a procedure file's QR code must carry, worked out from the
 /// file's keys as the README states the rules: `url` (normalised by the
 /// `url` crate: percent-encoded, punycode host), else the 2026 portal's page
-/// for `formality_id`, else the portal's search for `code`.
+/// for `formality_id`, else the page the national catalogue gives `code`,
+/// else the portal's search for `code`.
 pub fn expected_url(table: &toml::Table) -> String {
     let s = |k: &str| table.get(k).and_then(|v| v.as_str());
     if let Some(u) = s("url") {
@@ -114,12 +135,20 @@ pub fn expected_url(table: &toml::Table) -> String {
             "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/{}",
             id.to_lowercase()
         )
+    } else if let Some(id) = s("code").and_then(portal_id) {
+        format!("https://dichvucong.gov.vn/thu-tuc-hanh-chinh/{id}")
     } else {
         format!(
             "https://dichvucong.gov.vn/tim-kiem-thu-tuc-hanh-chinh?keyword={}",
             s("code").expect("a test procedure has a url, an id or a code")
         )
     }
+}
+
+/// [`expected_url`] of a procedure file.
+pub fn expected_url_of(path: &Path) -> String {
+    let table: toml::Table = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    expected_url(&table)
 }
 
 /// A procedure whose title, fee and documents hold the signs that Noto Sans
@@ -130,6 +159,21 @@ fee = \"≤ 50.000 đồng − miễn × 2 ± 1 № 5 m² ✓ ①\"\nsource = \"
 documents = [\"Bản sao ▪ ►\"]\nsteps = [\"Nộp hồ sơ\"]\n";
 
 /// The shipped procedure files, sorted.
+/// A procedure file's text with another code: a national-looking one the
+/// catalogue does not know ("9.000042"), so that copies of the shipped
+/// procedures are distinct procedures (their QR codes open the search for
+/// that code unless they carry a portal id).
+pub fn with_code(text: &str, code: &str) -> String {
+    text.lines()
+        .map(|l| match l.starts_with("code = ") {
+            true => format!("code = \"{code}\""),
+            false => l.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
 pub fn shipped_procedures() -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(repo("procedures"))
         .unwrap()

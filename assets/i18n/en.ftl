@@ -635,7 +635,7 @@ title-candidates-hint = add the code of the right one, e.g. code = "…"; toroi 
 portal-id-other = the portal id { $id } is the id of { $code } ({ $title }) in the national catalogue, not of this procedure: the QR code would open that procedure's page
 portal-id-other-right = the catalogue gives { $code } the id { $id }: write formality_id = "{ $id }", or remove the line to link from the code
 portal-id-other-none = the catalogue has no id for { $code }: remove the formality_id line (the code then opens the portal's search), or check the code
-status-from = { " " }(from { $place })
+status-from = , according to { $place }
 status-repealed = this procedure was repealed ({ $decision }){ $from }: its material should not be handed out
 status-repealed-hint = remove it from the campaign, or check the decision; check --strict refuses it
 status-not-yet = this procedure is in force only from { $date } ({ $text }){ $from }

@@ -610,7 +610,7 @@ title-candidates-hint = thêm mã của thủ tục đúng, ví dụ code = "…
 portal-id-other = mã trên Cổng { $id } là mã của { $code } ({ $title }) trong danh mục quốc gia, không phải của thủ tục này: mã QR sẽ mở trang của thủ tục đó
 portal-id-other-right = danh mục ghi mã trên Cổng của { $code } là { $id }: ghi formality_id = "{ $id }", hoặc xóa dòng này để liên kết theo mã thủ tục
 portal-id-other-none = danh mục không có mã trên Cổng của { $code }: xóa dòng formality_id (mã QR khi đó mở trang tìm kiếm của Cổng), hoặc kiểm tra lại mã thủ tục
-status-from = { " " }(theo { $place })
+status-from = , theo { $place }
 status-repealed = thủ tục này đã bị bãi bỏ ({ $decision }){ $from }: không nên phát tài liệu về nó
 status-repealed-hint = bỏ thủ tục khỏi chiến dịch, hoặc kiểm tra lại quyết định; check --strict sẽ từ chối
 status-not-yet = thủ tục này chỉ có hiệu lực từ { $date } ({ $text }){ $from }

@@ -142,10 +142,11 @@ pub fn new(
     campaign: Option<&Path>,
 ) -> Result<Diagnostics, Diagnostics> {
     let entries = chosen(args)?;
+    let campaign = campaign.and_then(|c| Campaign::load(c).ok());
     let folder = match out {
         Some(o) => o,
         None => campaign
-            .and_then(|c| Campaign::load(c).ok())
+            .as_ref()
             .and_then(|c| c.procedures.iter().find(|p| p.is_dir()).cloned())
             .unwrap_or_else(|| PathBuf::from(".")),
     };
@@ -159,10 +160,15 @@ pub fn new(
     let mut written = 0;
     for e in entries {
         let name = slug(title_for_print(&e.title).as_str());
-        let path = folder.join(format!("{name}.toml"));
+        // Files in this folder are named without "./".
+        let place = |file: String| match folder == Path::new(".") {
+            true => PathBuf::from(file),
+            false => folder.join(file),
+        };
+        let path = place(format!("{name}.toml"));
         let path = match path.exists() {
             // The same title at another level: the code tells them apart.
-            true => folder.join(format!("{name}-{}.toml", e.code.replace('.', "-"))),
+            true => place(format!("{name}-{}.toml", e.code.replace('.', "-"))),
             false => path,
         };
         if path.exists() {
@@ -175,7 +181,7 @@ pub fn new(
         }
         if let Err(d) = std::fs::create_dir_all(&folder)
             .map_err(|err| Diagnostic::error(crate::i18n::io_error(&err)).in_file(&folder))
-            .and_then(|_| write_atomic(&path, procedure_text(e).as_bytes()))
+            .and_then(|_| write_atomic(&path, procedure_text(e, campaign.as_ref()).as_bytes()))
         {
             problems.push(d);
             continue;
@@ -236,13 +242,13 @@ fn list(key: &str, items: &[String]) -> String {
 /// portal's details where it has them, tidied for print, and comments
 /// where a person must read or add something. The comments are in
 /// Vietnamese: the file is the office's.
-pub fn procedure_text(e: &Entry) -> String {
+pub fn procedure_text(e: &Entry, campaign: Option<&Campaign>) -> String {
     // The portal's texts are long: items are commented out, from the end of
     // the longest list, until the A4 poster (the tightest print) fits.
     let mut shown = Shown::default();
     loop {
         let text = draft(e, &shown);
-        if fits(&text) || !shown.shorten(e) {
+        if fits(&text, campaign) || !shown.shorten(e) {
             return text;
         }
     }
@@ -301,8 +307,9 @@ fn is_note(heading: &str) -> bool {
     crate::model::list::header_key(heading).starts_with("luu y")
 }
 
-/// Whether a procedure file's text loads and its A4 poster lays out.
-fn fits(text: &str) -> bool {
+/// Whether a procedure file's text loads and its A4 poster lays out, with
+/// the campaign's header when there is one.
+fn fits(text: &str, campaign: Option<&Campaign>) -> bool {
     use crate::job::{Format, Grouping, Job, Print, Request};
     let Ok(p) =
         crate::model::Procedure::parse(crate::model::SourceFile::new("new.toml", text.to_owned()))
@@ -313,7 +320,7 @@ fn fits(text: &str) -> bool {
         kind: crate::model::OutputKind::Poster,
         size: None,
         format: Format::Pdf,
-        campaign: None,
+        campaign: campaign.cloned(),
         lang: None,
         template: None,
         print: Print::default(),
@@ -495,7 +502,7 @@ mod tests {
     fn a_new_file_is_a_procedure_that_loads() {
         for code in ["1.001193", "1.004222", "2.000815", "1.003197", "1.000894"] {
             let e = catalogue::builtin_code(code).unwrap();
-            let text = procedure_text(e);
+            let text = procedure_text(e, None);
             let p = crate::model::Procedure::parse(crate::model::SourceFile::new(
                 "n.toml",
                 text.clone(),
@@ -514,7 +521,7 @@ mod tests {
                 "{text}"
             );
         }
-        let text = procedure_text(catalogue::builtin_code("1.001193").unwrap());
+        let text = procedure_text(catalogue::builtin_code("1.001193").unwrap(), None);
         assert!(text.contains("title = \"Đăng ký khai sinh\""), "{text}");
         assert!(text.contains("documents = [\n"), "{text}");
         assert!(text.contains("# fee = "), "{text}");

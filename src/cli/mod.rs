@@ -460,8 +460,10 @@ pub fn run() -> ExitCode {
             about,
         } => find::find(&words, field.as_deref(), all, about),
         Command::New { codes, output } => {
+            // The campaign's folder takes the files, unless -o says
+            // otherwise; its header is on the poster the file must fit.
             let campaign = match output {
-                Some(_) => None,
+                Some(_) => found_campaign_quietly(),
                 None => found_campaign(),
             };
             find::new(&codes, output, campaign.as_deref())

@@ -7,8 +7,9 @@
 //! are close nothing is linked. A wrong code linked silently is the worst
 //! outcome here, so anything but a near-exact match asks.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -71,17 +72,25 @@ fn trigrams(key: &str) -> Vec<u64> {
 struct Index {
     keys: Vec<String>,
     sizes: Vec<u16>,
-    postings: HashMap<u64, Vec<u32>>,
+    postings: FxHashMap<u64, Vec<u32>>,
 }
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let keys: Vec<String> = builtin().iter().map(|e| key(&e.title)).collect();
-        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        use rayon::prelude::*;
+        // Keys and trigrams on every core; the postings in one pass.
+        let (keys, grams): (Vec<String>, Vec<Vec<u64>>) = builtin()
+            .par_iter()
+            .map(|e| {
+                let k = key(&e.title);
+                let t = trigrams(&k);
+                (k, t)
+            })
+            .unzip();
+        let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         let mut sizes = Vec::with_capacity(keys.len());
-        for (i, k) in keys.iter().enumerate() {
-            let t = trigrams(k);
+        for (i, t) in grams.into_iter().enumerate() {
             sizes.push(t.len().min(u16::MAX as usize) as u16);
             for g in t {
                 postings.entry(g).or_default().push(i as u32);
@@ -200,24 +209,29 @@ fn candidates(wanted: &str, extra: &[Entry]) -> Vec<Scored> {
         return Vec::new();
     }
     let index = index();
-    let mut shared: HashMap<u32, u16> = HashMap::new();
+    // Shared trigrams per title: a count for every title is cheaper than a
+    // map (the common trigrams, "đăn", "ngk", are in thousands of titles).
+    let mut shared = vec![0u16; index.keys.len()];
     for g in &grams {
         if let Some(list) = index.postings.get(g) {
             for &i in list {
-                *shared.entry(i).or_default() += 1;
+                shared[i as usize] += 1;
             }
         }
     }
     // Dice coefficient on trigrams, to keep the best few for the exact
     // (and slower) edit distance.
     let mut by_dice: Vec<(f64, u32, u16)> = shared
-        .into_iter()
-        .map(|(i, n)| {
-            let dice = 2.0 * n as f64 / (grams.len() + index.sizes[i as usize] as usize) as f64;
-            (dice, i, n)
+        .iter()
+        .enumerate()
+        .filter(|(_, &n)| n > 0)
+        .map(|(i, &n)| {
+            let dice = 2.0 * n as f64 / (grams.len() + index.sizes[i] as usize) as f64;
+            (dice, i as u32, n)
         })
         .collect();
-    by_dice.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut by_contained = by_dice.clone();
+    best(&mut by_dice, 24, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut out: Vec<Scored> = Vec::new();
     for e in extra {
         let k = key(&e.title);
@@ -227,8 +241,7 @@ fn candidates(wanted: &str, extra: &[Entry]) -> Vec<Scored> {
     }
     // The most contained ones too: a province's short title inside the
     // portal's long one has a low Dice.
-    let mut by_contained = by_dice.clone();
-    by_contained.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+    best(&mut by_contained, 8, |a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
     let mut taken = std::collections::HashSet::new();
     for &(_, i, n) in by_dice.iter().take(24).chain(by_contained.iter().take(8)) {
         if !taken.insert(i) {
@@ -248,6 +261,16 @@ fn candidates(wanted: &str, extra: &[Entry]) -> Vec<Scored> {
         ));
     }
     out
+}
+
+/// The first `k` of `v` in `order`, in order (a partial sort: thousands
+/// of titles share a trigram with any title).
+fn best<T>(v: &mut Vec<T>, k: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    if v.len() > k {
+        v.select_nth_unstable_by(k, &order);
+        v.truncate(k);
+    }
+    v.sort_by(order);
 }
 
 fn score(entry: Entry, key: String, wanted: &str, shared: usize, grams: usize) -> Scored {

@@ -166,8 +166,12 @@ pub fn new(
             false => folder.join(file),
         };
         let path = place(format!("{name}.toml"));
-        let path = match path.exists() {
-            // The same title at another level: the code tells them apart.
+        // A file of that name for another code (the same title at another
+        // level): the code tells them apart.
+        let has_code = |p: &Path| {
+            std::fs::read_to_string(p).is_ok_and(|t| t.contains(&format!("code = \"{}\"", e.code)))
+        };
+        let path = match path.exists() && !has_code(&path) {
             true => place(format!("{name}-{}.toml", e.code.replace('.', "-"))),
             false => path,
         };

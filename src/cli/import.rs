@@ -62,16 +62,11 @@ pub fn import(
     // Each file is synced to disk before it is renamed into place; with
     // many writers at once the file system commits their syncs together,
     // so hundreds of small files take a few commits, not hundreds.
-    let jobs: Vec<(&PathBuf, &Procedure)> = targets
-        .iter()
-        .zip(&loaded.procedures)
-        .map(|(t, p)| (t, p))
-        .collect();
-    let texts: Vec<String> = jobs.iter().map(|(_, p)| with_catalogue(p)).collect();
-    let jobs: Vec<(&PathBuf, &[u8])> = jobs
+    let texts: Vec<String> = loaded.procedures.iter().map(with_catalogue).collect();
+    let jobs: Vec<(&PathBuf, &[u8])> = targets
         .iter()
         .zip(&texts)
-        .map(|((t, _), text)| (*t, text.as_bytes()))
+        .map(|(t, text)| (t, text.as_bytes()))
         .collect();
     let writers = jobs.len().clamp(1, 32);
     let failed: Vec<Diagnostic> = std::thread::scope(|scope| {

@@ -132,7 +132,8 @@ impl Loaded {
 /// What one file gave: its procedures (or their errors), and problems of
 /// the file as a whole.
 struct FromFile {
-    results: Vec<Result<Procedure, Diagnostics>>,
+    /// Each procedure with what the catalogue said of it, or its errors.
+    results: Vec<Result<(Procedure, Diagnostics), Diagnostics>>,
     problems: Diagnostics,
     broken: usize,
 }
@@ -179,6 +180,16 @@ pub fn load_procedures_from(
     catalogue: &Catalogue,
 ) -> Result<Loaded, Diagnostics> {
     let (mut files, mut problems) = procedure_files(paths)?;
+    // Parsed and linked through the catalogue on every core: a list of
+    // titles looks each one up.
+    let linked = |r: Result<Procedure, Diagnostics>| {
+        let mut p = r?;
+        let said = link::link(&mut p, catalogue);
+        match said.has_errors() {
+            true => Err(said),
+            false => Ok((p, said)),
+        }
+    };
     // A campaign or template file kept in a folder of procedures is not one
     // of them; only files that fail as procedures are looked at again, so
     // that good ones are read once.
@@ -188,7 +199,11 @@ pub fn load_procedures_from(
             if list::is_list(f) {
                 return Some(match list::read(f, sheet) {
                     Ok(rows) => FromFile {
-                        results: rows.rows.into_par_iter().map(Procedure::parse).collect(),
+                        results: rows
+                            .rows
+                            .into_par_iter()
+                            .map(|r| linked(Procedure::parse(r)))
+                            .collect(),
                         problems: rows.problems,
                         broken: rows.broken,
                     },
@@ -202,7 +217,7 @@ pub fn load_procedures_from(
             match Procedure::load(f) {
                 Err(_) if !paths.contains(f) && (is_campaign(f) || is_template(f)) => None,
                 r => Some(FromFile {
-                    results: vec![r],
+                    results: vec![linked(r)],
                     problems: Diagnostics::new(),
                     broken: 0,
                 }),
@@ -219,14 +234,8 @@ pub fn load_procedures_from(
         let mut lints = Vec::new();
         for r in from.results {
             match r {
-                Ok(mut p) => {
-                    let linked = link::link(&mut p, catalogue);
-                    if linked.has_errors() {
-                        problems.extend(linked);
-                        broken += 1;
-                        continue;
-                    }
-                    lints.extend(linked);
+                Ok((p, said)) => {
+                    lints.extend(said);
                     lints.extend(p.lint());
                     procedures.push(p);
                 }

@@ -63,7 +63,10 @@ fn main() {
         }
         finding.push(t.elapsed());
     }
-    println!("catalogue: {n} rows parsed on first use in {:.2} ms", ms(parse));
+    println!(
+        "catalogue: {n} rows parsed on first use in {:.2} ms",
+        ms(parse)
+    );
     println!(
         "255 rows with codes: first link {:.2} ms (id index built), then median {:.2} ms",
         ms(first_link),

@@ -210,10 +210,6 @@ impl Catalogue {
         }
     }
 
-    pub fn is_builtin_only(&self) -> bool {
-        self.extra.is_empty()
-    }
-
     /// What the catalogues know of a code: the campaign's list's entry,
     /// completed by the built-in one (a status list gives no id).
     pub fn code(&self, code: &str) -> Option<Entry> {

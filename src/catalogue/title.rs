@@ -231,7 +231,9 @@ fn candidates(wanted: &str, extra: &[Entry]) -> Vec<Scored> {
         })
         .collect();
     let mut by_contained = by_dice.clone();
-    best(&mut by_dice, 24, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    best(&mut by_dice, 24, |a, b| {
+        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+    });
     let mut out: Vec<Scored> = Vec::new();
     for e in extra {
         let k = key(&e.title);
@@ -241,7 +243,9 @@ fn candidates(wanted: &str, extra: &[Entry]) -> Vec<Scored> {
     }
     // The most contained ones too: a province's short title inside the
     // portal's long one has a low Dice.
-    best(&mut by_contained, 8, |a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+    best(&mut by_contained, 8, |a, b| {
+        b.2.cmp(&a.2).then(a.1.cmp(&b.1))
+    });
     let mut taken = std::collections::HashSet::new();
     for &(_, i, n) in by_dice.iter().take(24).chain(by_contained.iter().take(8)) {
         if !taken.insert(i) {

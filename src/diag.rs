@@ -119,6 +119,9 @@ impl Diagnostic {
 
     /// Located at a spreadsheet cell, with the cell's text shown under it.
     pub fn at_cell(mut self, cell: Cell, value: Option<String>) -> Self {
+        // A cell is quoted once, and cut to a readable length (a stranger's
+        // cell may hold megabytes).
+        let value = value.map(|v| crate::text::shortened(&v, 200));
         self.at = Some(Box::new(At {
             position: Position {
                 line: cell.row,

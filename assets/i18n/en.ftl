@@ -684,3 +684,40 @@ new-wrote-bare = from the catalogue (the portal has no details for it in toroi's
 new-wrote = wrote { $path } ({ $code }, { $what })
 new-next = read each file through and complete it, then: toroi check { $folder }
 version-catalogue = the national catalogue of { $date }, { $n } codes
+input-not-a-file = it is not a file (a folder, a device or a pipe)
+input-too-large = it is { $mb } MB, more than toroi reads ({ $limit } MB)
+input-damaged = the file is damaged (the reader stopped: { $detail })
+guard-not-zip = it is not a zip file, as XLSX and ODS files are (damaged, or another kind of file renamed)
+guard-inflates = a part of the file inflates to { $mb } MB, more than toroi reads ({ $limit } MB per part): a list is a few megabytes at most
+guard-inflates-hint = open the list in Excel or LibreOffice and save it again; a file that stays this large is not a list of procedures
+guard-too-far = the sheet has a filled cell here, past what toroi reads: at most { $rows } rows and { $columns } columns
+guard-too-far-hint = a commune's or a province's list fits easily; delete what is past the list (rows and columns to the sheet's end) and save again
+sheet-damaged = the sheet "{ $sheet }" cannot be read: { $reason }
+list-sheet-hidden = the sheet "{ $sheet }" is hidden in the spreadsheet: it is left out
+list-sheet-hidden-hint = to read it, unhide it in Excel or name it: --sheet "{ $sheet }" (or sheet = "{ $sheet }" in toroi.toml)
+list-rows-hidden = { $n ->
+    [one] 1 row is hidden in the spreadsheet: it is left out
+   *[other] { $n } rows are hidden in the spreadsheet: they are left out
+}
+list-rows-hidden-hint = unhide them in Excel if they belong to the list (Home > Format > Hide & Unhide)
+list-formula-unsaved = { $n ->
+    [one] a formula has no saved value
+   *[other] { $n } formulas have no saved value
+}: toroi reads the values Excel saves, not formulas
+list-formula-unsaved-hint = open the file in Excel (or LibreOffice) and save it again, so that each formula's value is saved with it
+list-cell-error = the cell shows the Excel error { $error } instead of a value
+list-cell-error-hint = fix the formula or the reference in Excel, or type the value, then save again
+list-cell-too-long = the cell holds { $n } characters; a cell holds at most { $limit } (as in Excel)
+list-cell-too-long-hint = a list cell holds a title or a short list; full texts belong on the page the QR code opens
+list-more-columns = { $n ->
+    [one] and 1 more unknown column
+   *[other] and { $n } more unknown columns
+}
+panic-caught = toroi stopped: { $reason }; nothing was written. If the file is not damaged, please report it with the file
+logo-svg-inflates = is a compressed SVG that inflates to more than { $limit } MB
+logo-svg-too-complex = is an SVG of { $nodes } elements nested { $depth } deep; an emblem has a few thousand, a dozen deep (toroi reads at most { $max_nodes } elements, { $max_depth } deep)
+logo-svg-href = the SVG logo refers to another file or address, which is not opened (only images inside the SVG are drawn): { $href }
+logo-svg-href-hint = embed the image in the SVG (Inkscape: Extensions > Images > Embed Images), or use a PNG logo
+logo-interlaced-too-large = is an interlaced PNG of { $w } × { $h } pixels, too large to decode whole
+logo-too-many-pixels = is { $w } × { $h } pixels, more than toroi reads ({ $mp } megapixels); a logo prints well at 600 pixels
+logo-jpeg-cut = is a JPEG file that is cut off (it does not end as a JPEG ends): it would print half grey

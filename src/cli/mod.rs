@@ -333,7 +333,28 @@ pub fn run() -> ExitCode {
     });
     // The interface's language first: help and every message use it.
     crate::i18n::set(crate::i18n::Ui::from_env(lang_flag().as_deref()));
+    // A panic (a library's bug on a stranger's file that no reader caught)
+    // is reported as a message below, never as Rust's trace; TOROI_DEBUG
+    // shows it for a developer.
+    if std::env::var_os("TOROI_DEBUG").is_none() {
+        std::panic::set_hook(Box::new(|_| {}));
+    }
     let args = parse();
+    match crate::model::input::guarded(|| run_command(args)) {
+        Ok(code) => code,
+        Err(reason) => {
+            eprintln!(
+                "{}: {}",
+                crate::t!("diag-error"),
+                crate::t!("panic-caught", reason = reason)
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Runs one command; its exit code.
+fn run_command(args: Cli) -> ExitCode {
     let result = match args.command {
         Command::Poster {
             procedures,

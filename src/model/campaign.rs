@@ -615,21 +615,34 @@ fn load_logo(
     at: &Located<String>,
     diags: &mut Diagnostics,
 ) -> Option<Logo> {
-    let problem = match std::fs::read(path) {
+    let read = super::input::read(path, super::input::limits::LOGO_BYTES);
+    let problem = match read {
         Err(e) => crate::t!(
             "logo-unreadable-file",
             path = path.display(),
-            reason = crate::i18n::io_error(&e)
+            reason = e.reason()
         ),
-        Ok(bytes) => match super::logo::decode(path, &bytes) {
-            Ok(image) => {
-                return Some(Logo {
-                    path: path.to_path_buf(),
-                    image: Arc::new(image),
-                })
+        // A library's panic on a damaged image is a message, not a crash.
+        Ok(bytes) => {
+            match super::input::guarded(|| super::logo::decode_with_warnings(path, &bytes))
+                .and_then(|r| r)
+            {
+                Ok((image, warnings)) => {
+                    for w in warnings {
+                        diags.push(
+                            src.error_at(at.offset, w)
+                                .as_warning()
+                                .with_hint(crate::t!("logo-svg-href-hint")),
+                        );
+                    }
+                    return Some(Logo {
+                        path: path.to_path_buf(),
+                        image: Arc::new(image),
+                    });
+                }
+                Err(e) => crate::t!("logo-bad", path = path.display(), reason = e),
             }
-            Err(e) => crate::t!("logo-bad", path = path.display(), reason = e),
-        },
+        }
     };
     diags.push(
         src.error_at(at.offset, problem)

@@ -17,17 +17,78 @@ const MAX_JPEG_PX: u32 = 8000;
 /// most [`MAX_LOGO_PX`] on its longer side. Err: what is wrong, for the
 /// message.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<RgbaImage, String> {
+    decode_with_warnings(path, bytes).map(|(image, _)| image)
+}
+
+/// As [`decode`], with what deserves a warning: an SVG's references to
+/// other files, which are never opened.
+pub fn decode_with_warnings(path: &Path, bytes: &[u8]) -> Result<(RgbaImage, Vec<String>), String> {
     let svg = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("svg") || e.eq_ignore_ascii_case("svgz"));
+    let mut warnings = Vec::new();
     let image = if svg {
-        svg_image(bytes)?
+        svg_image(bytes, &mut warnings)?
     } else if bytes.starts_with(b"\x89PNG") {
         png_image(bytes)?
     } else {
         other_image(bytes)?
     };
-    Ok(fit(image))
+    Ok((fit(image), warnings))
+}
+
+/// An SVG's text, inflated when it is compressed (`.svgz`), within the
+/// limit, and checked for how many elements it has and how deep they nest
+/// (a 20,000-deep nesting overflows any recursive reader's stack).
+fn svg_text(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let limit = crate::model::input::limits::SVG_BYTES;
+    let text = if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(bytes)
+            .take(limit + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| crate::t!("logo-svg-bad", reason = e.to_string()))?;
+        out
+    } else {
+        bytes.to_vec()
+    };
+    if text.len() as u64 > limit {
+        return Err(crate::t!("logo-svg-inflates", limit = limit / 1_000_000));
+    }
+    let (mut depth, mut deepest, mut nodes) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while let Some(at) = text[i..].iter().position(|&b| b == b'<') {
+        let start = i + at;
+        let next = text.get(start + 1).copied().unwrap_or(b' ');
+        let end = text[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(text.len(), |e| start + e);
+        match next {
+            b'/' => depth = depth.saturating_sub(1),
+            b'?' | b'!' => {}
+            _ => {
+                nodes += 1;
+                if text.get(end.saturating_sub(1)) != Some(&b'/') {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+            }
+        }
+        i = end.max(start + 1);
+    }
+    let limits = crate::model::input::limits::SVG_NODES;
+    if nodes > limits || deepest > crate::model::input::limits::SVG_DEPTH {
+        return Err(crate::t!(
+            "logo-svg-too-complex",
+            nodes = nodes,
+            depth = deepest,
+            max_nodes = limits,
+            max_depth = crate::model::input::limits::SVG_DEPTH
+        ));
+    }
+    Ok(text)
 }
 
 /// `image` shrunk to [`MAX_LOGO_PX`] on its longer side, keeping its shape.
@@ -46,9 +107,42 @@ fn fit(image: RgbaImage) -> RgbaImage {
 
 /// An SVG drawn by resvg at [`MAX_LOGO_PX`] on its longer side, on a
 /// transparent ground.
-fn svg_image(bytes: &[u8]) -> Result<RgbaImage, String> {
-    let tree = resvg::usvg::Tree::from_data(bytes, &resvg::usvg::Options::default())
+fn svg_image(bytes: &[u8], warnings: &mut Vec<String>) -> Result<RgbaImage, String> {
+    use resvg::usvg;
+    use std::sync::{Arc, Mutex};
+    let text = svg_text(bytes)?;
+    // Nothing from outside: an `<image href>` is drawn only when the image
+    // is inside the SVG (a data: URI); any other file or address is named
+    // in a warning and never opened.
+    let refused: Arc<Mutex<Vec<String>>> = Arc::default();
+    let seen = refused.clone();
+    let mut options = usvg::Options {
+        resources_dir: None,
+        ..usvg::Options::default()
+    };
+    options.image_href_resolver = usvg::ImageHrefResolver {
+        resolve_data: Box::new(|mime, data, opts| match mime {
+            // An SVG inside the SVG is checked as the outer one is.
+            "image/svg+xml" => match svg_text(&data) {
+                Ok(_) => (usvg::ImageHrefResolver::default_data_resolver())(mime, data, opts),
+                Err(_) => None,
+            },
+            _ => (usvg::ImageHrefResolver::default_data_resolver())(mime, data, opts),
+        }),
+        resolve_string: Box::new(move |href, _| {
+            if let Ok(mut v) = seen.lock() {
+                v.push(crate::text::shortened(href, 100));
+            }
+            None
+        }),
+    };
+    let tree = usvg::Tree::from_data(&text, &options)
         .map_err(|e| crate::t!("logo-svg-bad", reason = e.to_string()))?;
+    if let Ok(v) = refused.lock() {
+        for href in v.iter() {
+            warnings.push(crate::t!("logo-svg-href", href = href));
+        }
+    }
     let size = tree.size();
     let scale = MAX_LOGO_PX as f32 / size.width().max(size.height());
     let (w, h) = (
@@ -84,7 +178,23 @@ fn png_image(bytes: &[u8]) -> Result<RgbaImage, String> {
     decoder.set_limits(png::Limits { bytes: 64 << 20 });
     let mut reader = decoder.read_info().map_err(bad)?;
     let (w, h) = reader.info().size();
-    if reader.info().interlaced {
+    let interlaced = reader.info().interlaced;
+    use crate::model::input::limits;
+    too_many_pixels(
+        w,
+        h,
+        if interlaced {
+            limits::PIXELS
+        } else {
+            limits::PNG_ROW_PIXELS
+        },
+    )?;
+    if interlaced {
+        // An interlaced image is decoded whole (not row by row): its
+        // buffer is bounded like every other.
+        if reader.output_buffer_size().is_none_or(|n| n > 64 << 20) {
+            return Err(crate::t!("logo-interlaced-too-large", w = w, h = h));
+        }
         // Interlaced rows come in seven passes: read whole, which the
         // limit above keeps to small images.
         let mut buf = vec![
@@ -174,6 +284,20 @@ fn rgba_of(buf: &[u8], w: u32, h: u32, color: png::ColorType) -> Result<RgbaImag
     Ok(fit(out))
 }
 
+/// An image over the pixel limit is refused from its header, before its
+/// pixels are decoded.
+fn too_many_pixels(w: u32, h: u32, limit: u64) -> Result<(), String> {
+    if u64::from(w) * u64::from(h) > limit {
+        return Err(crate::t!(
+            "logo-too-many-pixels",
+            w = w,
+            h = h,
+            mp = limit / 1_000_000
+        ));
+    }
+    Ok(())
+}
+
 /// A JPEG (or another format the image crate reads), refused before
 /// decoding when it is too large to hold.
 fn other_image(bytes: &[u8]) -> Result<RgbaImage, String> {
@@ -188,6 +312,14 @@ fn other_image(bytes: &[u8]) -> Result<RgbaImage, String> {
         };
         crate::t!("logo-not-image", reason = reason)
     })?;
+    too_many_pixels(w, h, crate::model::input::limits::PIXELS)?;
+    // A JPEG ends with its end marker: one cut off in a download or a
+    // chat decodes half grey without a word from the decoder.
+    let is_jpeg = bytes.starts_with(&[0xFF, 0xD8]);
+    let tail = &bytes[bytes.len().saturating_sub(4096)..];
+    if is_jpeg && !tail.windows(2).any(|w| w == [0xFF, 0xD9]) {
+        return Err(crate::t!("logo-jpeg-cut"));
+    }
     if w.max(h) > MAX_JPEG_PX {
         return Err(crate::t!(
             "logo-jpeg-too-large",

@@ -4,6 +4,7 @@
 pub mod address;
 mod campaign;
 pub mod collect;
+pub mod input;
 mod kind;
 pub mod link;
 pub mod list;

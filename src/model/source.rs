@@ -65,27 +65,27 @@ impl SourceFile {
                 .in_file(path)
                 .with_hint(crate::t!("path-is-folder-hint")));
         }
-        let bytes = std::fs::read(path).map_err(|e| {
-            let hint = match e.kind() {
-                std::io::ErrorKind::NotFound => crate::t!("path-spelling"),
-                _ => crate::t!("file-unreadable-hint"),
-            };
-            Diagnostic::error(crate::t!(
-                "file-unreadable",
-                reason = crate::i18n::io_error(&e)
-            ))
-            .in_file(path)
-            .with_hint(hint)
-        })?;
-        if bytes.len() > MAX_BYTES {
-            return Err(Diagnostic::error(crate::t!(
+        use super::input::{self, ReadError};
+        let bytes = input::read(path, MAX_BYTES as u64).map_err(|e| match e {
+            ReadError::TooLarge { bytes, .. } => Diagnostic::error(crate::t!(
                 "file-too-large",
-                mb = crate::i18n::decimal(bytes.len() as f64 / 1e6, 1)
+                mb = crate::i18n::decimal(bytes as f64 / 1e6, 1)
             ))
             .in_file(path)
             .at(Position { line: 1, column: 1 }, None)
-            .with_hint(crate::t!("file-too-large-hint")));
-        }
+            .with_hint(crate::t!("file-too-large-hint")),
+            e => {
+                let hint = match &e {
+                    ReadError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                        crate::t!("path-spelling")
+                    }
+                    _ => crate::t!("file-unreadable-hint"),
+                };
+                Diagnostic::error(crate::t!("file-unreadable", reason = e.reason()))
+                    .in_file(path)
+                    .with_hint(hint)
+            }
+        })?;
         SourceFile::from_bytes(path, &bytes)
     }
 

@@ -9,6 +9,14 @@ pub fn capitalised(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// `s` cut to at most `max` characters, with "…" where it was cut.
+pub fn shortened(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_owned(),
+    }
+}
+
 /// "HỘ TỊCH" → "Hộ tịch": text in capitals only, in sentence case; text
 /// with a lower-case letter stays as it is written.
 pub fn sentence_case(s: &str) -> String {

@@ -4,6 +4,7 @@
 //! [`row`]) with its cells as origins, and is validated by the same
 //! `Procedure::parse` as a TOML file.
 
+mod guard;
 mod header;
 mod legacy;
 pub mod row;
@@ -34,7 +35,13 @@ pub struct Rows {
 /// Reads the list at `path`: the sheet named `sheet`, else the first with
 /// a recognisable header. Fails as a whole only when no table is found.
 pub fn read(path: &Path, sheet: Option<&str>) -> Result<Rows, Diagnostics> {
-    let tables = table::read(path)?;
+    let tables = table::read(path, sheet)?;
+    // Hidden sheets are said once each, whichever sheet is the list.
+    let hidden: Diagnostics = tables
+        .iter()
+        .filter(|t| t.hidden)
+        .flat_map(|t| t.problems.iter().cloned())
+        .collect();
     let candidates: Vec<&Table> = match sheet {
         Some(name) => {
             let found: Vec<&Table> = tables
@@ -54,12 +61,21 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Rows, Diagnostics> {
             }
             found
         }
-        None => tables.iter().collect(),
+        None => tables.iter().filter(|t| !t.hidden).collect(),
     };
     let mut closest: Vec<String> = Vec::new();
     for t in &candidates {
         match header::find(t) {
-            Ok(h) => return Ok(rows(path, t, &h)),
+            Ok(h) => {
+                let mut found = rows(path, t, &h);
+                let mut problems = hidden;
+                if !t.hidden {
+                    problems.extend(t.problems.clone());
+                }
+                problems.extend(found.problems);
+                found.problems = problems;
+                return Ok(found);
+            }
             Err(found) if closest.is_empty() => closest = found,
             Err(_) => {}
         }
@@ -80,15 +96,34 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Rows, Diagnostics> {
 fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
     let mut problems = Diagnostics::new();
     let header_row = &table.rows[h.row];
-    for (col, c) in &h.columns {
-        if let header::Column::Unknown(name) = c {
-            problems.push(
-                Diagnostic::warning(crate::t!("list-column-unknown", name = name))
-                    .in_file(path)
-                    .at_cell(table.cell(header_row.number, *col), Some(name.clone()))
-                    .with_hint(crate::t!("list-column-unknown-hint")),
+    // Unknown columns are named, the first few each; the rest counted (a
+    // stranger's list may have thousands).
+    const NAMED: usize = 5;
+    let unknown: Vec<(usize, &String)> = h
+        .columns
+        .iter()
+        .filter_map(|(col, c)| match c {
+            header::Column::Unknown(name) => Some((*col, name)),
+            _ => None,
+        })
+        .collect();
+    for (k, (col, name)) in unknown.iter().enumerate().take(NAMED) {
+        let mut message = crate::t!(
+            "list-column-unknown",
+            name = crate::text::shortened(name, 60)
+        );
+        if k + 1 == NAMED && unknown.len() > NAMED {
+            message = format!(
+                "{message} ({})",
+                crate::t!("list-more-columns", n = unknown.len() - NAMED)
             );
         }
+        problems.push(
+            Diagnostic::warning(message)
+                .in_file(path)
+                .at_cell(table.cell(header_row.number, *col), Some((*name).clone()))
+                .with_hint(crate::t!("list-column-unknown-hint")),
+        );
     }
     let title_col = h.column(Key::Title).expect("a header has a title column");
     let keyed: Vec<(usize, Key)> = h
@@ -135,6 +170,17 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
         let mut fields: Vec<Field> = Vec::new();
         let mut row_errors = Diagnostics::new();
         for &(col, key) in &keyed {
+            // An Excel error where a value should be: the row cannot be
+            // printed as the office meant it.
+            if let Some(error) = r.get(col).and_then(|v| v.error.as_ref()) {
+                row_errors.push(
+                    Diagnostic::error(crate::t!("list-cell-error", error = error))
+                        .in_file(path)
+                        .at_cell(table.cell(r.number, col), Some(error.clone()))
+                        .with_hint(crate::t!("list-cell-error-hint")),
+                );
+                continue;
+            }
             let Some(v) = r.get(col).filter(|v| !v.text.trim().is_empty()) else {
                 continue;
             };

@@ -8,6 +8,7 @@ use calamine::{open_workbook_auto, Data, Reader};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diag::{Cell, Diagnostic, Diagnostics};
+use crate::model::input::{self, limits};
 
 /// A list's file kinds, by extension.
 const SHEETS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
@@ -27,6 +28,8 @@ pub fn is_list(path: &Path) -> bool {
 pub struct Value {
     pub text: String,
     pub number: Option<f64>,
+    /// An Excel error the cell shows ("#REF!", "#N/A"), in place of a value.
+    pub error: Option<String>,
 }
 
 /// A row of the table: its number as the user sees it (the spreadsheet's
@@ -58,6 +61,11 @@ pub struct Table {
     /// None for CSV.
     pub sheet: Option<String>,
     pub rows: Vec<Row>,
+    /// What reading it found: hidden rows left out, formulas without a
+    /// saved value.
+    pub problems: Diagnostics,
+    /// A hidden sheet, left out: never the list unless named.
+    pub hidden: bool,
 }
 
 impl Table {
@@ -73,49 +81,163 @@ impl Table {
 
 /// The tables of the list at `path`: a CSV file's one, or every sheet of a
 /// workbook in order (the caller picks the one with a header).
-pub fn read(path: &Path) -> Result<Vec<Table>, Diagnostics> {
+/// `wanted` names the sheet asked for (`--sheet`), which is read even when hidden.
+pub fn read(path: &Path, wanted: Option<&str>) -> Result<Vec<Table>, Diagnostics> {
     let is_csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     if is_csv {
-        let bytes = std::fs::read(path).map_err(|e| {
-            Diagnostic::error(crate::t!(
-                "file-unreadable",
-                reason = crate::i18n::io_error(&e)
-            ))
-            .in_file(path)
-            .with_hint(crate::t!("path-spelling"))
+        let bytes = input::read(path, limits::LIST_BYTES).map_err(|e| {
+            Diagnostic::error(crate::t!("file-unreadable", reason = e.reason()))
+                .in_file(path)
+                .with_hint(crate::t!("path-spelling"))
         })?;
         return Ok(vec![csv_table(path, &bytes)?]);
     }
+    input::check(path, limits::LIST_BYTES).map_err(|e| {
+        Diagnostic::error(crate::t!("file-unreadable", reason = e.reason()))
+            .in_file(path)
+            .with_hint(crate::t!("path-spelling"))
+    })?;
+    // What calamine cannot be told: how large the sheets may be. The zip's
+    // members and the sheets' extents are checked before it reads them.
+    let facts = super::guard::workbook(path)?;
+    // A panic inside calamine on a damaged file is a message about the file.
+    input::guarded(|| workbook_tables(path, wanted, &facts)).unwrap_or_else(|reason| {
+        Err(
+            Diagnostic::error(crate::t!("sheet-unreadable", reason = reason))
+                .in_file(path)
+                .with_hint(crate::t!("sheet-unreadable-hint"))
+                .into(),
+        )
+    })
+}
+
+/// The sheets of a workbook as tables: hidden sheets left out (unless
+/// named), hidden rows left out, each with a warning; a sheet that cannot
+/// be read is an error, never a reason to read the next one.
+fn workbook_tables(
+    path: &Path,
+    wanted: Option<&str>,
+    facts: &super::guard::Facts,
+) -> Result<Vec<Table>, Diagnostics> {
     let mut book = open_workbook_auto(path).map_err(|e| {
         Diagnostic::error(crate::t!("sheet-unreadable", reason = e.to_string()))
             .in_file(path)
             .with_hint(crate::t!("sheet-unreadable-hint"))
     })?;
+    let is_wanted = |name: &str| wanted.is_some_and(|w| w.trim().eq_ignore_ascii_case(name.trim()));
+    let sheets: Vec<(String, bool)> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+        .map(|s| (s.name.clone(), s.visible != calamine::SheetVisible::Visible))
+        .collect();
     let mut tables = Vec::new();
-    for name in book.sheet_names() {
-        let range = match book.worksheet_range(&name) {
-            Ok(r) => r,
-            // A chart sheet or a damaged one: the others may still hold the list.
-            Err(_) => continue,
-        };
+    for (name, hidden) in sheets {
+        let mut problems = Diagnostics::new();
+        if hidden && !is_wanted(&name) {
+            problems.push(
+                Diagnostic::warning(crate::t!("list-sheet-hidden", sheet = &name))
+                    .in_file(path)
+                    .with_hint(crate::t!("list-sheet-hidden-hint", sheet = &name)),
+            );
+            tables.push(Table {
+                sheet: Some(name),
+                rows: Vec::new(),
+                problems,
+                hidden: true,
+            });
+            continue;
+        }
+        let range = book.worksheet_range(&name).map_err(|e| {
+            Diagnostic::error(crate::t!(
+                "sheet-damaged",
+                sheet = &name,
+                reason = e.to_string()
+            ))
+            .in_file(path)
+            .with_hint(crate::t!("sheet-unreadable-hint"))
+        })?;
         let (row0, col0) = range.start().unwrap_or((0, 0));
-        let rows = range
-            .rows()
-            .enumerate()
-            .map(|(i, cells)| Row {
-                number: row0 as usize + i + 1,
-                cells: cells
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(j, d)| value(d).map(|v| (col0 as usize + j + 1, v)))
-                    .collect(),
-            })
-            .collect();
+        let (h, w) = range.get_size();
+        // XLS has no zip to measure: its sheet is measured once read.
+        if row0 as usize + h > limits::ROWS || col0 as usize + w > limits::COLUMNS {
+            return Err(Diagnostic::error(crate::t!(
+                "guard-too-far",
+                rows = limits::ROWS,
+                columns = limits::COLUMNS
+            ))
+            .in_file(path)
+            .with_hint(crate::t!("guard-too-far-hint"))
+            .into());
+        }
+        let f = facts.get(&name).cloned().unwrap_or_default();
+        let cell = |row: usize, column: usize| Cell {
+            sheet: Some(name.clone()),
+            row,
+            column,
+        };
+        for &(r, c) in f.unsaved_formulas.iter().take(1) {
+            problems.push(
+                Diagnostic::error(crate::t!(
+                    "list-formula-unsaved",
+                    n = f.unsaved_formulas.len()
+                ))
+                .in_file(path)
+                .at_cell(cell(r, c), None)
+                .with_hint(crate::t!("list-formula-unsaved-hint")),
+            );
+        }
+        if let Some(&first) = f.hidden_rows.first() {
+            problems.push(
+                Diagnostic::warning(crate::t!("list-rows-hidden", n = f.hidden_rows.len()))
+                    .in_file(path)
+                    .at_cell(cell(first, 1), None)
+                    .with_hint(crate::t!("list-rows-hidden-hint")),
+            );
+        }
+        let mut rows = Vec::new();
+        for (i, cells) in range.rows().enumerate() {
+            let number = row0 as usize + i + 1;
+            if f.hidden_rows.binary_search(&number).is_ok() {
+                continue;
+            }
+            let mut row = Vec::new();
+            for (j, d) in cells.iter().enumerate() {
+                let column = col0 as usize + j + 1;
+                if let Data::Error(e) = d {
+                    row.push((
+                        column,
+                        Value {
+                            text: String::new(),
+                            number: None,
+                            error: Some(e.to_string()),
+                        },
+                    ));
+                    continue;
+                }
+                let Some(v) = value(d) else { continue };
+                if v.text.chars().count() > limits::CELL_CHARS {
+                    return Err(Diagnostic::error(crate::t!(
+                        "list-cell-too-long",
+                        n = v.text.chars().count(),
+                        limit = limits::CELL_CHARS
+                    ))
+                    .in_file(path)
+                    .at_cell(cell(number, column), None)
+                    .with_hint(crate::t!("list-cell-too-long-hint"))
+                    .into());
+                }
+                row.push((column, v));
+            }
+            rows.push(Row { number, cells: row });
+        }
         tables.push(Table {
             sheet: Some(name),
             rows,
+            problems,
+            hidden,
         });
     }
     Ok(tables)
@@ -136,6 +258,7 @@ fn value(d: &Data) -> Option<Value> {
     Some(Value {
         text: nfc(&text),
         number,
+        error: None,
     })
 }
 
@@ -257,6 +380,42 @@ fn csv_table(path: &Path, bytes: &[u8]) -> Result<Table, Diagnostics> {
                     counted = (at, line);
                     line + 1
                 });
+                // The limits, before anything is kept of the record.
+                let at = |column: usize| Cell {
+                    sheet: None,
+                    row: line,
+                    column,
+                };
+                let far = record
+                    .iter()
+                    .enumerate()
+                    .skip(limits::COLUMNS)
+                    .find(|(_, f)| !f.trim().is_empty());
+                if rows.len() >= limits::ROWS || far.is_some() {
+                    let column = far.map_or(1, |(i, _)| i + 1);
+                    return Err(Diagnostic::error(crate::t!(
+                        "guard-too-far",
+                        rows = limits::ROWS,
+                        columns = limits::COLUMNS
+                    ))
+                    .in_file(path)
+                    .at_cell(at(column), None)
+                    .with_hint(crate::t!("guard-too-far-hint"))
+                    .into());
+                }
+                if let Some((i, f)) = record.iter().enumerate().find(|(_, f)| {
+                    f.len() > limits::CELL_CHARS && f.chars().count() > limits::CELL_CHARS
+                }) {
+                    return Err(Diagnostic::error(crate::t!(
+                        "list-cell-too-long",
+                        n = f.chars().count(),
+                        limit = limits::CELL_CHARS
+                    ))
+                    .in_file(path)
+                    .at_cell(at(i + 1), None)
+                    .with_hint(crate::t!("list-cell-too-long-hint"))
+                    .into());
+                }
                 rows.push(Row {
                     number: line,
                     cells: record
@@ -270,6 +429,7 @@ fn csv_table(path: &Path, bytes: &[u8]) -> Result<Table, Diagnostics> {
                                     // Excel writes line breaks in cells as CRLF.
                                     text: f.replace("\r\n", "\n"),
                                     number: None,
+                                    error: None,
                                 },
                             )
                         })
@@ -295,7 +455,12 @@ fn csv_table(path: &Path, bytes: &[u8]) -> Result<Table, Diagnostics> {
             }
         }
     }
-    Ok(Table { sheet: None, rows })
+    Ok(Table {
+        sheet: None,
+        rows,
+        problems: Diagnostics::new(),
+        hidden: false,
+    })
 }
 
 #[cfg(test)]

@@ -50,6 +50,7 @@ pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) ->
         &campaign.procedures,
         campaign.sheet.as_deref(),
         &campaign.catalogue,
+        Some(&campaign.root),
     ) {
         Ok(l) => l,
         Err(d) => return fail(&d),
@@ -67,24 +68,28 @@ pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) ->
         // An output with its own list (a leaflet of a few procedures) loads
         // it; problems in files the campaign's list has shown are not repeated.
         let own = output.procedures.as_ref().map(|paths| {
-            load_procedures_from(paths, campaign.sheet.as_deref(), &campaign.catalogue).inspect(
-                |l| {
-                    let fresh: Diagnostics = l
-                        .problems
-                        .iter()
-                        .filter(|d| d.file.as_ref().is_none_or(|f| !loaded.files.contains(f)))
-                        .cloned()
-                        .collect();
-                    warnings += fresh.count(Severity::Warning);
-                    report(&fresh);
-                    broken_count += l
-                        .files
-                        .iter()
-                        .filter(|f| !loaded.files.contains(f))
-                        .filter(|f| !l.procedures.iter().any(|p| p.path() == f.as_path()))
-                        .count();
-                },
+            load_procedures_from(
+                paths,
+                campaign.sheet.as_deref(),
+                &campaign.catalogue,
+                Some(&campaign.root),
             )
+            .inspect(|l| {
+                let fresh: Diagnostics = l
+                    .problems
+                    .iter()
+                    .filter(|d| d.file.as_ref().is_none_or(|f| !loaded.files.contains(f)))
+                    .cloned()
+                    .collect();
+                warnings += fresh.count(Severity::Warning);
+                report(&fresh);
+                broken_count += l
+                    .files
+                    .iter()
+                    .filter(|f| !loaded.files.contains(f))
+                    .filter(|f| !l.procedures.iter().any(|p| p.path() == f.as_path()))
+                    .count();
+            })
         });
         let (done, problems) = match &own {
             None => make(

@@ -80,7 +80,7 @@ pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
         }
     }
     if !procedure_paths.is_empty() {
-        match load_procedures_from(&procedure_paths, sheet, Catalogue::builtin()) {
+        match load_procedures_from(&procedure_paths, sheet, Catalogue::builtin(), None) {
             Err(d) => all.extend(d),
             Ok(loaded) => {
                 files.extend(loaded.files.iter().cloned());
@@ -232,6 +232,7 @@ fn campaign(
         &campaign.procedures,
         campaign.sheet.as_deref(),
         &campaign.catalogue,
+        Some(&campaign.root),
     ) {
         Ok(l) => l,
         Err(d) => return all.extend(d),
@@ -243,11 +244,14 @@ fn campaign(
     for output in &campaign.outputs {
         // An output's own list of procedures; its problems are de-duplicated
         // with the campaign's later.
-        let own = match output
-            .procedures
-            .as_ref()
-            .map(|p| load_procedures_from(p, campaign.sheet.as_deref(), &campaign.catalogue))
-        {
+        let own = match output.procedures.as_ref().map(|p| {
+            load_procedures_from(
+                p,
+                campaign.sheet.as_deref(),
+                &campaign.catalogue,
+                Some(&campaign.root),
+            )
+        }) {
             None => None,
             Some(Ok(l)) => {
                 files.extend(l.files.iter().cloned());

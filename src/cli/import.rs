@@ -28,7 +28,12 @@ pub fn import(
             .with_hint(crate::t!("import-not-list-hint"))
             .into());
     }
-    let loaded = load_procedures_from(&[list_path.to_path_buf()], sheet, Catalogue::builtin())?;
+    let loaded = load_procedures_from(
+        &[list_path.to_path_buf()],
+        sheet,
+        Catalogue::builtin(),
+        None,
+    )?;
     if loaded.problems.has_errors() {
         return Err(loaded.problems);
     }

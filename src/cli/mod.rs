@@ -49,6 +49,9 @@ Exit status: 0 done, 1 a problem in the input (each shown as file:line:col), 2 w
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The folder a campaign may read and write in [default: the campaign's folder, or this folder when it holds the campaign]
+    #[arg(long, global = true, value_name = "FOLDER")]
+    root: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -355,6 +358,17 @@ pub fn run() -> ExitCode {
 
 /// Runs one command; its exit code.
 fn run_command(args: Cli) -> ExitCode {
+    if let Some(root) = &args.root {
+        if !root.is_dir() {
+            eprintln!(
+                "{}: {}",
+                crate::t!("diag-error"),
+                crate::t!("root-not-folder", path = root.display())
+            );
+            return ExitCode::from(2);
+        }
+        crate::model::root::set_flag(root.clone());
+    }
     let result = match args.command {
         Command::Poster {
             procedures,
@@ -653,7 +667,8 @@ fn localised(cmd: clap::Command) -> clap::Command {
                 .long("version")
                 .action(ArgAction::Version)
                 .help(crate::t!("arg-version")),
-        );
+        )
+        .mut_arg("root", |a| a.help(crate::t!("arg-root")));
     // clap says "[default: …]" and "[possible values: …]" in English; in
     // Vietnamese toroi says them itself.
     let vietnamese = crate::i18n::current() == crate::i18n::Ui::Vi;

@@ -153,7 +153,7 @@ fn procedures_for(
         paths.to_vec()
     };
     let catalogue = campaign.map_or(Catalogue::builtin(), |c| &c.catalogue);
-    let loaded = load_procedures_from(&paths, sheet, catalogue)?;
+    let loaded = load_procedures_from(&paths, sheet, catalogue, None)?;
     let errors = loaded.problems.has_errors();
     diags.extend(loaded.problems);
     if errors {

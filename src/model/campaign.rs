@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::catalogue::{Catalogue, Entry, Kind};
 use crate::diag::Diagnostics;
+use crate::model::root::Root;
 use crate::model::source::SourceFile;
 use crate::model::toml_read::{self, Located, Reader};
 use crate::model::{address, portal, Lang, OutputKind, Procedure, Size};
@@ -170,6 +171,8 @@ pub struct Campaign {
     /// newer list, an audit's statuses), consulted before the built-in one.
     pub catalogue: Arc<Catalogue>,
     pub outputs: Vec<Output>,
+    /// The folder every path above lies in (see [`Root`]).
+    pub root: Root,
 }
 
 impl Campaign {
@@ -197,6 +200,7 @@ impl Campaign {
         let mut diags = Diagnostics::new();
         let base = src.path.parent().unwrap_or(Path::new("")).to_path_buf();
         let resolve = |p: &str| tidy(&base.join(p));
+        let root = Root::of_campaign(&src.path);
 
         let mut top = Reader::new(src, doc.get_ref(), 0, "", &mut diags);
         top.reject_unknown_keys(TOP_KEYS);
@@ -204,7 +208,7 @@ impl Campaign {
         let campaign_table = top.table("campaign");
         let listed = top.string_list("procedures");
         let mut sheet = top.string("sheet").map(|s| s.value);
-        let mut procedures = existing(src, &listed, &resolve, top.diags);
+        let mut procedures = existing(src, &listed, &resolve, &root, top.diags);
         let mut catalogues = top.string_list("catalogue");
         let output_tables = top.table_list("output");
 
@@ -220,7 +224,10 @@ impl Campaign {
             issuer.website = r.string("website");
             issuer.office_hours = r.string("office_hours");
             if let Some(logo) = r.string("logo") {
-                issuer.logo = load_logo(src, &resolve(&logo.value), &logo, r.diags);
+                let path = resolve(&logo.value);
+                if inside(src, &root, &path, logo.offset, r.diags) {
+                    issuer.logo = load_logo(src, &path, &logo, r.diags);
+                }
             }
         }
 
@@ -238,6 +245,7 @@ impl Campaign {
             sheet: None,
             catalogue: Arc::default(),
             outputs: Vec::new(),
+            root: root.clone(),
         };
         if let Some((t, off)) = campaign_table {
             let mut r = Reader::new(src, t, off, "campaign.", &mut diags);
@@ -268,7 +276,7 @@ impl Campaign {
                 campaign.tracking_offset = toff;
             }
             let listed = r.string_list("procedures");
-            procedures.extend(existing(src, &listed, &resolve, r.diags));
+            procedures.extend(existing(src, &listed, &resolve, &root, r.diags));
             if let Some(s) = r.string("sheet") {
                 sheet = Some(s.value);
             }
@@ -276,7 +284,13 @@ impl Campaign {
         }
         campaign.procedures = procedures;
         if !catalogues.is_empty() {
-            campaign.catalogue = Arc::new(load_catalogues(src, &catalogues, &resolve, &mut diags));
+            campaign.catalogue = Arc::new(load_catalogues(
+                src,
+                &catalogues,
+                &resolve,
+                &root,
+                &mut diags,
+            ));
         }
         campaign.sheet = sheet;
 
@@ -296,7 +310,7 @@ impl Campaign {
             let title = r.string("title");
             let own = r.get("procedures").map(|v| v.span().start).map(|at| {
                 let listed = r.string_list("procedures");
-                let found = existing(src, &listed, &resolve, r.diags);
+                let found = existing(src, &listed, &resolve, &root, r.diags);
                 (at, listed, found)
             });
             if let Some((at, list, _)) = &own {
@@ -381,6 +395,9 @@ impl Campaign {
                         .with_hint(crate::t!("png-no-print-hint")),
                 );
             }
+            let template =
+                template.filter(|t| inside(src, &root, &resolve(&t.value), t.offset, r.diags));
+            let file = file.filter(|f| inside(src, &root, &resolve(&f.value), f.offset, r.diags));
             if let (Some(kind), Some(file)) = (kind, file) {
                 let path = resolve(&file.value);
                 if let Some(earlier) = campaign.outputs.iter().find(|o| o.file == path) {
@@ -512,10 +529,11 @@ fn load_catalogues(
     src: &SourceFile,
     listed: &[Located<String>],
     resolve: &dyn Fn(&str) -> PathBuf,
+    root: &Root,
     diags: &mut Diagnostics,
 ) -> Catalogue {
     let mut catalogue = Catalogue::default();
-    for (path, at) in existing(src, listed, resolve, diags)
+    for (path, at) in existing(src, listed, resolve, root, diags)
         .into_iter()
         .zip(listed.iter().map(|l| l.offset))
     {
@@ -567,11 +585,15 @@ fn existing(
     src: &SourceFile,
     listed: &[Located<String>],
     resolve: &dyn Fn(&str) -> PathBuf,
+    root: &Root,
     diags: &mut Diagnostics,
 ) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in listed {
         let path = resolve(&p.value);
+        if !inside(src, root, &path, p.offset, diags) {
+            continue;
+        }
         if path.exists() {
             out.push(path);
         } else {
@@ -585,6 +607,17 @@ fn existing(
         }
     }
     out
+}
+
+/// Whether `path`, named at `at`, lies inside the campaign's root; an
+/// error there when it does not (nothing outside is read or written).
+fn inside(src: &SourceFile, root: &Root, path: &Path, at: usize, diags: &mut Diagnostics) -> bool {
+    if root.admits(path) {
+        return true;
+    }
+    let (message, hint) = root.refusal(path);
+    diags.push(src.error_at(at, message).with_hint(hint));
+    false
 }
 
 /// Removes `.` and `name/..` from a path without touching the disk, so that

@@ -7,18 +7,22 @@ use rayon::prelude::*;
 
 use crate::catalogue::Catalogue;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::root::Root;
 use crate::model::{
     duplicate_codes, is_campaign, is_template, link, list, shared_portal_ids, Procedure,
 };
 
 /// The procedure files under `paths`, in order, with warnings about how
 /// some were found (a Notepad `.toml.txt`).
-pub fn procedure_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Diagnostics), Diagnostics> {
+pub fn procedure_files(
+    paths: &[PathBuf],
+    root: Option<&Root>,
+) -> Result<(Vec<PathBuf>, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            match folder(path) {
+            match walk(path, root, &mut diags) {
                 Ok(found) if found.is_empty() => diags.push(
                     Diagnostic::error(crate::t!("folder-no-procedures"))
                         .in_file(path)
@@ -76,6 +80,33 @@ fn is_notepad_txt(path: &Path) -> bool {
 /// before "a.toml"). Hidden files and folders are editor backups, version
 /// control and toroi's own temporary files: left out.
 pub fn folder(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    walk(dir, None, &mut Diagnostics::new())
+}
+
+/// [`folder`], leaving out (with a warning) what a link leads to outside
+/// `root`, and each folder seen before: a folder with a link to itself
+/// (or to its parent) is walked once, not forever.
+pub fn walk(
+    dir: &Path,
+    root: Option<&Root>,
+    diags: &mut Diagnostics,
+) -> std::io::Result<Vec<PathBuf>> {
+    let mut seen = std::collections::HashSet::new();
+    let mut found = Vec::new();
+    walk_into(dir, root, &mut seen, diags, &mut found)?;
+    Ok(found)
+}
+
+fn walk_into(
+    dir: &Path,
+    root: Option<&Root>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+    diags: &mut Diagnostics,
+    found: &mut Vec<PathBuf>,
+) -> std::io::Result<()> {
+    if !seen.insert(dir.canonicalize()?) {
+        return Ok(());
+    }
     // Paths under "." are named without "./", as the campaign names them.
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
         .map(|e| {
@@ -89,14 +120,25 @@ pub fn folder(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         let name = p.file_name().map(|n| n.to_string_lossy().to_lowercase());
         (name, p.clone())
     });
-    let mut found = Vec::new();
     for path in entries {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if name.starts_with('.') {
             continue;
         }
+        if let Some(root) = root.filter(|r| !r.admits(&path)) {
+            diags.push(
+                Diagnostic::warning(crate::t!(
+                    "root-link-outside",
+                    path = path.display(),
+                    root = root.shown().display()
+                ))
+                .in_file(&path)
+                .with_hint(crate::t!("root-link-outside-hint")),
+            );
+            continue;
+        }
         if path.is_dir() {
-            found.extend(folder(&path)?);
+            walk_into(&path, root, seen, diags, found)?;
         } else if path.is_file()
             && (path
                 .extension()
@@ -106,7 +148,7 @@ pub fn folder(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             found.push(path);
         }
     }
-    Ok(found)
+    Ok(())
 }
 
 /// The procedures a command works on, and what is wrong with the others.
@@ -168,7 +210,7 @@ fn summarised(lints: Vec<crate::diag::Diagnostic>) -> Diagnostics {
 /// earlier one, is left out; `lint` warnings are kept. Fails only when the
 /// paths themselves do.
 pub fn load_procedures(paths: &[PathBuf]) -> Result<Loaded, Diagnostics> {
-    load_procedures_from(paths, None, Catalogue::builtin())
+    load_procedures_from(paths, None, Catalogue::builtin(), None)
 }
 
 /// As [`load_procedures`], reading lists from the sheet named `sheet` and
@@ -178,8 +220,9 @@ pub fn load_procedures_from(
     paths: &[PathBuf],
     sheet: Option<&str>,
     catalogue: &Catalogue,
+    root: Option<&Root>,
 ) -> Result<Loaded, Diagnostics> {
-    let (mut files, mut problems) = procedure_files(paths)?;
+    let (mut files, mut problems) = procedure_files(paths, root)?;
     // Parsed and linked through the catalogue on every core: a list of
     // titles looks each one up.
     let linked = |r: Result<Procedure, Diagnostics>| {
@@ -290,7 +333,7 @@ mod tests {
             std::fs::write(dir.path().join(name), "").unwrap();
         }
         let d = dir.path().to_path_buf();
-        let (files, warnings) = procedure_files(&[d.join("b.toml"), d.clone()]).unwrap();
+        let (files, warnings) = procedure_files(&[d.join("b.toml"), d.clone()], None).unwrap();
         let names: Vec<_> = files
             .iter()
             .map(|f| f.strip_prefix(&d).unwrap().to_str().unwrap().to_owned())
@@ -314,7 +357,7 @@ mod tests {
             w[0]
         );
         assert!(w[0].contains("rename it to e.toml"), "{}", w[0]);
-        let e = procedure_files(&[d.join("nope")]).unwrap_err();
+        let e = procedure_files(&[d.join("nope")], None).unwrap_err();
         assert!(e
             .iter()
             .next()

@@ -11,6 +11,7 @@ pub mod list;
 pub mod logo;
 pub mod portal;
 mod procedure;
+pub mod root;
 pub(crate) mod source;
 pub mod toml_read;
 

@@ -55,12 +55,27 @@ pub fn toroi_in<S: AsRef<std::ffi::OsStr>>(dir: &Path, args: &[S]) -> Output {
 /// A temporary working folder with the repository's files at hand.
 pub struct Env {
     pub dir: tempfile::TempDir,
+    /// Campaigns here may name the repository's files (`--root` is the
+    /// repository, which holds the folder); else the default root.
+    wide: bool,
 }
 
 impl Env {
+    /// A folder inside the repository's target folder, where campaigns
+    /// may name the shipped procedures and templates (`--root REPO`).
     pub fn new() -> Env {
         Env {
+            dir: tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap(),
+            wide: true,
+        }
+    }
+
+    /// A folder outside the repository with toroi's default root (the
+    /// campaign's folder, or the current one when it holds the campaign).
+    pub fn strict() -> Env {
+        Env {
             dir: tempfile::tempdir().unwrap(),
+            wide: false,
         }
     }
 
@@ -76,7 +91,12 @@ impl Env {
     }
 
     pub fn toroi<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> Output {
-        toroi_in(self.dir.path(), args)
+        if !self.wide {
+            return toroi_in(self.dir.path(), args);
+        }
+        let mut all: Vec<std::ffi::OsString> = vec!["--root".into(), repo("").into()];
+        all.extend(args.iter().map(|a| a.as_ref().to_owned()));
+        toroi_in(self.dir.path(), &all)
     }
 
     /// `toroi poster ARGS...`, as users type it.

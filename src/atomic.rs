@@ -39,6 +39,38 @@ pub fn check_target(path: &Path) -> Result<(), Diagnostic> {
 /// folder, is created before the work starts, so that a folder toroi cannot
 /// write to fails at once and an interrupt has one file to clean; `commit`
 /// fills it and renames it into place. Dropped without a commit, it is deleted.
+/// Removes the temporary files a killed run (`kill -9`, a power cut)
+/// left in `dir`, once a run for each folder: those older than a day, so
+/// that another toroi writing there now keeps its own.
+fn sweep(dir: &Path) {
+    static SWEPT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+    let mut swept = SWEPT.lock().unwrap_or_else(|e| e.into_inner());
+    if swept.iter().any(|d| d == dir) {
+        return;
+    }
+    swept.push(dir.to_path_buf());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let day = std::time::Duration::from_secs(24 * 60 * 60);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".toroi-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        // Only a regular file (never a link), judged by its own age.
+        let old = entry.file_type().is_ok_and(|t| t.is_file())
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > day));
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 pub struct Pending {
     path: PathBuf,
     /// Taken by `commit`.
@@ -53,6 +85,7 @@ impl Pending {
             _ => Path::new("."),
         };
         std::fs::create_dir_all(dir).map_err(|e| fail(path, crate::t!("write-no-folder"), &e))?;
+        sweep(dir);
         // Registered under the lock, so an interrupt cannot fall between
         // creating the file and knowing about it.
         let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());

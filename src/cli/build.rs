@@ -1,11 +1,12 @@
 //! `toroi build`: every output a campaign lists. One output failing does
 //! not stop the others; the exit status says whether all were written.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::make::{self, Written};
+use super::claims::{self, Clash};
+use super::make;
 use super::report;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::job::Job;
@@ -64,6 +65,9 @@ pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) ->
     let mut written = 0;
     let mut failed = 0;
     let chosen: Vec<&Output> = campaign.outputs.iter().filter(|o| wanted(o)).collect();
+    // Every output's job first, so that every file it would write is known
+    // before any is written.
+    let mut jobs: Vec<Result<Job, Diagnostics>> = Vec::with_capacity(chosen.len());
     for output in chosen.iter().copied() {
         // An output with its own list (a leaflet of a few procedures) loads
         // it; problems in files the campaign's list has shown are not repeated.
@@ -91,16 +95,34 @@ pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) ->
                     .count();
             })
         });
-        let (done, problems) = match &own {
-            None => make(
+        jobs.push(match &own {
+            None => prepare(
                 output,
                 &campaign,
                 &loaded.procedures,
                 loaded.broken(),
                 proof,
             ),
-            Some(Ok(l)) => make(output, &campaign, &l.procedures, l.broken(), proof),
-            Some(Err(d)) => (Vec::new(), d.clone()),
+            Some(Ok(l)) => prepare(output, &campaign, &l.procedures, l.broken(), proof),
+            Some(Err(d)) => Err(d.clone()),
+        });
+    }
+    let targets: Vec<Vec<PathBuf>> = jobs
+        .iter()
+        .zip(&chosen)
+        .map(|(job, output)| match job {
+            Ok(job) => make::targets(job, make::Out::FileOrFolder(&output.file)),
+            Err(_) => Vec::new(),
+        })
+        .collect();
+    for clash in claims::clashes(&targets) {
+        let d = clashed(&campaign, &chosen, &clash);
+        jobs[clash.again] = Err(d.into());
+    }
+    for (output, job) in chosen.iter().copied().zip(jobs) {
+        let (done, problems) = match job {
+            Ok(job) => make::make(&job, make::Out::FileOrFolder(&output.file)),
+            Err(d) => (Vec::new(), d),
         };
         let problems = at_output(problems, &campaign, output);
         for w in &done {
@@ -183,21 +205,41 @@ fn fail(diags: &Diagnostics) -> bool {
     false
 }
 
-/// One output: the files it wrote and its problems.
-fn make(
+/// One output's job, or why it must not be made.
+fn prepare(
     output: &Output,
     campaign: &Campaign,
     procedures: &[Procedure],
     broken: usize,
     proof: bool,
-) -> (Vec<Written>, Diagnostics) {
+) -> Result<Job, Diagnostics> {
     if let Some(d) = refused(output, campaign, procedures.len(), broken) {
-        return (Vec::new(), d.into());
+        return Err(d.into());
     }
-    match Job::for_output(campaign, output, procedures.to_vec()) {
-        Ok(job) => make::make(&Job { proof, ..job }, make::Out::FileOrFolder(&output.file)),
-        Err(d) => (Vec::new(), d),
-    }
+    Job::for_output(campaign, output, procedures.to_vec()).map(|job| Job { proof, ..job })
+}
+
+/// Two outputs (or two procedures of one) that would write one file: an
+/// error at the later output naming the earlier. Shared with `check`.
+pub(super) fn clashed(campaign: &Campaign, outputs: &[&Output], clash: &Clash) -> Diagnostic {
+    let again = outputs[clash.again];
+    let (first_line, _) = campaign.src.position(outputs[clash.first].offset);
+    let file = clash.file.display();
+    let (message, hint) = match (clash.first == clash.again, clash.nested) {
+        (true, _) => (
+            crate::t!("clash-within", file = file),
+            crate::t!("clash-within-hint"),
+        ),
+        (false, false) => (
+            crate::t!("clash-outputs", file = file, line = first_line.line),
+            crate::t!("clash-hint"),
+        ),
+        (false, true) => (
+            crate::t!("clash-nested", file = file, line = first_line.line),
+            crate::t!("clash-hint"),
+        ),
+    };
+    campaign.src.error_at(again.offset, message).with_hint(hint)
 }
 
 /// An output that must not be made at all: a handbook or leaflet with a
@@ -244,6 +286,15 @@ pub(super) fn refused(
         OutputKind::Leaflet | OutputKind::Handbook | OutputKind::Catalog => {
             whole(&output.kind.described())
         }
-        OutputKind::Cards => None,
+        // Cards print those that can be; with none left, the previous
+        // file is kept rather than replaced by an empty one.
+        OutputKind::Cards => (procedures == 0 && broken > 0).then(|| {
+            at(crate::t!(
+                "build-none-left",
+                file = output.file.display(),
+                n = broken
+            ))
+            .with_hint(crate::t!("build-none-left-hint"))
+        }),
     }
 }

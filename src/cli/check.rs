@@ -241,6 +241,8 @@ fn campaign(
     linked.add(&loaded.procedures);
     all.extend(loaded.problems);
     all.extend(campaign.tracking_warnings(&loaded.procedures));
+    // Each output's files, to find two that would write one file.
+    let mut claimed: Vec<(&crate::model::Output, Vec<PathBuf>)> = Vec::new();
     for output in &campaign.outputs {
         // An output's own list of procedures; its problems are de-duplicated
         // with the campaign's later.
@@ -280,13 +282,20 @@ fn campaign(
             }
         };
         let inputs = job.inputs();
-        for target in targets(&job, Out::FileOrFolder(&output.file)) {
-            if let Err(d) = check_output(&target, &inputs) {
+        let files = targets(&job, Out::FileOrFolder(&output.file));
+        for target in &files {
+            if let Err(d) = check_output(target, &inputs) {
                 let (pos, line) = campaign.src.position(output.offset);
                 all.push(d.in_file(path).at(pos, Some(line)));
             }
         }
+        claimed.push((output, files));
         // Laid out as `build` lays it out, without rendering.
         all.extend(super::build::at_output(lay_out(&job), &campaign, output));
+    }
+    let (outputs, files): (Vec<&crate::model::Output>, Vec<Vec<PathBuf>>) =
+        claimed.into_iter().unzip();
+    for clash in super::claims::clashes(&files) {
+        all.push(super::build::clashed(&campaign, &outputs, &clash));
     }
 }

@@ -5,6 +5,7 @@
 
 mod build;
 mod check;
+mod claims;
 mod find;
 mod import;
 mod init;

@@ -302,12 +302,73 @@ pub fn load_procedures_from(
         });
         problems.extend(duplicates);
     }
+    problems.extend(distinct_stems(&mut procedures));
     Ok(Loaded {
         procedures,
         problems,
         files,
         broken,
     })
+}
+
+/// Two procedures named alike (`ho-tich/x.toml` and `dat-dai/x.toml`, or
+/// a file and a list row with its title) would print posters and images
+/// over each other; the later one's files take its folder's name (else
+/// its code, else a number) after their own, with a warning saying so.
+fn distinct_stems(procedures: &mut [Procedure]) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    // Compared as a Windows or macOS disk compares names: in any case.
+    let key = |s: &str| s.to_lowercase();
+    let mut taken: std::collections::HashMap<String, usize> = procedures
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, p)| (key(&p.stem()), i))
+        .collect();
+    for i in 0..procedures.len() {
+        let stem = procedures[i].stem();
+        let first = taken[&key(&stem)];
+        if first == i {
+            continue;
+        }
+        let p = &procedures[i];
+        let folder = p
+            .path()
+            .parent()
+            .and_then(|f| f.file_name())
+            .map(|f| list::row::slug(&f.to_string_lossy()))
+            .filter(|f| !f.is_empty());
+        let code = p.code.as_ref().map(|c| list::row::slug(&c.value));
+        let mut candidates: Vec<String> = [folder, code]
+            .into_iter()
+            .flatten()
+            .map(|tail| format!("{stem}-{tail}"))
+            .collect();
+        candidates.extend(
+            (2..)
+                .take(procedures.len() + 1)
+                .map(|n| format!("{stem}-{n}")),
+        );
+        let Some(new) = candidates
+            .into_iter()
+            .find(|c| !taken.contains_key(&key(c)))
+        else {
+            continue;
+        };
+        taken.insert(key(&new), i);
+        diags.push(
+            Diagnostic::warning(crate::t!(
+                "stem-renamed",
+                stem = stem.as_str(),
+                other = procedures[first].origin(),
+                new = new.as_str()
+            ))
+            .in_file(procedures[i].path())
+            .with_hint(crate::t!("stem-renamed-hint")),
+        );
+        std::sync::Arc::make_mut(&mut procedures[i].src).stem = Some(new);
+    }
+    diags
 }
 
 #[cfg(test)]

@@ -736,3 +736,5 @@ clash-within = two procedures of this output would both be written to { $file }
 clash-within-hint = rename one of the procedure files
 build-none-left = { $file } was not written: none of its procedures can be printed ({ $n } with errors, see above); the previous file, if any, is kept
 build-none-left-hint = fix the procedure files and build again
+field-too-long = `field` has { $n } characters; a field's name has at most { $max } (the longest in the national catalogue has 193)
+field-too-long-hint = write the field's name alone, as the national catalogue names it (e.g. "Hộ tịch")

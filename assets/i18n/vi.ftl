@@ -690,3 +690,5 @@ clash-within = hai thủ tục của đầu ra này cùng được ghi vào { $f
 clash-within-hint = đổi tên một trong hai tệp thủ tục
 build-none-left = chưa ghi { $file }: không thủ tục nào của nó in được ({ $n } có lỗi, xem ở trên); tệp cũ, nếu có, được giữ nguyên
 build-none-left-hint = sửa các tệp thủ tục rồi làm lại
+field-too-long = `field` có { $n } ký tự; tên lĩnh vực dài nhất là { $max } ký tự (dài nhất trong danh mục quốc gia là 193)
+field-too-long-hint = chỉ ghi tên lĩnh vực, như danh mục quốc gia ghi (ví dụ "Hộ tịch")

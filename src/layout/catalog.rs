@@ -123,12 +123,19 @@ pub fn catalog(job: &Job) -> Result<Catalog, Diagnostics> {
         let band = |continued: bool| band(&g.name, g.entries.len(), continued, frame.w, t, labels);
         let mut head = band(false);
         let mut started = false;
-        for r in laid {
+        for (r, e) in laid.into_iter().zip(&g.entries) {
             // A band goes with the first row after it.
             let need = r.height + if started { 0.0 } else { head.height };
             if y + need > bottom {
                 if r.height + head.height > bottom - frame.y {
-                    return Err(Diagnostic::error(crate::t!("catalog-row-tall"))
+                    // At the text that makes it so: the field's band or the title.
+                    let p = &e.1.procedure;
+                    let at = match &p.field {
+                        Some(f) if head.height > r.height => f.offset,
+                        _ => p.title.offset,
+                    };
+                    return Err(p
+                        .error_at(at, crate::t!("catalog-row-tall"))
                         .with_hint(crate::t!("catalog-row-tall-hint"))
                         .into());
                 }

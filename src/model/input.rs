@@ -112,6 +112,32 @@ pub fn check(path: &Path, limit: u64) -> Result<(), ReadError> {
     Ok(())
 }
 
+/// A library's error as a reason to show: its byte spans ("at 0..0: ",
+/// which say nothing to anyone reading it) taken out, its first line only,
+/// cut to a readable length.
+pub fn reason_of(e: &dyn std::fmt::Display) -> String {
+    let text = e.to_string();
+    let line = text.lines().next().unwrap_or("");
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(i) = rest.find("at ") {
+        let after = &rest[i + 3..];
+        let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+        let a = digits(after);
+        let span = a > 0 && after[a..].starts_with("..") && digits(&after[a + 2..]) > 0;
+        if !span {
+            out.push_str(&rest[..i + 3]);
+            rest = after;
+            continue;
+        }
+        out.push_str(&rest[..i]);
+        let b = a + 2 + digits(&after[a + 2..]);
+        rest = after[b..].trim_start_matches(':').trim_start();
+    }
+    out.push_str(rest);
+    crate::text::shortened(out.trim(), 200)
+}
+
 /// Runs `f`, turning a panic inside it (a dependency's bug on a damaged
 /// file) into an error message: a stranger's file must never crash toroi.
 pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
@@ -159,6 +185,17 @@ mod tests {
             read(&dir.path().join("none"), 1),
             Err(ReadError::Io(_))
         ));
+    }
+
+    #[test]
+    fn spans_are_taken_out_of_library_messages() {
+        let e = "Xlsx error: Xml error: at 0..0: unrecognized entity `&bogus;`";
+        assert_eq!(
+            reason_of(&e),
+            "Xlsx error: Xml error: unrecognized entity `&bogus;`"
+        );
+        assert_eq!(reason_of(&"looked at 3 rows"), "looked at 3 rows");
+        assert_eq!(reason_of(&"bad at 12..40"), "bad");
     }
 
     #[test]

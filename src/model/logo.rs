@@ -48,7 +48,7 @@ fn svg_text(bytes: &[u8]) -> Result<Vec<u8>, String> {
         flate2::read::GzDecoder::new(bytes)
             .take(limit + 1)
             .read_to_end(&mut out)
-            .map_err(|e| crate::t!("logo-svg-bad", reason = e.to_string()))?;
+            .map_err(|e| crate::t!("logo-svg-bad", reason = crate::model::input::reason_of(&e)))?;
         out
     } else {
         bytes.to_vec()
@@ -137,7 +137,7 @@ fn svg_image(bytes: &[u8], warnings: &mut Vec<String>) -> Result<RgbaImage, Stri
         }),
     };
     let tree = usvg::Tree::from_data(&text, &options)
-        .map_err(|e| crate::t!("logo-svg-bad", reason = e.to_string()))?;
+        .map_err(|e| crate::t!("logo-svg-bad", reason = crate::model::input::reason_of(&e)))?;
     if let Ok(v) = refused.lock() {
         for href in v.iter() {
             warnings.push(crate::t!("logo-svg-href", href = href));
@@ -171,7 +171,9 @@ fn svg_image(bytes: &[u8], warnings: &mut Vec<String>) -> Result<RgbaImage, Stri
 /// A PNG read row by row, each block of `f × f` pixels averaged into one
 /// as it is read, so that memory stays a few rows whatever its size.
 fn png_image(bytes: &[u8]) -> Result<RgbaImage, String> {
-    let bad = |e: png::DecodingError| crate::t!("logo-png-bad", reason = e.to_string());
+    let bad = |e: png::DecodingError| {
+        crate::t!("logo-png-bad", reason = crate::model::input::reason_of(&e))
+    };
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
     // The header says how large it is; its pixels are not held whole.
@@ -303,7 +305,12 @@ fn too_many_pixels(w: u32, h: u32, limit: u64) -> Result<(), String> {
 fn other_image(bytes: &[u8]) -> Result<RgbaImage, String> {
     let reader = image::ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| crate::t!("logo-not-image", reason = e.to_string()))?;
+        .map_err(|e| {
+            crate::t!(
+                "logo-not-image",
+                reason = crate::model::input::reason_of(&e)
+            )
+        })?;
     let (w, h) = reader.into_dimensions().map_err(|e| {
         let reason = match e {
             // The common case, a file that is no image at all, said plainly.
@@ -328,8 +335,12 @@ fn other_image(bytes: &[u8]) -> Result<RgbaImage, String> {
             max = MAX_JPEG_PX
         ));
     }
-    let image = image::load_from_memory(bytes)
-        .map_err(|e| crate::t!("logo-not-image", reason = e.to_string()))?;
+    let image = image::load_from_memory(bytes).map_err(|e| {
+        crate::t!(
+            "logo-not-image",
+            reason = crate::model::input::reason_of(&e)
+        )
+    })?;
     Ok(image.into_rgba8())
 }
 

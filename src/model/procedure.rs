@@ -35,6 +35,9 @@ pub enum Link {
     Search,
 }
 
+/// The most characters a `field` may have (see where it is read).
+pub const MAX_FIELD_CHARS: usize = 250;
+
 pub const KEYS: &[&str] = &[
     "title",
     "url",
@@ -213,7 +216,22 @@ impl Procedure {
             code,
             formality_id,
             link,
-            field: r.string("field"),
+            field: r.string("field").filter(|f| {
+                // The longest field of the national catalogue has 193
+                // characters; a longer one is a paste gone wrong, and would
+                // push the title off every page it heads.
+                let n = f.value.chars().count();
+                if n > MAX_FIELD_CHARS {
+                    let d = src
+                        .error_at(
+                            f.offset,
+                            crate::t!("field-too-long", n = n, max = MAX_FIELD_CHARS),
+                        )
+                        .with_hint(crate::t!("field-too-long-hint"));
+                    r.diags.push(d);
+                }
+                n <= MAX_FIELD_CHARS
+            }),
             agency: r.string("agency"),
             online,
             summary: r.string("summary"),

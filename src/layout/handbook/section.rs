@@ -59,7 +59,11 @@ pub fn section(
     let build = |compact: Option<f32>| -> Vec<Block> {
         let mut blocks = Vec::new();
         if let Some(field) = opens_field {
-            blocks.push(field_band(field, t, x, w));
+            let band = field_band(field, t, x, w);
+            blocks.push(match &p.field {
+                Some(f) => band.source("field", f.offset),
+                None => band,
+            });
         }
         match compact {
             // The code beside the title and summary: a short section then
@@ -419,6 +423,8 @@ fn head(p: &Procedure, t: &Template, labels: &Labels, x: f32, w: f32) -> Block {
         w,
         Align::Left,
     );
+    // A head too tall for a page is blamed on the longer of its texts.
+    let kicker_height = y;
     y += 1.5 * MM;
     // A long title steps down in size until it takes three lines or fewer.
     let mut size = s.title;
@@ -427,7 +433,12 @@ fn head(p: &Procedure, t: &Template, labels: &Labels, x: f32, w: f32) -> Block {
         size = (size - 1.5).max(s.min_title);
         title = Lines::balanced(&p.title.value, Style::new(Bold, size, 1.12, c.ink), w);
     }
-    y += title.place(&mut items, x, y, w, Align::Left);
+    let title_height = title.place(&mut items, x, y, w, Align::Left);
+    y += title_height;
+    let blamed = match &p.field {
+        Some(f) if kicker_height > title_height => ("field", f.offset),
+        _ => ("title", p.title.offset),
+    };
     if let Some(code) = &p.code {
         y += 1.2 * MM;
         y += column::paragraph(
@@ -448,7 +459,7 @@ fn head(p: &Procedure, t: &Template, labels: &Labels, x: f32, w: f32) -> Block {
     });
     Block::new(items, y + 0.4 * MM)
         .keep_with_next()
-        .source("title", p.title.offset)
+        .source(blamed.0, blamed.1)
 }
 
 /// The title again, smaller, at the top of each page the section flows onto.

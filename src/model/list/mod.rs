@@ -255,7 +255,9 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
                 shown: v.text.clone(),
             });
         }
-        if !fields.iter().any(|f| f.key == Key::Title) {
+        // (An Excel error in the title's cell has been said already.)
+        let title_error = r.get(title_col).is_some_and(|v| v.error.is_some());
+        if !title_error && !fields.iter().any(|f| f.key == Key::Title) {
             row_errors.push(
                 Diagnostic::error(crate::t!("list-row-no-title"))
                     .in_file(path)

@@ -44,7 +44,10 @@ pub struct Row {
 impl Row {
     /// The cells that hold something.
     pub fn filled(&self) -> impl Iterator<Item = &(usize, Value)> {
-        self.cells.iter().filter(|(_, v)| !v.text.trim().is_empty())
+        // An Excel error counts: it stands where a value should be.
+        self.cells
+            .iter()
+            .filter(|(_, v)| !v.text.trim().is_empty() || v.error.is_some())
     }
 
     pub fn get(&self, column: usize) -> Option<&Value> {
@@ -122,9 +125,12 @@ fn workbook_tables(
     facts: &super::guard::Facts,
 ) -> Result<Vec<Table>, Diagnostics> {
     let mut book = open_workbook_auto(path).map_err(|e| {
-        Diagnostic::error(crate::t!("sheet-unreadable", reason = e.to_string()))
-            .in_file(path)
-            .with_hint(crate::t!("sheet-unreadable-hint"))
+        Diagnostic::error(crate::t!(
+            "sheet-unreadable",
+            reason = crate::model::input::reason_of(&e)
+        ))
+        .in_file(path)
+        .with_hint(crate::t!("sheet-unreadable-hint"))
     })?;
     let is_wanted = |name: &str| wanted.is_some_and(|w| w.trim().eq_ignore_ascii_case(name.trim()));
     let sheets: Vec<(String, bool)> = book
@@ -154,7 +160,7 @@ fn workbook_tables(
             Diagnostic::error(crate::t!(
                 "sheet-damaged",
                 sheet = &name,
-                reason = e.to_string()
+                reason = crate::model::input::reason_of(&e)
             ))
             .in_file(path)
             .with_hint(crate::t!("sheet-unreadable-hint"))
@@ -438,20 +444,21 @@ fn csv_table(path: &Path, bytes: &[u8]) -> Result<Table, Diagnostics> {
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
-                return Err(
-                    Diagnostic::error(crate::t!("csv-unreadable", reason = e.to_string()))
-                        .in_file(path)
-                        .at_cell(
-                            Cell {
-                                sheet: None,
-                                row: line,
-                                column: 1,
-                            },
-                            None,
-                        )
-                        .with_hint(crate::t!("csv-unreadable-hint"))
-                        .into(),
-                );
+                return Err(Diagnostic::error(crate::t!(
+                    "csv-unreadable",
+                    reason = crate::model::input::reason_of(&e)
+                ))
+                .in_file(path)
+                .at_cell(
+                    Cell {
+                        sheet: None,
+                        row: line,
+                        column: 1,
+                    },
+                    None,
+                )
+                .with_hint(crate::t!("csv-unreadable-hint"))
+                .into());
             }
         }
     }

@@ -5,6 +5,7 @@
 mod harness;
 
 use harness::*;
+use std::path::Path;
 
 const URL: &str = "url = \"https://dichvucong.gov.vn/\"\n";
 
@@ -203,67 +204,160 @@ fn commands_in_a_campaign_folder_use_its_campaign() {
     assert!(pdf_text(&dir.join("h.pdf")).contains("Đăng ký khai sinh"));
 }
 
+/// `toroi watch` running in a folder, its output read line by line.
 #[cfg(unix)]
-#[test]
-fn watch_rebuilds_when_a_procedure_is_saved_and_stops_cleanly_on_ctrl_c() {
-    use std::io::BufRead;
-    use std::time::{Duration, Instant};
-    let env = Env::new();
-    env.toroi(&["init", "xa"]).success();
-    let dir = env.path("xa");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_toroi"))
-        .env("TOROI_LANG", "en")
-        .arg("watch")
-        .current_dir(&dir)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    // Its output, line by line, from a thread.
-    let (tx, rx) = std::sync::mpsc::channel();
-    let stdout = child.stdout.take().unwrap();
-    std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stdout)
-            .lines()
-            .map_while(Result::ok)
-        {
-            let _ = tx.send(line);
-        }
-    });
-    let wait_for = |what: &str| {
-        let end = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < end {
-            if let Ok(line) = rx.recv_timeout(Duration::from_millis(200)) {
+struct Watching {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+#[cfg(unix)]
+impl Watching {
+    fn start(dir: &Path) -> Watching {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_toroi"))
+            .env("TOROI_LANG", "en")
+            .arg("watch")
+            .current_dir(dir)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let (tx, lines) = std::sync::mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let _ = tx.send(line);
+            }
+        });
+        let w = Watching { child, lines };
+        w.wait_for("watching", std::time::Duration::from_secs(20));
+        w
+    }
+
+    /// Waits for a line containing `what`; panics after `within`.
+    fn wait_for(&self, what: &str, within: std::time::Duration) {
+        let end = std::time::Instant::now() + within;
+        while std::time::Instant::now() < end {
+            if let Ok(line) = self
+                .lines
+                .recv_timeout(std::time::Duration::from_millis(50))
+            {
                 if line.contains(what) {
                     return;
                 }
             }
         }
-        panic!("no `{what}` from toroi watch");
-    };
-    wait_for("watching");
+        panic!("no `{what}` from toroi watch within {within:?}");
+    }
+
+    /// Ctrl-C: it stops with a failure status.
+    fn interrupt(mut self) {
+        unsafe { libc::kill(self.child.id() as i32, libc::SIGINT) };
+        let status = self.child.wait().unwrap();
+        assert!(!status.success());
+    }
+}
+
+/// Saves a procedure file with a new title, as an editor does (whole).
+fn retitle(file: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.contains(from));
+    std::fs::write(file, text.replace(from, to)).unwrap();
+}
+
+/// Waits until the PDF's text contains `what`.
+fn until_pdf_says(pdf: &Path, what: &str) {
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !pdf_text(pdf).contains(what) {
+        assert!(
+            std::time::Instant::now() < end,
+            "{} was not rewritten",
+            pdf.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn watch_rebuilds_when_a_procedure_is_saved_and_stops_cleanly_on_ctrl_c() {
+    let env = Env::new();
+    env.toroi(&["init", "xa"]).success();
+    let dir = env.path("xa");
+    let watching = Watching::start(&dir);
     let poster = dir.join("out/posters/dang-ky-ket-hon.pdf");
     assert!(!pdf_text(&poster).contains("(sửa đổi)"));
-    // Saved as an editor saves: the whole file rewritten.
-    let file = dir.join("thu-tuc/dang-ky-ket-hon.toml");
-    let text = std::fs::read_to_string(&file).unwrap().replace(
+    retitle(
+        &dir.join("thu-tuc/dang-ky-ket-hon.toml"),
         "title = \"Đăng ký kết hôn\"",
         "title = \"Đăng ký kết hôn (sửa đổi)\"",
     );
-    std::fs::write(&file, text).unwrap();
-    wait_for("changed: ");
-    let end = Instant::now() + Duration::from_secs(10);
-    while !pdf_text(&poster).contains("(sửa đổi)") {
-        assert!(Instant::now() < end, "the poster was not rewritten");
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    watching.wait_for("changed: ", std::time::Duration::from_secs(20));
+    until_pdf_says(&poster, "(sửa đổi)");
     // Ctrl-C: it stops, and leaves no temporary file.
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    let status = child.wait().unwrap();
-    assert!(!status.success());
+    watching.interrupt();
     let left: Vec<_> = snapshot(&dir)
         .into_iter()
         .filter(|(p, _)| p.to_string_lossy().contains(".toroi-"))
         .collect();
     assert!(left.is_empty(), "{left:?}");
+}
+
+/// A procedures folder renamed away and back is watched again, and a log
+/// written beside the inputs every 50 ms neither holds a build back nor
+/// starts one.
+#[cfg(unix)]
+#[test]
+fn watch_follows_a_folder_renamed_back_and_ignores_a_busy_log() {
+    use std::time::Duration;
+    let env = Env::new();
+    env.toroi(&["init", "xa"]).success();
+    let dir = env.path("xa");
+    let watching = Watching::start(&dir);
+    // The noise: a log beside the campaign, for the whole test.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let noise = {
+        let (stop, log) = (stop.clone(), dir.join("nhat-ky.log"));
+        std::thread::spawn(move || {
+            let mut n = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                n += 1;
+                std::fs::write(&log, format!("{n}\n")).unwrap();
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        })
+    };
+    // The log alone starts no build.
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(
+        watching.lines.try_iter().all(|l| !l.contains("changed")),
+        "a log file started a build"
+    );
+    std::fs::rename(dir.join("thu-tuc"), env.path("away")).unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    std::fs::rename(env.path("away"), dir.join("thu-tuc")).unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    // A save in the folder that came back is seen within a second or two
+    // (the debounce waits at most one second), the log still going.
+    let _ = watching.lines.try_iter().count();
+    let saved = std::time::Instant::now();
+    retitle(
+        &dir.join("thu-tuc/dang-ky-ket-hon.toml"),
+        "title = \"Đăng ký kết hôn\"",
+        "title = \"Đăng ký kết hôn (lần hai)\"",
+    );
+    watching.wait_for("thu-tuc/dang-ky-ket-hon.toml", Duration::from_secs(5));
+    assert!(
+        saved.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        saved.elapsed()
+    );
+    until_pdf_says(&dir.join("out/posters/dang-ky-ket-hon.pdf"), "(lần hai)");
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    noise.join().unwrap();
+    watching.interrupt();
 }

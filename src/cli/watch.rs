@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
@@ -42,39 +42,49 @@ pub fn watch(path: &Path) -> ExitCode {
     };
     let mut watched = watch_roots(&mut watcher, path, &[]);
     println!("{}", crate::t!("watch-watching", what = describe(&watched)));
+    let mut outputs = outputs_of(path);
     while let Ok(first) = rx.recv() {
-        // Debounced: the paths of every change until none comes for a
-        // moment. Reads are not changes (toroi's own build reads them all).
-        let mut paths = Vec::new();
-        let mut take = |event: notify::Result<notify::Event>| match event {
-            Ok(e) if e.kind.is_create() || e.kind.is_modify() || e.kind.is_remove() => {
-                paths.extend(e.paths)
-            }
-            Ok(_) => {}
-            Err(e) => eprintln!(
-                "{}: {}",
-                crate::t!("diag-warning"),
-                crate::t!("watch-failed", reason = e.to_string())
-            ),
-        };
-        take(first);
-        while let Ok(more) = rx.recv_timeout(SETTLE) {
-            take(more);
-        }
-        let campaign = Campaign::load(path).ok();
-        let outputs: Vec<PathBuf> = campaign
-            .iter()
-            .flat_map(|c| c.outputs.iter().map(|o| o.file.clone()))
-            .collect();
-        let mut changed: Vec<PathBuf> = paths
-            .into_iter()
-            .filter(|p| is_input(p, &outputs))
-            .collect();
-        changed.sort();
-        changed.dedup();
-        if changed.is_empty() {
+        // Only inputs count: a log beside them written every 100 ms must
+        // neither start a build nor hold one back.
+        let mut batch = Batch::default();
+        if !batch.take(first, &outputs, &watched) {
             continue;
         }
+        // Debounced: the changes until none comes for a moment, but never
+        // longer than a second after the first, so that a file that keeps
+        // changing is still built once a second.
+        let started = Instant::now();
+        let mut last = started;
+        loop {
+            let wait = SETTLE
+                .saturating_sub(last.elapsed())
+                .min(MOST.saturating_sub(started.elapsed()));
+            if wait.is_zero() {
+                break;
+            }
+            match rx.recv_timeout(wait) {
+                Ok(event) => {
+                    if batch.take(event, &outputs, &watched) {
+                        last = Instant::now();
+                    }
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => break,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return ExitCode::SUCCESS,
+            }
+        }
+        if batch.rearm {
+            // A watched folder was renamed, replaced or deleted: its watch
+            // went with the old folder; the folder now at the path is
+            // watched afresh.
+            for w in &watched {
+                let _ = watcher.unwatch(w);
+            }
+            watched = watch_roots(&mut watcher, path, &[]);
+        }
+        let campaign = Campaign::load(path).ok();
+        let mut changed = batch.paths;
+        changed.sort();
+        changed.dedup();
         let here = std::env::current_dir()
             .and_then(|d| d.canonicalize())
             .unwrap_or_default();
@@ -83,15 +93,81 @@ pub fn watch(path: &Path) -> ExitCode {
             .map(|p| p.strip_prefix(&here).unwrap_or(p).display().to_string())
             .collect();
         println!("\n{}", crate::t!("watch-changed", paths = names.join(", ")));
-        let everything =
-            campaign.is_none() || changed.iter().any(|c| !in_procedures(c, campaign.as_ref()));
+        let everything = batch.rearm
+            || campaign.is_none()
+            || changed.iter().any(|c| !in_procedures(c, campaign.as_ref()));
         build::build_some(path, false, &|o| {
             everything || campaign.as_ref().is_some_and(|c| touches(o, c, &changed))
         });
-        // The campaign may name new folders: watch those too.
+        // The campaign may name new folders and outputs: watch those too.
         watched = watch_roots(&mut watcher, path, &watched);
+        outputs = outputs_of(path);
     }
     ExitCode::SUCCESS
+}
+
+/// The longest a build waits for changes to settle after the first.
+const MOST: Duration = Duration::from_secs(1);
+
+/// The changes gathered for one build.
+#[derive(Default)]
+struct Batch {
+    /// Inputs created, changed or removed.
+    paths: Vec<PathBuf>,
+    /// A watched folder (or a folder above one) moved or removed.
+    rearm: bool,
+}
+
+impl Batch {
+    /// Takes in one event; whether it counts (an input, or a watched folder).
+    fn take(
+        &mut self,
+        event: notify::Result<notify::Event>,
+        outputs: &[PathBuf],
+        watched: &[PathBuf],
+    ) -> bool {
+        let event = match event {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!(
+                    "{}: {}",
+                    crate::t!("diag-warning"),
+                    crate::t!("watch-failed", reason = e.to_string())
+                );
+                return false;
+            }
+        };
+        // Reads are not changes (toroi's own build reads them all).
+        if !(event.kind.is_create() || event.kind.is_modify() || event.kind.is_remove()) {
+            return false;
+        }
+        // A folder made, moved or deleted (not one whose times change).
+        let moved = matches!(
+            event.kind,
+            notify::EventKind::Create(_)
+                | notify::EventKind::Remove(_)
+                | notify::EventKind::Modify(notify::event::ModifyKind::Name(_))
+        );
+        let mut counts = false;
+        for p in event.paths {
+            if moved && watched.iter().any(|w| same_or_under(w, &p)) {
+                self.rearm = true;
+                self.paths.push(p);
+                counts = true;
+            } else if is_input(&p, outputs) {
+                self.paths.push(p);
+                counts = true;
+            }
+        }
+        counts
+    }
+}
+
+/// The files the campaign's outputs write (never inputs).
+fn outputs_of(path: &Path) -> Vec<PathBuf> {
+    Campaign::load(path)
+        .map(|c| c.outputs.iter().map(|o| o.file.clone()).collect())
+        .unwrap_or_default()
 }
 
 /// Watches the campaign file's folder and every procedure folder, list and

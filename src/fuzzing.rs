@@ -92,3 +92,62 @@ pub fn run(data: &[u8]) -> Reached {
     }
     reached
 }
+
+/// The list formats, chosen by an input's first byte.
+const LIST_KINDS: [&str; 4] = ["xlsx", "xls", "ods", "csv"];
+/// The logo formats, chosen by an input's first byte.
+const LOGO_KINDS: [&str; 4] = ["png", "jpg", "svg", "svgz"];
+
+/// A panic inside a reader is caught by toroi (`input::guarded`) and
+/// reported as a damaged file; the fuzzer's own hook would abort on it
+/// first. Its hook is put aside once, so that only a panic toroi does not
+/// catch ends the run.
+fn quiet_panics() {
+    static QUIET: OnceLock<()> = OnceLock::new();
+    QUIET.get_or_init(|| std::panic::set_hook(Box::new(|_| {})));
+}
+
+/// The bytes after the first as a file of the kind the first byte picks
+/// (`kinds`), written where the readers, which open files, find it.
+fn as_file(data: &[u8], kinds: &[&str]) -> Option<std::path::PathBuf> {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    let (&pick, bytes) = data.split_first()?;
+    let dir = DIR.get_or_init(|| tempfile::tempdir().expect("a temporary folder"));
+    let path = dir
+        .path()
+        .join(format!("fuzz.{}", kinds[pick as usize % kinds.len()]));
+    std::fs::write(&path, bytes).ok()?;
+    Some(path)
+}
+
+/// Arbitrary bytes as a list (XLSX, XLS, ODS or CSV, by the first byte),
+/// read as `toroi` reads one, then its rows parsed as procedures. Whether
+/// any row became a procedure.
+pub fn list(data: &[u8]) -> bool {
+    quiet_panics();
+    let Some(path) = as_file(data, &LIST_KINDS) else {
+        return false;
+    };
+    let Ok(rows) = crate::model::list::read(&path, None) else {
+        return false;
+    };
+    rows.rows
+        .into_iter()
+        .map(Procedure::parse)
+        .fold(false, |any, p| any | p.is_ok())
+}
+
+/// Arbitrary bytes as a logo (PNG, JPEG, SVG or SVGZ, by the first byte),
+/// decoded as a campaign's logo is. Whether it became an image.
+pub fn logo(data: &[u8]) -> bool {
+    quiet_panics();
+    let Some(path) = as_file(data, &LOGO_KINDS) else {
+        return false;
+    };
+    let Ok(bytes) = crate::model::input::read(&path, crate::model::input::limits::LOGO_BYTES)
+    else {
+        return false;
+    };
+    crate::model::input::guarded(|| crate::model::logo::decode_with_warnings(&path, &bytes))
+        .is_ok_and(|r| r.is_ok())
+}

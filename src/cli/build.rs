@@ -31,10 +31,11 @@ pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) ->
             .with_hint(crate::t!("build-no-campaign-hint"));
         return fail(&d.into());
     }
-    let campaign = match Campaign::load(path) {
+    let (campaign, said) = match Campaign::load_warned(path) {
         Ok(c) => c,
         Err(d) => return fail(&d),
     };
+    report(&said);
     if campaign.outputs.is_empty() {
         let d = Diagnostic::error(crate::t!("build-no-outputs"))
             .in_file(path)
@@ -59,7 +60,9 @@ pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) ->
     let tracking = campaign.tracking_warnings(&loaded.procedures);
     report(&loaded.problems);
     report(&tracking);
-    let mut warnings = loaded.problems.count(Severity::Warning) + tracking.count(Severity::Warning);
+    let mut warnings = loaded.problems.count(Severity::Warning)
+        + tracking.count(Severity::Warning)
+        + said.count(Severity::Warning);
     let mut broken_count = loaded.broken();
 
     let mut written = 0;

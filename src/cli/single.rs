@@ -29,7 +29,16 @@ pub struct Options {
 impl Options {
     fn load_campaign(&self, diags: &mut Diagnostics) -> Option<Campaign> {
         let path = self.campaign.as_deref()?;
-        Campaign::load(path).map_err(|d| diags.extend(d)).ok()
+        match Campaign::load_warned(path) {
+            Ok((c, said)) => {
+                diags.extend(said);
+                Some(c)
+            }
+            Err(d) => {
+                diags.extend(d);
+                None
+            }
+        }
     }
 
     /// PNG output: asked for with `--png`, or by an output file named

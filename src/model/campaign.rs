@@ -181,6 +181,16 @@ impl Campaign {
         Campaign::parse(&src)
     }
 
+    /// As [`Campaign::load`], with the warnings about what was read (an
+    /// SVG logo's references left out), for commands that print them.
+    pub fn load_warned(path: &Path) -> Result<(Campaign, Diagnostics), Diagnostics> {
+        let src = SourceFile::load(path)?;
+        match Campaign::parse_all(&src) {
+            (Some(c), diags) if !diags.has_errors() => Ok((c, diags)),
+            (_, diags) => Err(diags),
+        }
+    }
+
     pub fn parse(src: &SourceFile) -> Result<Campaign, Diagnostics> {
         let (campaign, diags) = Campaign::parse_all(src);
         match campaign {

@@ -9,18 +9,18 @@ use std::path::Path;
 /// The limits of what toroi reads, with their reasons (README: "Limits").
 pub mod limits {
     /// A procedure, campaign or template file: a few kilobytes of text.
-    pub const TEXT_BYTES: u64 = 1 << 20;
+    pub const TEXT_BYTES: u64 = 1_000_000;
     /// A list file (XLSX, XLS, ODS, CSV): a commune's list is well under
     /// a megabyte; a province's with every detail a few.
-    pub const LIST_BYTES: u64 = 50 << 20;
+    pub const LIST_BYTES: u64 = 50_000_000;
     /// A logo file: an emblem is kilobytes; a photo straight from a
     /// camera a few megabytes.
-    pub const LOGO_BYTES: u64 = 20 << 20;
+    pub const LOGO_BYTES: u64 = 20_000_000;
     /// One member of a zipped spreadsheet once inflated (XLSX and ODS are
     /// zip files; a sheet's XML for 10,000 rows is a few megabytes).
-    pub const MEMBER_BYTES: u64 = 200 << 20;
+    pub const MEMBER_BYTES: u64 = 200_000_000;
     /// All of a zipped spreadsheet's members together, inflated.
-    pub const INFLATED_BYTES: u64 = 400 << 20;
+    pub const INFLATED_BYTES: u64 = 400_000_000;
     /// Rows of a list: a province's whole list is a few thousand.
     pub const ROWS: usize = 10_000;
     /// Columns of a list: the contract's keys, with room for remarks.
@@ -38,7 +38,7 @@ pub mod limits {
     pub const SVG_NODES: usize = 100_000;
     pub const SVG_DEPTH: usize = 256;
     /// A compressed SVG (`.svgz`) once inflated.
-    pub const SVG_BYTES: u64 = 10 << 20;
+    pub const SVG_BYTES: u64 = 10_000_000;
 }
 
 /// Why a file could not be read.

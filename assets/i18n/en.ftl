@@ -738,3 +738,6 @@ build-none-left = { $file } was not written: none of its procedures can be print
 build-none-left-hint = fix the procedure files and build again
 field-too-long = `field` has { $n } characters; a field's name has at most { $max } (the longest in the national catalogue has 193)
 field-too-long-hint = write the field's name alone, as the national catalogue names it (e.g. "Hộ tịch")
+guard-xls-not-compound = it is not an Excel 97–2003 file (.xls), though it is named so
+guard-xls-counts = the file is damaged: its header declares more than the file holds
+guard-xls-loop = the file is damaged: its table of contents goes round in a loop

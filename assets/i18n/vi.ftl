@@ -692,3 +692,6 @@ build-none-left = chưa ghi { $file }: không thủ tục nào của nó in đư
 build-none-left-hint = sửa các tệp thủ tục rồi làm lại
 field-too-long = `field` có { $n } ký tự; tên lĩnh vực dài nhất là { $max } ký tự (dài nhất trong danh mục quốc gia là 193)
 field-too-long-hint = chỉ ghi tên lĩnh vực, như danh mục quốc gia ghi (ví dụ "Hộ tịch")
+guard-xls-not-compound = đây không phải tệp Excel 97–2003 (.xls), dù mang tên như vậy
+guard-xls-counts = tệp bị hỏng: phần đầu tệp khai nhiều hơn những gì tệp chứa
+guard-xls-loop = tệp bị hỏng: bảng mục lục của tệp quay vòng

@@ -35,16 +35,36 @@ pub fn workbook(path: &Path) -> Result<Facts, Diagnostics> {
         .map(str::to_lowercase)
         .unwrap_or_default();
     let zipped = matches!(ext.as_str(), "xlsx" | "xlsm" | "ods");
-    if !zipped {
-        // XLS is a compound file: calamine reads it under a guard.
-        return Ok(Facts::new());
-    }
     let fail = |message: String, hint: String| -> Diagnostics {
         Diagnostic::error(message)
             .in_file(path)
             .with_hint(hint)
             .into()
     };
+    if !zipped {
+        // XLS is a compound file: its chains are checked here, then
+        // calamine reads it under a guard.
+        if ext == "xls" {
+            let bytes = crate::model::input::read(path, limits::LIST_BYTES).map_err(|e| {
+                fail(
+                    crate::t!("file-unreadable", reason = e.reason()),
+                    crate::t!("path-spelling"),
+                )
+            })?;
+            if let Err(damage) = super::compound::check(&bytes) {
+                let reason = match damage {
+                    super::compound::Damage::NotCompound => crate::t!("guard-xls-not-compound"),
+                    super::compound::Damage::Counts => crate::t!("guard-xls-counts"),
+                    super::compound::Damage::Loop => crate::t!("guard-xls-loop"),
+                };
+                return Err(fail(
+                    crate::t!("sheet-unreadable", reason = reason),
+                    crate::t!("sheet-unreadable-hint"),
+                ));
+            }
+        }
+        return Ok(Facts::new());
+    }
     let file = std::fs::File::open(path).map_err(|e| {
         fail(
             crate::t!("file-unreadable", reason = crate::i18n::io_error(&e)),

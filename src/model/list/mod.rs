@@ -4,6 +4,7 @@
 //! [`row`]) with its cells as origins, and is validated by the same
 //! `Procedure::parse` as a TOML file.
 
+mod compound;
 mod guard;
 mod header;
 mod legacy;

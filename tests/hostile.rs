@@ -808,3 +808,41 @@ fn a_long_field_is_reported_at_the_field() {
         );
     }
 }
+
+#[test]
+fn a_procedure_too_large_to_lay_out_is_refused_at_its_key() {
+    let env = Env::strict();
+    let text = std::fs::read_to_string(repo("procedures/dang-ky-khai-sinh.toml")).unwrap();
+    let many: Vec<String> = (0..45_000).map(|i| format!("\"Giấy tờ {i}\"")).collect();
+    let docs = text.replacen(
+        "documents = [",
+        &format!("documents = [{}, ", many.join(", ")),
+        1,
+    );
+    std::fs::write(env.path("nhieu.toml"), docs).unwrap();
+    let title = text.replacen(
+        "title = \"",
+        &format!("title = \"{}", "Đăng ký khai sinh ".repeat(40_000)),
+        1,
+    );
+    std::fs::write(env.path("dai.toml"), title).unwrap();
+    for args in [
+        vec!["poster", "nhieu.toml", "-o", "p.pdf"],
+        vec!["poster", "nhieu.toml", "--phone", "-o", "p.png"],
+        vec!["poster", "dai.toml", "-o", "p.pdf"],
+        vec!["handbook", "dai.toml", "-o", "h.pdf"],
+    ] {
+        let out = limited(env.dir.path(), &args);
+        let (file, says) = match args[1] {
+            "nhieu.toml" => (
+                "nhieu.toml:",
+                "`documents` has 45003 items; a procedure's list has at most 200",
+            ),
+            _ => (
+                "dai.toml:1:9",
+                "`title` has 720017 characters; at most 2500",
+            ),
+        };
+        refused(&out, file, says);
+    }
+}

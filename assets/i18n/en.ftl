@@ -741,3 +741,7 @@ field-too-long-hint = write the field's name alone, as the national catalogue na
 guard-xls-not-compound = it is not an Excel 97–2003 file (.xls), though it is named so
 guard-xls-counts = the file is damaged: its header declares more than the file holds
 guard-xls-loop = the file is damaged: its table of contents goes round in a loop
+list-too-many = `{ $key }` has { $n } items; a procedure's list has at most { $max }
+text-too-long = `{ $key }` has { $n } characters; at most { $max } are printed
+text-too-long-hint = print what a citizen needs at the desk; the full text stays on the page the QR code opens
+procedure-too-long = the procedure's texts have { $n } characters in all; at most { $max } are printed (a handbook section of 12 pages)

@@ -695,3 +695,7 @@ field-too-long-hint = chỉ ghi tên lĩnh vực, như danh mục quốc gia ghi
 guard-xls-not-compound = đây không phải tệp Excel 97–2003 (.xls), dù mang tên như vậy
 guard-xls-counts = tệp bị hỏng: phần đầu tệp khai nhiều hơn những gì tệp chứa
 guard-xls-loop = tệp bị hỏng: bảng mục lục của tệp quay vòng
+list-too-many = `{ $key }` có { $n } mục; danh sách của một thủ tục có nhiều nhất { $max } mục
+text-too-long = `{ $key }` có { $n } ký tự; chỉ in được nhiều nhất { $max } ký tự
+text-too-long-hint = in những gì người dân cần ở bộ phận một cửa; toàn văn vẫn ở trang mà mã QR mở
+procedure-too-long = các nội dung của thủ tục có tổng cộng { $n } ký tự; chỉ in được nhiều nhất { $max } (một phần cẩm nang 12 trang)

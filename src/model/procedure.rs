@@ -37,6 +37,11 @@ pub enum Link {
 
 /// The most characters a `field` may have (see where it is read).
 pub const MAX_FIELD_CHARS: usize = 250;
+/// Bounds on a procedure's texts and lists (see `Procedure::bounded`).
+pub const MAX_TITLE_CHARS: usize = 2_500;
+pub const MAX_TEXT_CHARS: usize = 3_000;
+pub const MAX_ITEMS: usize = 200;
+pub const MAX_PROCEDURE_CHARS: usize = 30_000;
 
 pub const KEYS: &[&str] = &[
     "title",
@@ -254,11 +259,81 @@ impl Procedure {
             url,
             src: src.clone(),
         };
+        p.bounded(&mut diags);
         if diags.has_errors() {
             diags.sort();
             return Err(diags);
         }
         Ok(p)
+    }
+
+    /// Bounds on what a procedure holds, so that laying it out takes a
+    /// moment whatever a file says: 45,000 documents took a poster 19 s and
+    /// the phone image minutes. Each bound is far above any real procedure
+    /// (the portal's longest title has 1,192 characters, a title may have twice that; a handbook section
+    /// stops at 12 pages, about 30,000 characters).
+    fn bounded(&self, diags: &mut Diagnostics) {
+        let src = &self.src;
+        let lists = [
+            ("channels", &self.channels),
+            ("documents", &self.documents),
+            ("steps", &self.steps),
+            ("legal_basis", &self.legal_basis),
+        ];
+        for (key, items) in lists {
+            if let Some(extra) = items.get(MAX_ITEMS) {
+                diags.push(
+                    src.error_at(
+                        extra.offset,
+                        crate::t!("list-too-many", key = key, n = items.len(), max = MAX_ITEMS),
+                    )
+                    .with_hint(crate::t!("text-too-long-hint")),
+                );
+            }
+        }
+        let texts = [
+            ("title", Some(&self.title)),
+            ("summary", self.summary.as_ref()),
+            ("processing_time", self.processing_time.as_ref()),
+            ("fee", self.fee.as_ref()),
+            ("result", self.result.as_ref()),
+            ("agency", self.agency.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .chain(
+            lists
+                .iter()
+                .flat_map(|(k, items)| items.iter().map(move |v| (*k, v))),
+        );
+        let mut total = 0;
+        for (key, value) in texts {
+            let n = value.value.chars().count();
+            total += n;
+            let max = if key == "title" {
+                MAX_TITLE_CHARS
+            } else {
+                MAX_TEXT_CHARS
+            };
+            if n > max {
+                diags.push(
+                    src.error_at(
+                        value.offset,
+                        crate::t!("text-too-long", key = key, n = n, max = max),
+                    )
+                    .with_hint(crate::t!("text-too-long-hint")),
+                );
+            }
+        }
+        if total > MAX_PROCEDURE_CHARS && !diags.has_errors() {
+            diags.push(
+                src.error_at(
+                    self.title.offset,
+                    crate::t!("procedure-too-long", n = total, max = MAX_PROCEDURE_CHARS),
+                )
+                .with_hint(crate::t!("text-too-long-hint")),
+            );
+        }
     }
 
     pub fn path(&self) -> &Path {

@@ -205,7 +205,7 @@ fn a_zip_bomb_member_is_refused_from_its_declared_size() {
     );
     assert!(std::fs::metadata(env.path("bom.xlsx")).unwrap().len() < 2_000_000);
     let out = limited(env.dir.path(), &["check", "bom.xlsx"]);
-    refused(&out, "bom.xlsx", "200 MB");
+    refused(&out, "bom.xlsx", "100 MB");
 }
 
 #[test]

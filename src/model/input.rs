@@ -18,9 +18,9 @@ pub mod limits {
     pub const LOGO_BYTES: u64 = 20_000_000;
     /// One member of a zipped spreadsheet once inflated (XLSX and ODS are
     /// zip files; a sheet's XML for 10,000 rows is a few megabytes).
-    pub const MEMBER_BYTES: u64 = 200_000_000;
+    pub const MEMBER_BYTES: u64 = 100_000_000;
     /// All of a zipped spreadsheet's members together, inflated.
-    pub const INFLATED_BYTES: u64 = 400_000_000;
+    pub const INFLATED_BYTES: u64 = 200_000_000;
     /// Rows of a list: a province's whole list is a few thousand.
     pub const ROWS: usize = 10_000;
     /// Columns of a list: the contract's keys, with room for remarks.

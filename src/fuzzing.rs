@@ -100,9 +100,9 @@ const LOGO_KINDS: [&str; 4] = ["png", "jpg", "svg", "svgz"];
 
 /// A panic inside a reader is caught by toroi (`input::guarded`) and
 /// reported as a damaged file; the fuzzer's own hook would abort on it
-/// first. Its hook is put aside once, so that only a panic toroi does not
-/// catch ends the run.
-fn quiet_panics() {
+/// first. The fuzz targets put its hook aside once, so that only a panic
+/// toroi does not catch ends the run.
+pub fn quiet_panics() {
     static QUIET: OnceLock<()> = OnceLock::new();
     QUIET.get_or_init(|| std::panic::set_hook(Box::new(|_| {})));
 }
@@ -124,7 +124,6 @@ fn as_file(data: &[u8], kinds: &[&str]) -> Option<std::path::PathBuf> {
 /// read as `toroi` reads one, then its rows parsed as procedures. Whether
 /// any row became a procedure.
 pub fn list(data: &[u8]) -> bool {
-    quiet_panics();
     let Some(path) = as_file(data, &LIST_KINDS) else {
         return false;
     };
@@ -140,7 +139,6 @@ pub fn list(data: &[u8]) -> bool {
 /// Arbitrary bytes as a logo (PNG, JPEG, SVG or SVGZ, by the first byte),
 /// decoded as a campaign's logo is. Whether it became an image.
 pub fn logo(data: &[u8]) -> bool {
-    quiet_panics();
     let Some(path) = as_file(data, &LOGO_KINDS) else {
         return false;
     };

@@ -10,5 +10,6 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
+    toroi::fuzzing::quiet_panics();
     toroi::fuzzing::logo(data);
 });

@@ -238,7 +238,18 @@ impl Job {
         let front = campaign
             .as_ref()
             .map_or_else(|| NATIONAL_PORTAL.to_owned(), |c| c.qr_url(&c.url));
-        let front = Code::new(front, address::for_people(untracked, None, "")).map_err(|e| {
+        let front = Code::new(
+            front,
+            address::for_people(
+                untracked,
+                None,
+                address::Words {
+                    code: &labels.code_short,
+                    search: &labels.search_short,
+                },
+            ),
+        )
+        .map_err(|e| {
             let d =
                 Diagnostic::error(e.to_string()).with_hint(crate::t!("hint-shorter-campaign-url"));
             match &campaign {
@@ -246,7 +257,11 @@ impl Job {
                 None => d,
             }
         })?;
-        let entries = code_all(procedures, campaign.as_ref(), &labels.code_short)?;
+        let words = address::Words {
+            code: &labels.code_short,
+            search: &labels.search_short,
+        };
+        let entries = code_all(procedures, campaign.as_ref(), words)?;
         Ok(Job {
             kind,
             format: Format::Pdf,
@@ -326,7 +341,7 @@ impl Job {
 fn code_all(
     procedures: Vec<Procedure>,
     campaign: Option<&Campaign>,
-    code_word: &str,
+    words: address::Words,
 ) -> Result<Vec<Coded>, Diagnostics> {
     let coded: Vec<Result<Coded, Diagnostic>> = procedures
         .into_par_iter()
@@ -335,7 +350,7 @@ fn code_all(
             let shown = address::for_people(
                 &procedure.url.value,
                 procedure.code.as_ref().map(|c| c.value.as_str()),
-                code_word,
+                words,
             );
             match Code::new(href, shown) {
                 Ok(code) => Ok(Coded { procedure, code }),

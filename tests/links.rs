@@ -254,3 +254,50 @@ fn printed_addresses_show_the_portal_and_code_never_the_tracking() {
         ["https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7?utm_source=toroi"]
     );
 }
+
+/// A procedure linked by a search for its title (no code, no id): every
+/// print shows the search as people read it ("dichvucong.gov.vn · tìm: …,
+/// …"), never `%2C`, `%XX` or `+`, while the code carries the encoded
+/// address and opens the search.
+#[test]
+fn a_search_address_prints_in_words_and_the_code_carries_it_encoded() {
+    let env = Env::new();
+    let title = "Cấp giấy xác nhận cho hộ nghèo, cận nghèo ở thôn";
+    let text: String = std::fs::read_to_string(repo("procedures/dang-ky-khai-sinh.toml"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("code = ") && !l.starts_with("formality_id = "))
+        .map(|l| match l.starts_with("title = ") {
+            true => format!("title = \"{title}\""),
+            false => l.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    env.write("p.toml", text);
+    env.poster(&["p.toml", "-o", "p.pdf"]).success();
+    let printed = collapse(&pdf_text(&env.path("p.pdf")));
+    assert!(
+        printed.contains(&format!("dichvucong.gov.vn · tìm: {title}")),
+        "{printed}"
+    );
+    let href = zbar_pdf(&env, &env.path("p.pdf"), 150);
+    assert_eq!(href.len(), 1);
+    assert!(href[0].starts_with("https://dichvucong.gov.vn/tim-kiem-thu-tuc-hanh-chinh?keyword="));
+    assert!(href[0].contains("%2C"), "{}", href[0]);
+    for (cmd, out) in [
+        ("cards", "c.pdf"),
+        ("catalog", "d.pdf"),
+        ("handbook", "h.pdf"),
+    ] {
+        env.toroi(&[cmd, "p.toml", "-o", out]).success();
+    }
+    for out in ["p.pdf", "c.pdf", "d.pdf", "h.pdf"] {
+        let text = pdf_text(&env.path(out));
+        assert!(
+            !text.contains('%') && !text.contains("keyword"),
+            "{out}: {text}"
+        );
+    }
+    env.poster(&["p.toml", "--phone", "-o", "p.png"]).success();
+    assert_eq!(zbar(&env.path("p.png")), href);
+}

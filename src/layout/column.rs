@@ -313,10 +313,17 @@ pub fn url_lines(url: &str, style: Style, width: f32, height: f32) -> Lines {
     } else {
         url
     };
+    // A portal address in words ("dichvucong.gov.vn · tìm: Đăng ký …")
+    // wraps between words, like text; an address breaks where URLs may.
+    let in_words = url.contains(' ');
+    let lay = |text: &str, style: Style| match in_words {
+        true => Lines::wrap(text, style, width),
+        false => Lines::url(text, style, width),
+    };
     let smallest = 6.0f32.min(style.size);
     let mut size = style.size;
     loop {
-        let lines = Lines::url(url, Style { size, ..style }, width);
+        let lines = lay(url, Style { size, ..style });
         if lines.height() <= height || size <= smallest {
             if lines.height() <= height {
                 return lines;
@@ -338,7 +345,7 @@ pub fn url_lines(url: &str, style: Style, width: f32, height: f32) -> Lines {
             .chain(['…'].iter())
             .chain(chars[chars.len() - keep / 2..].iter())
             .collect();
-        let lines = Lines::url(&short, style, width);
+        let lines = lay(&short, style);
         if lines.height() <= height {
             return lines;
         }

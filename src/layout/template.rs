@@ -119,6 +119,9 @@ pub struct Labels {
     pub code: String,
     /// Before a code in a printed address: "dichvucong.gov.vn · mã 1.001193".
     pub code_short: String,
+    /// Before the words a printed search address looks for:
+    /// "dichvucong.gov.vn · tìm: Đăng ký nhận cha, mẹ, con".
+    pub search_short: String,
     pub field: String,
     pub processing_time: String,
     pub fee: String,

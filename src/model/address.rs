@@ -54,33 +54,66 @@ pub fn readable(href: &str) -> String {
     if errors.is_ok() && unicode_host != host {
         out = out.replacen(host, &unicode_host, 1);
     }
-    // Only letters outside ASCII are decoded: an encoded ASCII character
-    // (%26 for '&' inside a value, %20 for a space) means something, and
-    // decoding it would print another address.
-    let bytes = out.as_bytes();
-    let encodes_ascii = bytes
-        .windows(3)
-        .any(|w| w[0] == b'%' && matches!(w[1], b'0'..=b'7') && w[2].is_ascii_hexdigit());
-    if encodes_ascii {
-        return out;
+    decoded(&out).unwrap_or(out)
+}
+
+/// `text` with its percent-encoded letters decoded: every byte outside
+/// ASCII (Vietnamese letters) and the ASCII marks that mean the same
+/// written plainly (`,` `;` `:` `@` `!` `(` `)` …). Those that mean
+/// something else once decoded stay encoded: `%26` is an '&' inside a
+/// value, `%20` a space, `%2F` a slash inside a name. None when the bytes
+/// do not decode to text.
+fn decoded(text: &str) -> Option<String> {
+    let plain = |b: u8| b.is_ascii_alphanumeric() || b",;:@!$'()*~-._".contains(&b);
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(v)) if v >= 0x80 || plain(v) => {
+                out.push(v);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
     }
-    match percent_encoding::percent_decode_str(&out).decode_utf8() {
-        Ok(d) => d.into_owned(),
-        Err(_) => out,
-    }
+    String::from_utf8(out).ok()
+}
+
+/// What a printed address says of a page, in the print's words: the word
+/// before a code ("mã") and before a search ("tìm").
+#[derive(Debug, Clone, Copy)]
+pub struct Words<'a> {
+    pub code: &'a str,
+    pub search: &'a str,
 }
 
 /// An address as a person reads and types it, printed under a code: the
 /// code carries the exact address; the print only needs to let someone
 /// find the page by hand. A page of the national portal is its host and
 /// the procedure's code ("dichvucong.gov.vn · mã 1.001193": the portal's
-/// search finds it); any other address is readable (Vietnamese letters,
-/// no scheme, no trailing slash). Never the tracking parameters: callers
-/// pass the address before tracking is added.
-pub fn for_people(href: &str, code: Option<&str>, code_word: &str) -> String {
+/// search finds it), or the words its search looks for
+/// ("dichvucong.gov.vn · tìm: Đăng ký nhận cha, mẹ, con"); any other
+/// address is readable (Vietnamese letters, no scheme, no trailing slash).
+/// Never the tracking parameters: callers pass the address before
+/// tracking is added.
+pub fn for_people(href: &str, code: Option<&str>, words: Words) -> String {
     let on_portal = host(href) == super::portal::HOST;
     if let (true, Some(code)) = (on_portal, code) {
-        return format!("{} · {code_word} {code}", super::portal::HOST);
+        return format!("{} · {} {code}", super::portal::HOST, words.code);
+    }
+    if let Some(keyword) = on_portal
+        .then(|| super::portal::search_keyword(href))
+        .flatten()
+    {
+        return format!("{} · {}: {keyword}", super::portal::HOST, words.search);
     }
     let shown = readable(href);
     let shown = shown
@@ -145,18 +178,36 @@ mod tests {
         let id =
             "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7";
         assert_eq!(
-            for_people(id, Some("1.001193"), "mã"),
+            for_people(id, Some("1.001193"), WORDS),
             "dichvucong.gov.vn · mã 1.001193"
         );
         assert_eq!(
             for_people(
                 "https://xn--xanbnh-3ta9e.vn/th%E1%BB%A7-t%E1%BB%A5c/",
                 None,
-                "mã"
+                WORDS
             ),
             "xãanbình.vn/thủ-tục"
         );
+        // The portal's search for a title with a comma: the words searched
+        // for, as people read them, never `%2C` or `+`.
+        let search = crate::model::portal::search_page("Đăng ký nhận cha, mẹ, con");
+        assert!(search.contains("%2C") && search.contains('+'), "{search}");
+        assert_eq!(
+            for_people(&search, None, WORDS),
+            "dichvucong.gov.vn · tìm: Đăng ký nhận cha, mẹ, con"
+        );
+        // Another site's comma decodes; its '&' inside a value does not.
+        assert_eq!(
+            for_people("https://a.vn/t%E1%BB%A7c?q=a%2Cb%26c", None, WORDS),
+            "a.vn/tủc?q=a,b%26c"
+        );
     }
+
+    const WORDS: Words = Words {
+        code: "mã",
+        search: "tìm",
+    };
 
     #[test]
     fn readable_keeps_what_decoding_would_change() {

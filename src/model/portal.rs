@@ -27,6 +27,19 @@ pub fn search_page(keyword: &str) -> String {
     url.into()
 }
 
+/// The words a search page of the portal looks for, decoded; None for
+/// any other address.
+pub fn search_keyword(href: &str) -> Option<String> {
+    let url = Url::parse(href).ok()?;
+    if url.host_str() != Some(HOST) || url.path() != "/tim-kiem-thu-tuc-hanh-chinh" {
+        return None;
+    }
+    url.query_pairs()
+        .find(|(k, _)| k == "keyword")
+        .map(|(_, v)| v.into_owned())
+        .filter(|v| !v.trim().is_empty())
+}
+
 /// A title as a search keyword: its first words, as many as fit in about
 /// 120 bytes of the address (a Vietnamese letter takes six to nine once
 /// percent-encoded, so about 40 letters). A search needs no more, and a

@@ -102,13 +102,20 @@ pub fn phone(job: &Job, entry: &Coded) -> Result<Page, Diagnostics> {
         frame.w,
         Align::Left,
     ) + 1.2 * MM;
+    // A long title steps down to the template's least title size at three
+    // lines, then on down to 40 px at five (the long official titles of
+    // common procedures), before it is refused.
     let mut size = s.title;
     let mut title = Lines::balanced(&p.title.value, Style::new(Bold, size, 1.1, c.ink), frame.w);
     while title.lines.len() > 3 && size > s.min_title {
         size = (size - 0.5).max(s.min_title);
         title = Lines::balanced(&p.title.value, Style::new(Bold, size, 1.1, c.ink), frame.w);
     }
-    if title.lines.len() > 4 {
+    while title.lines.len() > 5 - usize::from(size > MIN_TITLE_PT + 2.0) && size > MIN_TITLE_PT {
+        size = (size - 0.5).max(MIN_TITLE_PT);
+        title = Lines::balanced(&p.title.value, Style::new(Bold, size, 1.1, c.ink), frame.w);
+    }
+    if title.lines.len() > 5 {
         return Err(p
             .error_at(p.title.offset, crate::t!("phone-title-long"))
             .with_hint(crate::t!("phone-title-long-hint"))
@@ -116,95 +123,215 @@ pub fn phone(job: &Job, entry: &Coded) -> Result<Page, Diagnostics> {
     }
     y += title.place(&mut items, frame.x, y, frame.w, Align::Left) + gap;
 
+    // What is left above the band holds the facts and the documents. The
+    // documents come first: the first two at least (wrapped) when there
+    // are two, the type stepping down to the legible least before any is
+    // left out; each fact gets one line, cut at the end of a phrase.
+    let facts: Vec<(&String, &str)> = [
+        (&labels.processing_time, p.processing_time.as_ref()),
+        (&labels.fee, p.fee.as_ref()),
+    ]
+    .into_iter()
+    .filter_map(|(l, v)| v.map(|v| (l, v.value.as_str())))
+    .collect();
+    let docs: Vec<&str> = p.documents.iter().map(|d| d.value.as_str()).collect();
+    let plan = plan(&facts, &docs, s, frame.w, bottom - y, gap);
     let label_style = Style::new(Bold, s.label, 1.2, c.muted);
-    let value_style = Style::new(Regular, s.body, 1.25, c.ink);
-    let mut facts = Vec::new();
-    if let Some(v) = &p.processing_time {
-        facts.push((&labels.processing_time, v.value.clone()));
+    let value_style = Style::new(Regular, plan.size, 1.25, c.ink);
+    for (label, value) in facts.iter().take(plan.facts) {
+        y += column::paragraph(
+            &mut items,
+            &label.to_uppercase(),
+            label_style,
+            frame.x,
+            y,
+            frame.w,
+            Align::Left,
+        ) + 0.6 * MM;
+        let v = one_line(value, value_style, frame.w, plan.fact_lines);
+        y += v.place(&mut items, frame.x, y, frame.w, Align::Left) + 1.8 * MM;
     }
-    if let Some(v) = &p.fee {
-        facts.push((&labels.fee, v.value.clone()));
-    }
-    // The documents matter more than the facts' details: with documents,
-    // each fact gets one line (shortened visibly), else two.
-    let max_lines = if p.documents.is_empty() { 2 } else { 1 };
-    for (label, value) in facts {
-        let l = Lines::wrap(&label.to_uppercase(), label_style, frame.w);
-        let v = Lines::wrap(&value, value_style, frame.w);
-        let need = l.height()
-            + 0.6 * MM
-            + v.lines.len().min(max_lines) as f32 * value_style.size * value_style.leading;
-        if y + need > bottom {
-            break;
-        }
-        y += l.place(&mut items, frame.x, y, frame.w, Align::Left) + 0.6 * MM;
-        let shown = v.shortened(max_lines, frame.w);
-        y += shown.place(&mut items, frame.x, y, frame.w, Align::Left) + 1.8 * MM;
-    }
-
-    if !p.documents.is_empty() {
+    if !docs.is_empty() && plan.heading {
         let heading = Style::new(Bold, s.heading, 1.2, c.accent);
-        let heading_h = heading.block_height(1) + 1.5 * MM;
-        let more_style = Style::new(Bold, s.body, 1.25, c.accent);
-        let more_h = more_style.block_height(2) + 1.5 * MM;
-        if y + heading_h + value_style.block_height(1) <= bottom {
-            y += gap * 0.5;
-            y += column::paragraph(
+        y += gap * 0.5;
+        y += column::paragraph(
+            &mut items,
+            &labels.documents.to_uppercase(),
+            heading,
+            frame.x,
+            y,
+            frame.w,
+            Align::Left,
+        ) + 1.5 * MM;
+        y += column::list(
+            &mut items,
+            &docs[..plan.docs],
+            value_style,
+            Marker::Bullet(c.accent),
+            frame.x,
+            y,
+            frame.w,
+        );
+        if plan.docs < docs.len() {
+            let n = (docs.len() - plan.docs).to_string();
+            // "và 3 giấy tờ khác" only after one is listed.
+            let text = match plan.docs {
+                0 => labels.documents_count.replace("{n}", &n),
+                _ => labels.more_documents.replace("{n}", &n),
+            };
+            column::paragraph(
                 &mut items,
-                &labels.documents.to_uppercase(),
-                heading,
+                &text,
+                Style::new(Bold, plan.size, 1.25, c.accent),
                 frame.x,
-                y,
+                y + 1.5 * MM,
                 frame.w,
                 Align::Left,
-            ) + 1.5 * MM;
-            let docs: Vec<&str> = p.documents.iter().map(|d| d.value.as_str()).collect();
-            // As many as fit, leaving room to say how many more there are.
-            let mut shown = docs.len();
-            loop {
-                let mut probe = Vec::new();
-                let list_h = column::list(
-                    &mut probe,
-                    &docs[..shown],
-                    value_style,
-                    Marker::Bullet(c.accent),
-                    frame.x,
-                    y,
-                    frame.w,
-                );
-                let more = if shown < docs.len() { more_h } else { 0.0 };
-                if y + list_h + more <= bottom || shown == 0 {
-                    break;
-                }
-                shown -= 1;
-            }
-            y += column::list(
-                &mut items,
-                &docs[..shown],
-                value_style,
-                Marker::Bullet(c.accent),
-                frame.x,
-                y,
-                frame.w,
             );
-            if shown < docs.len() {
-                let text = labels
-                    .more_documents
-                    .replace("{n}", &(docs.len() - shown).to_string());
-                column::paragraph(
-                    &mut items,
-                    &text,
-                    more_style,
-                    frame.x,
-                    y + 1.5 * MM,
-                    frame.w,
-                    Align::Left,
-                );
-            }
         }
     }
     check_drawn_glyphs(&items)?;
     Ok(Page::new(w, h, items))
+}
+
+/// The least title size: 40 px.
+const MIN_TITLE_PT: f32 = 10.0;
+
+/// How the facts and documents share the room above the band.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Plan {
+    /// The body size of facts and documents.
+    size: f32,
+    /// Facts shown, and the lines each may take.
+    facts: usize,
+    fact_lines: usize,
+    /// Whether the documents' heading is shown, and how many documents.
+    heading: bool,
+    docs: usize,
+}
+
+/// The plan that shows the most: every fact, then as many documents as
+/// fit (at least two when there are two), at the largest body size from
+/// the template's down to its least; failing that, at the least size,
+/// the most documents that fit, then fewer facts.
+fn plan(
+    facts: &[(&String, &str)],
+    docs: &[&str],
+    s: &crate::layout::template::TypeSizes,
+    width: f32,
+    room: f32,
+    gap: f32,
+) -> Plan {
+    let label = Style::new(Bold, s.label, 1.2, crate::scene::Color::BLACK);
+    let heading = Style::new(Bold, s.heading, 1.2, crate::scene::Color::BLACK);
+    let fact_lines = if docs.is_empty() { 2 } else { 1 };
+    let height = |plan: &Plan| {
+        let value = Style::new(Regular, plan.size, 1.25, crate::scene::Color::BLACK);
+        let mut h = 0.0;
+        for (_, v) in facts.iter().take(plan.facts) {
+            h += label.block_height(1) + 0.6 * MM;
+            h += one_line(v, value, width, plan.fact_lines).height() + 1.8 * MM;
+        }
+        if plan.heading {
+            h += gap * 0.5 + heading.block_height(1) + 1.5 * MM;
+            let mut probe = Vec::new();
+            h += column::list(
+                &mut probe,
+                &docs[..plan.docs],
+                value,
+                Marker::Bullet(crate::scene::Color::BLACK),
+                0.0,
+                0.0,
+                width,
+            );
+            if plan.docs < docs.len() {
+                h += 1.5 * MM + value.block_height(2);
+            }
+        }
+        h
+    };
+    let sizes = [s.body, (s.body + s.min_body) / 2.0, s.min_body];
+    let wanted = docs.len().min(2);
+    let mut best: Option<Plan> = None;
+    for &size in &sizes {
+        for shown in (0..=docs.len()).rev() {
+            let p = Plan {
+                size,
+                facts: facts.len(),
+                fact_lines,
+                heading: !docs.is_empty(),
+                docs: shown,
+            };
+            if height(&p) <= room {
+                if shown >= wanted {
+                    return p;
+                }
+                if best.is_none_or(|b| shown > b.docs) {
+                    best = Some(p);
+                }
+                break;
+            }
+        }
+    }
+    // The documents before the facts: fewer facts for the first two.
+    for n in (0..facts.len()).rev() {
+        let p = Plan {
+            size: s.min_body,
+            facts: n,
+            fact_lines: 1,
+            heading: true,
+            docs: wanted,
+        };
+        if wanted > best.map_or(0, |b| b.docs) && height(&p) <= room {
+            return p;
+        }
+    }
+    if let Some(b) = best {
+        return b;
+    }
+    // Not even the heading fits with every fact: fewer facts.
+    for n in (0..facts.len()).rev() {
+        let p = Plan {
+            size: s.min_body,
+            facts: n,
+            fact_lines: 1,
+            heading: false,
+            docs: 0,
+        };
+        if height(&p) <= room {
+            return p;
+        }
+    }
+    Plan {
+        size: s.min_body,
+        facts: 0,
+        fact_lines: 1,
+        heading: false,
+        docs: 0,
+    }
+}
+
+/// A fact's value in at most `max` lines: whole when it fits, else cut
+/// after the last phrase (at `;` or `,`) that fits, else shortened with
+/// "…" — never mid-phrase when a phrase fits.
+fn one_line(value: &str, style: Style, width: f32, max: usize) -> Lines {
+    let whole = Lines::wrap(value, style, width);
+    if whole.lines.len() <= max {
+        return whole;
+    }
+    let ends: Vec<usize> = value
+        .char_indices()
+        .filter(|(_, c)| matches!(c, ';' | ','))
+        .map(|(i, _)| i)
+        .collect();
+    for &end in ends.iter().rev() {
+        let phrase = format!("{} …", value[..end].trim_end());
+        let lines = Lines::wrap(&phrase, style, width);
+        if lines.lines.len() <= max {
+            return lines;
+        }
+    }
+    whole.shortened(max, width)
 }
 
 #[cfg(test)]
@@ -242,6 +369,40 @@ mod tests {
                     _ => {}
                 }
                 assert!(item.bounds().bottom() <= page.height + 0.01);
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_two_documents_show_before_any_count_and_a_code_keeps_its_word() {
+        let (t, labels) = template_for(OutputKind::Png, Size::A4, Lang::Vi, None).unwrap();
+        let job = Job::with_template(OutputKind::Png, t, labels, None, shipped()).unwrap();
+        for e in &job.entries {
+            let page = phone(&job, e).unwrap();
+            let texts: Vec<&str> = page
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text(run) => Some(run.text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let docs = &e.procedure.documents;
+            for d in docs.iter().take(2) {
+                let first_word = d.value.split_whitespace().next().unwrap();
+                assert!(
+                    texts.iter().any(|t| t.starts_with(first_word)),
+                    "{}: {:?} not shown: {texts:?}",
+                    e.procedure.title.value,
+                    d.value
+                );
+            }
+            // "và N giấy tờ khác" only after a document is listed.
+            assert!(!texts.iter().any(|t| t.ends_with("mã")), "{texts:?}");
+            if docs.len() > 2 {
+                assert!(texts
+                    .iter()
+                    .any(|t| t.contains("khác") || t.contains("quét mã")));
             }
         }
     }

@@ -122,6 +122,8 @@ pub struct Labels {
     /// Before the words a printed search address looks for:
     /// "dichvucong.gov.vn · tìm: Đăng ký nhận cha, mẹ, con".
     pub search_short: String,
+    /// On a phone image with no document listed: "3 giấy tờ — quét mã để xem".
+    pub documents_count: String,
     pub field: String,
     pub processing_time: String,
     pub fee: String,

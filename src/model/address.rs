@@ -107,7 +107,8 @@ pub struct Words<'a> {
 pub fn for_people(href: &str, code: Option<&str>, words: Words) -> String {
     let on_portal = host(href) == super::portal::HOST;
     if let (true, Some(code)) = (on_portal, code) {
-        return format!("{} · {} {code}", super::portal::HOST, words.code);
+        // A no-break space: the word and its code never part at a line's end.
+        return format!("{} · {}\u{a0}{code}", super::portal::HOST, words.code);
     }
     if let Some(keyword) = on_portal
         .then(|| super::portal::search_keyword(href))
@@ -179,7 +180,7 @@ mod tests {
             "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7";
         assert_eq!(
             for_people(id, Some("1.001193"), WORDS),
-            "dichvucong.gov.vn · mã 1.001193"
+            "dichvucong.gov.vn · mã\u{a0}1.001193"
         );
         assert_eq!(
             for_people(

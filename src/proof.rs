@@ -26,12 +26,21 @@ pub struct Misread {
 
 /// Every code of `pages` that does not read back to the address of the
 /// link laid over it.
+/// Codes read back in this run, for `build --proof`'s last line.
+static READ_BACK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How many codes this run has read back.
+pub fn read_back() -> usize {
+    READ_BACK.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 pub fn misread(pages: &[Page]) -> Vec<Misread> {
     let codes: Vec<(usize, Rect, String)> = pages
         .iter()
         .enumerate()
         .flat_map(|(i, page)| codes_of(page).into_iter().map(move |(r, h)| (i, r, h)))
         .collect();
+    READ_BACK.fetch_add(codes.len(), std::sync::atomic::Ordering::Relaxed);
     codes
         .par_iter()
         .filter_map(|(i, area, href)| {

@@ -609,8 +609,15 @@ fn a_code_that_does_not_read_back_stops_build_proof_and_nothing_is_written() {
     let files: Vec<_> = walk(&env.path("c/out"));
     assert!(files.is_empty(), "nothing written: {files:?}");
     // Without the spoiling, the same build proofs and writes the poster.
-    env.toroi(&["build", "--proof", campaign.to_str().unwrap()])
-        .success();
+    let out = env.toroi(&["build", "--proof", campaign.to_str().unwrap()]);
+    out.success();
+    // And says what it checked.
+    assert!(
+        out.stdout
+            .contains("read back 1 QR code: it opens its address"),
+        "{}",
+        out.stdout
+    );
     assert_eq!(
         decode_pdf_qr(&env.path("c/out/posters/dang-ky-ket-hon.pdf"), 150).len(),
         1

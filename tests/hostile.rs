@@ -728,7 +728,7 @@ fn outputs_that_would_write_one_file_are_refused_and_earlier_files_stay_whole() 
 }
 
 #[test]
-fn cards_with_no_procedure_left_keep_the_previous_file_and_old_temporaries_go() {
+fn cards_with_a_procedure_broken_keep_the_previous_file_and_old_temporaries_go() {
     let env = Env::strict();
     std::fs::copy(
         repo("procedures/dang-ky-khai-sinh.toml"),
@@ -737,8 +737,9 @@ fn cards_with_no_procedure_left_keep_the_previous_file_and_old_temporaries_go() 
     .unwrap();
     env.write(
         "toroi.toml",
-        "procedures = [\"ks.toml\"]\n\n[[output]]\nkind = \"cards\"\nfile = \"out/the.pdf\"\n",
+        "procedures = [\"ks.toml\", \"kh.toml\"]\n\n[[output]]\nkind = \"cards\"\nfile = \"out/the.pdf\"\n",
     );
+    std::fs::copy(repo("procedures/dang-ky-ket-hon.toml"), env.path("kh.toml")).unwrap();
     let out = limited(env.dir.path(), &["build"]);
     assert_eq!(out.status, 0, "{}", out.stderr);
     let before = std::fs::read(env.path("out/the.pdf")).unwrap();
@@ -754,14 +755,18 @@ fn cards_with_no_procedure_left_keep_the_previous_file_and_old_temporaries_go() 
         .unwrap()
         .set_modified(two_days)
         .unwrap();
-    // The only procedure breaks.
+    // One of the two breaks: a sheet one card short is not cut and handed out.
     std::fs::write(
         env.path("ks.toml"),
         "title = \"Đăng ký khai sinh\"\nfee = [\n",
     )
     .unwrap();
     let out = limited(env.dir.path(), &["build"]);
-    refused(&out, "out/the.pdf", "none of its procedures can be printed");
+    refused(
+        &out,
+        "out/the.pdf",
+        "was not written: 1 of its procedure files",
+    );
     assert_eq!(
         std::fs::read(env.path("out/the.pdf")).unwrap(),
         before,

@@ -734,8 +734,6 @@ clash-nested = this output would write { $file }, where the output at line { $li
 clash-hint = give each output its own file or folder
 clash-within = two procedures of this output would both be written to { $file }
 clash-within-hint = rename one of the procedure files
-build-none-left = { $file } was not written: none of its procedures can be printed ({ $n } with errors, see above); the previous file, if any, is kept
-build-none-left-hint = fix the procedure files and build again
 field-too-long = `field` has { $n } characters; a field's name has at most { $max } (the longest in the national catalogue has 193)
 field-too-long-hint = write the field's name alone, as the national catalogue names it (e.g. "Hộ tịch")
 guard-xls-not-compound = it is not an Excel 97–2003 file (.xls), though it is named so
@@ -745,3 +743,7 @@ list-too-many = `{ $key }` has { $n } items; a procedure's list has at most { $m
 text-too-long = `{ $key }` has { $n } characters; at most { $max } are printed
 text-too-long-hint = print what a citizen needs at the desk; the full text stays on the page the QR code opens
 procedure-too-long = the procedure's texts have { $n } characters in all; at most { $max } are printed (a handbook section of 12 pages)
+proof-done = read back { $n } { $n ->
+    [one] QR code: it opens its address
+   *[other] QR codes: every one opens its address
+}

@@ -148,6 +148,9 @@ pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) ->
             0 => String::new(),
             n => format!(", {}", crate::t!("count-warnings", n = n)),
         };
+        if proof {
+            println!("{}", crate::t!("proof-done", n = crate::proof::read_back()));
+        }
         println!(
             "{}",
             crate::t!(
@@ -289,15 +292,8 @@ pub(super) fn refused(
         OutputKind::Leaflet | OutputKind::Handbook | OutputKind::Catalog => {
             whole(&output.kind.described())
         }
-        // Cards print those that can be; with none left, the previous
-        // file is kept rather than replaced by an empty one.
-        OutputKind::Cards => (procedures == 0 && broken > 0).then(|| {
-            at(crate::t!(
-                "build-none-left",
-                file = output.file.display(),
-                n = broken
-            ))
-            .with_hint(crate::t!("build-none-left-hint"))
-        }),
+        // A sheet of cards one card short would be cut and handed out as
+        // if whole: held back like a handbook, the previous file kept.
+        OutputKind::Cards => whole(&output.kind.described()),
     }
 }

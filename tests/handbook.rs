@@ -410,7 +410,7 @@ fn build_with_one_broken_procedure_writes_the_other_outputs_and_fails() {
     );
     assert!(
         out.stderr
-            .contains("2 of 6 outputs failed and 1 procedure file has errors"),
+            .contains("3 of 6 outputs failed and 1 procedure file has errors"),
         "{}",
         out.stderr
     );
@@ -425,6 +425,8 @@ fn build_with_one_broken_procedure_writes_the_other_outputs_and_fails() {
     }
     assert!(!dir.join("posters/zz-hong.pdf").exists());
     assert!(!dir.join("cam-nang.pdf").exists() && !dir.join("cam-nang-in.pdf").exists());
+    // Nor a sheet of cards one card short.
+    assert!(!dir.join("the-qr.pdf").exists());
     // The leaflet lists its own procedures, all good: it is written.
     assert_eq!(pdf_pages_and_size(&dir.join("to-gap.pdf")).0, 2);
 }

@@ -412,7 +412,7 @@ fn every_argument_and_command_line_mistake_speaks_the_language_asked_for() {
         (
             &["posterr"],
             "lỗi: không có lệnh 'posterr'",
-            "unrecognized subcommand",
+            "there is no command 'posterr'",
         ),
         (
             &["poster", "a.toml", "--png", "--bleed", "3"],
@@ -519,5 +519,40 @@ fn lists_layouts_files_and_images_speak_the_language_asked_for() {
         let (_, text) = run(d, Asked::ToroiLangEn, args);
         assert!(text.contains(en), "{args:?}:\n{text}");
         let _ = std::fs::remove_dir_all(d.join("thu-tuc"));
+    }
+}
+
+/// `--lang` before or after any command; help that states its own default
+/// says it once; a mistyped command gets the one nearest command.
+#[test]
+fn lang_goes_anywhere_defaults_are_said_once_and_one_command_is_suggested() {
+    let dir = repo("");
+    for args in [
+        vec!["--lang", "en", "check", "procedures/dang-ky-khai-sinh.toml"],
+        vec!["check", "procedures/dang-ky-khai-sinh.toml", "--lang", "en"],
+    ] {
+        let (code, text) = run(&dir, Asked::VietnameseLocale, &args);
+        assert_eq!(code, 0, "{args:?}: {text}");
+        assert!(text.contains("ready to print"), "{args:?}: {text}");
+    }
+    for (asked, word) in [
+        (Asked::VietnameseLocale, "mặc định"),
+        (Asked::EnglishLocale, "default"),
+    ] {
+        for (cmd, arg) in [("init", "[FOLDER]"), ("watch", "[toroi.toml]")] {
+            let (code, text) = run(&dir, asked, &[cmd, "--help"]);
+            assert_eq!(code, 0, "{text}");
+            let line = text
+                .lines()
+                .find(|l| l.trim_start().starts_with(arg))
+                .unwrap();
+            assert_eq!(line.matches(word).count(), 1, "{line}");
+        }
+        let (code, text) = run(&dir, asked, &["postr"]);
+        assert_eq!(code, 2, "{text}");
+        assert!(
+            text.contains("'poster'") && !text.contains("import"),
+            "{text}"
+        );
     }
 }

@@ -53,6 +53,9 @@ struct Cli {
     /// The folder a campaign may read and write in [default: the campaign's folder, or this folder when it holds the campaign]
     #[arg(long, global = true, value_name = "FOLDER")]
     root: Option<PathBuf>,
+    /// Language of the messages and of the printed labels [default: the campaign's `lang`, else vi]
+    #[arg(long, global = true, value_enum, ignore_case = true)]
+    lang: Option<LangArg>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -258,9 +261,6 @@ struct Common {
     /// Print without a campaign, even in a campaign's folder
     #[arg(long, conflicts_with = "campaign")]
     no_campaign: bool,
-    /// Language of the printed labels [default: the campaign's `lang`, else vi]
-    #[arg(long, value_enum, ignore_case = true)]
-    lang: Option<LangArg>,
     /// A template file whose keys override the built-in layout preset (see templates/)
     #[arg(long, value_name = "FILE.toml")]
     template: Option<PathBuf>,
@@ -343,8 +343,7 @@ pub fn run() -> ExitCode {
     if std::env::var_os("TOROI_DEBUG").is_none() {
         std::panic::set_hook(Box::new(|_| {}));
     }
-    let args = parse();
-    match crate::model::input::guarded(|| run_command(args)) {
+    match crate::model::input::guarded(|| run_command(parse())) {
         Ok(code) => code,
         Err(reason) => {
             eprintln!(
@@ -359,6 +358,9 @@ pub fn run() -> ExitCode {
 
 /// Runs one command; its exit code.
 fn run_command(args: Cli) -> ExitCode {
+    // Before or after any command: the messages' language (read at the
+    // start) and the printed labels'.
+    let lang = args.lang;
     if let Some(root) = &args.root {
         if !root.is_dir() {
             eprintln!(
@@ -383,7 +385,12 @@ fn run_command(args: Cli) -> ExitCode {
                 PosterArg::A4 => Size::A4,
                 PosterArg::A3 => Size::A3,
             };
-            single::poster(&procedures, output, (size, phone), &options(common, image))
+            single::poster(
+                &procedures,
+                output,
+                (size, phone),
+                &options(common, image, lang),
+            )
         }
         Command::Handbook {
             paths,
@@ -402,7 +409,7 @@ fn run_command(args: Cli) -> ExitCode {
                 None => crate::job::Grouping::AsListed,
             };
             let how = (size, booklet, group);
-            single::handbook(&paths, output, how, &options(common, NO_IMAGE))
+            single::handbook(&paths, output, how, &options(common, NO_IMAGE, lang))
         }
         Command::Cards {
             paths,
@@ -414,7 +421,7 @@ fn run_command(args: Cli) -> ExitCode {
         } => {
             let options = single::Options {
                 no_fill,
-                ..options(common, image)
+                ..options(common, image, lang)
             };
             single::cards(&paths, output, copies as usize, &options)
         }
@@ -423,7 +430,7 @@ fn run_command(args: Cli) -> ExitCode {
             output,
             image,
             common,
-        } => single::leaflet(&paths, output, &options(common, image)),
+        } => single::leaflet(&paths, output, &options(common, image, lang)),
         Command::Catalog {
             paths,
             output,
@@ -434,7 +441,7 @@ fn run_command(args: Cli) -> ExitCode {
                 PosterArg::A4 => Size::A4,
                 PosterArg::A3 => Size::A3,
             };
-            single::catalog(&paths, output, size, &options(common, NO_IMAGE))
+            single::catalog(&paths, output, size, &options(common, NO_IMAGE, lang))
         }
         Command::Watch { campaign } => {
             let campaign = match campaign.exists() || campaign != Path::new(CAMPAIGN_FILE) {
@@ -590,7 +597,7 @@ fn parse() -> Cli {
 fn usage_error(e: clap::Error) -> ! {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     use std::error::Error as _;
-    if crate::i18n::current() == crate::i18n::Ui::En {
+    if crate::i18n::current() == crate::i18n::Ui::En && e.kind() != ErrorKind::InvalidSubcommand {
         e.exit()
     }
     let get = |kind| match e.get(kind) {
@@ -632,8 +639,19 @@ fn usage_error(e: clap::Error) -> ! {
     if let Some(valid) = get(ContextKind::ValidValue) {
         eprintln!("  {}", crate::t!("usage-valid", values = valid));
     }
-    let suggested =
-        get(ContextKind::SuggestedArg).or_else(|| get(ContextKind::SuggestedSubcommand));
+    // clap suggests every command within reach ("import, poster" for
+    // "postr"); the nearest alone is the one meant.
+    let nearest_command = match e.get(ContextKind::SuggestedSubcommand) {
+        Some(ContextValue::Strings(v)) => {
+            let typed = get(ContextKind::InvalidSubcommand).unwrap_or_default();
+            let names: Vec<&str> = v.iter().map(String::as_str).collect();
+            crate::model::toml_read::nearest(&typed, &names)
+                .map(str::to_owned)
+                .or_else(|| v.first().cloned())
+        }
+        _ => None,
+    };
+    let suggested = get(ContextKind::SuggestedArg).or(nearest_command);
     if let Some(s) = suggested {
         eprintln!("  {}", crate::t!("usage-did-you-mean", suggestion = s));
     }
@@ -669,7 +687,8 @@ fn localised(cmd: clap::Command) -> clap::Command {
                 .action(ArgAction::Version)
                 .help(crate::t!("arg-version")),
         )
-        .mut_arg("root", |a| a.help(crate::t!("arg-root")));
+        .mut_arg("root", |a| a.help(crate::t!("arg-root")))
+        .mut_arg("lang", |a| a.help(crate::t!("arg-lang")));
     // clap says "[default: …]" and "[possible values: …]" in English; in
     // Vietnamese toroi says them itself.
     let vietnamese = crate::i18n::current() == crate::i18n::Ui::Vi;
@@ -717,6 +736,11 @@ fn localised(cmd: clap::Command) -> clap::Command {
                     .or_else(|| crate::i18n::lookup(&format!("arg-{id}")));
                 if let Some(text) = text {
                     sub = sub.mut_arg(&id, |a| {
+                        // A help that states its own default ("[mặc định:
+                        // thư mục này]") says it once.
+                        if text.contains('[') && a.get_action().takes_values() {
+                            return a.help(text).hide_default_value(true);
+                        }
                         let said = defaults(&a);
                         if said.is_empty() {
                             return a.help(text);
@@ -741,7 +765,7 @@ const NO_IMAGE: ImageArgs = ImageArgs {
     px: None,
 };
 
-fn options(c: Common, image: ImageArgs) -> single::Options {
+fn options(c: Common, image: ImageArgs, lang: Option<LangArg>) -> single::Options {
     let campaign = match (c.campaign, c.no_campaign) {
         (Some(given), _) => Some(given),
         (None, true) => None,
@@ -753,7 +777,7 @@ fn options(c: Common, image: ImageArgs) -> single::Options {
             bleed: c.bleed.unwrap_or(0.0),
             cmyk: c.cmyk,
         },
-        lang: c.lang.map(|l| match l {
+        lang: lang.map(|l| match l {
             LangArg::Vi => Lang::Vi,
             LangArg::En => Lang::En,
         }),

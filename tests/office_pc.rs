@@ -361,3 +361,55 @@ fn watch_follows_a_folder_renamed_back_and_ignores_a_busy_log() {
     noise.join().unwrap();
     watching.interrupt();
 }
+
+/// Notepad's "ANSI" save (Windows-1258) turns the letters the code page
+/// lacks into "?": each damaged text is an error at its line naming the
+/// word, nothing is printed; a list whose headers lost letters says so
+/// rather than asking for the headers to be renamed.
+#[test]
+fn letters_lost_to_an_ansi_save_are_errors_at_each_text() {
+    let env = Env::new();
+    // The file as Notepad saves it: each letter in the code page's byte,
+    // or "?" where the code page has none.
+    let ansi = |text: &str| -> Vec<u8> {
+        let mut out = Vec::new();
+        for c in text.chars() {
+            let mut buf = [0; 4];
+            let (bytes, _, lossy) = encoding_rs::WINDOWS_1258.encode(c.encode_utf8(&mut buf));
+            match lossy {
+                true => out.push(b'?'),
+                false => out.extend_from_slice(&bytes),
+            }
+        }
+        out
+    };
+    let text = std::fs::read_to_string(repo("procedures/dang-ky-ket-hon.toml")).unwrap();
+    std::fs::write(env.path("kh.toml"), ansi(&text)).unwrap();
+    let out = env.poster(&["kh.toml", "-o", "kh.pdf"]);
+    out.failure(1);
+    assert!(!env.path("kh.pdf").exists());
+    for (at, word) in [("kh.toml:1:9", "(\"k?\")"), ("kh.toml:4:9", "(\"H?\")")] {
+        assert!(
+            out.stderr.lines().any(|l| l.starts_with(at)
+                && l.contains("letters were lost here")
+                && l.contains(word)),
+            "{at} {word}: {}",
+            out.stderr
+        );
+    }
+    // A list saved the same way.
+    let list = "Mã TTHC,Tên thủ tục hành chính,Lĩnh vực\n1.001193,Đăng ký khai sinh,Hộ tịch\n";
+    std::fs::write(env.path("ds.csv"), ansi(list)).unwrap();
+    let out = env.toroi(&["check", "ds.csv"]);
+    out.failure(1);
+    assert!(
+        out.stderr.contains("the headers lost letters"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("head the column of names"),
+        "{}",
+        out.stderr
+    );
+}

@@ -698,3 +698,6 @@ text-too-long = `{ $key }` có { $n } ký tự; chỉ in được nhiều nhất
 text-too-long-hint = in những gì người dân cần ở bộ phận một cửa; toàn văn vẫn ở trang mà mã QR mở
 procedure-too-long = các nội dung của thủ tục có tổng cộng { $n } ký tự; chỉ in được nhiều nhất { $max } (một phần cẩm nang 12 trang)
 proof-done = đã đọc lại { $n } mã QR: tất cả mở đúng địa chỉ
+file-letters-lost = chữ đã bị mất ở đây ("{ $word }"): tệp được lưu theo bảng mã cũ Windows-1258 ("ANSI"), bảng mã này biến những chữ nó không có thành "?"
+file-letters-lost-hint = mở tệp gốc (hoặc danh mục gốc) rồi lưu lại dạng UTF-8: trong Notepad chọn Tệp > Lưu thành > Mã hóa: UTF-8; không thể đổi "?" trở lại thành chữ
+list-header-letters-lost = tiêu đề cột đã mất chữ ("{ $word }"): danh mục được lưu theo một bảng mã biến chữ Việt thành "?"; mở bản gốc bằng Excel rồi lưu dạng .xlsx, hoặc "CSV UTF-8"

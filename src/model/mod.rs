@@ -17,6 +17,7 @@ pub mod toml_read;
 
 pub use campaign::{is_campaign, is_template, Campaign, Issuer, Logo, Output, NATIONAL_PORTAL};
 pub use kind::{Lang, OutputKind, Size};
+pub use procedure::lost_letter as procedure_lost_letter;
 pub use procedure::{duplicate_codes, shared_portal_ids, Link, Online, Procedure};
 
 /// A procedure file's keys, in the order the contract lists them.

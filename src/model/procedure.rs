@@ -35,6 +35,40 @@ pub enum Link {
     Search,
 }
 
+/// The first word of `text` with a letter lost to `?` (see
+/// `Procedure::lost_letters`), as written.
+pub fn lost_letter(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '?' {
+            continue;
+        }
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        let next_word = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+        let lost = after.is_some_and(char::is_alphabetic)
+            || (before.is_some_and(char::is_alphabetic)
+                && next_word.is_some_and(|c| c.is_lowercase()));
+        if lost {
+            let start = chars[..i]
+                .iter()
+                .rposition(|c| c.is_whitespace())
+                .map_or(0, |p| p + 1);
+            let end = chars[i..]
+                .iter()
+                .position(|c| c.is_whitespace())
+                .map_or(chars.len(), |p| i + p);
+            let word: String = chars[start..end].iter().collect();
+            // An address's query ("x?id=1") is no lost letter.
+            if word.contains("://") {
+                continue;
+            }
+            return Some(word);
+        }
+    }
+    None
+}
+
 /// The most characters a `field` may have (see where it is read).
 pub const MAX_FIELD_CHARS: usize = 250;
 /// Bounds on a procedure's texts and lists (see `Procedure::bounded`).
@@ -260,11 +294,54 @@ impl Procedure {
             src: src.clone(),
         };
         p.bounded(&mut diags);
+        p.lost_letters(&mut diags);
         if diags.has_errors() {
             diags.sort();
             return Err(diags);
         }
         Ok(p)
+    }
+
+    /// Notepad saving Vietnamese as "ANSI" (Windows-1258) turns every
+    /// letter the code page lacks into `?`: "Đăng k? k?t hôn". In a file
+    /// read as Windows-1258, a `?` inside a word, at a word's start, or
+    /// after a word with more of the sentence following in lower case is a
+    /// lost letter: an error at each text that has one, since the print
+    /// would carry the damage.
+    fn lost_letters(&self, diags: &mut Diagnostics) {
+        if self.src.legacy.is_none() {
+            return;
+        }
+        let texts = [
+            Some(&self.title),
+            self.field.as_ref(),
+            self.agency.as_ref(),
+            self.summary.as_ref(),
+            self.processing_time.as_ref(),
+            self.fee.as_ref(),
+            self.result.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(
+            [
+                &self.channels,
+                &self.documents,
+                &self.steps,
+                &self.legal_basis,
+            ]
+            .into_iter()
+            .flatten(),
+        );
+        for text in texts {
+            if let Some(word) = lost_letter(&text.value) {
+                diags.push(
+                    self.src
+                        .error_at(text.offset, crate::t!("file-letters-lost", word = word))
+                        .with_hint(crate::t!("file-letters-lost-hint")),
+                );
+            }
+        }
     }
 
     /// Bounds on what a procedure holds, so that laying it out takes a
@@ -515,6 +592,16 @@ pub fn duplicate_codes(procedures: &[Procedure]) -> (Diagnostics, Vec<usize>) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_letter_lost_to_a_code_page_is_told_from_a_question() {
+        assert_eq!(lost_letter("Đăng k? k?t hôn").as_deref(), Some("k?"));
+        assert_eq!(lost_letter("?y ban nhân dân").as_deref(), Some("?y"));
+        assert_eq!(lost_letter("c?p x?").as_deref(), Some("c?p"));
+        assert_eq!(lost_letter("Ai được đăng ký?"), None);
+        assert_eq!(lost_letter("Có mất phí không? Không."), None);
+        assert_eq!(lost_letter("xem https://a.vn/x?id=1 ở đó"), None);
+    }
     use super::*;
     use std::path::PathBuf;
 

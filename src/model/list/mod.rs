@@ -86,10 +86,19 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Rows, Diagnostics> {
     } else {
         crate::t!("list-headers-found", headers = closest.join(" | "))
     };
+    // Headers whose letters a code page turned into "?" ("T?n th? t?c"):
+    // renaming them would not help; saving the list again would.
+    let hint = match closest
+        .iter()
+        .find_map(|h| crate::model::procedure_lost_letter(h))
+    {
+        Some(word) => crate::t!("list-header-letters-lost", word = word),
+        None => crate::t!("list-no-title-column-hint"),
+    };
     Err(
         Diagnostic::error(crate::t!("list-no-title-column", found = found))
             .in_file(path)
-            .with_hint(crate::t!("list-no-title-column-hint"))
+            .with_hint(hint)
             .into(),
     )
 }

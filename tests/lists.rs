@@ -739,3 +739,34 @@ fn the_first_sheet_with_a_header_is_read_unless_sheet_names_one() {
         run.stderr
     );
 }
+
+/// A fee typed as a number prints the Vietnamese way with its unit, with a
+/// warning; a field column's "Lĩnh vực" prefix is taken off.
+#[test]
+fn a_numeric_fee_prints_as_an_amount_and_a_field_loses_its_prefix() {
+    let env = Env::new();
+    let rows = row(
+        1,
+        &[
+            ("A1", "Mã TTHC"),
+            ("B1", "Tên thủ tục hành chính"),
+            ("C1", "Lệ phí"),
+            ("D1", "Lĩnh vực"),
+        ],
+    ) + r#"<row r="2"><c r="A2" t="inlineStr"><is><t>1.001193</t></is></c><c r="B2" t="inlineStr"><is><t>Đăng ký khai sinh</t></is></c><c r="C2"><v>2000</v></c><c r="D2" t="inlineStr"><is><t>Lĩnh vực Hộ tịch</t></is></c></row>"#;
+    xlsx(&env.path("ds.xlsx"), &[("DanhMuc", "", rows)]);
+    let out = env.toroi(&["handbook", "ds.xlsx", "-o", "p.pdf"]);
+    out.success();
+    assert!(
+        out.stderr.contains("ds.xlsx:DanhMuc!C2")
+            && out.stderr.contains("it prints as \"2.000 đồng\""),
+        "{}",
+        out.stderr
+    );
+    let text = collapse(&pdf_text(&env.path("p.pdf")));
+    assert!(text.contains("2.000 đồng"), "{text}");
+    assert!(
+        !text.contains("Lĩnh vực Hộ tịch") && text.contains("Hộ tịch"),
+        "{text}"
+    );
+}

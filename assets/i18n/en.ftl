@@ -750,3 +750,5 @@ proof-done = read back { $n } { $n ->
 file-letters-lost = letters were lost here ("{ $word }"): the file was saved in the old Windows-1258 ("ANSI") code page, which turned the letters it lacks into "?"
 file-letters-lost-hint = open the original file (or the list it came from) and save it again as UTF-8: in Notepad choose File > Save As > Encoding: UTF-8; the "?" cannot be turned back into letters
 list-header-letters-lost = the headers lost letters ("{ $word }"): the list was saved in a code page that turned Vietnamese letters into "?"; open the original in Excel and save it as .xlsx, or as "CSV UTF-8"
+list-fee-number = the fee is a number here; it prints as "{ $fee }"
+list-fee-number-hint = type the fee as text in the cell ("Miễn phí", "8.000 đồng/bản") to print it as you mean it

@@ -701,3 +701,5 @@ proof-done = đã đọc lại { $n } mã QR: tất cả mở đúng địa ch�
 file-letters-lost = chữ đã bị mất ở đây ("{ $word }"): tệp được lưu theo bảng mã cũ Windows-1258 ("ANSI"), bảng mã này biến những chữ nó không có thành "?"
 file-letters-lost-hint = mở tệp gốc (hoặc danh mục gốc) rồi lưu lại dạng UTF-8: trong Notepad chọn Tệp > Lưu thành > Mã hóa: UTF-8; không thể đổi "?" trở lại thành chữ
 list-header-letters-lost = tiêu đề cột đã mất chữ ("{ $word }"): danh mục được lưu theo một bảng mã biến chữ Việt thành "?"; mở bản gốc bằng Excel rồi lưu dạng .xlsx, hoặc "CSV UTF-8"
+list-fee-number = lệ phí ở ô này là một con số; sẽ in là "{ $fee }"
+list-fee-number-hint = gõ lệ phí dạng chữ trong ô ("Miễn phí", "8.000 đồng/bản") để in đúng ý

@@ -182,25 +182,29 @@ impl Procedure {
                     }
                 });
         let code = r.string("code");
-        let online = r.string("online").and_then(|o| match o.value.as_str() {
-            "full" => Some(Located {
-                value: Online::Full,
-                offset: o.offset,
-            }),
-            "partial" => Some(Located {
-                value: Online::Partial,
-                offset: o.offset,
-            }),
-            "none" => Some(Located {
-                value: Online::None,
-                offset: o.offset,
-            }),
-            other => {
-                let d = src
-                    .error_at(o.offset, crate::t!("online-bad", value = other))
-                    .with_hint(crate::t!("online-hint"));
-                r.diags.push(d);
-                None
+        // The office's words too ("Toàn trình", "Một phần", "Không"), as
+        // in lists.
+        let online = r.string("online").and_then(|o| {
+            match crate::model::list::online_level(&o.value).unwrap_or(o.value.as_str()) {
+                "full" => Some(Located {
+                    value: Online::Full,
+                    offset: o.offset,
+                }),
+                "partial" => Some(Located {
+                    value: Online::Partial,
+                    offset: o.offset,
+                }),
+                "none" => Some(Located {
+                    value: Online::None,
+                    offset: o.offset,
+                }),
+                other => {
+                    let d = src
+                        .error_at(o.offset, crate::t!("online-bad", value = other))
+                        .with_hint(crate::t!("online-hint"));
+                    r.diags.push(d);
+                    None
+                }
             }
         });
         // `url` given always wins; then the portal's page for the id; then
@@ -592,6 +596,23 @@ pub fn duplicate_codes(procedures: &[Procedure]) -> (Diagnostics, Vec<usize>) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn online_takes_the_office_words_as_lists_do() {
+        for (word, level) in [
+            ("Một phần", Online::Partial),
+            ("toàn trình", Online::Full),
+            ("Không", Online::None),
+            ("partial", Online::Partial),
+        ] {
+            let p = parse(&format!(
+                "title = \"Đăng ký khai sinh\"\ncode = \"1.001193\"\nonline = \"{word}\"\n"
+            ))
+            .unwrap();
+            assert_eq!(p.online.unwrap().value, level, "{word}");
+        }
+        assert!(parse("title = \"A\"\ncode = \"1.001193\"\nonline = \"có lẽ\"\n").is_err());
+    }
 
     #[test]
     fn a_letter_lost_to_a_code_page_is_told_from_a_question() {

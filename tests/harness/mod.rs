@@ -709,3 +709,71 @@ pub fn contact_campaign(env: &Env, name: &str, extra: &str) -> PathBuf {
         );
     env.write(&format!("{name}/toroi.toml"), text)
 }
+
+/// A minimal XLSX: `sheets` as (name, visibility, the sheet's XML rows).
+pub fn xlsx(path: &Path, sheets: &[(&str, &str, String)]) {
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    let mut put = |name: &str, text: &str| {
+        zip.start_file(name, opts).unwrap();
+        std::io::Write::write_all(&mut zip, text.as_bytes()).unwrap();
+    };
+    put(
+        "[Content_Types].xml",
+        r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>"#,
+    );
+    put(
+        "_rels/.rels",
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+    );
+    let list: String = sheets
+        .iter()
+        .enumerate()
+        .map(|(i, (name, state, _))| {
+            format!(
+                r#"<sheet name="{name}" sheetId="{}" {state} r:id="rId{}"/>"#,
+                i + 1,
+                i + 1
+            )
+        })
+        .collect();
+    put(
+        "xl/workbook.xml",
+        &format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{list}</sheets></workbook>"#
+        ),
+    );
+    let rels: String = (1..=sheets.len())
+        .map(|i| {
+            format!(
+                r#"<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>"#
+            )
+        })
+        .collect();
+    put(
+        "xl/_rels/workbook.xml.rels",
+        &format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#
+        ),
+    );
+    for (i, (_, _, rows)) in sheets.iter().enumerate() {
+        put(
+            &format!("xl/worksheets/sheet{}.xml", i + 1),
+            &format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#
+            ),
+        );
+    }
+    zip.finish().unwrap();
+}
+
+/// A row of text cells: (reference, text).
+pub fn row(n: usize, cells: &[(&str, &str)]) -> String {
+    let cells: String = cells
+        .iter()
+        .map(|(r, v)| format!(r#"<c r="{r}" t="inlineStr"><is><t>{v}</t></is></c>"#))
+        .collect();
+    format!(r#"<row r="{n}">{cells}</row>"#)
+}

@@ -241,6 +241,22 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
                         continue;
                     }
                 },
+                // A fee typed as a number (2000): the amount the Vietnamese
+                // way, with its unit ("2.000 đồng"), and a word about it.
+                Key::Fee if v.number.is_some_and(|n| n >= 0.0 && n.fract() == 0.0) => {
+                    let fee = format!("{} đồng", thousands(v.number.unwrap_or(0.0) as u64));
+                    problems.push(
+                        Diagnostic::warning(crate::t!("list-fee-number", fee = fee.as_str()))
+                            .in_file(path)
+                            .at_cell(cell.clone(), Some(v.text.clone()))
+                            .with_hint(crate::t!("list-fee-number-hint")),
+                    );
+                    FieldValue::One(fee)
+                }
+                // "Lĩnh vực Hộ tịch", "3. Lĩnh vực đất đai": the field's name.
+                Key::Field if header::normalise(&text).starts_with("linh vuc") => {
+                    FieldValue::One(section_field(&text))
+                }
                 k if k.is_list() => FieldValue::Many(row::items(&text)),
                 _ => FieldValue::One(text.clone()),
             };
@@ -362,6 +378,19 @@ fn looks_like_section(text: &str) -> bool {
 
 /// The field a section row names: its numbering and "Lĩnh vực" dropped,
 /// capitals made sentence case ("I. LĨNH VỰC HỘ TỊCH" → "Hộ tịch").
+/// 1234567 → "1.234.567", as amounts are written in Vietnamese.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(d);
+    }
+    out
+}
+
 fn section_field(text: &str) -> String {
     let mut t = text.trim();
     // Numbering: "I.", "23-", "A)", "1." before the name.
@@ -376,6 +405,11 @@ fn section_field(text: &str) -> String {
         t = t["lĩnh vực".len()..].trim_start_matches([' ', ':', '-']);
     }
     crate::text::capitalised(&crate::text::sentence_case(t))
+}
+
+/// The online level an office's wording means: "full", "partial" or "none".
+pub fn online_level(text: &str) -> Option<&'static str> {
+    online(text)
 }
 
 /// The `online` value a cell means: "Toàn trình" / "Mức độ 4" → full,
@@ -412,6 +446,15 @@ mod tests {
         assert_eq!(section_field("Lĩnh vực Đất đai"), "Đất đai");
         assert!(looks_like_section("II. LĨNH VỰC CHỨNG THỰC"));
         assert!(!looks_like_section("Đăng ký khai sinh"));
+    }
+
+    #[test]
+    fn amounts_are_grouped_the_vietnamese_way() {
+        assert_eq!(thousands(2000), "2.000");
+        assert_eq!(thousands(1_234_567), "1.234.567");
+        assert_eq!(thousands(500), "500");
+        assert_eq!(section_field("Lĩnh vực Hộ tịch"), "Hộ tịch");
+        assert_eq!(section_field("3. Lĩnh vực đất đai"), "Đất đai");
     }
 
     #[test]

@@ -71,19 +71,10 @@ impl ReadError {
 
 /// The bytes of the regular file at `path`, if it has at most `limit`.
 pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
-    if !meta.is_file() {
-        return Err(ReadError::NotAFile);
-    }
-    if meta.len() > limit {
-        return Err(ReadError::TooLarge {
-            bytes: meta.len(),
-            limit,
-        });
-    }
+    let len = check(path, limit)?;
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
     // A file that grows while it is read stops at the limit all the same.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let mut bytes = Vec::with_capacity(len as usize);
     file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;
@@ -97,8 +88,9 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 }
 
 /// Whether `path` is a regular file of at most `limit` bytes (for readers
-/// that open the file themselves, such as the spreadsheet reader).
-pub fn check(path: &Path, limit: u64) -> Result<(), ReadError> {
+/// that open the file themselves, such as the spreadsheet reader); its
+/// length.
+pub fn check(path: &Path, limit: u64) -> Result<u64, ReadError> {
     let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
     if !meta.is_file() {
         return Err(ReadError::NotAFile);
@@ -109,7 +101,7 @@ pub fn check(path: &Path, limit: u64) -> Result<(), ReadError> {
             limit,
         });
     }
-    Ok(())
+    Ok(meta.len())
 }
 
 /// A library's error as a reason to show: its byte spans ("at 0..0: ",

@@ -206,7 +206,7 @@ impl Detail {
             };
             let t = if t.is_empty() {
                 match f.vnd {
-                    Some(v) if v > 0.0 => format!("{} đồng", thousands(v as u64)),
+                    Some(v) if v > 0.0 => format!("{} đồng", crate::text::thousands(v as u64)),
                     _ => continue,
                 }
             } else {
@@ -259,19 +259,6 @@ impl Detail {
     }
 }
 
-/// 20000 → "20.000", as Vietnamese prints amounts.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn unit(u: &str) -> Option<&'static str> {
     match u {
         "WORKING_DAY" => Some("ngày làm việc"),
@@ -309,9 +296,9 @@ mod tests {
 
     #[test]
     fn amounts_are_written_the_vietnamese_way() {
-        assert_eq!(thousands(20000), "20.000");
-        assert_eq!(thousands(1500000), "1.500.000");
-        assert_eq!(thousands(500), "500");
+        assert_eq!(crate::text::thousands(20000), "20.000");
+        assert_eq!(crate::text::thousands(1500000), "1.500.000");
+        assert_eq!(crate::text::thousands(500), "500");
     }
 
     #[test]

@@ -142,31 +142,8 @@ pub fn check_glyphs(p: &Procedure) -> Result<(), Diagnostics> {
             );
         }
     };
-    check("title", &p.title.value, p.title.offset);
-    let singles = [
-        ("code", &p.code),
-        ("field", &p.field),
-        ("agency", &p.agency),
-        ("summary", &p.summary),
-        ("processing_time", &p.processing_time),
-        ("fee", &p.fee),
-        ("result", &p.result),
-    ];
-    for (name, v) in singles {
-        if let Some(v) = v {
-            check(name, &v.value, v.offset);
-        }
-    }
-    let lists = [
-        ("channels", &p.channels),
-        ("documents", &p.documents),
-        ("steps", &p.steps),
-        ("legal_basis", &p.legal_basis),
-    ];
-    for (name, list) in lists {
-        for v in list.iter() {
-            check(name, &v.value, v.offset);
-        }
+    for (name, v) in p.printed_texts() {
+        check(name, &v.value, v.offset);
     }
     if diags.has_errors() {
         Err(diags)

@@ -306,6 +306,35 @@ impl Procedure {
         Ok(p)
     }
 
+    /// Every text the procedure prints, with its key: the one list that
+    /// the checks of glyphs, bounds and lost letters go through.
+    pub fn printed_texts(&self) -> impl Iterator<Item = (&'static str, &Located<String>)> {
+        let singles = [
+            ("title", Some(&self.title)),
+            ("code", self.code.as_ref()),
+            ("field", self.field.as_ref()),
+            ("agency", self.agency.as_ref()),
+            ("summary", self.summary.as_ref()),
+            ("processing_time", self.processing_time.as_ref()),
+            ("fee", self.fee.as_ref()),
+            ("result", self.result.as_ref()),
+        ];
+        let lists = [
+            ("channels", &self.channels),
+            ("documents", &self.documents),
+            ("steps", &self.steps),
+            ("legal_basis", &self.legal_basis),
+        ];
+        singles
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k, v)))
+            .chain(
+                lists
+                    .into_iter()
+                    .flat_map(|(k, items)| items.iter().map(move |v| (k, v))),
+            )
+    }
+
     /// Notepad saving Vietnamese as "ANSI" (Windows-1258) turns every
     /// letter the code page lacks into `?`: "Đăng k? k?t hôn". In a file
     /// read as Windows-1258, a `?` inside a word, at a word's start, or
@@ -316,28 +345,7 @@ impl Procedure {
         if self.src.legacy.is_none() {
             return;
         }
-        let texts = [
-            Some(&self.title),
-            self.field.as_ref(),
-            self.agency.as_ref(),
-            self.summary.as_ref(),
-            self.processing_time.as_ref(),
-            self.fee.as_ref(),
-            self.result.as_ref(),
-        ]
-        .into_iter()
-        .flatten()
-        .chain(
-            [
-                &self.channels,
-                &self.documents,
-                &self.steps,
-                &self.legal_basis,
-            ]
-            .into_iter()
-            .flatten(),
-        );
-        for text in texts {
+        for (_, text) in self.printed_texts() {
             if let Some(word) = lost_letter(&text.value) {
                 diags.push(
                     self.src
@@ -372,21 +380,7 @@ impl Procedure {
                 );
             }
         }
-        let texts = [
-            ("title", Some(&self.title)),
-            ("summary", self.summary.as_ref()),
-            ("processing_time", self.processing_time.as_ref()),
-            ("fee", self.fee.as_ref()),
-            ("result", self.result.as_ref()),
-            ("agency", self.agency.as_ref()),
-        ]
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k, v)))
-        .chain(
-            lists
-                .iter()
-                .flat_map(|(k, items)| items.iter().map(move |v| (*k, v))),
-        );
+        let texts = self.printed_texts();
         let mut total = 0;
         for (key, value) in texts {
             let n = value.value.chars().count();

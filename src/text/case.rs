@@ -9,6 +9,19 @@ pub fn capitalised(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// 20000 → "20.000", as Vietnamese prints amounts.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `s` cut to at most `max` characters, with "…" where it was cut.
 pub fn shortened(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {

@@ -6,7 +6,7 @@ mod font;
 mod marker;
 mod wrap;
 
-pub use case::{capitalised, sentence_case, shortened};
+pub use case::{capitalised, sentence_case, shortened, thousands};
 pub use font::{Face, Font, FontKind};
 pub use marker::strip_marker;
 pub use wrap::{keep_together, wrap, wrap_url};

@@ -244,7 +244,10 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
                 // A fee typed as a number (2000): the amount the Vietnamese
                 // way, with its unit ("2.000 đồng"), and a word about it.
                 Key::Fee if v.number.is_some_and(|n| n >= 0.0 && n.fract() == 0.0) => {
-                    let fee = format!("{} đồng", thousands(v.number.unwrap_or(0.0) as u64));
+                    let fee = format!(
+                        "{} đồng",
+                        crate::text::thousands(v.number.unwrap_or(0.0) as u64)
+                    );
                     problems.push(
                         Diagnostic::warning(crate::t!("list-fee-number", fee = fee.as_str()))
                             .in_file(path)
@@ -378,19 +381,6 @@ fn looks_like_section(text: &str) -> bool {
 
 /// The field a section row names: its numbering and "Lĩnh vực" dropped,
 /// capitals made sentence case ("I. LĨNH VỰC HỘ TỊCH" → "Hộ tịch").
-/// 1234567 → "1.234.567", as amounts are written in Vietnamese.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(d);
-    }
-    out
-}
-
 fn section_field(text: &str) -> String {
     let mut t = text.trim();
     // Numbering: "I.", "23-", "A)", "1." before the name.
@@ -450,9 +440,9 @@ mod tests {
 
     #[test]
     fn amounts_are_grouped_the_vietnamese_way() {
-        assert_eq!(thousands(2000), "2.000");
-        assert_eq!(thousands(1_234_567), "1.234.567");
-        assert_eq!(thousands(500), "500");
+        assert_eq!(crate::text::thousands(2000), "2.000");
+        assert_eq!(crate::text::thousands(1_234_567), "1.234.567");
+        assert_eq!(crate::text::thousands(500), "500");
         assert_eq!(section_field("Lĩnh vực Hộ tịch"), "Hộ tịch");
         assert_eq!(section_field("3. Lĩnh vực đất đai"), "Đất đai");
     }

@@ -19,10 +19,97 @@ pub const PX_PER_PT: f32 = 4.0;
 /// The least side of the code, quiet zone included, in pixels.
 const MIN_QR_PX: f32 = 400.0;
 
+/// The largest code a sparse image grows to, quiet zone included, in px.
+const MAX_QR_PX: f32 = 560.0;
+/// How much larger than the template's sizes a sparse image's title and
+/// facts grow.
+const MAX_GROWTH: f32 = 1.35;
+/// The most each gap widens to spread a sparse image's parts, in mm.
+const MAX_SPREAD: f32 = 6.0;
+
+/// How large one try at the image draws its parts.
+#[derive(Debug, Clone, Copy)]
+struct Look {
+    /// The code's least side, quiet zone included, in px.
+    qr_px: f32,
+    /// Of the template's title, label and body sizes.
+    growth: f32,
+    /// Added under the title and after each fact.
+    spread: f32,
+}
+
+/// The image of one procedure. A short procedure (a list row: a title and
+/// a fact or two) does not leave the upper half blank: its code grows to
+/// 560 px, its title and facts by up to a third, and its parts spread.
 pub fn phone(job: &Job, entry: &Coded) -> Result<Page, Diagnostics> {
+    check_glyphs(&entry.procedure)?;
+    let mut look = Look {
+        qr_px: MIN_QR_PX,
+        growth: 1.0,
+        spread: 0.0,
+    };
+    let (mut page, mut spare) = compose(job, entry, look)?;
+    let h = page.height;
+    // Grow only while a fifth of the image is still empty, each step kept
+    // only when everything still shows.
+    let qr_step = 40.0;
+    while spare > h * 0.2 && look.qr_px + qr_step <= MAX_QR_PX {
+        let next = Look {
+            qr_px: look.qr_px + qr_step,
+            ..look
+        };
+        match compose(job, entry, next) {
+            Ok((p, s)) if s >= 0.0 && shows_as_much(&p, &page) => {
+                (page, spare, look) = (p, s, next)
+            }
+            _ => break,
+        }
+    }
+    while spare > h * 0.08 && look.growth + 0.05 <= MAX_GROWTH + 1e-4 {
+        let next = Look {
+            growth: look.growth + 0.05,
+            ..look
+        };
+        match compose(job, entry, next) {
+            Ok((p, s)) if s >= 0.0 && shows_as_much(&p, &page) => {
+                (page, spare, look) = (p, s, next)
+            }
+            _ => break,
+        }
+    }
+    if spare > 2.0 * MM {
+        let next = Look {
+            spread: (spare / 4.0).min(MAX_SPREAD * MM),
+            ..look
+        };
+        if let Ok((p, s)) = compose(job, entry, next) {
+            if s >= 0.0 && shows_as_much(&p, &page) {
+                page = p;
+            }
+        }
+    }
+    Ok(page)
+}
+
+/// Whether `bigger` shows every text `smaller` shows (growing must never
+/// drop a document or a fact).
+fn shows_as_much(bigger: &Page, smaller: &Page) -> bool {
+    let words = |p: &Page| -> usize {
+        p.items
+            .iter()
+            .map(|i| match i {
+                Item::Text(run) => run.text.split_whitespace().count(),
+                _ => 0,
+            })
+            .sum()
+    };
+    words(bigger) >= words(smaller)
+}
+
+/// The image drawn at `look`, and the height left empty above the code.
+fn compose(job: &Job, entry: &Coded, look: Look) -> Result<(Page, f32), Diagnostics> {
     let (t, labels) = (&job.template, &job.labels);
     let p = &entry.procedure;
-    check_glyphs(p)?;
     let (c, s) = (&t.colors, &t.sizes);
     let (w, h) = (t.page_width(), t.page_height());
     let m = t.margin * MM;
@@ -47,7 +134,7 @@ pub fn phone(job: &Job, entry: &Coded) -> Result<Page, Diagnostics> {
 
     // Above it, the code: whole pixels per module, 400 px at least.
     let total = entry.code.matrix.total() as f32;
-    let module_px = (MIN_QR_PX.max(t.qr.size * MM * PX_PER_PT) / total).ceil();
+    let module_px = (look.qr_px.max(t.qr.size * MM * PX_PER_PT) / total).ceil();
     let side = module_px * total / PX_PER_PT;
     let band_h = side + 2.0 * 3.0 * MM;
     let band = Rect::new(0.0, foot_top - gap - band_h, w, band_h);
@@ -105,7 +192,7 @@ pub fn phone(job: &Job, entry: &Coded) -> Result<Page, Diagnostics> {
     // A long title steps down to the template's least title size at three
     // lines, then on down to 40 px at five (the long official titles of
     // common procedures), before it is refused.
-    let mut size = s.title;
+    let mut size = s.title * look.growth;
     let mut title = Lines::balanced(&p.title.value, Style::new(Bold, size, 1.1, c.ink), frame.w);
     while title.lines.len() > 3 && size > s.min_title {
         size = (size - 0.5).max(s.min_title);
@@ -121,7 +208,7 @@ pub fn phone(job: &Job, entry: &Coded) -> Result<Page, Diagnostics> {
             .with_hint(crate::t!("phone-title-long-hint"))
             .into());
     }
-    y += title.place(&mut items, frame.x, y, frame.w, Align::Left) + gap;
+    y += title.place(&mut items, frame.x, y, frame.w, Align::Left) + gap + look.spread;
 
     // What is left above the band holds the facts and the documents. The
     // documents come first: the first two at least (wrapped) when there
@@ -130,13 +217,15 @@ pub fn phone(job: &Job, entry: &Coded) -> Result<Page, Diagnostics> {
     let facts: Vec<(&String, &str)> = [
         (&labels.processing_time, p.processing_time.as_ref()),
         (&labels.fee, p.fee.as_ref()),
+        (&labels.agency, p.agency.as_ref()),
     ]
     .into_iter()
     .filter_map(|(l, v)| v.map(|v| (l, v.value.as_str())))
     .collect();
     let docs: Vec<&str> = p.documents.iter().map(|d| d.value.as_str()).collect();
-    let plan = plan(&facts, &docs, s, frame.w, bottom - y, gap);
-    let label_style = Style::new(Bold, s.label, 1.2, c.muted);
+    let grown = s.grown(look.growth);
+    let plan = plan(&facts, &docs, &grown, frame.w, bottom - y, gap, look.spread);
+    let label_style = Style::new(Bold, grown.label, 1.2, c.muted);
     let value_style = Style::new(Regular, plan.size, 1.25, c.ink);
     for (label, value) in facts.iter().take(plan.facts) {
         y += column::paragraph(
@@ -149,10 +238,10 @@ pub fn phone(job: &Job, entry: &Coded) -> Result<Page, Diagnostics> {
             Align::Left,
         ) + 0.6 * MM;
         let v = one_line(value, value_style, frame.w, plan.fact_lines);
-        y += v.place(&mut items, frame.x, y, frame.w, Align::Left) + 1.8 * MM;
+        y += v.place(&mut items, frame.x, y, frame.w, Align::Left) + 1.8 * MM + look.spread;
     }
     if !docs.is_empty() && plan.heading {
-        let heading = Style::new(Bold, s.heading, 1.2, c.accent);
+        let heading = Style::new(Bold, grown.heading, 1.2, c.accent);
         y += gap * 0.5;
         y += column::paragraph(
             &mut items,
@@ -173,6 +262,8 @@ pub fn phone(job: &Job, entry: &Coded) -> Result<Page, Diagnostics> {
             frame.w,
         );
         if plan.docs < docs.len() {
+            let at = y + 1.5 * MM;
+            y = at + Style::new(Bold, plan.size, 1.25, c.accent).block_height(2);
             let n = (docs.len() - plan.docs).to_string();
             // "và 3 giấy tờ khác" only after one is listed.
             let text = match plan.docs {
@@ -184,14 +275,14 @@ pub fn phone(job: &Job, entry: &Coded) -> Result<Page, Diagnostics> {
                 &text,
                 Style::new(Bold, plan.size, 1.25, c.accent),
                 frame.x,
-                y + 1.5 * MM,
+                at,
                 frame.w,
                 Align::Left,
             );
         }
     }
     check_drawn_glyphs(&items)?;
-    Ok(Page::new(w, h, items))
+    Ok((Page::new(w, h, items), bottom - y))
 }
 
 /// The least title size: 40 px.
@@ -221,6 +312,7 @@ fn plan(
     width: f32,
     room: f32,
     gap: f32,
+    spread: f32,
 ) -> Plan {
     let label = Style::new(Bold, s.label, 1.2, crate::scene::Color::BLACK);
     let heading = Style::new(Bold, s.heading, 1.2, crate::scene::Color::BLACK);
@@ -230,7 +322,7 @@ fn plan(
         let mut h = 0.0;
         for (_, v) in facts.iter().take(plan.facts) {
             h += label.block_height(1) + 0.6 * MM;
-            h += one_line(v, value, width, plan.fact_lines).height() + 1.8 * MM;
+            h += one_line(v, value, width, plan.fact_lines).height() + 1.8 * MM + spread;
         }
         if plan.heading {
             h += gap * 0.5 + heading.block_height(1) + 1.5 * MM;

@@ -33,8 +33,14 @@ pub struct Poster {
 /// Steps of the type scale, as fractions of the normal body size.
 const SHRINK_STEP: f32 = 0.03;
 const GROW_STEP: f32 = 0.05;
-/// A short procedure's code grows up to this much of the template's size.
-const QR_GROWTH: f32 = 1.25;
+/// The largest code a short procedure's poster grows to, in mm on A4
+/// (scaled with the page's width): about the size that scans from across
+/// a one-stop desk's waiting room.
+const QR_MAX_A4: f32 = 110.0;
+/// How far past the template's largest body size a sparse poster's text
+/// grows (a list row gives a title, a time and an agency: they are read
+/// from a distance, and the page must not be half blank).
+const SPARSE_SCALE: f32 = 1.9;
 /// The most each gap between the parts widens to fill a page, in mm.
 const MAX_STRETCH: f32 = 12.0;
 
@@ -210,16 +216,35 @@ pub fn poster(job: &Job, entry: &Coded) -> Result<Poster, Diagnostics> {
         (fixed, room) = (f, r);
     }
     // Room left over at the largest type goes to a larger code (scanned
-    // from further away), then to the space between the parts, so that a
-    // short procedure's poster is not left with an empty band.
+    // from further away), then to larger text, then to the space between
+    // the parts, so that a short procedure's poster is not left half blank.
     if laid.fit.corner.is_none() {
+        let qr_max = QR_MAX_A4 * w / (210.0 * MM);
         let spare = room.bottom() - laid.bottom;
-        let side = (t.qr.size + spare / MM * 0.5).min(t.qr.size * QR_GROWTH);
+        let side = (t.qr.size + spare / MM).min(qr_max.max(t.qr.size));
         if side > t.qr.size + 1.0 {
             let (f, r) = parts(Some(side))?;
             let bigger = attempt(r, laid.fit);
             if bigger.bottom <= r.bottom() {
                 (fixed, room, laid) = (f, r, bigger);
+            }
+        }
+        // Text past the template's largest size: only when a quarter of
+        // the room is still empty, so a full poster's type stays even.
+        if room.bottom() - laid.bottom > room.h * 0.25 {
+            let top = max_scale.max(SPARSE_SCALE);
+            while laid.fit.scale + GROW_STEP <= top + 1e-4 {
+                let bigger = attempt(
+                    room,
+                    Fit {
+                        scale: laid.fit.scale + GROW_STEP,
+                        ..laid.fit
+                    },
+                );
+                if bigger.bottom > room.bottom() {
+                    break;
+                }
+                laid = bigger;
             }
         }
         let spare = room.bottom() - laid.bottom;
@@ -573,7 +598,15 @@ fn content(
     );
     y += 2.0 * MM;
     // A long title steps down in size until it takes two lines, or reaches the minimum.
-    let mut title_size = (s.title * scale.min(1.1)).max(s.min_title);
+    // Past the template's largest body size (a sparse poster) the title
+    // grows with the text, up to half as large again.
+    let past = scale / (s.max_body / s.body).max(1.0);
+    let title_scale = if past > 1.0 {
+        (1.1 * past).min(1.5)
+    } else {
+        scale.min(1.1)
+    };
+    let mut title_size = (s.title * title_scale).max(s.min_title);
     let mut title = Lines::balanced(
         &p.title.value,
         Style::new(Bold, title_size, 1.12, c.ink),
@@ -680,6 +713,34 @@ fn content(
                 });
             }
             y = blocks.last().map_or(y, |b| b.bottom);
+        }
+        // Neither list (a row of a list): the page says where they are
+        // rather than leave their room blank; not on a crowded poster.
+        _ if present.is_empty() && fit.scale >= 1.0 => {
+            y = y.max(corner_bottom) + gap;
+            y += column::ruled_heading(
+                items,
+                &labels.lists_elsewhere,
+                heading,
+                room.x,
+                y,
+                room.w,
+                12.0 * MM,
+            ) + 2.5 * MM;
+            y += column::paragraph(
+                items,
+                &labels.lists_elsewhere_text,
+                body,
+                room.x,
+                y,
+                room.w,
+                Align::Left,
+            );
+            blocks.push(Extent {
+                field: "title",
+                offset: p.title.offset,
+                bottom: y,
+            });
         }
         Lists::SideBySide => {}
         Lists::Stacked => {

@@ -97,6 +97,20 @@ impl TypeSizes {
         self.running.unwrap_or(self.meta)
     }
 
+    /// The sizes of a sparse page's text: its title, labels, headings and
+    /// body `by` times the template's.
+    pub fn grown(&self, by: f32) -> TypeSizes {
+        TypeSizes {
+            title: self.title * by,
+            label: self.label * by,
+            heading: self.heading * by,
+            body: self.body * by,
+            min_body: self.min_body * by,
+            max_body: self.max_body * by,
+            ..self.clone()
+        }
+    }
+
     /// The cover title's size (handbooks and leaflets set it).
     pub fn cover(&self) -> f32 {
         self.cover.unwrap_or(self.title)
@@ -124,6 +138,10 @@ pub struct Labels {
     pub search_short: String,
     /// On a phone image with no document listed: "3 giấy tờ — quét mã để xem".
     pub documents_count: String,
+    /// A poster with neither documents nor steps: a heading and where
+    /// to find them (the code, the desk).
+    pub lists_elsewhere: String,
+    pub lists_elsewhere_text: String,
     pub field: String,
     pub processing_time: String,
     pub fee: String,

@@ -610,7 +610,7 @@ fn a_poster_of_a_list_row_is_at_most_a_quarter_blank_with_a_large_code() {
         let (blank, side) = blank_and_code(&pdf);
         assert!(blank <= 0.25, "{name}: {:.0} % blank", blank * 100.0);
         // The code grows from the template's 60 mm towards 110 mm.
-        assert!(side >= 100.0 && side <= 111.0, "{name}: code {side:.0} mm");
+        assert!((100.0..=111.0).contains(&side), "{name}: code {side:.0} mm");
         let text = collapse(&pdf_text(&pdf));
         // The page says where the documents and steps are.
         assert!(

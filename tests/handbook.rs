@@ -643,3 +643,76 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         })
         .collect()
 }
+
+#[test]
+fn a_section_starts_on_a_page_only_with_its_first_block() {
+    // Forty civil-status procedures as `toroi new` writes them from the
+    // portal's records: their heads used to end a page with their facts
+    // opening the next one under "(tiếp)".
+    let env = Env::new();
+    let details = repo("../shared/data/portal-details-2026-07.jsonl");
+    let codes: Vec<String> = std::fs::read_to_string(details)
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains("\"name\": \"Hộ tịch\""))
+        .filter_map(|l| l.split("\"code\": \"").nth(1))
+        .map(|rest| rest.split('"').next().unwrap().to_owned())
+        .take(40)
+        .collect();
+    assert!(codes.len() >= 30, "{codes:?}");
+    let mut args = vec!["new".to_owned()];
+    args.extend(codes);
+    args.extend(["-o".to_owned(), "thu-tuc".to_owned()]);
+    env.toroi(&args).success();
+    let book = handbook(&env, &["thu-tuc", "--size", "a5", "-o", "book.pdf"]);
+    let titles: Vec<String> = std::fs::read_dir(env.path("thu-tuc"))
+        .unwrap()
+        .map(|e| {
+            let table: toml::Table = std::fs::read_to_string(e.unwrap().path())
+                .unwrap()
+                .parse()
+                .unwrap();
+            collapse(table["title"].as_str().unwrap())
+        })
+        .collect();
+    let pages: Vec<String> = pdf_page_texts(&book).iter().map(|p| collapse(p)).collect();
+    // What opens a section's first block: a fact's label or a list's heading.
+    let firsts = [
+        "thời hạn giải quyết",
+        "phí, lệ phí",
+        "cơ quan thực hiện",
+        "mức độ",
+        "cách thức thực hiện",
+        "kết quả",
+        "thành phần hồ sơ",
+        "trình tự thực hiện",
+    ];
+    let mut checked = 0;
+    for (i, page) in pages.iter().enumerate() {
+        let on_page: Vec<&String> = titles
+            .iter()
+            .filter(|t| page.contains(t.as_str()))
+            .collect();
+        // The contents pages list many titles; a section page starts a few.
+        if on_page.len() > 6 {
+            continue;
+        }
+        for title in on_page {
+            // Every place the title is on the page (a longer title may hold
+            // a shorter one) but a repeat "(tiếp)" heads what follows it.
+            for (at, _) in page.match_indices(title.as_str()) {
+                let after = page[at + title.len()..].to_lowercase();
+                if after.trim_start().starts_with("(tiếp)") {
+                    continue;
+                }
+                assert!(
+                    firsts.iter().any(|f| after.contains(f)),
+                    "page {}: {title:?} starts there without its facts or first list:\n{page}",
+                    i + 1
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 30, "{checked} section heads checked");
+}

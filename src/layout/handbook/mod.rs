@@ -331,6 +331,48 @@ mod tests {
         }
     }
 
+    /// A section started at any height of a page never leaves one row
+    /// of its facts alone at the foot or at the top of a page, and starts
+    /// there only with its facts (the rows are the tinted bands).
+    #[test]
+    fn a_facts_box_never_leaves_one_row_alone() {
+        let t = Template::handbook(HandbookSize::A5);
+        let labels = Labels::vietnamese();
+        let frame = Frame::of(&t);
+        let j = job(OutputKind::Handbook, &shipped(), None, &t, &labels);
+        let mut splits = 0;
+        for e in &j.entries {
+            let s = section::section(e, None, frame, &t, &labels).unwrap();
+            let rows = |page: &Vec<Item>| {
+                page.iter()
+                    .filter(|i| matches!(i, Item::Rect { fill, rect, .. } if *fill == t.colors.tint && (rect.w - frame.w).abs() < 0.5))
+                    .count()
+            };
+            let n = rows(&s.pages[0]);
+            assert!(n >= 2, "{}: {n} rows", e.procedure.title.value);
+            let mut y = frame.top;
+            while y < frame.bottom {
+                if let Some(pages) = s.from(y, frame) {
+                    let counts: Vec<usize> = pages.iter().map(rows).filter(|c| *c > 0).collect();
+                    assert!(
+                        counts.iter().all(|c| *c >= 2),
+                        "{} from {y:.0} pt: rows per page {counts:?}",
+                        e.procedure.title.value
+                    );
+                    assert!(
+                        rows(&pages[0]) >= 2,
+                        "{}: a head without its facts",
+                        e.procedure.title.value
+                    );
+                    splits += usize::from(counts.len() > 1);
+                }
+                y += MM;
+            }
+        }
+        // Some start heights do split a box (in twos), so the rule is tried.
+        assert!(splits > 0);
+    }
+
     #[test]
     fn every_item_of_every_page_lies_inside_the_margins() {
         for size in [HandbookSize::A5, HandbookSize::A4] {

@@ -68,7 +68,9 @@ pub fn section(
         match compact {
             // The code beside the title and summary: a short section then
             // takes a third of a page and shares it with others.
-            Some(side_mm) => blocks.push(beside(p, &entry.code, side_mm, t, labels, x, w)),
+            Some(side_mm) => {
+                blocks.push(beside(p, &entry.code, side_mm, t, labels, x, w).keep_with_next())
+            }
             None => {
                 blocks.push(head(p, t, labels, x, w));
                 if let Some(summary) = &p.summary {
@@ -80,7 +82,17 @@ pub fn section(
                         gap * 0.6,
                     ));
                 }
-                blocks.push(qr_strip(&entry.code, qr_mm, t, labels, x, w).space_before(gap));
+                // The head, the summary and the code go with what
+                // follows: a section starts on a page only if its first
+                // block (the facts, or the first list) starts there too.
+                for b in &mut blocks {
+                    b.keep_with_next = true;
+                }
+                blocks.push(
+                    qr_strip(&entry.code, qr_mm, t, labels, x, w)
+                        .space_before(gap)
+                        .keep_with_next(),
+                );
             }
         }
 
@@ -107,6 +119,9 @@ pub fn section(
             if i == 0 {
                 b.space_before = gap;
             }
+            // No row alone at a page's foot or top: the first two rows go
+            // together, and so do the last two.
+            b.keep_with_next = n > 1 && (i == 0 || i + 2 == n);
             blocks.push(b);
         }
 

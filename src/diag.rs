@@ -147,6 +147,23 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The file and place the message starts with, or its first words when
+    /// it names no file.
+    pub fn place(&self) -> String {
+        let Some(file) = &self.file else {
+            return self.message.chars().take(60).collect();
+        };
+        match self.at.as_deref() {
+            Some(At {
+                cell: Some(cell), ..
+            }) => format!("{}:{cell}", file.display()),
+            Some(At { position: p, .. }) => format!("{}:{}:{}", file.display(), p.line, p.column),
+            None => file.display().to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     /// `file:line:col: error: message` on one line, for people and for
     /// editors that jump to it; then, drawn by annotate-snippets, the
@@ -260,11 +277,31 @@ impl Diagnostics {
     }
 
     /// Orders the problems by file, then by position, as a reader meets them.
+    /// Warnings before errors, each by file and place: the errors, what
+    /// must be fixed, are the last lines on the screen, not scrolled away.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
-            let key = |d: &Diagnostic| (d.file.clone(), d.position().map(|p| (p.line, p.column)));
+            let key = |d: &Diagnostic| {
+                (
+                    d.severity == Severity::Error,
+                    d.file.clone(),
+                    d.position().map(|p| (p.line, p.column)),
+                )
+            };
             key(a).cmp(&key(b))
         });
+    }
+
+    /// Where the first error is, as its message names it ("list.csv:B4",
+    /// "a.toml:3:9"): the summary repeats it after many lines of warnings.
+    pub fn first_error(&self) -> Option<String> {
+        let mut errors: Vec<&Diagnostic> = self
+            .0
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        errors.sort_by_key(|d| (d.file.clone(), d.position().map(|p| (p.line, p.column))));
+        errors.first().map(|d| d.place())
     }
 
     /// Sorts, and keeps one of each problem reported twice (a text checked

@@ -123,9 +123,26 @@ fn check_reports_every_problem_of_every_file_at_once() {
         summary.starts_with(&format!("{} errors, ", PROCEDURES.len() + 1)),
         "{summary}"
     );
+    // The summary names the first error's place again, after the many
+    // lines above it; every error comes after every warning.
+    let (counts, first) = summary.split_once(" — first error: ").expect(summary);
     assert!(
-        summary.ends_with(&format!("in {} files", PROCEDURES.len())),
+        counts.ends_with(&format!("in {} files", PROCEDURES.len())),
         "{summary}"
+    );
+    let first_error = out
+        .stderr
+        .lines()
+        .find(|l| l.contains(": error: "))
+        .unwrap();
+    assert!(first_error.starts_with(first), "{first} / {first_error}");
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    let last_warning = lines.iter().rposition(|l| l.contains(": warning: "));
+    let first_error_line = lines.iter().position(|l| l.contains(": error: "));
+    assert!(
+        last_warning.is_none_or(|w| Some(w) < first_error_line),
+        "{}",
+        out.stderr
     );
 }
 

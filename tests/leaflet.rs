@@ -140,7 +140,11 @@ fn procedures_too_long_for_the_panels_are_refused_with_how_many_fit() {
     }
     let out = env.toroi(&["leaflet", "p", "-o", "to-gap.pdf"]);
     out.failure(1);
-    let msg = out.stderr.lines().next().unwrap_or_default();
+    let msg = out
+        .stderr
+        .lines()
+        .find(|l| l.contains("error: "))
+        .unwrap_or_default();
     assert!(
         msg.contains("a leaflet holds") && msg.contains("of these 6 procedures: drop"),
         "{}",

@@ -770,3 +770,36 @@ fn a_numeric_fee_prints_as_an_amount_and_a_field_loses_its_prefix() {
         "{text}"
     );
 }
+
+#[test]
+fn a_list_is_told_which_column_to_add_once_for_all_its_rows() {
+    let env = Env::new();
+    env.write(
+        "list.csv",
+        "Mã TTHC,Tên thủ tục,Lĩnh vực\n\
+         1.001193,Thủ tục đăng ký khai sinh,Hộ tịch\n\
+         2.000815,Chứng thực chữ ký,Chứng thực\n\
+         1.000894,Đăng ký kết hôn,Hộ tịch\n\
+         1.001022,Đăng ký khai tử,Hộ tịch\n\
+         1.000656,Đăng ký lại khai sinh,Hộ tịch\n",
+    );
+    let out = env.toroi(&["check", "list.csv"]);
+    out.success();
+    let err = &out.stderr;
+    // Column names, not TOML keys.
+    assert!(err.contains("add a column \"Thành phần hồ sơ\""), "{err}");
+    assert!(err.contains("add a column \"Trình tự thực hiện\""), "{err}");
+    assert!(err.contains("add a column \"Nguồn\""), "{err}");
+    assert!(!err.contains("documents = ["), "{err}");
+    assert!(!err.contains("source = \""), "{err}");
+    // One line for all five rows, naming the first three.
+    let documents: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("no \"Thành phần hồ sơ\""))
+        .collect();
+    assert_eq!(documents.len(), 1, "{err}");
+    assert!(
+        documents[0].contains("in 5 rows: 2, 3, 4 and 2 more"),
+        "{err}"
+    );
+}

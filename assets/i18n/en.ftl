@@ -44,6 +44,7 @@ build-broken-files = { $n ->
     [one] {" "}and 1 procedure file has errors
    *[other] {" "}and { $n } procedure files have errors
 }
+first-error = first error: { $place }
 check-summary = { $errors }, { $warnings } in { $files }
 campaign-found = campaign: { $path } (the campaign of this folder; --no-campaign to print without it)
 init-made = made { $path }
@@ -208,9 +209,12 @@ lint-no-source = no `source`: nothing says where these facts come from
 lint-no-source-hint = add source = "https://...", the public page the fees and time limits were taken from
 lint-renumbered = { $n } of the steps start with their own number ("Bước 1:", "1."): it is taken off, since the print numbers the steps
 lint-renumbered-hint = write each step without its number, e.g. "Nộp hồ sơ tại Bộ phận Một cửa."
-lint-no-documents = no `documents`: the printed procedure has no list of documents to bring
-lint-no-steps = no `steps`: the printed procedure has no steps
+lint-no-documents = no { $key }: the printed procedure has no list of documents to bring
+lint-no-steps = no { $key }: the printed procedure has no steps
 lint-add-list = add { $key } = ["...", "..."]
+lint-add-column = add a column "{ $column }" to the list (one item per line in the cell), or fill in this row's cell
+lint-no-source-list = the list does not say where its facts come from
+lint-no-source-list-hint = add a column "{ $column }": the public page the fees and time limits were taken from, or the number of the decision that published them
 
 ## What a written file is, and how to print it
 
@@ -593,10 +597,9 @@ logo-format-unknown = its format is not one toroi knows
 
 ## Lists: repeated warnings
 
-list-more-rows = and in { $n } more { $n ->
-    [one] row
-   *[other] rows
-} of this list
+list-rows = in { $n } rows: { $rows }
+list-rows-more = and { $n } more
+list-rows-count = in { $n } rows
 
 ## TOML syntax, as the parser reports it
 

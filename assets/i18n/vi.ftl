@@ -26,6 +26,7 @@ wrote = đã ghi { $path } ({ $what })
 built = đã làm { $outputs } của { $campaign }: { $files } trong { $secs } giây{ $warnings }
 build-failed = { $failed } trong { $outputs } không làm được{ $broken }; đã ghi { $files }; xem các lỗi ở trên
 build-broken-files = {" "}và { $n } tệp thủ tục có lỗi
+first-error = lỗi đầu tiên: { $place }
 check-summary = { $errors }, { $warnings } trong { $files }
 campaign-found = chiến dịch: { $path } (chiến dịch của thư mục này; thêm --no-campaign để in không theo chiến dịch)
 init-made = đã tạo { $path }
@@ -192,9 +193,12 @@ lint-no-source = không có `source`: không ghi rõ các thông tin này lấy 
 lint-no-source-hint = thêm source = "https://...", trang công khai nơi lấy lệ phí và thời hạn
 lint-renumbered = { $n } bước tự đánh số ("Bước 1:", "1."): số đã được bỏ đi, vì bản in tự đánh số các bước
 lint-renumbered-hint = viết mỗi bước không kèm số, ví dụ "Nộp hồ sơ tại Bộ phận Một cửa."
-lint-no-documents = không có `documents`: bản in không có danh sách giấy tờ cần mang
-lint-no-steps = không có `steps`: bản in không có các bước thực hiện
+lint-no-documents = không có { $key }: bản in không có danh sách giấy tờ cần mang
+lint-no-steps = không có { $key }: bản in không có các bước thực hiện
 lint-add-list = thêm { $key } = ["...", "..."]
+lint-add-column = thêm cột { $column } vào danh sách (mỗi mục một dòng trong ô), hoặc điền ô của dòng này
+lint-no-source-list = danh sách không ghi nguồn: không rõ các thông tin này lấy từ đâu
+lint-no-source-list-hint = thêm cột { $column }: địa chỉ trang công khai nơi lấy lệ phí và thời hạn, hoặc số quyết định công bố
 
 ## Tệp đã ghi là gì, và in thế nào
 
@@ -571,7 +575,9 @@ logo-format-unknown = không nhận ra định dạng của nó
 
 ## Danh sách: cảnh báo lặp lại
 
-list-more-rows = và ở { $n } dòng khác của danh sách này
+list-rows = ở { $n } dòng: { $rows }
+list-rows-more = và { $n } dòng khác
+list-rows-count = ở { $n } dòng
 
 ## Cú pháp TOML, như bộ đọc báo
 

@@ -25,6 +25,17 @@ pub fn build(path: &Path, proof: bool) -> ExitCode {
 /// problem; whether all went well.
 pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) -> bool {
     let started = Instant::now();
+    // Warnings as they come; errors held to the end, after every warning
+    // and written file, where they are what the user reads last.
+    let errors = std::cell::RefCell::new(Diagnostics::new());
+    let report = |diags: &Diagnostics| {
+        let (e, w): (Vec<_>, Vec<_>) = diags
+            .iter()
+            .cloned()
+            .partition(|d| d.severity == Severity::Error);
+        report(&w.into_iter().collect());
+        errors.borrow_mut().extend(e.into_iter().collect());
+    };
     if !path.exists() {
         let d = Diagnostic::error(crate::t!("build-no-campaign"))
             .in_file(path)
@@ -143,7 +154,7 @@ pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) ->
     let secs = started.elapsed().as_secs_f32();
     let files = crate::t!("count-files", n = written);
     let outputs = crate::t!("summary-outputs", n = outputs);
-    if failed == 0 && broken_count == 0 {
+    if failed == 0 && broken_count == 0 && errors.borrow().is_empty() {
         let warnings = match warnings {
             0 => String::new(),
             n => format!(", {}", crate::t!("count-warnings", n = n)),
@@ -164,6 +175,11 @@ pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) ->
         );
         true
     } else {
+        let errors = errors.into_inner();
+        super::report(&errors);
+        if let Some(place) = errors.first_error().filter(|_| errors.iter().count() > 1) {
+            eprintln!("{}", crate::t!("first-error", place = place));
+        }
         let broken = match broken_count {
             0 => String::new(),
             n => crate::t!("build-broken-files", n = n),

@@ -149,6 +149,8 @@ pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
     if errors > 0 || (strict && warnings > 0) {
         if errors == 0 {
             eprintln!("{summary} {}", crate::t!("check-strict"));
+        } else if let Some(place) = all.first_error().filter(|_| all.iter().count() > 1) {
+            eprintln!("{summary} — {}", crate::t!("first-error", place = place));
         } else {
             eprintln!("{summary}");
         }

@@ -181,24 +181,47 @@ struct FromFile {
 }
 
 /// A list's rows often lack the same thing (no documents in a catalogue
-/// of 255 codes): the same warning for more than three rows of one file
-/// is shown once, at the first, with how many rows it concerns.
+/// of 255 codes): the same warning for several rows of one file is one
+/// line, at the file, with how many rows it concerns and the first few.
 fn summarised(lints: Vec<crate::diag::Diagnostic>) -> Diagnostics {
-    let mut groups: Vec<(crate::diag::Diagnostic, usize)> = Vec::new();
+    let mut groups: Vec<(crate::diag::Diagnostic, Vec<usize>, usize)> = Vec::new();
     for d in lints {
+        let row = d.at.as_ref().and_then(|a| a.cell.as_ref()).map(|c| c.row);
         match groups
             .iter_mut()
-            .find(|(g, _)| g.file == d.file && g.message == d.message)
+            .find(|(g, _, _)| g.file == d.file && g.message == d.message && g.hint == d.hint)
         {
-            Some((_, n)) => *n += 1,
-            None => groups.push((d, 1)),
+            Some((_, rows, n)) => {
+                rows.extend(row);
+                *n += 1;
+            }
+            None => groups.push((d, row.into_iter().collect(), 1)),
         }
     }
     groups
         .into_iter()
-        .map(|(mut d, n)| {
+        .map(|(mut d, mut rows, n)| {
             if n > 1 {
-                d.message = format!("{} ({})", d.message, crate::t!("list-more-rows", n = n - 1));
+                rows.sort_unstable();
+                rows.dedup();
+                // The first three rows, then how many more.
+                let first: Vec<String> = rows.iter().take(3).map(|r| r.to_string()).collect();
+                let mut shown = first.join(", ");
+                if rows.len() > 3 {
+                    shown = format!(
+                        "{shown} {}",
+                        crate::t!("list-rows-more", n = rows.len() - 3)
+                    );
+                }
+                d.message = match rows.is_empty() {
+                    true => format!("{} ({})", d.message, crate::t!("list-rows-count", n = n)),
+                    false => format!(
+                        "{} ({})",
+                        d.message,
+                        crate::t!("list-rows", n = n, rows = shown)
+                    ),
+                };
+                d.at = None;
             }
             d
         })

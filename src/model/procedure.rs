@@ -507,11 +507,33 @@ impl Procedure {
             ),
             None => {}
         }
+        // A list's user edits columns, not keys: the hint names the column.
+        let in_list = !self.src.cells.is_empty();
+        let column = |key: crate::model::list::Key| key.headers()[0];
+        // What a message calls a field: `documents` in a file, the column
+        // "Thành phần hồ sơ" in a list.
+        let key_or_column = |key: crate::model::list::Key| match in_list {
+            true => format!("\"{}\"", column(key)),
+            false => format!("`{}`", key.name()),
+        };
         if self.source.is_empty() {
+            let (message, hint) = match in_list {
+                true => (
+                    crate::t!("lint-no-source-list"),
+                    crate::t!(
+                        "lint-no-source-list-hint",
+                        column = column(crate::model::list::Key::Source)
+                    ),
+                ),
+                false => (
+                    crate::t!("lint-no-source"),
+                    crate::t!("lint-no-source-hint"),
+                ),
+            };
             warn(
-                Diagnostic::error(crate::t!("lint-no-source"))
+                Diagnostic::error(message)
                     .in_file(self.path())
-                    .with_hint(crate::t!("lint-no-source-hint")),
+                    .with_hint(hint),
             );
         }
         if let Some(&at) = self.renumbered.first() {
@@ -520,16 +542,19 @@ impl Procedure {
                     .with_hint(crate::t!("lint-renumbered-hint")),
             );
         }
-        let missing = [
-            (&self.documents, "documents", crate::t!("lint-no-documents")),
-            (&self.steps, "steps", crate::t!("lint-no-steps")),
-        ];
-        for (list, key, message) in missing {
+        use crate::model::list::Key;
+        let missing = [(&self.documents, Key::Documents), (&self.steps, Key::Steps)];
+        for (list, key) in missing {
             if list.is_empty() {
-                warn(
-                    self.error_at(self.title.offset, message)
-                        .with_hint(crate::t!("lint-add-list", key = key)),
-                );
+                let message = match key {
+                    Key::Documents => crate::t!("lint-no-documents", key = key_or_column(key)),
+                    _ => crate::t!("lint-no-steps", key = key_or_column(key)),
+                };
+                let hint = match in_list {
+                    true => crate::t!("lint-add-column", column = column(key)),
+                    false => crate::t!("lint-add-list", key = key.name()),
+                };
+                warn(self.error_at(self.title.offset, message).with_hint(hint));
             }
         }
         warnings

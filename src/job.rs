@@ -184,6 +184,9 @@ pub struct Job {
     /// The campaign's own link (the portal by default), tracked: the code
     /// on a handbook's cover and a leaflet's back.
     pub front: Code,
+    /// The title rows of the lists the procedures were read from ("Kèm
+    /// theo Quyết định số …"): the catalogue prints them under its title.
+    pub headings: Vec<String>,
 }
 
 impl Job {
@@ -261,8 +264,19 @@ impl Job {
             code: &labels.code_short,
             search: &labels.search_short,
         };
+        // The title rows of the lists the procedures come from, each once.
+        let mut headings: Vec<String> = Vec::new();
+        for p in &procedures {
+            for line in p.src.heading.iter().flat_map(|h| h.iter()) {
+                if !headings.contains(line) {
+                    headings.push(line.clone());
+                }
+            }
+        }
+        headings.truncate(6);
         let entries = code_all(procedures, campaign.as_ref(), words)?;
         Ok(Job {
+            headings,
             kind,
             format: Format::Pdf,
             template,

@@ -321,3 +321,53 @@ fn a_grouped_handbook_lists_the_fields_in_order_and_each_section_sits_under_its_
         assert_eq!(bands, 1, "one band for {f}");
     }
 }
+
+#[test]
+fn the_list_title_rows_print_under_the_catalogue_title() {
+    // An office's XLSX: the letterhead, the list's title and its decision
+    // above the header row.
+    let env = Env::new();
+    let mut sheet = String::new();
+    sheet += &harness::row(
+        1,
+        &[
+            ("A1", "UBND XÃ VĨNH BẢO"),
+            ("D1", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ],
+    );
+    sheet += &harness::row(2, &[("A2", "DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP XÃ NĂM 2026")]);
+    sheet += &harness::row(
+        3,
+        &[("A3", "(Kèm theo Quyết định số 3508/QĐ-UBND ngày 03/9/2026)")],
+    );
+    sheet += &harness::row(
+        5,
+        &[("A5", "STT"), ("B5", "Mã TTHC"), ("C5", "Tên thủ tục")],
+    );
+    sheet += &harness::row(
+        6,
+        &[
+            ("A6", "1"),
+            ("B6", "1.001193"),
+            ("C6", "Thủ tục đăng ký khai sinh"),
+        ],
+    );
+    sheet += &harness::row(
+        7,
+        &[("A7", "2"), ("B7", "2.000815"), ("C7", "Chứng thực chữ ký")],
+    );
+    harness::xlsx(&env.path("danh-muc.xlsx"), &[("DanhMuc", "", sheet)]);
+    env.toroi(&["catalog", "danh-muc.xlsx", "-o", "dm.pdf"])
+        .success();
+    let text = collapse(&pdf_text(&env.path("dm.pdf")));
+    let title = text
+        .find("DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP XÃ NĂM 2026")
+        .expect(&text);
+    let decision = text
+        .find("(Kèm theo Quyết định số 3508/QĐ-UBND ngày 03/9/2026)")
+        .expect(&text);
+    let first_row = text.find("Thủ tục đăng ký khai sinh").expect(&text);
+    assert!(title < decision && decision < first_row, "{text}");
+    // The letterhead is not the list's title.
+    assert!(!text.contains("CỘNG HÒA XÃ HỘI"), "{text}");
+}

@@ -803,3 +803,29 @@ fn a_list_is_told_which_column_to_add_once_for_all_its_rows() {
         "{err}"
     );
 }
+
+#[test]
+fn two_columns_marking_the_online_level_with_an_x_are_read() {
+    let env = Env::new();
+    env.write(
+        "list.csv",
+        "STT,Mã TTHC,Tên thủ tục,DVC toàn trình,DVC một phần\n\
+         1,1.001193,Thủ tục đăng ký khai sinh,x,\n\
+         2,2.000815,Chứng thực chữ ký,,X\n\
+         3,1.000894,Đăng ký kết hôn,,\n",
+    );
+    let check = env.toroi(&["check", "list.csv"]);
+    check.success();
+    // Neither column is "not read".
+    assert!(!check.stderr.contains("is not read"), "{}", check.stderr);
+    env.toroi(&["import", "list.csv", "-o", "files"]).success();
+    let online = |stem: &str| -> Option<String> {
+        let text = std::fs::read_to_string(env.path(&format!("files/{stem}.toml"))).unwrap();
+        let table: toml::Table = text.parse().unwrap();
+        table.get("online").map(|v| v.as_str().unwrap().to_owned())
+    };
+    assert_eq!(online("thu-tuc-dang-ky-khai-sinh").as_deref(), Some("full"));
+    assert_eq!(online("chung-thuc-chu-ky").as_deref(), Some("partial"));
+    // No mark: the list does not say, and nothing is made up.
+    assert_eq!(online("dang-ky-ket-hon"), None);
+}

@@ -273,6 +273,17 @@ fn header(items: &mut Vec<Item>, job: &Job, frame: Rect) -> f32 {
         frame.w,
     )
     .place(items, frame.x, y, frame.w, Align::Left);
+    // What the list says it is (its title rows, "Kèm theo Quyết định…").
+    for line in &job.headings {
+        y += 0.8 * MM;
+        y += Lines::wrap(line, Style::new(Regular, s.summary, 1.3, c.ink), frame.w).place(
+            items,
+            frame.x,
+            y,
+            frame.w,
+            Align::Left,
+        );
+    }
     y += 2.0 * MM;
     y += Lines::wrap(
         &format!(

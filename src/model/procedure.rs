@@ -259,22 +259,32 @@ impl Procedure {
             code,
             formality_id,
             link,
-            field: r.string("field").filter(|f| {
-                // The longest field of the national catalogue has 193
-                // characters; a longer one is a paste gone wrong, and would
-                // push the title off every page it heads.
-                let n = f.value.chars().count();
-                if n > MAX_FIELD_CHARS {
-                    let d = src
-                        .error_at(
-                            f.offset,
-                            crate::t!("field-too-long", n = n, max = MAX_FIELD_CHARS),
-                        )
-                        .with_hint(crate::t!("field-too-long-hint"));
-                    r.diags.push(d);
-                }
-                n <= MAX_FIELD_CHARS
-            }),
+            // "Lĩnh vực Hộ tịch", "3. Hộ tịch": the field is "Hộ tịch".
+            field: r
+                .string("field")
+                .map(|mut f| {
+                    let name = crate::model::list::field_name(&f.value);
+                    if name.len() != f.value.len() {
+                        f.value = crate::text::capitalised(name);
+                    }
+                    f
+                })
+                .filter(|f| {
+                    // The longest field of the national catalogue has 193
+                    // characters; a longer one is a paste gone wrong, and would
+                    // push the title off every page it heads.
+                    let n = f.value.chars().count();
+                    if n > MAX_FIELD_CHARS {
+                        let d = src
+                            .error_at(
+                                f.offset,
+                                crate::t!("field-too-long", n = n, max = MAX_FIELD_CHARS),
+                            )
+                            .with_hint(crate::t!("field-too-long-hint"));
+                        r.diags.push(d);
+                    }
+                    n <= MAX_FIELD_CHARS
+                }),
             agency: r.string("agency"),
             online,
             summary: r.string("summary"),

@@ -5,6 +5,7 @@
 //! this module sees clean NFC text; everything before it is the user's.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -35,6 +36,10 @@ pub struct SourceFile {
     /// A file read in the old Windows-1258 code page rather than UTF-8:
     /// where its first such letter is, for the warning to save it as UTF-8.
     pub legacy: Option<usize>,
+    /// For a row of a list, the list's own title rows above its header
+    /// ("Kèm theo Quyết định số …/QĐ-UBND ngày …"), shared by its rows:
+    /// the catalogue prints them under its title.
+    pub heading: Option<Arc<[String]>>,
 }
 
 /// A value of a list row: its byte range in [`SourceFile::text`], its cell
@@ -55,6 +60,7 @@ impl SourceFile {
             cells: Vec::new(),
             stem: None,
             legacy: None,
+            heading: None,
         }
     }
 

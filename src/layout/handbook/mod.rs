@@ -456,6 +456,7 @@ mod tests {
             cells: Vec::new(),
             stem: None,
             legacy: None,
+            heading: None,
         };
         let campaign = crate::model::Campaign::parse(&src).unwrap();
         let t = Template::handbook(HandbookSize::A5);

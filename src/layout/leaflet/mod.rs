@@ -454,6 +454,7 @@ mod tests {
             cells: Vec::new(),
             stem: None,
             legacy: None,
+            heading: None,
         };
         let c = crate::model::Campaign::parse(&src).unwrap();
         let (t, labels) =

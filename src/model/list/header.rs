@@ -132,8 +132,27 @@ pub enum Column {
     Key(Key),
     /// A running number (STT): not a fact of the procedure.
     Ignored,
+    /// One of two columns that mark the online level with an "x" ("DVC
+    /// toàn trình" / "DVC một phần"): the level a marked cell means.
+    OnlineMark(&'static str),
     /// A header toroi does not know: a warning names it.
     Unknown(String),
+}
+
+/// Headers of the columns that mark a level with an "x", as offices
+/// write them: "DVC toàn trình", "DVCTT một phần", "Toàn trình".
+fn online_mark(h: &str) -> Option<&'static str> {
+    let level = h
+        .trim_start_matches("dich vu cong truc tuyen ")
+        .trim_start_matches("dich vu cong ")
+        .trim_start_matches("dvctt ")
+        .trim_start_matches("dvc truc tuyen ")
+        .trim_start_matches("dvc ");
+    match level {
+        "toan trinh" => Some("full"),
+        "mot phan" => Some("partial"),
+        _ => None,
+    }
 }
 
 /// Headers that only number the rows.
@@ -169,6 +188,9 @@ pub fn column_of(header: &str) -> Option<Column> {
     }
     if IGNORED.iter().any(|i| normalise(i) == h) {
         return Some(Column::Ignored);
+    }
+    if let Some(level) = online_mark(&h) {
+        return Some(Column::OnlineMark(level));
     }
     Key::ALL
         .into_iter()

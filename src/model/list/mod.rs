@@ -144,12 +144,22 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
             _ => None,
         })
         .collect();
+    // Two columns marking the online level with an "x".
+    let marks: Vec<(usize, &'static str)> = h
+        .columns
+        .iter()
+        .filter_map(|(i, c)| match c {
+            header::Column::OnlineMark(level) => Some((*i, *level)),
+            _ => None,
+        })
+        .collect();
     let ignored: Vec<usize> = h
         .columns
         .iter()
         .filter(|(_, c)| *c == header::Column::Ignored)
         .map(|(i, _)| *i)
         .collect();
+    let heading = title_rows(table, h.row);
     let mut section: Option<(String, Cell, String)> = None;
     let mut out = Vec::new();
     let mut broken = 0;
@@ -284,6 +294,23 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
                 shown: v.text.clone(),
             });
         }
+        // A marked level column ("x" under "DVC toàn trình"), unless the
+        // row says its level in words too.
+        if !fields.iter().any(|f| f.key == Key::Online) {
+            let marked = marks.iter().find_map(|&(col, level)| {
+                r.get(col)
+                    .filter(|v| is_mark(&v.text))
+                    .map(|v| (col, level, v.text.clone()))
+            });
+            if let Some((col, level, shown)) = marked {
+                fields.push(Field {
+                    key: Key::Online,
+                    value: FieldValue::One(level.to_owned()),
+                    cell: table.cell(r.number, col),
+                    shown,
+                });
+            }
+        }
         // (An Excel error in the title's cell has been said already.)
         let title_error = r.get(title_col).is_some_and(|v| v.error.is_some());
         if !title_error && !fields.iter().any(|f| f.key == Key::Title) {
@@ -351,6 +378,7 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
         let mut src = SourceFile::new(path, text);
         src.cells = cells;
         src.stem = Some(stem);
+        src.heading = heading.clone();
         out.push(src);
     }
     if out.is_empty() && broken == 0 {
@@ -369,6 +397,33 @@ fn rows(path: &Path, table: &Table, h: &header::Header) -> Rows {
     }
 }
 
+/// The rows above the header that say what the list is ("DANH MỤC THỦ
+/// TỤC HÀNH CHÍNH…", "(Kèm theo Quyết định số 3508/QĐ-UBND ngày …)"):
+/// each row's text cells joined, at most four rows of 300 characters; the
+/// letterhead's short cells ("CỘNG HÒA XÃ HỘI…", "Độc lập - Tự do…") are
+/// left out by keeping only rows that name a list or a decision.
+fn title_rows(table: &Table, header_row: usize) -> Option<std::sync::Arc<[String]>> {
+    let rows: Vec<String> = table.rows[..header_row]
+        .iter()
+        .filter_map(|r| {
+            let text: Vec<&str> = r
+                .filled()
+                .map(|(_, v)| v.text.trim())
+                .filter(|t| !t.is_empty())
+                .collect();
+            let line = text.join(" ");
+            // (Not `normalise`: it drops the brackets such a row is in.)
+            let n = deunicode::deunicode(&line).to_lowercase();
+            let says = ["danh muc", "quyet dinh", "kem theo", "thu tuc"]
+                .iter()
+                .any(|w| n.contains(w));
+            (says && !line.is_empty()).then(|| crate::text::shortened(&line, 300))
+        })
+        .take(4)
+        .collect();
+    (!rows.is_empty()).then(|| rows.into())
+}
+
 /// "I. LĨNH VỰC HỘ TỊCH", "23-Lĩnh vực hộ tịch", "A. LĨNH VỰC ĐẤT ĐAI".
 fn looks_like_section(text: &str) -> bool {
     let n = header::normalise(text);
@@ -382,6 +437,13 @@ fn looks_like_section(text: &str) -> bool {
 /// The field a section row names: its numbering and "Lĩnh vực" dropped,
 /// capitals made sentence case ("I. LĨNH VỰC HỘ TỊCH" → "Hộ tịch").
 fn section_field(text: &str) -> String {
+    crate::text::capitalised(&crate::text::sentence_case(field_name(text)))
+}
+
+/// A field's name without its numbering ("I.", "23-", "A)") or the word
+/// "Lĩnh vực" before it, in the case it was written: "3. Lĩnh vực Hộ
+/// tịch" is "Hộ tịch", wherever it comes from.
+pub fn field_name(text: &str) -> &str {
     let mut t = text.trim();
     // Numbering: "I.", "23-", "A)", "1." before the name.
     if let Some(pos) = t.find(['.', '-', ')', ':']) {
@@ -394,12 +456,28 @@ fn section_field(text: &str) -> String {
     if lower.starts_with("lĩnh vực") {
         t = t["lĩnh vực".len()..].trim_start_matches([' ', ':', '-']);
     }
-    crate::text::capitalised(&crate::text::sentence_case(t))
+    if t.is_empty() {
+        text.trim()
+    } else {
+        t
+    }
 }
 
 /// The online level an office's wording means: "full", "partial" or "none".
 pub fn online_level(text: &str) -> Option<&'static str> {
     online(text)
+}
+
+/// Whether a cell under a level column marks it: "x", "X", "✓", "1",
+/// "có"; not an empty cell, "0" or "không".
+fn is_mark(text: &str) -> bool {
+    let n = header::normalise(text);
+    let ticked = text
+        .trim()
+        .chars()
+        .next()
+        .is_some_and(|c| "✓✔☑✗✘•".contains(c));
+    ticked || matches!(n.as_str(), "x" | "1" | "co" | "yes" | "v")
 }
 
 /// The `online` value a cell means: "Toàn trình" / "Mức độ 4" → full,
@@ -445,6 +523,21 @@ mod tests {
         assert_eq!(crate::text::thousands(500), "500");
         assert_eq!(section_field("Lĩnh vực Hộ tịch"), "Hộ tịch");
         assert_eq!(section_field("3. Lĩnh vực đất đai"), "Đất đai");
+    }
+
+    #[test]
+    fn a_field_loses_its_numbering_and_the_word_linh_vuc() {
+        assert_eq!(field_name("Lĩnh vực Hộ tịch"), "Hộ tịch");
+        assert_eq!(field_name("3. Lĩnh vực đất đai"), "đất đai");
+        assert_eq!(field_name("II- LĨNH VỰC CHỨNG THỰC"), "CHỨNG THỰC");
+        assert_eq!(field_name("Y tế - Dược"), "Y tế - Dược");
+        assert_eq!(field_name("Lĩnh vực"), "Lĩnh vực");
+        let p = crate::model::Procedure::parse(crate::model::source::SourceFile::new(
+            "a.toml",
+            "title = \"Đăng ký khai sinh\"\ncode = \"1.001193\"\nfield = \"2. Lĩnh vực hộ tịch\"\n",
+        ))
+        .unwrap();
+        assert_eq!(p.field.unwrap().value, "Hộ tịch");
     }
 
     #[test]

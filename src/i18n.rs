@@ -3,8 +3,8 @@
 //! included, so that no message is put together by hand in two languages.
 //!
 //! The language is chosen once, when the command starts
-//! ([`Ui::from_env`]): Vietnamese unless `TOROI_LANG=en`, a `--lang en`,
-//! or a `LANG` starting with `en`. The library alone (its unit tests,
+//! ([`Ui::from_env`]): Vietnamese unless `--lang en`, `TOROI_LANG=en`
+//! or a `LANG` starting with `en` says English (in that order). The library alone (its unit tests,
 //! the fuzzer) speaks English.
 
 use std::sync::OnceLock;
@@ -20,8 +20,9 @@ pub enum Ui {
 }
 
 impl Ui {
-    /// The language asked for: `TOROI_LANG`, then the command's `--lang`,
-    /// then `LANG`; Vietnamese when none says English.
+    /// The language asked for: the command's `--lang` (what the user just
+    /// typed wins), then `TOROI_LANG`, then `LANG`; Vietnamese when none
+    /// says English.
     pub fn from_env(flag: Option<&str>) -> Ui {
         let pick = |v: &str| {
             let v = v.trim().to_ascii_lowercase();
@@ -33,10 +34,8 @@ impl Ui {
                 None
             }
         };
-        std::env::var("TOROI_LANG")
-            .ok()
-            .and_then(|v| pick(&v))
-            .or_else(|| flag.and_then(pick))
+        flag.and_then(pick)
+            .or_else(|| std::env::var("TOROI_LANG").ok().and_then(|v| pick(&v)))
             .or_else(|| std::env::var("LANG").ok().and_then(|v| pick(&v)))
             .unwrap_or(Ui::Vi)
     }

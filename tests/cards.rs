@@ -159,3 +159,70 @@ fn copies_share_one_form_per_distinct_code() {
     // Each is drawn ten times.
     assert_eq!(text.matches(" Do").count(), 20, "twenty cards");
 }
+
+#[test]
+fn a_card_says_what_to_do_under_its_code_and_what_it_leaves_out() {
+    let env = Env::new();
+    let base = "title = \"Đăng ký khai sinh\"\ncode = \"1.001193\"\nsource = \"https://dichvucong.gov.vn\"\n";
+    env.write(
+        "p/a.toml",
+        format!("{base}summary = \"Cha, mẹ đăng ký khai sinh cho trẻ. Câu thứ hai.\"\n"),
+    );
+    let long = "Cha, mẹ hoặc người thân đăng ký khai sinh cho trẻ mới sinh tại Ủy ban nhân dân cấp xã nơi cư trú của cha hoặc mẹ trong thời hạn sáu mươi ngày kể từ ngày sinh con mà không phải nộp lệ phí đăng ký";
+    env.write(
+        "q/b.toml",
+        format!(
+            "{}summary = \"{long}.\"\n",
+            base.replace("1.001193", "1.000894")
+        ),
+    );
+    let out = env.toroi(&["cards", "p", "q", "-o", "the.pdf", "--lang", "vi"]);
+    out.success();
+    // The second card's summary does not fit: said, at the summary's line.
+    assert!(
+        out.stderr.contains("q/b.toml:4:")
+            && out.stderr.contains("thẻ QR không in câu \"để làm gì\""),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("p/a.toml:4:"), "{}", out.stderr);
+    let text = collapse(&pdf_text(&env.path("the.pdf")));
+    // The first sentence of the short summary, and the call to action on
+    // every card of the sheet (two cards, repeated to fill the ten).
+    assert!(text.contains("Cha, mẹ đăng ký khai sinh cho trẻ"), "{text}");
+    assert!(!text.contains("Câu thứ hai"), "{text}");
+    assert_eq!(
+        text.matches("Quét mã để xem và nộp hồ sơ").count(),
+        10,
+        "{text}"
+    );
+    // Under the code, and the code still reads.
+    let codes = sheet_codes(&env.path("the.pdf"));
+    assert_eq!(
+        codes.iter().filter(|c| !c.is_empty()).count(),
+        10,
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn a_card_prints_the_campaign_slogan_under_its_code() {
+    let env = Env::new();
+    // Its slogan: "Quét mã để tìm hiểu và nộp hồ sơ trực tuyến".
+    let campaign = contact_campaign(&env, "c", "");
+    let out = env.toroi(&[
+        "cards".as_ref(),
+        repo("procedures/dang-ky-khai-sinh.toml").as_os_str(),
+        "--campaign".as_ref(),
+        campaign.as_os_str(),
+        "-o".as_ref(),
+        "s.pdf".as_ref(),
+    ]);
+    out.success();
+    let text = collapse(&pdf_text(&env.path("s.pdf")));
+    assert!(
+        text.contains("Quét mã để tìm hiểu và nộp hồ sơ trực tuyến"),
+        "{text}"
+    );
+    assert!(!text.contains("Quét mã để xem và nộp hồ sơ"), "{text}");
+}

@@ -109,8 +109,18 @@ fn card(job: &Job, entry: &Coded) -> Result<(Vec<Item>, Option<Diagnostic>), Dia
     let (url, matrix) = (&entry.code.href, &entry.code.matrix);
     let pad = t.margin * MM;
     let s = &t.sizes;
-    // The code as large as the card allows, up to the template's size.
-    let room = (CARD_H * MM - 2.0 * pad).min(t.qr.size * MM);
+    // Under the code, what to do with it: the campaign's slogan when it
+    // fits the code's width in two lines, else "Quét mã để xem và nộp hồ sơ".
+    let cta_style = Style::new(Bold, s.cta, 1.15, c.accent);
+    let cta_room = (CARD_H * MM - 2.0 * pad).min(t.qr.size * MM) * 0.85;
+    let cta = campaign
+        .and_then(|c| c.slogan.as_ref())
+        .map(|s| Lines::wrap(&s.value, cta_style, cta_room))
+        .filter(|l| l.lines.len() <= 2)
+        .unwrap_or_else(|| Lines::wrap(&labels.card_cta, cta_style, cta_room));
+    let cta_h = cta.height() + 1.0 * MM;
+    // The code as large as the card allows under it, up to the template's size.
+    let room = (CARD_H * MM - 2.0 * pad - cta_h).min(t.qr.size * MM);
     matrix.side(QrPolicy::FIXED, room / MM).map_err(|e| {
         p.error_at(p.url.offset, e.to_string())
             .with_hint(crate::t!("cards-url-hint"))
@@ -124,8 +134,19 @@ fn card(job: &Job, entry: &Coded) -> Result<(Vec<Item>, Option<Diagnostic>), Dia
     let side = module * matrix.total() as f32;
     let card_w = CARD_W * MM;
     let qr_x = snap(card_w - pad - side);
-    let qr_y = snap((CARD_H * MM - side) / 2.0);
+    let qr_y = snap((CARD_H * MM - side - cta_h) / 2.0);
     let mut items = qr_item(Rect::new(qr_x, qr_y, side, side), matrix, Color::BLACK, url);
+    // Centred under the code, outside its quiet zone (words inside it
+    // would spoil the scan).
+    let cta_w = side.max(cta_room);
+    let cta_y = qr_y + side + 0.5 * MM;
+    cta.place(
+        &mut items,
+        (qr_x + side / 2.0 - cta_w / 2.0).min(card_w - pad - cta_w),
+        cta_y,
+        cta_w,
+        Align::Center,
+    );
 
     let x = pad;
     let w = qr_x - 2.5 * MM - x;
@@ -186,14 +207,29 @@ fn card(job: &Job, entry: &Coded) -> Result<(Vec<Item>, Option<Diagnostic>), Dia
     }
     y += title.place(&mut items, x, y, w, Align::Left) + t.gap * MM;
     // What the procedure is for: the summary's first sentence, whole, in
-    // at most two lines, or nothing (a cut phrase misleads).
+    // the lines the card has left (four at most), or nothing and a word
+    // about it (a cut phrase misleads).
     if let Some(summary) = &p.summary {
         let first = summary.value.split(". ").next().unwrap_or(&summary.value);
         let style = Style::new(Regular, s.summary, 1.25, c.muted);
-        let lines = Lines::wrap(first, style, w);
+        // A long sentence gives its first clause (up to ";"), which
+        // stands on its own.
+        let mut lines = Lines::wrap(first, style, w);
+        if lines.lines.len() > 4 {
+            if let Some((clause, _)) = first.split_once(';') {
+                lines = Lines::wrap(&format!("{}.", clause.trim_end()), style, w);
+            }
+        }
         let room = CARD_H * MM - pad - footer_h - 1.0 * MM - y;
-        if lines.lines.len() <= 2 && lines.height() <= room {
+        if lines.lines.len() <= 4 && lines.height() <= room {
             lines.place(&mut items, x, y, w, Align::Left);
+        } else if warning.is_none() {
+            // Left out, and said: the office may want it on the card.
+            warning = Some(
+                p.error_at(summary.offset, crate::t!("cards-summary-left-out"))
+                    .as_warning()
+                    .with_hint(crate::t!("cards-summary-left-out-hint")),
+            );
         }
     }
     if let Some((label, number)) = footer {

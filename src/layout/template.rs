@@ -141,6 +141,8 @@ pub struct Labels {
     /// A poster with neither documents nor steps: a heading and where
     /// to find them (the code, the desk).
     pub lists_elsewhere: String,
+    /// Under a QR card's code: "Quét mã để xem và nộp hồ sơ".
+    pub card_cta: String,
     pub lists_elsewhere_text: String,
     pub field: String,
     pub processing_time: String,

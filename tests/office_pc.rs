@@ -220,11 +220,22 @@ impl Watching {
             .arg("watch")
             .current_dir(dir)
             .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
         let (tx, lines) = std::sync::mpsc::channel();
+        // What it says and what it warns about, as they come.
         let stdout = child.stdout.take().unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let tx2 = tx.clone();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let _ = tx2.send(line);
+            }
+        });
         std::thread::spawn(move || {
             for line in std::io::BufReader::new(stdout)
                 .lines()
@@ -240,18 +251,27 @@ impl Watching {
 
     /// Waits for a line containing `what`; panics after `within`.
     fn wait_for(&self, what: &str, within: std::time::Duration) {
+        self.lines_until(what, within);
+    }
+
+    /// The lines said until one containing `what` (included); panics
+    /// after `within`.
+    fn lines_until(&self, what: &str, within: std::time::Duration) -> Vec<String> {
         let end = std::time::Instant::now() + within;
+        let mut seen = Vec::new();
         while std::time::Instant::now() < end {
             if let Ok(line) = self
                 .lines
                 .recv_timeout(std::time::Duration::from_millis(50))
             {
-                if line.contains(what) {
-                    return;
+                let found = line.contains(what);
+                seen.push(line);
+                if found {
+                    return seen;
                 }
             }
         }
-        panic!("no `{what}` from toroi watch within {within:?}");
+        panic!("no `{what}` from toroi watch within {within:?}: {seen:#?}");
     }
 
     /// Ctrl-C: it stops with a failure status.
@@ -297,6 +317,20 @@ fn watch_rebuilds_when_a_procedure_is_saved_and_stops_cleanly_on_ctrl_c() {
         "title = \"Đăng ký kết hôn (sửa đổi)\"",
     );
     watching.wait_for("changed: ", std::time::Duration::from_secs(20));
+    // One save rebuilds what the file feeds: its own poster and image and
+    // the handbooks and cards it is in, not the other procedure's poster
+    // and image; and says no warning about the file left as it was.
+    let said = watching.lines_until("built ", std::time::Duration::from_secs(20));
+    let wrote: Vec<&String> = said.iter().filter(|l| l.starts_with("wrote ")).collect();
+    assert!(
+        wrote.iter().any(|l| l.contains("dang-ky-ket-hon.pdf")),
+        "{said:#?}"
+    );
+    assert!(
+        !said.iter().any(|l| l.contains("dang-ky-khai-sinh")),
+        "{said:#?}"
+    );
+    assert!(wrote.iter().any(|l| l.contains("handbook")), "{said:#?}");
     until_pdf_says(&poster, "(sửa đổi)");
     // Ctrl-C: it stops, and leaves no temporary file.
     watching.interrupt();

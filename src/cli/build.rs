@@ -14,7 +14,7 @@ use crate::model::collect::load_procedures_from;
 use crate::model::{Campaign, Output, OutputKind, Procedure};
 
 pub fn build(path: &Path, proof: bool) -> ExitCode {
-    match build_some(path, proof, &|_| true) {
+    match build_some(path, proof, &|_| true, None) {
         true => ExitCode::SUCCESS,
         false => ExitCode::from(1),
     }
@@ -22,8 +22,18 @@ pub fn build(path: &Path, proof: bool) -> ExitCode {
 
 /// Builds the outputs of the campaign at `path` that `wanted` picks (all,
 /// or those a change touches, for `watch`), saying what it wrote and every
-/// problem; whether all went well.
-pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) -> bool {
+/// problem; whether all went well. With `changed` (a rebuild by `watch`),
+/// an output of a file per procedure writes only the files of procedures
+/// read from the changed files, and only their warnings are said again.
+pub fn build_some(
+    path: &Path,
+    proof: bool,
+    wanted: &dyn Fn(&Output) -> bool,
+    changed: Option<&[PathBuf]>,
+) -> bool {
+    let from_changed = |file: &Path| {
+        changed.is_none_or(|c| c.iter().any(|c| super::watch::same_or_under(file, c)))
+    };
     let started = Instant::now();
     // Warnings as they come; errors held to the end, after every warning
     // and written file, where they are what the user reads last.
@@ -33,7 +43,13 @@ pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) ->
             .iter()
             .cloned()
             .partition(|d| d.severity == Severity::Error);
-        report(&w.into_iter().collect());
+        // Rebuilding after a save, the warnings of files left as they were
+        // have been said already.
+        let w: Diagnostics = w
+            .into_iter()
+            .filter(|d| d.file.as_deref().is_none_or(from_changed))
+            .collect();
+        report(&w);
         errors.borrow_mut().extend(e.into_iter().collect());
     };
     if !path.exists() {
@@ -120,6 +136,12 @@ pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) ->
             Some(Ok(l)) => prepare(output, &campaign, &l.procedures, l.broken(), proof),
             Some(Err(d)) => Err(d.clone()),
         });
+        // A file per procedure: after a save, only those the save changed.
+        if let (Some(Ok(job)), Some(_)) = (jobs.last_mut(), changed) {
+            if output.kind.per_procedure() && job.entries.len() > 1 {
+                job.entries.retain(|e| from_changed(e.procedure.path()));
+            }
+        }
     }
     let targets: Vec<Vec<PathBuf>> = jobs
         .iter()
@@ -135,6 +157,8 @@ pub fn build_some(path: &Path, proof: bool, wanted: &dyn Fn(&Output) -> bool) ->
     }
     for (output, job) in chosen.iter().copied().zip(jobs) {
         let (done, problems) = match job {
+            // None of its procedures changed.
+            Ok(job) if job.entries.is_empty() && changed.is_some() => continue,
             Ok(job) => make::make(&job, make::Out::FileOrFolder(&output.file)),
             Err(d) => (Vec::new(), d),
         };

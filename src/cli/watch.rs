@@ -27,7 +27,7 @@ pub fn watch(path: &Path) -> ExitCode {
         // Says what is missing, and there is nothing to watch.
         return build::build(path, false);
     }
-    build::build_some(path, false, &|_| true);
+    build::build_some(path, false, &|_| true, None);
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = match notify::recommended_watcher(tx) {
         Ok(w) => w,
@@ -96,9 +96,16 @@ pub fn watch(path: &Path) -> ExitCode {
         let everything = batch.rearm
             || campaign.is_none()
             || changed.iter().any(|c| !in_procedures(c, campaign.as_ref()));
-        build::build_some(path, false, &|o| {
-            everything || campaign.as_ref().is_some_and(|c| touches(o, c, &changed))
-        });
+        // A change to the campaign, a template or a logo rebuilds all;
+        // a procedure's file only what it feeds, and of a folder of
+        // posters only its own.
+        let only = (!everything).then_some(changed.as_slice());
+        build::build_some(
+            path,
+            false,
+            &|o| everything || campaign.as_ref().is_some_and(|c| touches(o, c, &changed)),
+            only,
+        );
         // The campaign may name new folders and outputs: watch those too.
         watched = watch_roots(&mut watcher, path, &watched);
         outputs = outputs_of(path);
@@ -235,7 +242,7 @@ fn is_input(path: &Path, outputs: &[PathBuf]) -> bool {
 }
 
 /// Whether `path` is `root` or lies in it.
-fn same_or_under(path: &Path, root: &Path) -> bool {
+pub(super) fn same_or_under(path: &Path, root: &Path) -> bool {
     // A deleted file has no canonical path: its folder does.
     let canon = |p: &Path| {
         p.canonicalize()

@@ -488,9 +488,9 @@ fn a_custom_named_a5_template_booklet_lands_on_a4_landscape_sheets() {
         out.stderr
     );
     assert!(!env.path("c.pdf").exists());
-    // A card title size from the template is used: at 37 pt (its 40 less
-    // the steps a long title takes, above its min_title of 30) the title
-    // does not fit whole, and is shortened visibly, with a warning.
+    // A card title size from the template is used: at its 40 pt (four
+    // lines or fewer, so no step down towards its min_title of 30) the
+    // title does not fit whole, and is shortened visibly, with a warning.
     env.write("big.toml", "[type]\ntitle = 40\nmin_title = 30\n");
     let out = env.toroi(&[
         "cards",
@@ -503,7 +503,7 @@ fn a_custom_named_a5_template_booklet_lands_on_a4_landscape_sheets() {
     out.success();
     assert!(
         out.stderr
-            .contains("warning: the title is shortened to 2 lines at 37 pt on its QR card"),
+            .contains("warning: the title is shortened to 2 lines at 40 pt on its QR card"),
         "{}",
         out.stderr
     );

@@ -640,3 +640,43 @@ fn a_full_poster_keeps_its_code_at_the_template_size_and_no_band_of_blank() {
         assert!(side <= 111.0, "{}: code {side:.0} mm", path.display());
     }
 }
+
+#[test]
+fn text_that_no_longer_fits_a_widened_template_margin_blames_the_margin() {
+    let env = Env::new();
+    env.write("wide.toml", "# our own margins\nmargin = 60\n");
+    let ket_hon = repo("procedures/dang-ky-ket-hon.toml");
+    let out = env.poster(&[
+        ket_hon.as_os_str(),
+        "--template".as_ref(),
+        "wide.toml".as_ref(),
+        "-o".as_ref(),
+        "w.pdf".as_ref(),
+    ]);
+    out.failure(1);
+    let first = out.stderr.lines().next().unwrap();
+    assert!(
+        first.contains(
+            "wide.toml:2:1: error: the template's margin of 60 mm leaves only 90 × 177 mm"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("the built-in template uses 14 mm"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("shorten"), "{}", out.stderr);
+    assert!(!env.path("w.pdf").exists());
+    // The preset's margin, or a narrower one, prints the same procedure.
+    env.write("narrow.toml", "margin = 12\n");
+    env.poster(&[
+        ket_hon.as_os_str(),
+        "--template".as_ref(),
+        "narrow.toml".as_ref(),
+        "-o".as_ref(),
+        "n.pdf".as_ref(),
+    ])
+    .success();
+}

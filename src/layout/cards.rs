@@ -212,12 +212,19 @@ fn card(job: &Job, entry: &Coded) -> Result<(Vec<Item>, Option<Diagnostic>), Dia
     if let Some(summary) = &p.summary {
         let first = summary.value.split(". ").next().unwrap_or(&summary.value);
         let style = Style::new(Regular, s.summary, 1.25, c.muted);
-        // A long sentence gives its first clause (up to ";"), which
-        // stands on its own.
+        // A long sentence gives its longest opening that ends at a clause
+        // (";" or ",") and fits, of four words at least: a whole phrase.
         let mut lines = Lines::wrap(first, style, w);
         if lines.lines.len() > 4 {
-            if let Some((clause, _)) = first.split_once(';') {
-                lines = Lines::wrap(&format!("{}.", clause.trim_end()), style, w);
+            let ends = first.match_indices([';', ',']).map(|(i, _)| i);
+            let clause = ends
+                .rev()
+                .map(|end| format!("{}.", first[..end].trim_end()))
+                .filter(|c| c.split_whitespace().count() >= 4)
+                .map(|c| Lines::wrap(&c, style, w))
+                .find(|l| l.lines.len() <= 4);
+            if let Some(clause) = clause {
+                lines = clause;
             }
         }
         let room = CARD_H * MM - pad - footer_h - 1.0 * MM - y;

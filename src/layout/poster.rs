@@ -210,6 +210,10 @@ pub fn poster(job: &Job, entry: &Coded) -> Result<Poster, Diagnostics> {
     }
     let Some((mut laid, cornered)) = best else {
         let (l, r) = closest.expect("an arrangement was tried");
+        // A margin the user's template widened is what to fix first.
+        if let Some(d) = t.margin_overflow(p.path()) {
+            return Err(d.into());
+        }
         return Err(overflow(p, t, &l.blocks, r, l.bottom - r.bottom()).into());
     };
     if let Some((f, r)) = cornered {

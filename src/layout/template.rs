@@ -29,6 +29,46 @@ pub struct Template {
     /// Words a line must not split, beyond the shipped list.
     #[serde(default)]
     pub keep_together: Vec<String>,
+    /// A user's template that widens the preset's margin: where it says so,
+    /// so that text that no longer fits blames the margin, not the title.
+    #[serde(skip)]
+    pub wider_margin: Option<WiderMargin>,
+}
+
+/// A template file's `margin`, larger than its preset's.
+#[derive(Debug, Clone)]
+pub struct WiderMargin {
+    pub src: std::sync::Arc<SourceFile>,
+    /// Of the `margin` key in the file.
+    pub offset: usize,
+    /// The preset's margin, in mm.
+    pub preset: f32,
+}
+
+impl Template {
+    /// The error for text that does not fit when the user's template has
+    /// widened the margin: at the template's `margin` line, naming the
+    /// room it leaves and the file whose text overflowed. None when the
+    /// margin is the preset's.
+    pub fn margin_overflow(&self, procedure: &std::path::Path) -> Option<crate::diag::Diagnostic> {
+        let m = self.wider_margin.as_ref()?;
+        let w = self.page.width - 2.0 * self.margin;
+        let h = self.page.height - 2.0 * self.margin;
+        Some(
+            m.src
+                .error_at(
+                    m.offset,
+                    crate::t!(
+                        "tpl-margin-overflow",
+                        file = procedure.display().to_string(),
+                        mm = self.margin,
+                        w = format!("{w:.0}"),
+                        h = format!("{h:.0}")
+                    ),
+                )
+                .with_hint(crate::t!("tpl-margin-overflow-hint", preset = m.preset)),
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -406,7 +446,33 @@ pub fn with_overrides(
             None => d,
         }
     };
-    let template: Template = toml::Value::Table(base).try_into().map_err(in_file)?;
+    let preset_margin = base
+        .get("margin")
+        .and_then(|v| v.as_float().or(v.as_integer().map(|i| i as f64)));
+    let mut user_margin = None;
+    if let Some(path) = file {
+        let src = SourceFile::load(path)?;
+        let spanned = toml_read::parse(&src)?;
+        if let Some((key, _)) = spanned.get_ref().get_key_value("margin") {
+            user_margin = Some((std::sync::Arc::new(src.clone()), key.span().start));
+        }
+    }
+    let preset = preset_table(name)
+        .and_then(|t| {
+            t.get("margin")
+                .and_then(|v| v.as_float().or(v.as_integer().map(|i| i as f64)))
+        })
+        .unwrap_or(preset_margin.unwrap_or(0.0)) as f32;
+    let mut template: Template = toml::Value::Table(base).try_into().map_err(in_file)?;
+    if let Some((src, offset)) = user_margin {
+        if template.margin > preset + 0.01 {
+            template.wider_margin = Some(WiderMargin {
+                src,
+                offset,
+                preset,
+            });
+        }
+    }
     let mut labels: Labels = labels.try_into().map_err(in_file)?;
     labels.year_now = crate::clock::year();
     Ok((template, labels))

@@ -203,6 +203,9 @@ pub fn section(
         _ => (strip, strip_blocks),
     };
     let pages = pages.map_err(|e| {
+        if let Some(d) = t.margin_overflow(p.path()) {
+            return d;
+        }
         let (field, offset) = e.source.unwrap_or(("title", p.title.offset));
         p.error_at(
             offset,

@@ -148,6 +148,14 @@ impl Diagnostic {
 }
 
 impl Diagnostic {
+    /// By file, then by position: as a reader meets the problems.
+    fn reading_order(&self) -> (Option<PathBuf>, Option<(usize, usize)>) {
+        (
+            self.file.clone(),
+            self.position().map(|p| (p.line, p.column)),
+        )
+    }
+
     /// The file and place the message starts with, or its first words when
     /// it names no file.
     pub fn place(&self) -> String {
@@ -169,16 +177,8 @@ impl fmt::Display for Diagnostic {
     /// editors that jump to it; then, drawn by annotate-snippets, the
     /// offending line with the token underlined, and the hint.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(file) = &self.file {
-            write!(f, "{}:", file.display())?;
-            match self.at.as_deref() {
-                Some(At {
-                    cell: Some(cell), ..
-                }) => write!(f, "{cell}:")?,
-                Some(At { position: p, .. }) => write!(f, "{}:{}:", p.line, p.column)?,
-                None => {}
-            }
-            write!(f, " ")?;
+        if self.file.is_some() {
+            write!(f, "{}: ", self.place())?;
         }
         let (label, level) = match self.severity {
             Severity::Error => (crate::t!("diag-error"), Level::ERROR),
@@ -276,32 +276,22 @@ impl Diagnostics {
         self.0.iter()
     }
 
-    /// Orders the problems by file, then by position, as a reader meets them.
-    /// Warnings before errors, each by file and place: the errors, what
-    /// must be fixed, are the last lines on the screen, not scrolled away.
+    /// Orders the problems warnings first, then errors, each by file and
+    /// position: the errors, what must be fixed, are the last lines on the
+    /// screen, not scrolled away.
     pub fn sort(&mut self) {
-        self.0.sort_by(|a, b| {
-            let key = |d: &Diagnostic| {
-                (
-                    d.severity == Severity::Error,
-                    d.file.clone(),
-                    d.position().map(|p| (p.line, p.column)),
-                )
-            };
-            key(a).cmp(&key(b))
-        });
+        self.0
+            .sort_by_key(|d| (d.severity == Severity::Error, d.reading_order()));
     }
 
     /// Where the first error is, as its message names it ("list.csv:B4",
     /// "a.toml:3:9"): the summary repeats it after many lines of warnings.
     pub fn first_error(&self) -> Option<String> {
-        let mut errors: Vec<&Diagnostic> = self
-            .0
+        self.0
             .iter()
             .filter(|d| d.severity == Severity::Error)
-            .collect();
-        errors.sort_by_key(|d| (d.file.clone(), d.position().map(|p| (p.line, p.column))));
-        errors.first().map(|d| d.place())
+            .min_by_key(|d| d.reading_order())
+            .map(Diagnostic::place)
     }
 
     /// Sorts, and keeps one of each problem reported twice (a text checked

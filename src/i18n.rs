@@ -4,8 +4,8 @@
 //!
 //! The language is chosen once, when the command starts
 //! ([`Ui::from_env`]): Vietnamese unless `--lang en`, `TOROI_LANG=en`
-//! or a `LANG` starting with `en` says English (in that order). The library alone (its unit tests,
-//! the fuzzer) speaks English.
+//! or a `LANG` starting with `en` says English (in that order). The
+//! library alone (its unit tests, the fuzzer) speaks English.
 
 use std::sync::OnceLock;
 

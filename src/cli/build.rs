@@ -38,7 +38,7 @@ pub fn build_some(
     // Warnings as they come; errors held to the end, after every warning
     // and written file, where they are what the user reads last.
     let errors = std::cell::RefCell::new(Diagnostics::new());
-    let report = |diags: &Diagnostics| {
+    let say = |diags: &Diagnostics| {
         let (e, w): (Vec<_>, Vec<_>) = diags
             .iter()
             .cloned()
@@ -62,7 +62,7 @@ pub fn build_some(
         Ok(c) => c,
         Err(d) => return fail(&d),
     };
-    report(&said);
+    say(&said);
     if campaign.outputs.is_empty() {
         let d = Diagnostic::error(crate::t!("build-no-outputs"))
             .in_file(path)
@@ -85,8 +85,8 @@ pub fn build_some(
         Err(d) => return fail(&d),
     };
     let tracking = campaign.tracking_warnings(&loaded.procedures);
-    report(&loaded.problems);
-    report(&tracking);
+    say(&loaded.problems);
+    say(&tracking);
     let mut warnings = loaded.problems.count(Severity::Warning)
         + tracking.count(Severity::Warning)
         + said.count(Severity::Warning);
@@ -116,7 +116,7 @@ pub fn build_some(
                     .cloned()
                     .collect();
                 warnings += fresh.count(Severity::Warning);
-                report(&fresh);
+                say(&fresh);
                 broken_count += l
                     .files
                     .iter()
@@ -166,13 +166,13 @@ pub fn build_some(
         for w in &done {
             w.print();
             warnings += w.warnings.count(Severity::Warning);
-            report(&w.warnings);
+            say(&w.warnings);
         }
         written += done.len();
         if problems.has_errors() {
             failed += 1;
         }
-        report(&problems);
+        say(&problems);
     }
     let outputs = chosen.len();
     let secs = started.elapsed().as_secs_f32();
@@ -200,7 +200,7 @@ pub fn build_some(
         true
     } else {
         let errors = errors.into_inner();
-        super::report(&errors);
+        report(&errors);
         if let Some(place) = errors.first_error().filter(|_| errors.iter().count() > 1) {
             eprintln!("{}", crate::t!("first-error", place = place));
         }

@@ -19,8 +19,10 @@ pub const PX_PER_PT: f32 = 4.0;
 /// The least side of the code, quiet zone included, in pixels.
 const MIN_QR_PX: f32 = 400.0;
 
-/// The largest code a sparse image grows to, quiet zone included, in px.
+/// The largest code a sparse image grows to, quiet zone included, in px,
+/// and the step it grows by.
 const MAX_QR_PX: f32 = 560.0;
+const QR_STEP_PX: f32 = 40.0;
 /// How much larger than the template's sizes a sparse image's title and
 /// facts grow.
 const MAX_GROWTH: f32 = 1.35;
@@ -50,19 +52,25 @@ pub fn phone(job: &Job, entry: &Coded) -> Result<Page, Diagnostics> {
     };
     let (mut page, mut spare) = compose(job, entry, look)?;
     let h = page.height;
-    // Grow only while a fifth of the image is still empty, each step kept
-    // only when everything still shows.
-    let qr_step = 40.0;
-    while spare > h * 0.2 && look.qr_px + qr_step <= MAX_QR_PX {
+    // Each step kept only while everything still shows: the code up to
+    // 560 px while a fifth of the image is empty, then the type while a
+    // twelfth is, then the gaps once.
+    let step = |next: Look, page: &mut Page, spare: &mut f32, look: &mut Look| -> bool {
+        match compose(job, entry, next) {
+            Ok((p, s)) if s >= 0.0 && shows_as_much(&p, page) => {
+                (*page, *spare, *look) = (p, s, next);
+                true
+            }
+            _ => false,
+        }
+    };
+    while spare > h * 0.2 && look.qr_px + QR_STEP_PX <= MAX_QR_PX {
         let next = Look {
-            qr_px: look.qr_px + qr_step,
+            qr_px: look.qr_px + QR_STEP_PX,
             ..look
         };
-        match compose(job, entry, next) {
-            Ok((p, s)) if s >= 0.0 && shows_as_much(&p, &page) => {
-                (page, spare, look) = (p, s, next)
-            }
-            _ => break,
+        if !step(next, &mut page, &mut spare, &mut look) {
+            break;
         }
     }
     while spare > h * 0.08 && look.growth + 0.05 <= MAX_GROWTH + 1e-4 {
@@ -70,11 +78,8 @@ pub fn phone(job: &Job, entry: &Coded) -> Result<Page, Diagnostics> {
             growth: look.growth + 0.05,
             ..look
         };
-        match compose(job, entry, next) {
-            Ok((p, s)) if s >= 0.0 && shows_as_much(&p, &page) => {
-                (page, spare, look) = (p, s, next)
-            }
-            _ => break,
+        if !step(next, &mut page, &mut spare, &mut look) {
+            break;
         }
     }
     if spare > 2.0 * MM {
@@ -82,11 +87,7 @@ pub fn phone(job: &Job, entry: &Coded) -> Result<Page, Diagnostics> {
             spread: (spare / 4.0).min(MAX_SPREAD * MM),
             ..look
         };
-        if let Ok((p, s)) = compose(job, entry, next) {
-            if s >= 0.0 && shows_as_much(&p, &page) {
-                page = p;
-            }
-        }
+        step(next, &mut page, &mut spare, &mut look);
     }
     Ok(page)
 }

@@ -128,23 +128,28 @@ pub fn poster(job: &Job, entry: &Coded) -> Result<Poster, Diagnostics> {
     // up to the template's largest body size, long content shrinks.
     let min_scale = (t.sizes.min_body / t.sizes.body).min(1.0);
     let max_scale = (t.sizes.max_body / t.sizes.body).max(1.0);
+    // `laid`'s type one step larger at a time, up to `top` × the
+    // template's sizes, while it still fits `room`.
+    let grow = |mut laid: Laid, room: Rect, top: f32| -> Laid {
+        while laid.fit.scale + GROW_STEP <= top + 1e-4 {
+            let bigger = attempt(
+                room,
+                Fit {
+                    scale: laid.fit.scale + GROW_STEP,
+                    ..laid.fit
+                },
+            );
+            if bigger.bottom > room.bottom() {
+                break;
+            }
+            laid = bigger;
+        }
+        laid
+    };
     let best_scale = |room: Rect, fit: Fit| -> Result<Laid, Laid> {
         let mut laid = attempt(room, fit);
         if laid.bottom <= room.bottom() {
-            while laid.fit.scale + GROW_STEP <= max_scale + 1e-4 {
-                let bigger = attempt(
-                    room,
-                    Fit {
-                        scale: laid.fit.scale + GROW_STEP,
-                        ..fit
-                    },
-                );
-                if bigger.bottom > room.bottom() {
-                    break;
-                }
-                laid = bigger;
-            }
-            return Ok(laid);
+            return Ok(grow(laid, room, max_scale));
         }
         while laid.bottom > room.bottom() {
             if laid.fit.scale <= min_scale {
@@ -236,20 +241,7 @@ pub fn poster(job: &Job, entry: &Coded) -> Result<Poster, Diagnostics> {
         // Text past the template's largest size: only when a quarter of
         // the room is still empty, so a full poster's type stays even.
         if room.bottom() - laid.bottom > room.h * 0.25 {
-            let top = max_scale.max(SPARSE_SCALE);
-            while laid.fit.scale + GROW_STEP <= top + 1e-4 {
-                let bigger = attempt(
-                    room,
-                    Fit {
-                        scale: laid.fit.scale + GROW_STEP,
-                        ..laid.fit
-                    },
-                );
-                if bigger.bottom > room.bottom() {
-                    break;
-                }
-                laid = bigger;
-            }
+            laid = grow(laid, room, max_scale.max(SPARSE_SCALE));
         }
         let spare = room.bottom() - laid.bottom;
         // How far one millimetre more at every gap moves the bottom.

@@ -425,9 +425,15 @@ pub fn with_overrides(
     };
     let labels: toml::Table = toml::from_str(words).expect("built-in labels are valid");
     base.insert("labels".into(), toml::Value::Table(labels));
+    // Where the user's file widens the preset's margin, if it does.
+    let preset_margin = base.get("margin").and_then(toml_mm).unwrap_or(0.0);
+    let mut user_margin = None;
     if let Some(path) = file {
         let src = SourceFile::load(path)?;
         let spanned = toml_read::parse(&src)?;
+        if let Some((key, _)) = spanned.get_ref().get_key_value("margin") {
+            user_margin = Some((std::sync::Arc::new(src.clone()), key.span().start));
+        }
         let user: toml::Table = toml::from_str(&src.text).map_err(|e| {
             Diagnostic::error(crate::t!("template-unreadable", reason = e.message())).in_file(path)
         })?;
@@ -446,36 +452,26 @@ pub fn with_overrides(
             None => d,
         }
     };
-    let preset_margin = base
-        .get("margin")
-        .and_then(|v| v.as_float().or(v.as_integer().map(|i| i as f64)));
-    let mut user_margin = None;
-    if let Some(path) = file {
-        let src = SourceFile::load(path)?;
-        let spanned = toml_read::parse(&src)?;
-        if let Some((key, _)) = spanned.get_ref().get_key_value("margin") {
-            user_margin = Some((std::sync::Arc::new(src.clone()), key.span().start));
-        }
-    }
-    let preset = preset_table(name)
-        .and_then(|t| {
-            t.get("margin")
-                .and_then(|v| v.as_float().or(v.as_integer().map(|i| i as f64)))
-        })
-        .unwrap_or(preset_margin.unwrap_or(0.0)) as f32;
     let mut template: Template = toml::Value::Table(base).try_into().map_err(in_file)?;
     if let Some((src, offset)) = user_margin {
-        if template.margin > preset + 0.01 {
+        if template.margin > preset_margin + 0.01 {
             template.wider_margin = Some(WiderMargin {
                 src,
                 offset,
-                preset,
+                preset: preset_margin,
             });
         }
     }
     let mut labels: Labels = labels.try_into().map_err(in_file)?;
     labels.year_now = crate::clock::year();
     Ok((template, labels))
+}
+
+/// A length in a TOML table, written as an integer or a float.
+fn toml_mm(v: &toml::Value) -> Option<f32> {
+    v.as_float()
+        .or(v.as_integer().map(|i| i as f64))
+        .map(|f| f as f32)
 }
 
 /// Lays `user`'s values over `base`, refusing keys and types that `base`

@@ -18,7 +18,7 @@ pub mod toml_read;
 pub use campaign::{is_campaign, is_template, Campaign, Issuer, Logo, Output, NATIONAL_PORTAL};
 pub use kind::{Lang, OutputKind, Size};
 pub use procedure::lost_letter as procedure_lost_letter;
-pub use procedure::{duplicate_codes, shared_portal_ids, Link, Online, Procedure};
+pub use procedure::{duplicate_codes, field_name, shared_portal_ids, Link, Online, Procedure};
 
 /// A procedure file's keys, in the order the contract lists them.
 pub fn procedure_keys() -> &'static [&'static str] {

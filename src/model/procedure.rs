@@ -263,7 +263,7 @@ impl Procedure {
             field: r
                 .string("field")
                 .map(|mut f| {
-                    let name = crate::model::list::field_name(&f.value);
+                    let name = field_name(&f.value);
                     if name.len() != f.value.len() {
                         f.value = crate::text::capitalised(name);
                     }
@@ -621,6 +621,29 @@ pub fn duplicate_codes(procedures: &[Procedure]) -> (Diagnostics, Vec<usize>) {
         }
     }
     (diags, repeated)
+}
+
+/// A field's name without its numbering ("I.", "23-", "A)") or the word
+/// "Lĩnh vực" before it, in the case it was written: "3. Lĩnh vực Hộ
+/// tịch" is "Hộ tịch", wherever it comes from.
+pub fn field_name(text: &str) -> &str {
+    let mut t = text.trim();
+    // Numbering: "I.", "23-", "A)", "1." before the name.
+    if let Some(pos) = t.find(['.', '-', ')', ':']) {
+        let label = &t[..pos];
+        if !label.is_empty() && label.len() <= 5 && !label.contains(' ') {
+            t = t[pos + 1..].trim_start();
+        }
+    }
+    let lower = t.to_lowercase();
+    if lower.starts_with("lĩnh vực") {
+        t = t["lĩnh vực".len()..].trim_start_matches([' ', ':', '-']);
+    }
+    if t.is_empty() {
+        text.trim()
+    } else {
+        t
+    }
 }
 
 #[cfg(test)]

@@ -437,30 +437,7 @@ fn looks_like_section(text: &str) -> bool {
 /// The field a section row names: its numbering and "Lĩnh vực" dropped,
 /// capitals made sentence case ("I. LĨNH VỰC HỘ TỊCH" → "Hộ tịch").
 fn section_field(text: &str) -> String {
-    crate::text::capitalised(&crate::text::sentence_case(field_name(text)))
-}
-
-/// A field's name without its numbering ("I.", "23-", "A)") or the word
-/// "Lĩnh vực" before it, in the case it was written: "3. Lĩnh vực Hộ
-/// tịch" is "Hộ tịch", wherever it comes from.
-pub fn field_name(text: &str) -> &str {
-    let mut t = text.trim();
-    // Numbering: "I.", "23-", "A)", "1." before the name.
-    if let Some(pos) = t.find(['.', '-', ')', ':']) {
-        let label = &t[..pos];
-        if !label.is_empty() && label.len() <= 5 && !label.contains(' ') {
-            t = t[pos + 1..].trim_start();
-        }
-    }
-    let lower = t.to_lowercase();
-    if lower.starts_with("lĩnh vực") {
-        t = t["lĩnh vực".len()..].trim_start_matches([' ', ':', '-']);
-    }
-    if t.is_empty() {
-        text.trim()
-    } else {
-        t
-    }
+    crate::text::capitalised(&crate::text::sentence_case(crate::model::field_name(text)))
 }
 
 /// The online level an office's wording means: "full", "partial" or "none".
@@ -527,11 +504,14 @@ mod tests {
 
     #[test]
     fn a_field_loses_its_numbering_and_the_word_linh_vuc() {
-        assert_eq!(field_name("Lĩnh vực Hộ tịch"), "Hộ tịch");
-        assert_eq!(field_name("3. Lĩnh vực đất đai"), "đất đai");
-        assert_eq!(field_name("II- LĨNH VỰC CHỨNG THỰC"), "CHỨNG THỰC");
-        assert_eq!(field_name("Y tế - Dược"), "Y tế - Dược");
-        assert_eq!(field_name("Lĩnh vực"), "Lĩnh vực");
+        assert_eq!(crate::model::field_name("Lĩnh vực Hộ tịch"), "Hộ tịch");
+        assert_eq!(crate::model::field_name("3. Lĩnh vực đất đai"), "đất đai");
+        assert_eq!(
+            crate::model::field_name("II- LĨNH VỰC CHỨNG THỰC"),
+            "CHỨNG THỰC"
+        );
+        assert_eq!(crate::model::field_name("Y tế - Dược"), "Y tế - Dược");
+        assert_eq!(crate::model::field_name("Lĩnh vực"), "Lĩnh vực");
         let p = crate::model::Procedure::parse(crate::model::source::SourceFile::new(
             "a.toml",
             "title = \"Đăng ký khai sinh\"\ncode = \"1.001193\"\nfield = \"2. Lĩnh vực hộ tịch\"\n",

@@ -52,9 +52,10 @@ fn procedures(root: &Path, dir: &Path, n: usize) {
                     rest.trim_end_matches('"'),
                     i + 1
                 ));
-            } else if let Some(rest) = line.strip_prefix("code = \"") {
-                // Each its own code: two files with one code are refused.
-                out.push_str(&format!("code = \"{}-{i}\"\n", rest.trim_end_matches('"')));
+            } else if line.starts_with("code = \"") {
+                // Each its own code (two files with one code are refused),
+                // in the national form, which no real procedure uses.
+                out.push_str(&format!("code = \"9.{i:06}\"\n"));
             } else if let Some(rest) = line.strip_prefix("url = \"") {
                 let url = rest.trim_end_matches('"');
                 let sep = if url.contains('?') { '&' } else { '?' };
@@ -71,7 +72,10 @@ fn procedures(root: &Path, dir: &Path, n: usize) {
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let exe = PathBuf::from(env!("CARGO_BIN_EXE_toroi"));
+    // TOROI_BENCH_EXE: another build of toroi (an earlier commit), to
+    // compare on the same generated procedures.
+    let exe = std::env::var_os("TOROI_BENCH_EXE")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_toroi")), PathBuf::from);
     let campaign = root.join("examples/phuong-1/toroi.toml");
     let tmp = tempfile::tempdir().unwrap();
     println!(

@@ -75,9 +75,22 @@ pub fn card_pages(job: &Job) -> Result<(Vec<Page>, Diagnostics), Diagnostics> {
 /// Every procedure's card laid out at the origin, or every problem.
 fn faces(job: &Job) -> Result<(Vec<Vec<Item>>, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::new();
+    // Under each code, what to do with it (the same on every card): the
+    // campaign's slogan when it fits in two lines, else "Quét mã để xem
+    // và nộp hồ sơ".
+    let (t, c) = (&job.template, &job.template.colors);
+    let style = Style::new(Bold, t.sizes.cta, 1.15, c.accent);
+    let cta = job
+        .campaign
+        .as_ref()
+        .and_then(|c| c.slogan.as_ref())
+        .map(|s| Lines::wrap(&s.value, style, cta_width(t)))
+        .filter(|l| l.lines.len() <= 2)
+        .unwrap_or_else(|| Lines::wrap(&job.labels.card_cta, style, cta_width(t)));
     let mut faces = Vec::new();
     for e in &job.entries {
-        match check_glyphs(&e.procedure).and_then(|_| card(job, e).map_err(Diagnostics::from)) {
+        match check_glyphs(&e.procedure).and_then(|_| card(job, e, &cta).map_err(Diagnostics::from))
+        {
             Ok((items, warning)) => {
                 faces.push(items);
                 diags.extend(warning.into_iter().collect());
@@ -91,6 +104,11 @@ fn faces(job: &Job) -> Result<(Vec<Vec<Item>>, Diagnostics), Diagnostics> {
     Ok((faces, diags))
 }
 
+/// The width the words under a card's code wrap in.
+fn cta_width(t: &crate::layout::template::Template) -> f32 {
+    (CARD_H * MM - 2.0 * t.margin * MM).min(t.qr.size * MM) * 0.85
+}
+
 /// The nearest grid line.
 fn snap(v: f32) -> f32 {
     (v / GRID).round() * GRID
@@ -98,7 +116,11 @@ fn snap(v: f32) -> f32 {
 
 /// One card laid out at the origin. Its offset on the sheet is a whole
 /// number of grid steps, so positions snapped here stay snapped there.
-fn card(job: &Job, entry: &Coded) -> Result<(Vec<Item>, Option<Diagnostic>), Diagnostic> {
+fn card(
+    job: &Job,
+    entry: &Coded,
+    cta: &Lines,
+) -> Result<(Vec<Item>, Option<Diagnostic>), Diagnostic> {
     let (p, campaign, t, labels) = (
         &entry.procedure,
         job.campaign.as_ref(),
@@ -109,15 +131,7 @@ fn card(job: &Job, entry: &Coded) -> Result<(Vec<Item>, Option<Diagnostic>), Dia
     let (url, matrix) = (&entry.code.href, &entry.code.matrix);
     let pad = t.margin * MM;
     let s = &t.sizes;
-    // Under the code, what to do with it: the campaign's slogan when it
-    // fits the code's width in two lines, else "Quét mã để xem và nộp hồ sơ".
-    let cta_style = Style::new(Bold, s.cta, 1.15, c.accent);
-    let cta_room = (CARD_H * MM - 2.0 * pad).min(t.qr.size * MM) * 0.85;
-    let cta = campaign
-        .and_then(|c| c.slogan.as_ref())
-        .map(|s| Lines::wrap(&s.value, cta_style, cta_room))
-        .filter(|l| l.lines.len() <= 2)
-        .unwrap_or_else(|| Lines::wrap(&labels.card_cta, cta_style, cta_room));
+    let cta_room = cta_width(t);
     let cta_h = cta.height() + 1.0 * MM;
     // The code as large as the card allows under it, up to the template's size.
     let room = (CARD_H * MM - 2.0 * pad - cta_h).min(t.qr.size * MM);
@@ -140,7 +154,7 @@ fn card(job: &Job, entry: &Coded) -> Result<(Vec<Item>, Option<Diagnostic>), Dia
     // would spoil the scan).
     let cta_w = side.max(cta_room);
     let cta_y = qr_y + side + 0.5 * MM;
-    cta.place(
+    cta.clone().place(
         &mut items,
         (qr_x + side / 2.0 - cta_w / 2.0).min(card_w - pad - cta_w),
         cta_y,

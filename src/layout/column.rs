@@ -45,6 +45,7 @@ pub enum Align {
 }
 
 /// Lines already broken, ready to be placed.
+#[derive(Clone)]
 pub struct Lines {
     pub lines: Vec<String>,
     pub style: Style,

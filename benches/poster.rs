@@ -8,10 +8,11 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use toroi::job::Job;
-use toroi::layout::{self, Labels, PosterSize, Template};
+use toroi::layout;
 use toroi::model::{Campaign, OutputKind, Procedure};
 use toroi::render;
 use toroi::scene::Document;
+use toroi::style::{Labels, PosterSize, Template};
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();

@@ -8,10 +8,11 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::job::Job;
-use crate::layout::{self, with_overrides, HandbookSize, Labels, PosterSize, Template};
+use crate::layout;
 use crate::model::{OutputKind, Procedure, SourceFile};
 use crate::render;
 use crate::scene::Document;
+use crate::style::{with_overrides, HandbookSize, Labels, PosterSize, Template};
 
 /// How far an input got.
 #[derive(Debug, Default, Clone, Copy)]

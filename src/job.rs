@@ -14,9 +14,11 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::layout::{template_for, Labels, Template};
-use crate::model::{address, Campaign, Lang, Output, OutputKind, Procedure, Size, NATIONAL_PORTAL};
+use crate::model::{
+    address, Campaign, Grouping, Lang, Output, OutputKind, Procedure, Size, NATIONAL_PORTAL,
+};
 use crate::qr::{QrError, QrMatrix};
+use crate::style::{template_for, Labels, Template};
 
 /// What bytes an output becomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,27 +36,6 @@ impl Format {
         match self {
             Format::Pdf => "pdf",
             Format::Png { .. } => "png",
-        }
-    }
-}
-
-/// How a handbook orders its procedures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Grouping {
-    /// In the order given (files by name, a list's rows in order).
-    #[default]
-    AsListed,
-    /// By field (lĩnh vực), fields in the order they first appear, each
-    /// opened by a heading; the contents grouped the same way.
-    Field,
-}
-
-impl Grouping {
-    pub fn parse(name: &str) -> Option<Grouping> {
-        match name.trim().to_lowercase().as_str() {
-            "field" | "linh-vuc" | "lĩnh vực" => Some(Grouping::Field),
-            "none" | "list" => Some(Grouping::AsListed),
-            _ => None,
         }
     }
 }

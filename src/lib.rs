@@ -18,4 +18,5 @@ pub mod proof;
 pub mod qr;
 pub mod render;
 pub mod scene;
+pub mod style;
 pub mod text;

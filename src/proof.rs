@@ -137,8 +137,8 @@ fn overlaps(a: &Rect, b: &Rect) -> bool {
 mod tests {
     use super::*;
     use crate::layout::testing::{poster, shipped};
-    use crate::layout::{Labels, PosterSize, Template};
     use crate::scene::Color;
+    use crate::style::{Labels, PosterSize, Template};
 
     #[test]
     fn every_shipped_poster_code_reads_back_and_a_spoilt_one_does_not() {

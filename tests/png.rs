@@ -303,7 +303,7 @@ fn the_phone_image_s_smallest_capitals_are_22_px_tall() {
     let paths = shipped_procedures();
     let procedures: Vec<Procedure> = paths.iter().map(|p| Procedure::load(p).unwrap()).collect();
     let (t, labels) =
-        toroi::layout::template_for(OutputKind::Png, Size::A4, toroi::model::Lang::Vi, None)
+        toroi::style::template_for(OutputKind::Png, Size::A4, toroi::model::Lang::Vi, None)
             .unwrap();
     let job = Job::with_template(OutputKind::Png, t, labels, None, procedures).unwrap();
     let mut smallest = f32::MAX;

@@ -13,9 +13,9 @@ use crate::catalogue::Catalogue;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::job::{Format, Job, Print, Request};
 use crate::layout;
-use crate::layout::template::with_overrides;
 use crate::model::collect::{self, load_procedures_from};
 use crate::model::{is_campaign, is_template, list, Campaign, Lang, OutputKind, SourceFile};
+use crate::style::template::with_overrides;
 
 pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
     let mut all = Diagnostics::new();
@@ -106,7 +106,7 @@ pub fn check(paths: &[PathBuf], strict: bool, sheet: Option<&str>) -> ExitCode {
                         print: Print::default(),
                         booklet: false,
                         copies: 1,
-                        group: crate::job::Grouping::AsListed,
+                        group: crate::model::Grouping::AsListed,
                         fill_sheets: true,
                         procedures: loaded.procedures.clone(),
                     });

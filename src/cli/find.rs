@@ -314,7 +314,8 @@ fn is_note(heading: &str) -> bool {
 /// Whether a procedure file's text loads and its A4 poster lays out, with
 /// the campaign's header when there is one.
 fn fits(text: &str, campaign: Option<&Campaign>) -> bool {
-    use crate::job::{Format, Grouping, Job, Print, Request};
+    use crate::job::{Format, Job, Print, Request};
+    use crate::model::Grouping;
     let Ok(p) =
         crate::model::Procedure::parse(crate::model::SourceFile::new("new.toml", text.to_owned()))
     else {

@@ -405,8 +405,8 @@ fn run_command(args: Cli) -> ExitCode {
                 HandbookArg::A4 => Size::A4,
             };
             let group = match group {
-                Some(GroupArg::Field) => crate::job::Grouping::Field,
-                None => crate::job::Grouping::AsListed,
+                Some(GroupArg::Field) => crate::model::Grouping::Field,
+                None => crate::model::Grouping::AsListed,
             };
             let how = (size, booklet, group);
             single::handbook(&paths, output, how, &options(common, NO_IMAGE, lang))

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use super::make;
 use crate::catalogue::Catalogue;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::job::{Format, Grouping, Job, Print, Request};
+use crate::job::{Format, Job, Print, Request};
 use crate::model::collect::load_procedures_from;
+use crate::model::Grouping;
 use crate::model::{Campaign, Lang, OutputKind, Procedure, Size};
 
 /// The options every printing command takes.

@@ -12,8 +12,7 @@ use crate::qr::{QrPolicy, MIN_MODULE_MM};
 use crate::scene::{Color, Item, Page, Rect, MM};
 use crate::text::FontKind::{Bold, Regular};
 
-pub const CARD_W: f32 = 85.0;
-pub const CARD_H: f32 = 55.0;
+pub use crate::style::{CARD_H, CARD_W};
 const COLUMNS: usize = 2;
 const ROWS: usize = 5;
 /// Cards on a sheet.
@@ -105,7 +104,7 @@ fn faces(job: &Job) -> Result<(Vec<Vec<Item>>, Diagnostics), Diagnostics> {
 }
 
 /// The width the words under a card's code wrap in.
-fn cta_width(t: &crate::layout::template::Template) -> f32 {
+fn cta_width(t: &crate::style::template::Template) -> f32 {
     (CARD_H * MM - 2.0 * t.margin * MM).min(t.qr.size * MM) * 0.85
 }
 

@@ -12,10 +12,10 @@
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::job::{Coded, Job};
 use crate::layout::column::{Align, Lines, Style};
-use crate::layout::template::{Labels, Template};
 use crate::layout::{check_drawn_glyphs, check_glyphs, qr_item};
 use crate::model::{Link, Online, OutputKind};
 use crate::scene::{Color, Item, Page, Rect, Target, MM};
+use crate::style::template::{Labels, Template};
 use crate::text::FontKind::{Bold, Regular};
 
 /// A laid-out catalogue.

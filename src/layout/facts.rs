@@ -2,9 +2,9 @@
 //! agency, online level, how to apply and the result, as a tinted grid.
 
 use crate::layout::column::{self, Align, Style};
-use crate::layout::template::{Labels, Template};
 use crate::model::{Located, Online, Procedure};
 use crate::scene::{Item, Rect, MM};
+use crate::style::template::{Labels, Template};
 use crate::text::FontKind::{Bold, Regular};
 
 /// Where a field's text ends on the page, to name the field that overflows.

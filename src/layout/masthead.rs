@@ -4,9 +4,9 @@
 
 use crate::diag::Diagnostic;
 use crate::layout::column::{self, Align, Lines, Style};
-use crate::layout::template::{Labels, Template};
 use crate::model::Campaign;
 use crate::scene::{Color, ImageId, Item, Rect, MM};
+use crate::style::template::{Labels, Template};
 use crate::text::FontKind::{Bold, Regular};
 
 /// "Năm 2026  ·  6 thủ tục": the year and how many procedures are inside.

@@ -12,13 +12,9 @@ mod masthead;
 mod paginate;
 pub mod phone;
 pub mod poster;
-pub mod template;
-mod template_check;
-pub use template_check::template_for;
 
 pub use handbook::{handbook, Handbook};
 pub use poster::{poster, Poster};
-pub use template::{with_overrides, HandbookSize, Labels, PosterSize, Template};
 
 use rayon::prelude::*;
 
@@ -27,6 +23,7 @@ use crate::job::{Format, Job};
 use crate::model::{OutputKind, Procedure};
 use crate::qr::{QrMatrix, QUIET_ZONE};
 use crate::scene::{Color, Document, Item, Page, Rect, SymbolId, Target};
+use crate::style::{Labels, Template};
 use crate::text::FontKind;
 
 /// One laid-out document of a job: a poster (one per procedure), or the
@@ -294,8 +291,8 @@ pub fn qr_item(area: Rect, matrix: &QrMatrix, color: Color, url: &str) -> Vec<It
 #[cfg(test)]
 pub(crate) mod testing {
     use crate::job::Job;
-    use crate::layout::{Labels, Template};
     use crate::model::{Campaign, OutputKind, Procedure};
+    use crate::style::{Labels, Template};
     use std::path::PathBuf;
 
     /// A job of `kind` for `procedures` on template `t`.
@@ -351,6 +348,7 @@ mod tests {
     use super::*;
     use crate::model::SourceFile;
     use crate::scene::{Page, MM};
+    use crate::style::PosterSize;
     use std::path::PathBuf;
 
     fn procedure(text: &str) -> Procedure {

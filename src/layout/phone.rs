@@ -309,7 +309,7 @@ struct Plan {
 fn plan(
     facts: &[(&String, &str)],
     docs: &[&str],
-    s: &crate::layout::template::TypeSizes,
+    s: &crate::style::template::TypeSizes,
     width: f32,
     room: f32,
     gap: f32,
@@ -430,10 +430,10 @@ fn one_line(value: &str, style: Style, width: f32, max: usize) -> Lines {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::template_for;
     use crate::layout::testing::shipped;
     use crate::model::{Lang, OutputKind, Size};
     use crate::scene::Item;
+    use crate::style::template_for;
 
     #[test]
     fn every_text_is_read_without_zooming_and_the_code_is_400_px() {

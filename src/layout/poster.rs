@@ -10,10 +10,10 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::job::{Code, Coded, Job};
 use crate::layout::column::{self, Align, Lines, Marker, Style};
 use crate::layout::facts::{facts_box, Extent};
-use crate::layout::template::{Labels, Template};
 use crate::layout::{accent_qr_panel, check_drawn_glyphs, check_glyphs, small_modules, Spacing};
 use crate::model::{Campaign, Located, OutputKind, Procedure};
 use crate::scene::{Color, ImageId, Item, Page, Rect, MM};
+use crate::style::template::{Labels, Template};
 use crate::text::FontKind::{Bold, Regular};
 
 /// A laid-out poster and how much its text had to shrink.

@@ -123,7 +123,7 @@ pub struct Output {
     /// Handbooks: impose the pages for folding (two per sheet side).
     pub booklet: bool,
     /// Handbooks: `group = "field"` orders the sections by field.
-    pub group: crate::job::Grouping,
+    pub group: Grouping,
     /// A template file overriding the built-in preset, resolved.
     pub template: Option<PathBuf>,
     /// For a print shop: bleed in millimetres (0 for none), CMYK colours.
@@ -371,7 +371,7 @@ impl Campaign {
                         .with_hint(crate::t!("handbook-only-hint")),
                 );
             }
-            let group = group.and_then(|g| match crate::job::Grouping::parse(&g.value) {
+            let group = group.and_then(|g| match Grouping::parse(&g.value) {
                 Some(_) if kind != Some(OutputKind::Handbook) => {
                     r.diags.push(
                         src.error_at(g.offset, crate::t!("group-handbook-only"))
@@ -782,5 +782,26 @@ file = "out/cam-nang.pdf"
         assert!(m[0].contains("unknown key `issuer.nmae`") && m[0].contains("`name`"));
         assert!(m[1].contains("cannot read the logo file"));
         assert!(m[2].contains("unknown output kind \"flyer\""));
+    }
+}
+
+/// How a handbook orders its procedures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Grouping {
+    /// In the order given (files by name, a list's rows in order).
+    #[default]
+    AsListed,
+    /// By field (lĩnh vực), fields in the order they first appear, each
+    /// opened by a heading; the contents grouped the same way.
+    Field,
+}
+
+impl Grouping {
+    pub fn parse(name: &str) -> Option<Grouping> {
+        match name.trim().to_lowercase().as_str() {
+            "field" | "linh-vuc" | "lĩnh vực" => Some(Grouping::Field),
+            "none" | "list" => Some(Grouping::AsListed),
+            _ => None,
+        }
     }
 }

@@ -231,7 +231,7 @@ mod tests {
             assert!(!k.sizes().is_empty());
             for s in k.sizes() {
                 assert!(
-                    crate::layout::Template::builtin(k.preset(*s)).is_some(),
+                    crate::style::Template::builtin(k.preset(*s)).is_some(),
                     "{k} {s:?}"
                 );
             }

@@ -15,7 +15,9 @@ pub mod root;
 pub(crate) mod source;
 pub mod toml_read;
 
-pub use campaign::{is_campaign, is_template, Campaign, Issuer, Logo, Output, NATIONAL_PORTAL};
+pub use campaign::{
+    is_campaign, is_template, Campaign, Grouping, Issuer, Logo, Output, NATIONAL_PORTAL,
+};
 pub use kind::{Lang, OutputKind, Size};
 pub use procedure::lost_letter as procedure_lost_letter;
 pub use procedure::{duplicate_codes, field_name, shared_portal_ids, Link, Online, Procedure};

@@ -231,7 +231,7 @@ fn encode(pixmap: &Pixmap) -> Vec<u8> {
 mod tests {
     use super::*;
     use crate::layout::testing::{poster, shipped};
-    use crate::layout::{Labels, PosterSize, Template};
+    use crate::style::{Labels, PosterSize, Template};
 
     #[test]
     fn the_poster_png_is_1080_wide_and_its_code_decodes() {

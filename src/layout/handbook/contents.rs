@@ -4,8 +4,8 @@
 use super::Frame;
 use crate::layout::column::{self, Align, Lines, Style};
 use crate::layout::paginate::{self, Block};
-use crate::layout::template::{Labels, Template};
 use crate::scene::{Item, Rect, Target, TextRun, MM};
+use crate::style::template::{Labels, Template};
 use crate::text::FontKind::{Bold, Regular};
 
 /// The contents pages' items. `starts` are pages counted from 0 (printed

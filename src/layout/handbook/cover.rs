@@ -4,12 +4,12 @@
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::job::Code;
 use crate::layout::column::{self, Align, Lines, Style};
-use crate::layout::template::{Labels, Template};
 use crate::layout::{masthead, qr_item};
 use crate::model::NATIONAL_PORTAL;
 use crate::model::{Campaign, Located};
 use crate::qr::QrPolicy;
 use crate::scene::{Color, ImageId, Item, Rect, MM};
+use crate::style::template::{Labels, Template};
 use crate::text::FontKind::{Bold, Regular};
 
 /// The cover's QR code is larger than a section's: it is the first thing

@@ -10,11 +10,12 @@ mod section;
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::job::{Grouping, Job};
+use crate::job::Job;
 use crate::layout::column::{Align, Lines, Style};
-use crate::layout::template::{Labels, Template};
 use crate::layout::{check_drawn_glyphs, check_glyphs};
+use crate::model::Grouping;
 use crate::scene::{Item, Page, Rect, MM};
+use crate::style::template::{Labels, Template};
 use crate::text::FontKind::{Bold, Regular};
 
 /// A laid-out handbook.
@@ -286,10 +287,10 @@ fn chrome(items: &mut Vec<Item>, index: usize, running: &str, t: &Template) {
 mod tests {
     use super::*;
     use crate::layout::testing::{job, shipped};
-    use crate::layout::{HandbookSize, Labels};
     use crate::model::OutputKind;
     use crate::qr::QUIET_ZONE;
     use crate::scene::Target;
+    use crate::style::{HandbookSize, Labels};
 
     fn book(size: HandbookSize) -> (Handbook, Template) {
         let t = Template::handbook(size);

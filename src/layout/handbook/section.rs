@@ -8,11 +8,11 @@ use crate::job::{Code, Coded};
 use crate::layout::column::{self, Align, Lines, Marker, Style};
 use crate::layout::facts::fact_rows;
 use crate::layout::paginate::{self, line_blocks, list_blocks, Block};
-use crate::layout::template::{Labels, Template};
 use crate::layout::{accent_qr_panel, small_modules, Spacing};
 use crate::model::OutputKind;
 use crate::model::{Located, Procedure};
 use crate::scene::{Item, Rect, MM};
+use crate::style::template::{Labels, Template};
 use crate::text::FontKind::{Bold, Regular};
 
 /// The most pages one procedure may take: a section longer than this is a

@@ -3,11 +3,11 @@
 //! leaflet places it in a panel.
 
 use crate::layout::column::{self, Align, Lines, Marker, Style};
-use crate::layout::template::{Labels, Template};
 use crate::layout::{facts, qr_item};
 use crate::model::Procedure;
 use crate::qr::QrMatrix;
 use crate::scene::{Item, Rect, MM};
+use crate::style::template::{Labels, Template};
 use crate::text::FontKind::{Bold, Regular};
 
 /// How much of a procedure a block shows: the title, key facts, code and

@@ -21,10 +21,10 @@ pub(crate) mod panels;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::job::{Coded, Job};
-use crate::layout::template::{Labels, Template};
 use crate::layout::{check_drawn_glyphs, check_glyphs};
 use crate::model::{OutputKind, Procedure};
 use crate::scene::{Item, Page, Rect, MM};
+use crate::style::template::{Labels, Template};
 
 use entry::{Code, Detail, Entry, Fit};
 
@@ -383,7 +383,7 @@ mod tests {
 
     fn leaflet_of(ps: &[Procedure]) -> Result<Leaflet, Diagnostics> {
         let (t, labels) =
-            crate::layout::template::with_overrides("leaflet-a4", crate::model::Lang::Vi, None)
+            crate::style::template::with_overrides("leaflet-a4", crate::model::Lang::Vi, None)
                 .unwrap();
         leaflet(&job(OutputKind::Leaflet, ps, None, &t, &labels))
     }
@@ -422,7 +422,7 @@ mod tests {
         for n in [2, 3, 4] {
             let l = leaflet_of(&all[..n]).unwrap_or_else(|e| panic!("{n}: {}", text(&e)));
             let t =
-                crate::layout::template::with_overrides("leaflet-a4", crate::model::Lang::Vi, None)
+                crate::style::template::with_overrides("leaflet-a4", crate::model::Lang::Vi, None)
                     .unwrap()
                     .0;
             for (side, page) in l.sides.iter().enumerate() {
@@ -458,7 +458,7 @@ mod tests {
         };
         let c = crate::model::Campaign::parse(&src).unwrap();
         let (t, labels) =
-            crate::layout::template::with_overrides("leaflet-a4", crate::model::Lang::Vi, None)
+            crate::style::template::with_overrides("leaflet-a4", crate::model::Lang::Vi, None)
                 .unwrap();
         let Err(e) = leaflet(&job(
             OutputKind::Leaflet,

@@ -5,11 +5,11 @@
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::job::Code;
 use crate::layout::column::{self, Align, Lines, Marker, Style};
-use crate::layout::template::{Labels, Template};
 use crate::layout::{masthead, qr_item};
 use crate::model::{Campaign, Located, Procedure};
 use crate::qr::QrPolicy;
 use crate::scene::{Item, Rect, MM};
+use crate::style::template::{Labels, Template};
 use crate::text::FontKind::{Bold, Regular};
 
 const FRONT: masthead::Scale = masthead::Scale {

@@ -6,11 +6,11 @@
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::layout::cards::{CARD_H, CARD_W};
-use crate::layout::template::{with_overrides, Labels, Template};
 use crate::model::toml_read;
 use crate::model::{Lang, OutputKind, Size, SourceFile};
 use crate::scene::Color;
+use crate::style::template::{with_overrides, Labels, Template};
+use crate::style::{CARD_H, CARD_W};
 
 /// The smallest text area, in millimetres, that any layout can use.
 const MIN_AREA_MM: f32 = 40.0;

@@ -18,5 +18,6 @@ pub mod proof;
 pub mod qr;
 pub mod render;
 pub mod scene;
+pub mod studio;
 pub mod style;
 pub mod text;

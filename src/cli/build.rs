@@ -14,9 +14,33 @@ use crate::model::collect::load_procedures_from;
 use crate::model::{Campaign, Output, OutputKind, Procedure};
 
 pub fn build(path: &Path, proof: bool) -> ExitCode {
-    match build_some(path, proof, &|_| true, None) {
+    match build_some(path, proof, &|_| true, None, &print) {
         true => ExitCode::SUCCESS,
         false => ExitCode::from(1),
+    }
+}
+
+/// What a build has to say, as it goes: said on the terminal by the
+/// commands ([`print`]), collected by the studio's page.
+pub enum Said<'a> {
+    /// A file written, with how to print it.
+    Wrote(&'a make::Written),
+    /// Warnings as they come, and at the end every error.
+    Problems(&'a Diagnostics),
+    /// The closing lines: how many codes were read back, what was built.
+    Done(String),
+    /// The closing lines of a build that failed.
+    Failed(String),
+}
+
+/// The terminal's way of saying it: files and summary on stdout,
+/// problems and failure on stderr.
+pub fn print(said: Said) {
+    match said {
+        Said::Wrote(w) => w.print(),
+        Said::Problems(d) => report(d),
+        Said::Done(line) => println!("{line}"),
+        Said::Failed(line) => eprintln!("{line}"),
     }
 }
 
@@ -30,6 +54,7 @@ pub fn build_some(
     proof: bool,
     wanted: &dyn Fn(&Output) -> bool,
     changed: Option<&[PathBuf]>,
+    tell: &dyn Fn(Said),
 ) -> bool {
     let from_changed = |file: &Path| {
         changed.is_none_or(|c| c.iter().any(|c| super::watch::same_or_under(file, c)))
@@ -49,31 +74,33 @@ pub fn build_some(
             .into_iter()
             .filter(|d| d.file.as_deref().is_none_or(from_changed))
             .collect();
-        report(&w);
+        if !w.is_empty() {
+            tell(Said::Problems(&w));
+        }
         errors.borrow_mut().extend(e.into_iter().collect());
     };
     if !path.exists() {
         let d = Diagnostic::error(crate::t!("build-no-campaign"))
             .in_file(path)
             .with_hint(crate::t!("build-no-campaign-hint"));
-        return fail(&d.into());
+        return fail(&d.into(), tell);
     }
     let (campaign, said) = match Campaign::load_warned(path) {
         Ok(c) => c,
-        Err(d) => return fail(&d),
+        Err(d) => return fail(&d, tell),
     };
     say(&said);
     if campaign.outputs.is_empty() {
         let d = Diagnostic::error(crate::t!("build-no-outputs"))
             .in_file(path)
             .with_hint(crate::t!("build-no-outputs-hint"));
-        return fail(&d.into());
+        return fail(&d.into(), tell);
     }
     if campaign.procedures.is_empty() {
         let d = Diagnostic::error(crate::t!("build-no-procedures"))
             .in_file(path)
             .with_hint(crate::t!("build-no-procedures-hint"));
-        return fail(&d.into());
+        return fail(&d.into(), tell);
     }
     let loaded = match load_procedures_from(
         &campaign.procedures,
@@ -82,7 +109,7 @@ pub fn build_some(
         Some(&campaign.root),
     ) {
         Ok(l) => l,
-        Err(d) => return fail(&d),
+        Err(d) => return fail(&d, tell),
     };
     let tracking = campaign.tracking_warnings(&loaded.procedures);
     say(&loaded.problems);
@@ -164,7 +191,7 @@ pub fn build_some(
         };
         let problems = at_output(problems, &campaign, output);
         for w in &done {
-            w.print();
+            tell(Said::Wrote(w));
             warnings += w.warnings.count(Severity::Warning);
             say(&w.warnings);
         }
@@ -184,31 +211,31 @@ pub fn build_some(
             n => format!(", {}", crate::t!("count-warnings", n = n)),
         };
         if proof {
-            println!("{}", crate::t!("proof-done", n = crate::proof::read_back()));
+            tell(Said::Done(crate::t!(
+                "proof-done",
+                n = crate::proof::read_back()
+            )));
         }
-        println!(
-            "{}",
-            crate::t!(
-                "built",
-                outputs = outputs,
-                campaign = path.display(),
-                files = files,
-                secs = crate::i18n::decimal(secs as f64, 2),
-                warnings = warnings,
-            )
-        );
+        tell(Said::Done(crate::t!(
+            "built",
+            outputs = outputs,
+            campaign = path.display(),
+            files = files,
+            secs = crate::i18n::decimal(secs as f64, 2),
+            warnings = warnings,
+        )));
         true
     } else {
         let errors = errors.into_inner();
-        report(&errors);
+        tell(Said::Problems(&errors));
         if let Some(place) = errors.first_error().filter(|_| errors.iter().count() > 1) {
-            eprintln!("{}", crate::t!("first-error", place = place));
+            tell(Said::Failed(crate::t!("first-error", place = place)));
         }
         let broken = match broken_count {
             0 => String::new(),
             n => crate::t!("build-broken-files", n = n),
         };
-        eprintln!(
+        tell(Said::Failed(format!(
             "{}: {}",
             crate::t!("diag-error"),
             crate::t!(
@@ -218,7 +245,7 @@ pub fn build_some(
                 broken = broken,
                 files = files,
             )
-        );
+        )));
         false
     }
 }
@@ -240,14 +267,14 @@ pub(super) fn at_output(diags: Diagnostics, campaign: &Campaign, output: &Output
     out
 }
 
-fn fail(diags: &Diagnostics) -> bool {
-    report(diags);
+fn fail(diags: &Diagnostics, tell: &dyn Fn(Said)) -> bool {
+    tell(Said::Problems(diags));
     let problems = crate::t!("count-problems", n = diags.count(Severity::Error));
-    eprintln!(
+    tell(Said::Failed(format!(
         "{}: {}",
         crate::t!("diag-error"),
         crate::t!("nothing-written", problems = problems)
-    );
+    )));
     false
 }
 

@@ -159,37 +159,13 @@ pub fn new(
     let mut problems = Diagnostics::new();
     let mut written = 0;
     for e in entries {
-        let name = slug(title_for_print(&e.title).as_str());
-        // Files in this folder are named without "./".
-        let place = |file: String| match folder == Path::new(".") {
-            true => PathBuf::from(file),
-            false => folder.join(file),
+        let path = match write_new(e, &folder, campaign.as_ref()) {
+            Ok(p) => p,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
         };
-        let path = place(format!("{name}.toml"));
-        // A file of that name for another code (the same title at another
-        // level): the code tells them apart.
-        let has_code = |p: &Path| {
-            std::fs::read_to_string(p).is_ok_and(|t| t.contains(&format!("code = \"{}\"", e.code)))
-        };
-        let path = match path.exists() && !has_code(&path) {
-            true => place(format!("{name}-{}.toml", e.code.replace('.', "-"))),
-            false => path,
-        };
-        if path.exists() {
-            problems.push(
-                Diagnostic::error(crate::t!("new-exists", code = e.code.as_ref()))
-                    .in_file(&path)
-                    .with_hint(crate::t!("new-exists-hint")),
-            );
-            continue;
-        }
-        if let Err(d) = std::fs::create_dir_all(&folder)
-            .map_err(|err| Diagnostic::error(crate::i18n::io_error(&err)).in_file(&folder))
-            .and_then(|_| write_atomic(&path, procedure_text(e, campaign.as_ref()).as_bytes()))
-        {
-            problems.push(d);
-            continue;
-        }
         written += 1;
         let what = match details::of(&e.code) {
             Some(_) => crate::t!("new-wrote-details"),
@@ -212,6 +188,43 @@ pub fn new(
         return Err(problems);
     }
     Ok(problems)
+}
+
+/// Writes the procedure file `toroi new` starts for `e` into `folder`
+/// (named after its title; after its code too when another code has that
+/// name), never over a file that exists; the path written.
+pub fn write_new(
+    e: &Entry,
+    folder: &Path,
+    campaign: Option<&Campaign>,
+) -> Result<PathBuf, Diagnostic> {
+    let name = slug(title_for_print(&e.title).as_str());
+    // Files in this folder are named without "./".
+    let place = |file: String| match folder == Path::new(".") {
+        true => PathBuf::from(file),
+        false => folder.join(file),
+    };
+    let path = place(format!("{name}.toml"));
+    // A file of that name for another code (the same title at another
+    // level): the code tells them apart.
+    let has_code = |p: &Path| {
+        std::fs::read_to_string(p).is_ok_and(|t| t.contains(&format!("code = \"{}\"", e.code)))
+    };
+    let path = match path.exists() && !has_code(&path) {
+        true => place(format!("{name}-{}.toml", e.code.replace('.', "-"))),
+        false => path,
+    };
+    if path.exists() {
+        return Err(
+            Diagnostic::error(crate::t!("new-exists", code = e.code.as_ref()))
+                .in_file(&path)
+                .with_hint(crate::t!("new-exists-hint")),
+        );
+    }
+    std::fs::create_dir_all(folder)
+        .map_err(|err| Diagnostic::error(crate::i18n::io_error(&err)).in_file(folder))?;
+    write_atomic(&path, procedure_text(e, campaign).as_bytes())?;
+    Ok(path)
 }
 
 /// A portal title as a poster prints it: without the leading "Thủ tục"

@@ -123,7 +123,7 @@ pub fn import(
 /// A row's file with what the national catalogue told of it: the code and
 /// portal id it linked (with a comment saying where they came from), or
 /// the candidates for its title, for the officer to choose from.
-fn with_catalogue(p: &Procedure) -> String {
+pub(crate) fn with_catalogue(p: &Procedure) -> String {
     let text = &p.src.text;
     let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
     let key_line = |lines: &[String], key: &str| {

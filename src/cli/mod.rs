@@ -3,13 +3,13 @@
 //! Exit codes: 0 success, 1 bad input (each problem on stderr as
 //! `file:line:col: ...`), 2 bad usage (clap's own).
 
-mod build;
+pub(crate) mod build;
 mod check;
 mod claims;
-mod find;
-mod import;
-mod init;
-mod make;
+pub(crate) mod find;
+pub(crate) mod import;
+pub(crate) mod init;
+pub(crate) mod make;
 mod qr;
 mod single;
 mod watch;
@@ -205,6 +205,15 @@ enum Command {
         #[arg(default_value = "toroi.toml", value_name = "toroi.toml")]
         campaign: PathBuf,
     },
+    /// The campaign in a page of this PC's browser: edit with a live preview, add procedures, print
+    Studio {
+        /// The campaign's folder [default: this folder]
+        #[arg(value_name = "FOLDER", default_value = ".")]
+        folder: PathBuf,
+        /// Only print the page's address; do not open the browser
+        #[arg(long)]
+        no_open: bool,
+    },
     /// Procedures of the national catalogue that match some words (diacritics optional) or a code
     #[command(
         after_help = "Examples:\n  toroi find ket hon\n  toroi find giay phep xay dung --field \"xây dựng\"\n  toroi find 1.001193\n  toroi find --about"
@@ -343,6 +352,9 @@ pub fn run() -> ExitCode {
     if std::env::var_os("TOROI_DEBUG").is_none() {
         std::panic::set_hook(Box::new(|_| {}));
     }
+    if let Some(folder) = double_clicked() {
+        return crate::studio::serve(&folder, true);
+    }
     match crate::model::input::guarded(|| run_command(parse())) {
         Ok(code) => code,
         Err(reason) => {
@@ -354,6 +366,28 @@ pub fn run() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The folder of `toroi.exe` when it was started with no arguments and no
+/// terminal to type in: double-clicked in Windows' Explorer (where the
+/// console is the program's own) or from a file manager. The studio opens
+/// there, for the campaign beside the program or to make one.
+fn double_clicked() -> Option<PathBuf> {
+    use std::io::IsTerminal;
+    if std::env::args_os().len() > 1 {
+        return None;
+    }
+    // In a terminal, `toroi` alone prints the help, as before; on Windows
+    // a double-click also opens a console, so no arguments there means the
+    // studio.
+    if !cfg!(windows) && std::io::stdin().is_terminal() {
+        return None;
+    }
+    if std::env::var_os("TOROI_NO_STUDIO").is_some() {
+        return None;
+    }
+    let exe = std::env::current_exe().ok()?;
+    exe.parent().map(Path::to_path_buf)
 }
 
 /// Runs one command; its exit code.
@@ -449,6 +483,9 @@ fn run_command(args: Cli) -> ExitCode {
                 false => found_campaign().unwrap_or(campaign),
             };
             return watch::watch(&campaign);
+        }
+        Command::Studio { folder, no_open } => {
+            return crate::studio::serve(&folder, !no_open);
         }
         Command::Init { folder, ten } => init::init(&folder, ten.as_deref()),
         Command::Build { campaign, proof } => {
@@ -578,6 +615,7 @@ fn parse() -> Cli {
             ("qr", crate::t!("help-qr")),
             ("find", crate::t!("help-find")),
             ("new", crate::t!("help-new")),
+            ("studio", crate::t!("help-studio")),
         ] {
             cmd = cmd.mut_subcommand(name, |c| c.about(id));
         }

@@ -27,7 +27,7 @@ pub fn watch(path: &Path) -> ExitCode {
         // Says what is missing, and there is nothing to watch.
         return build::build(path, false);
     }
-    build::build_some(path, false, &|_| true, None);
+    build::build_some(path, false, &|_| true, None, &build::print);
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = match notify::recommended_watcher(tx) {
         Ok(w) => w,
@@ -105,6 +105,7 @@ pub fn watch(path: &Path) -> ExitCode {
             false,
             &|o| everything || campaign.as_ref().is_some_and(|c| touches(o, c, &changed)),
             only,
+            &build::print,
         );
         // The campaign may name new folders and outputs: watch those too.
         watched = watch_roots(&mut watcher, path, &watched);

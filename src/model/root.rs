@@ -64,6 +64,11 @@ impl Root {
         resolved(path).starts_with(&self.dir)
     }
 
+    /// The root, resolved (absolute, links followed).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// The root as the user would write it.
     pub fn shown(&self) -> &Path {
         &self.shown

@@ -516,11 +516,21 @@ fn list_row(studio: &Studio, path: &Path, row: usize) -> Result<Procedure, Failu
         .ok_or_else(|| bad(crate::t!("studio-no-row", row = row)))
 }
 
-/// What `check` says of a procedure file's text.
-fn check_text(path: &Path, text: &str) -> (Option<Procedure>, Diagnostics) {
+/// What `check` says of a procedure file's text, linked through the
+/// campaign's catalogue (its code's page, its title's code) as `build`
+/// links it.
+fn check_text(studio: &Studio, path: &Path, text: &str) -> (Option<Procedure>, Diagnostics) {
+    let campaign = Campaign::load(&studio.campaign()).ok();
+    let catalogue = campaign
+        .as_ref()
+        .map_or(crate::catalogue::Catalogue::builtin(), |c| &c.catalogue);
     match Procedure::parse(SourceFile::new(path.to_path_buf(), text.to_owned())) {
-        Ok(p) => {
-            let mut d = p.lint();
+        Ok(mut p) => {
+            let mut d = crate::model::link::link(&mut p, catalogue);
+            if d.has_errors() {
+                return (None, d);
+            }
+            d.extend(p.lint());
             if let Err(g) = crate::layout::check_glyphs(&p) {
                 d.extend(g);
             }
@@ -542,7 +552,7 @@ pub async fn procedure(
             let p = list_row(&studio, &path, row)?;
             let text = p.src.text.clone();
             let fields = edit::read(&text).map_err(bad)?;
-            let (_, diags) = check_text(&path, &text);
+            let (_, diags) = check_text(&studio, &path, &text);
             return Ok(Json(json!({
                 "path": q.path, "row": row, "readonly": true, "version": "",
                 "fields": fields, "problems": problems(&studio, &diags, None),
@@ -551,7 +561,7 @@ pub async fn procedure(
         let bytes = read_bytes(&path)?;
         let src = SourceFile::load(&path).map_err(|d| bad(d.message))?;
         let fields = edit::read(&src.text).map_err(bad)?;
-        let (_, diags) = check_text(&path, &src.text);
+        let (_, diags) = check_text(&studio, &path, &src.text);
         Ok(Json(json!({
             "path": q.path, "row": null, "readonly": false, "version": version(&bytes),
             "fields": fields, "problems": problems(&studio, &diags, Some(&src.text)),
@@ -593,7 +603,7 @@ fn edited_text(studio: &Studio, e: &Edited) -> Result<(PathBuf, Vec<u8>, String)
 pub async fn check(State(studio): Shared, Json(e): Json<Edited>) -> Result<Json<Value>, Failure> {
     blocking(move || {
         let (path, _, text) = edited_text(&studio, &e)?;
-        let (_, diags) = check_text(&path, &text);
+        let (_, diags) = check_text(&studio, &path, &text);
         Ok(Json(
             json!({ "problems": problems(&studio, &diags, Some(&text)) }),
         ))
@@ -606,7 +616,7 @@ pub async fn check(State(studio): Shared, Json(e): Json<Edited>) -> Result<Json<
 pub async fn preview(State(studio): Shared, Json(e): Json<Edited>) -> Result<Response, Failure> {
     blocking(move || {
         let (path, _, text) = edited_text(&studio, &e)?;
-        let (procedure, diags) = check_text(&path, &text);
+        let (procedure, diags) = check_text(&studio, &path, &text);
         let Some(procedure) = procedure else {
             return Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -687,7 +697,7 @@ pub async fn save(State(studio): Shared, Json(e): Json<Edited>) -> Result<Json<V
             return Err(conflict(&path));
         }
         write_atomic(&path, text.as_bytes()).map_err(|d| bad(d.message))?;
-        let (_, diags) = check_text(&path, &text);
+        let (_, diags) = check_text(&studio, &path, &text);
         Ok(Json(json!({
             "version": version(text.as_bytes()),
             "problems": problems(&studio, &diags, Some(&text)),

@@ -1,0 +1,390 @@
+//! toroi studio's routes over HTTP, in process (tower's `oneshot` on the
+//! real router): the token, the Host and Origin checks, paths outside the
+//! campaign refused, upload limits, the conflict on a file changed on
+//! disk, comments kept in saved files, and each route's answer.
+
+mod harness;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+use harness::Env;
+use toroi::studio::{app, Studio};
+
+const PORT: u16 = 47011;
+const HOST: &str = "127.0.0.1:47011";
+const ORIGIN: &str = "http://127.0.0.1:47011";
+
+/// A campaign made by `toroi init`, and a studio of it.
+fn campaign() -> (Env, Arc<Studio>) {
+    let env = Env::strict();
+    env.toroi(&["init", "c", "--ten", "Ủy ban nhân dân xã Thử"]).success();
+    let studio = Arc::new(Studio::new(&env.path("c"), PORT).unwrap());
+    (env, studio)
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&self.body)))
+    }
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// A request as the studio's page sends it: the Host, the cookie, and for
+/// a POST the page's Origin.
+fn request(studio: &Studio, method: &str, uri: &str, body: Body) -> axum::http::request::Builder {
+    let _ = body;
+    let mut r = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::HOST, HOST)
+        .header(header::COOKIE, format!("toroi={}", studio.token));
+    if method != "GET" {
+        r = r.header(header::ORIGIN, ORIGIN);
+    }
+    r
+}
+
+async fn send(studio: &Arc<Studio>, req: Request<Body>) -> Answer {
+    let res = app(studio.clone()).oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+    Answer { status, headers, body }
+}
+
+async fn get(studio: &Arc<Studio>, uri: &str) -> Answer {
+    let req = request(studio, "GET", uri, Body::empty()).body(Body::empty()).unwrap();
+    send(studio, req).await
+}
+
+async fn post(studio: &Arc<Studio>, uri: &str, body: Value) -> Answer {
+    let req = request(studio, "POST", uri, Body::empty())
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    send(studio, req).await
+}
+
+async fn post_bytes(studio: &Arc<Studio>, uri: &str, bytes: Vec<u8>) -> Answer {
+    let req = request(studio, "POST", uri, Body::empty()).body(Body::from(bytes)).unwrap();
+    send(studio, req).await
+}
+
+#[tokio::test]
+async fn the_first_address_sets_the_token_as_a_strict_http_only_cookie() {
+    let (_env, studio) = campaign();
+    let first = studio.first_address();
+    let uri = first.strip_prefix(&format!("http://{HOST}")).unwrap();
+    let req = Request::get(uri).header(header::HOST, HOST).body(Body::empty()).unwrap();
+    let a = send(&studio, req).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    let cookie = a.headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.starts_with(&format!("toroi={};", studio.token)), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    assert_eq!(a.headers[header::LOCATION], "/");
+    // A wrong token sets nothing.
+    let req = Request::get("/?t=0123").header(header::HOST, HOST).body(Body::empty()).unwrap();
+    let a = send(&studio, req).await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    assert!(a.headers.get(header::SET_COOKIE).is_none());
+}
+
+#[tokio::test]
+async fn every_route_wants_the_token() {
+    let (_env, studio) = campaign();
+    for uri in ["/", "/app.js", "/api/state", "/api/campaign", "/api/procedures", "/files/toroi.toml"] {
+        let req = Request::get(uri).header(header::HOST, HOST).body(Body::empty()).unwrap();
+        let a = send(&studio, req).await;
+        assert_eq!(a.status, StatusCode::FORBIDDEN, "{uri}");
+        let req = Request::get(uri)
+            .header(header::HOST, HOST)
+            .header(header::COOKIE, "toroi=ffffffffffffffffffffffffffffffff")
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(send(&studio, req).await.status, StatusCode::FORBIDDEN, "{uri}");
+    }
+    let a = get(&studio, "/").await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.text().contains("<script src=\"/app.js\""));
+    // Nothing from the internet: the page's policy allows its own origin only.
+    let csp = a.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.starts_with("default-src 'self'"), "{csp}");
+    assert!(!a.text().contains("https://"), "the page loads nothing from the internet");
+}
+
+#[tokio::test]
+async fn another_host_name_is_refused_even_with_the_token() {
+    let (_env, studio) = campaign();
+    for host in ["evil.example:47011", "127.0.0.1:80", "127.0.0.1", "localhost.evil.example:47011"] {
+        let req = Request::get("/api/campaign")
+            .header(header::HOST, host)
+            .header(header::COOKIE, format!("toroi={}", studio.token))
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(send(&studio, req).await.status, StatusCode::MISDIRECTED_REQUEST, "{host}");
+    }
+    let req = Request::get("/api/campaign")
+        .header(header::HOST, "localhost:47011")
+        .header(header::COOKIE, format!("toroi={}", studio.token))
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(send(&studio, req).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_change_from_another_origin_is_refused_and_writes_nothing() {
+    let (env, studio) = campaign();
+    let before = std::fs::read(env.path("c/toroi.toml")).unwrap();
+    let version = get(&studio, "/api/campaign").await.json()["version"].clone();
+    let body = json!({ "version": version, "campaign": { "title": "Bị đổi" } });
+    for origin in [Some("http://evil.example"), Some("http://127.0.0.1:9"), Some("null"), None] {
+        let mut r = Request::post("/api/campaign")
+            .header(header::HOST, HOST)
+            .header(header::COOKIE, format!("toroi={}", studio.token))
+            .header(header::CONTENT_TYPE, "application/json");
+        if let Some(o) = origin {
+            r = r.header(header::ORIGIN, o);
+        }
+        let a = send(&studio, r.body(Body::from(body.to_string())).unwrap()).await;
+        assert_eq!(a.status, StatusCode::FORBIDDEN, "{origin:?}");
+    }
+    assert_eq!(std::fs::read(env.path("c/toroi.toml")).unwrap(), before);
+}
+
+#[tokio::test]
+async fn paths_outside_the_campaign_are_refused() {
+    let (env, studio) = campaign();
+    env.write("secret.toml", "title = \"x\"\n");
+    for path in ["../secret.toml", "/etc/passwd", "thu-tuc/../../secret.toml", "C:\\Windows\\win.ini"] {
+        let q = url_escape(path);
+        let a = get(&studio, &format!("/api/procedure?path={q}")).await;
+        assert!(
+            a.status == StatusCode::FORBIDDEN || a.status == StatusCode::NOT_FOUND,
+            "{path}: {}",
+            a.status
+        );
+        assert!(!a.text().contains("title = "), "{path}");
+    }
+    let a = get(&studio, "/files/..%2Fsecret.toml").await;
+    assert_ne!(a.status, StatusCode::OK);
+    // A link inside the folder that leads out of it.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(env.path("secret.toml"), env.path("c/link.toml")).unwrap();
+        let a = get(&studio, "/api/procedure?path=link.toml").await;
+        assert_eq!(a.status, StatusCode::FORBIDDEN);
+    }
+    // Only printable files are served, not the campaign's sources.
+    assert_eq!(get(&studio, "/files/toroi.toml").await.status, StatusCode::FORBIDDEN);
+    let a = post(&studio, "/api/save", json!({ "path": "../x.toml", "version": "", "fields": {} })).await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    assert!(!env.path("x.toml").exists());
+}
+
+fn url_escape(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b'-' | b'_' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn uploads_have_size_limits() {
+    let (env, studio) = campaign();
+    let big = vec![b'a'; toroi::studio::LIST_LIMIT + 1];
+    let a = post_bytes(&studio, "/api/list?name=big.csv", big).await;
+    assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
+    let big = vec![0u8; toroi::studio::LOGO_LIMIT + 1];
+    let a = post_bytes(&studio, "/api/logo?name=logo.png", big).await;
+    assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(!env.path("c/logo.png").exists());
+    let a = post(&studio, "/api/check", json!({ "path": "x", "fields": { "title": "a".repeat(toroi::studio::FORM_LIMIT) } })).await;
+    assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // Not a list, not an image: refused by name and by content.
+    let a = post_bytes(&studio, "/api/list?name=..%2F..%2Fx.exe", b"MZ".to_vec()).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    let a = post_bytes(&studio, "/api/logo?name=logo.png", b"not a png".to_vec()).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(!env.path("c/logo.png").exists());
+}
+
+const FILE: &str = "thu-tuc/dang-ky-khai-sinh.toml";
+
+#[tokio::test]
+async fn a_saved_procedure_keeps_its_comments_and_says_its_problems_by_field() {
+    let (env, studio) = campaign();
+    let path = env.path(&format!("c/{FILE}"));
+    let original = std::fs::read_to_string(&path).unwrap();
+    let comments: Vec<&str> = original.lines().filter(|l| l.trim_start().starts_with('#')).collect();
+    assert!(!comments.is_empty(), "init's sample has comments");
+    let p = get(&studio, &format!("/api/procedure?path={FILE}")).await.json();
+    assert_eq!(p["readonly"], false);
+    assert_eq!(p["fields"]["code"], "1.001193");
+    let a = post(
+        &studio,
+        "/api/save",
+        json!({ "path": FILE, "version": p["version"], "fields": { "title": "Đăng ký khai sinh cho trẻ em", "fee": "" } }),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("title = \"Đăng ký khai sinh cho trẻ em\""), "{saved}");
+    for c in &comments {
+        assert!(saved.contains(c), "comment lost: {c}\n{saved}");
+    }
+    assert!(!saved.lines().any(|l| l.starts_with("fee =")), "{saved}");
+    // The saved file is what `check` reads.
+    env.toroi(&["check", path.to_str().unwrap()]).success();
+    // A problem is placed at its field: a code in the wrong form.
+    let a = post(&studio, "/api/check", json!({ "path": FILE, "fields": { "code": "1.00119" } })).await;
+    let problems = a.json()["problems"].as_array().unwrap().clone();
+    assert!(
+        problems.iter().any(|p| p["field"] == "code" && p["error"] == true),
+        "{problems:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_file_changed_on_disk_is_not_overwritten() {
+    let (env, studio) = campaign();
+    let path = env.path(&format!("c/{FILE}"));
+    let p = get(&studio, &format!("/api/procedure?path={FILE}")).await.json();
+    // Notepad (or `watch`, or another tab) saves the file meanwhile.
+    let notepad = std::fs::read_to_string(&path).unwrap().replace("Đăng ký khai sinh", "Sửa trong Notepad");
+    std::fs::write(&path, &notepad).unwrap();
+    let a = post(&studio, "/api/save", json!({ "path": FILE, "version": p["version"], "fields": { "title": "Từ trang" } })).await;
+    assert_eq!(a.status, StatusCode::CONFLICT);
+    assert!(a.json()["error"].as_str().unwrap().contains("dang-ky-khai-sinh.toml"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), notepad);
+    // Two tabs: the second save with the old version is refused too.
+    let p = get(&studio, &format!("/api/procedure?path={FILE}")).await.json();
+    let first = post(&studio, "/api/save", json!({ "path": FILE, "version": p["version"], "fields": { "title": "Tab một" } })).await;
+    assert_eq!(first.status, StatusCode::OK);
+    let second = post(&studio, "/api/save", json!({ "path": FILE, "version": p["version"], "fields": { "title": "Tab hai" } })).await;
+    assert_eq!(second.status, StatusCode::CONFLICT);
+    assert!(std::fs::read_to_string(&path).unwrap().contains("Tab một"));
+}
+
+#[tokio::test]
+async fn the_campaign_form_saves_into_the_file_with_its_comments() {
+    let (env, studio) = campaign();
+    let path = env.path("c/toroi.toml");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let c = get(&studio, "/api/campaign").await.json();
+    assert_eq!(c["issuer"]["name"], "Ủy ban nhân dân xã Thử");
+    assert!(!c["outputs"].as_array().unwrap().is_empty());
+    let a = post(
+        &studio,
+        "/api/campaign",
+        json!({ "version": c["version"], "issuer": { "hotline": "0225 3 888 999" }, "campaign": { "slogan": "Quét mã, làm thủ tục không cần chờ" } }),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("hotline = \"0225 3 888 999\""), "{saved}");
+    assert!(saved.contains("slogan = \"Quét mã, làm thủ tục không cần chờ\""));
+    for l in original.lines().filter(|l| l.trim_start().starts_with('#')) {
+        assert!(saved.contains(l), "comment lost: {l}");
+    }
+    // The old version no longer saves.
+    let a = post(&studio, "/api/campaign", json!({ "version": c["version"], "campaign": { "title": "x" } })).await;
+    assert_eq!(a.status, StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn a_preview_is_a_png_drawn_by_toroi_and_changes_with_the_title() {
+    let (_env, studio) = campaign();
+    let mut images = Vec::new();
+    for title in ["Đăng ký khai sinh", "Đăng ký khai sinh lưu động cho trẻ em"] {
+        for view in ["poster", "phone", "card", "handbook"] {
+            let a = post(&studio, "/api/preview", json!({ "path": FILE, "view": view, "fields": { "title": title } })).await;
+            assert_eq!(a.status, StatusCode::OK, "{view}: {}", a.text());
+            assert_eq!(a.headers[header::CONTENT_TYPE], "image/png");
+            let img = image::load_from_memory(&a.body).unwrap();
+            assert!(img.width() >= 500, "{view}");
+            images.push(a.body);
+        }
+    }
+    assert_ne!(images[0], images[4], "the poster follows the title");
+    assert_ne!(images[0], images[1], "the views differ");
+    // A form that does not make a procedure: the problems, no image.
+    let a = post(&studio, "/api/preview", json!({ "path": FILE, "view": "poster", "fields": { "title": "" } })).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.json()["problems"].as_array().is_some_and(|p| !p.is_empty()));
+}
+
+#[tokio::test]
+async fn the_catalogue_is_searched_without_diacritics_and_new_files_start_from_it() {
+    let (env, studio) = campaign();
+    let found = get(&studio, "/api/catalogue?q=ket%20hon").await.json();
+    let entries = found["entries"].as_array().unwrap();
+    assert!(entries.iter().any(|e| e["code"] == "1.000894"), "{found}");
+    let a = post(&studio, "/api/new", json!({ "codes": ["1.000656", "9.999999"] })).await;
+    let a = a.json();
+    let written = a["written"].as_array().unwrap();
+    assert_eq!(written.len(), 1, "{a}");
+    let rel = written[0].as_str().unwrap();
+    let text = std::fs::read_to_string(env.path(&format!("c/{rel}"))).unwrap();
+    assert!(text.contains("code = \"1.000656\""), "{text}");
+    assert_eq!(a["failed"].as_array().unwrap().len(), 1);
+    // It is one of the campaign's procedures now.
+    let list = get(&studio, "/api/procedures").await.json();
+    assert!(list["rows"].as_array().unwrap().iter().any(|r| r["code"] == "1.000656"));
+}
+
+#[tokio::test]
+async fn a_dropped_list_shows_its_problems_at_their_cells_and_joins_the_campaign() {
+    let (env, studio) = campaign();
+    let csv = "STT,Mã thủ tục,Tên thủ tục,Lĩnh vực\n1,1.001193,Đăng ký khai sinh,Hộ tịch\n2,1.00089,Đăng ký kết hôn,Hộ tịch\n";
+    let a = post_bytes(&studio, "/api/list?name=danh-sach.csv", csv.as_bytes().to_vec()).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let r = a.json();
+    let problems = r["problems"].as_array().unwrap();
+    assert!(problems.iter().any(|p| p["cell"] == "B3"), "{r}");
+    assert!(problems.iter().all(|p| !p["place"].as_str().unwrap().contains("/tmp")), "{r}");
+    assert!(!env.path("c/danh-sach.csv").exists(), "nothing written before it is added");
+    let a = post(&studio, "/api/list/add", json!({ "id": r["id"] })).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    assert_eq!(std::fs::read_to_string(env.path("c/danh-sach.csv")).unwrap(), csv);
+    let campaign = std::fs::read_to_string(env.path("c/toroi.toml")).unwrap();
+    assert!(campaign.contains("\"danh-sach.csv\""), "{campaign}");
+}
+
+#[tokio::test]
+async fn print_builds_every_output_and_serves_the_files() {
+    let (env, studio) = campaign();
+    let a = post(&studio, "/api/build", json!({})).await;
+    let r = a.json();
+    assert_eq!(r["ok"], true, "{r}");
+    let written = r["written"].as_array().unwrap();
+    assert!(!written.is_empty());
+    assert!(r["lines"].as_array().unwrap().iter().any(|l| l.as_str().unwrap().contains("QR")), "{r}");
+    let pdf = written
+        .iter()
+        .find(|w| w["path"].as_str().unwrap().ends_with(".pdf"))
+        .unwrap();
+    let a = get(&studio, pdf["href"].as_str().unwrap()).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert_eq!(a.headers[header::CONTENT_TYPE], "application/pdf");
+    let on_disk = std::fs::read(env.path(&format!("c/{}", pdf["path"].as_str().unwrap()))).unwrap();
+    assert_eq!(a.body, on_disk);
+    let _ = Path::new("");
+}

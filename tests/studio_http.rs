@@ -5,7 +5,6 @@
 
 mod harness;
 
-use std::path::Path;
 use std::sync::Arc;
 
 use axum::body::Body;
@@ -24,7 +23,8 @@ const ORIGIN: &str = "http://127.0.0.1:47011";
 /// A campaign made by `toroi init`, and a studio of it.
 fn campaign() -> (Env, Arc<Studio>) {
     let env = Env::strict();
-    env.toroi(&["init", "c", "--ten", "Ủy ban nhân dân xã Thử"]).success();
+    env.toroi(&["init", "c", "--ten", "Ủy ban nhân dân xã Thử"])
+        .success();
     let studio = Arc::new(Studio::new(&env.path("c"), PORT).unwrap());
     (env, studio)
 }
@@ -47,8 +47,7 @@ impl Answer {
 
 /// A request as the studio's page sends it: the Host, the cookie, and for
 /// a POST the page's Origin.
-fn request(studio: &Studio, method: &str, uri: &str, body: Body) -> axum::http::request::Builder {
-    let _ = body;
+fn request(studio: &Studio, method: &str, uri: &str) -> axum::http::request::Builder {
     let mut r = Request::builder()
         .method(method)
         .uri(uri)
@@ -65,16 +64,20 @@ async fn send(studio: &Arc<Studio>, req: Request<Body>) -> Answer {
     let status = res.status();
     let headers = res.headers().clone();
     let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-    Answer { status, headers, body }
+    Answer {
+        status,
+        headers,
+        body,
+    }
 }
 
 async fn get(studio: &Arc<Studio>, uri: &str) -> Answer {
-    let req = request(studio, "GET", uri, Body::empty()).body(Body::empty()).unwrap();
+    let req = request(studio, "GET", uri).body(Body::empty()).unwrap();
     send(studio, req).await
 }
 
 async fn post(studio: &Arc<Studio>, uri: &str, body: Value) -> Answer {
-    let req = request(studio, "POST", uri, Body::empty())
+    let req = request(studio, "POST", uri)
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from(body.to_string()))
         .unwrap();
@@ -82,7 +85,9 @@ async fn post(studio: &Arc<Studio>, uri: &str, body: Value) -> Answer {
 }
 
 async fn post_bytes(studio: &Arc<Studio>, uri: &str, bytes: Vec<u8>) -> Answer {
-    let req = request(studio, "POST", uri, Body::empty()).body(Body::from(bytes)).unwrap();
+    let req = request(studio, "POST", uri)
+        .body(Body::from(bytes))
+        .unwrap();
     send(studio, req).await
 }
 
@@ -91,15 +96,27 @@ async fn the_first_address_sets_the_token_as_a_strict_http_only_cookie() {
     let (_env, studio) = campaign();
     let first = studio.first_address();
     let uri = first.strip_prefix(&format!("http://{HOST}")).unwrap();
-    let req = Request::get(uri).header(header::HOST, HOST).body(Body::empty()).unwrap();
+    let req = Request::get(uri)
+        .header(header::HOST, HOST)
+        .body(Body::empty())
+        .unwrap();
     let a = send(&studio, req).await;
     assert_eq!(a.status, StatusCode::SEE_OTHER);
     let cookie = a.headers[header::SET_COOKIE].to_str().unwrap();
-    assert!(cookie.starts_with(&format!("toroi={};", studio.token)), "{cookie}");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    assert!(
+        cookie.starts_with(&format!("toroi={};", studio.token)),
+        "{cookie}"
+    );
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
     assert_eq!(a.headers[header::LOCATION], "/");
     // A wrong token sets nothing.
-    let req = Request::get("/?t=0123").header(header::HOST, HOST).body(Body::empty()).unwrap();
+    let req = Request::get("/?t=0123")
+        .header(header::HOST, HOST)
+        .body(Body::empty())
+        .unwrap();
     let a = send(&studio, req).await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
     assert!(a.headers.get(header::SET_COOKIE).is_none());
@@ -108,8 +125,18 @@ async fn the_first_address_sets_the_token_as_a_strict_http_only_cookie() {
 #[tokio::test]
 async fn every_route_wants_the_token() {
     let (_env, studio) = campaign();
-    for uri in ["/", "/app.js", "/api/state", "/api/campaign", "/api/procedures", "/files/toroi.toml"] {
-        let req = Request::get(uri).header(header::HOST, HOST).body(Body::empty()).unwrap();
+    for uri in [
+        "/",
+        "/app.js",
+        "/api/state",
+        "/api/campaign",
+        "/api/procedures",
+        "/files/toroi.toml",
+    ] {
+        let req = Request::get(uri)
+            .header(header::HOST, HOST)
+            .body(Body::empty())
+            .unwrap();
         let a = send(&studio, req).await;
         assert_eq!(a.status, StatusCode::FORBIDDEN, "{uri}");
         let req = Request::get(uri)
@@ -117,7 +144,11 @@ async fn every_route_wants_the_token() {
             .header(header::COOKIE, "toroi=ffffffffffffffffffffffffffffffff")
             .body(Body::empty())
             .unwrap();
-        assert_eq!(send(&studio, req).await.status, StatusCode::FORBIDDEN, "{uri}");
+        assert_eq!(
+            send(&studio, req).await.status,
+            StatusCode::FORBIDDEN,
+            "{uri}"
+        );
     }
     let a = get(&studio, "/").await;
     assert_eq!(a.status, StatusCode::OK);
@@ -125,19 +156,31 @@ async fn every_route_wants_the_token() {
     // Nothing from the internet: the page's policy allows its own origin only.
     let csp = a.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
     assert!(csp.starts_with("default-src 'self'"), "{csp}");
-    assert!(!a.text().contains("https://"), "the page loads nothing from the internet");
+    assert!(
+        !a.text().contains("https://"),
+        "the page loads nothing from the internet"
+    );
 }
 
 #[tokio::test]
 async fn another_host_name_is_refused_even_with_the_token() {
     let (_env, studio) = campaign();
-    for host in ["evil.example:47011", "127.0.0.1:80", "127.0.0.1", "localhost.evil.example:47011"] {
+    for host in [
+        "evil.example:47011",
+        "127.0.0.1:80",
+        "127.0.0.1",
+        "localhost.evil.example:47011",
+    ] {
         let req = Request::get("/api/campaign")
             .header(header::HOST, host)
             .header(header::COOKIE, format!("toroi={}", studio.token))
             .body(Body::empty())
             .unwrap();
-        assert_eq!(send(&studio, req).await.status, StatusCode::MISDIRECTED_REQUEST, "{host}");
+        assert_eq!(
+            send(&studio, req).await.status,
+            StatusCode::MISDIRECTED_REQUEST,
+            "{host}"
+        );
     }
     let req = Request::get("/api/campaign")
         .header(header::HOST, "localhost:47011")
@@ -153,7 +196,12 @@ async fn a_change_from_another_origin_is_refused_and_writes_nothing() {
     let before = std::fs::read(env.path("c/toroi.toml")).unwrap();
     let version = get(&studio, "/api/campaign").await.json()["version"].clone();
     let body = json!({ "version": version, "campaign": { "title": "Bị đổi" } });
-    for origin in [Some("http://evil.example"), Some("http://127.0.0.1:9"), Some("null"), None] {
+    for origin in [
+        Some("http://evil.example"),
+        Some("http://127.0.0.1:9"),
+        Some("null"),
+        None,
+    ] {
         let mut r = Request::post("/api/campaign")
             .header(header::HOST, HOST)
             .header(header::COOKIE, format!("toroi={}", studio.token))
@@ -171,7 +219,12 @@ async fn a_change_from_another_origin_is_refused_and_writes_nothing() {
 async fn paths_outside_the_campaign_are_refused() {
     let (env, studio) = campaign();
     env.write("secret.toml", "title = \"x\"\n");
-    for path in ["../secret.toml", "/etc/passwd", "thu-tuc/../../secret.toml", "C:\\Windows\\win.ini"] {
+    for path in [
+        "../secret.toml",
+        "/etc/passwd",
+        "thu-tuc/../../secret.toml",
+        "C:\\Windows\\win.ini",
+    ] {
         let q = url_escape(path);
         let a = get(&studio, &format!("/api/procedure?path={q}")).await;
         assert!(
@@ -191,8 +244,16 @@ async fn paths_outside_the_campaign_are_refused() {
         assert_eq!(a.status, StatusCode::FORBIDDEN);
     }
     // Only printable files are served, not the campaign's sources.
-    assert_eq!(get(&studio, "/files/toroi.toml").await.status, StatusCode::FORBIDDEN);
-    let a = post(&studio, "/api/save", json!({ "path": "../x.toml", "version": "", "fields": {} })).await;
+    assert_eq!(
+        get(&studio, "/files/toroi.toml").await.status,
+        StatusCode::FORBIDDEN
+    );
+    let a = post(
+        &studio,
+        "/api/save",
+        json!({ "path": "../x.toml", "version": "", "fields": {} }),
+    )
+    .await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
     assert!(!env.path("x.toml").exists());
 }
@@ -216,7 +277,12 @@ async fn uploads_have_size_limits() {
     let a = post_bytes(&studio, "/api/logo?name=logo.png", big).await;
     assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(!env.path("c/logo.png").exists());
-    let a = post(&studio, "/api/check", json!({ "path": "x", "fields": { "title": "a".repeat(toroi::studio::FORM_LIMIT) } })).await;
+    let a = post(
+        &studio,
+        "/api/check",
+        json!({ "path": "x", "fields": { "title": "a".repeat(toroi::studio::FORM_LIMIT) } }),
+    )
+    .await;
     assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
     // Not a list, not an image: refused by name and by content.
     let a = post_bytes(&studio, "/api/list?name=..%2F..%2Fx.exe", b"MZ".to_vec()).await;
@@ -233,9 +299,14 @@ async fn a_saved_procedure_keeps_its_comments_and_says_its_problems_by_field() {
     let (env, studio) = campaign();
     let path = env.path(&format!("c/{FILE}"));
     let original = std::fs::read_to_string(&path).unwrap();
-    let comments: Vec<&str> = original.lines().filter(|l| l.trim_start().starts_with('#')).collect();
+    let comments: Vec<&str> = original
+        .lines()
+        .filter(|l| l.trim_start().starts_with('#'))
+        .collect();
     assert!(!comments.is_empty(), "init's sample has comments");
-    let p = get(&studio, &format!("/api/procedure?path={FILE}")).await.json();
+    let p = get(&studio, &format!("/api/procedure?path={FILE}"))
+        .await
+        .json();
     assert_eq!(p["readonly"], false);
     assert_eq!(p["fields"]["code"], "1.001193");
     let a = post(
@@ -246,7 +317,10 @@ async fn a_saved_procedure_keeps_its_comments_and_says_its_problems_by_field() {
     .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.text());
     let saved = std::fs::read_to_string(&path).unwrap();
-    assert!(saved.contains("title = \"Đăng ký khai sinh cho trẻ em\""), "{saved}");
+    assert!(
+        saved.contains("title = \"Đăng ký khai sinh cho trẻ em\""),
+        "{saved}"
+    );
     for c in &comments {
         assert!(saved.contains(c), "comment lost: {c}\n{saved}");
     }
@@ -254,10 +328,17 @@ async fn a_saved_procedure_keeps_its_comments_and_says_its_problems_by_field() {
     // The saved file is what `check` reads.
     env.toroi(&["check", path.to_str().unwrap()]).success();
     // A problem is placed at its field: a code in the wrong form.
-    let a = post(&studio, "/api/check", json!({ "path": FILE, "fields": { "code": "1.00119" } })).await;
+    let a = post(
+        &studio,
+        "/api/check",
+        json!({ "path": FILE, "fields": { "code": "1.00119" } }),
+    )
+    .await;
     let problems = a.json()["problems"].as_array().unwrap().clone();
     assert!(
-        problems.iter().any(|p| p["field"] == "code" && p["error"] == true),
+        problems
+            .iter()
+            .any(|p| p["field"] == "code" && p["error"] == true),
         "{problems:?}"
     );
 }
@@ -266,19 +347,43 @@ async fn a_saved_procedure_keeps_its_comments_and_says_its_problems_by_field() {
 async fn a_file_changed_on_disk_is_not_overwritten() {
     let (env, studio) = campaign();
     let path = env.path(&format!("c/{FILE}"));
-    let p = get(&studio, &format!("/api/procedure?path={FILE}")).await.json();
+    let p = get(&studio, &format!("/api/procedure?path={FILE}"))
+        .await
+        .json();
     // Notepad (or `watch`, or another tab) saves the file meanwhile.
-    let notepad = std::fs::read_to_string(&path).unwrap().replace("Đăng ký khai sinh", "Sửa trong Notepad");
+    let notepad = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Đăng ký khai sinh", "Sửa trong Notepad");
     std::fs::write(&path, &notepad).unwrap();
-    let a = post(&studio, "/api/save", json!({ "path": FILE, "version": p["version"], "fields": { "title": "Từ trang" } })).await;
+    let a = post(
+        &studio,
+        "/api/save",
+        json!({ "path": FILE, "version": p["version"], "fields": { "title": "Từ trang" } }),
+    )
+    .await;
     assert_eq!(a.status, StatusCode::CONFLICT);
-    assert!(a.json()["error"].as_str().unwrap().contains("dang-ky-khai-sinh.toml"));
+    assert!(a.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("dang-ky-khai-sinh.toml"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), notepad);
     // Two tabs: the second save with the old version is refused too.
-    let p = get(&studio, &format!("/api/procedure?path={FILE}")).await.json();
-    let first = post(&studio, "/api/save", json!({ "path": FILE, "version": p["version"], "fields": { "title": "Tab một" } })).await;
+    let p = get(&studio, &format!("/api/procedure?path={FILE}"))
+        .await
+        .json();
+    let first = post(
+        &studio,
+        "/api/save",
+        json!({ "path": FILE, "version": p["version"], "fields": { "title": "Tab một" } }),
+    )
+    .await;
     assert_eq!(first.status, StatusCode::OK);
-    let second = post(&studio, "/api/save", json!({ "path": FILE, "version": p["version"], "fields": { "title": "Tab hai" } })).await;
+    let second = post(
+        &studio,
+        "/api/save",
+        json!({ "path": FILE, "version": p["version"], "fields": { "title": "Tab hai" } }),
+    )
+    .await;
     assert_eq!(second.status, StatusCode::CONFLICT);
     assert!(std::fs::read_to_string(&path).unwrap().contains("Tab một"));
 }
@@ -305,7 +410,12 @@ async fn the_campaign_form_saves_into_the_file_with_its_comments() {
         assert!(saved.contains(l), "comment lost: {l}");
     }
     // The old version no longer saves.
-    let a = post(&studio, "/api/campaign", json!({ "version": c["version"], "campaign": { "title": "x" } })).await;
+    let a = post(
+        &studio,
+        "/api/campaign",
+        json!({ "version": c["version"], "campaign": { "title": "x" } }),
+    )
+    .await;
     assert_eq!(a.status, StatusCode::CONFLICT);
 }
 
@@ -315,7 +425,12 @@ async fn a_preview_is_a_png_drawn_by_toroi_and_changes_with_the_title() {
     let mut images = Vec::new();
     for title in ["Đăng ký khai sinh", "Đăng ký khai sinh lưu động cho trẻ em"] {
         for view in ["poster", "phone", "card", "handbook"] {
-            let a = post(&studio, "/api/preview", json!({ "path": FILE, "view": view, "fields": { "title": title } })).await;
+            let a = post(
+                &studio,
+                "/api/preview",
+                json!({ "path": FILE, "view": view, "fields": { "title": title } }),
+            )
+            .await;
             assert_eq!(a.status, StatusCode::OK, "{view}: {}", a.text());
             assert_eq!(a.headers[header::CONTENT_TYPE], "image/png");
             let img = image::load_from_memory(&a.body).unwrap();
@@ -326,9 +441,16 @@ async fn a_preview_is_a_png_drawn_by_toroi_and_changes_with_the_title() {
     assert_ne!(images[0], images[4], "the poster follows the title");
     assert_ne!(images[0], images[1], "the views differ");
     // A form that does not make a procedure: the problems, no image.
-    let a = post(&studio, "/api/preview", json!({ "path": FILE, "view": "poster", "fields": { "title": "" } })).await;
+    let a = post(
+        &studio,
+        "/api/preview",
+        json!({ "path": FILE, "view": "poster", "fields": { "title": "" } }),
+    )
+    .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(a.json()["problems"].as_array().is_some_and(|p| !p.is_empty()));
+    assert!(a.json()["problems"]
+        .as_array()
+        .is_some_and(|p| !p.is_empty()));
 }
 
 #[tokio::test]
@@ -337,7 +459,12 @@ async fn the_catalogue_is_searched_without_diacritics_and_new_files_start_from_i
     let found = get(&studio, "/api/catalogue?q=ket%20hon").await.json();
     let entries = found["entries"].as_array().unwrap();
     assert!(entries.iter().any(|e| e["code"] == "1.000894"), "{found}");
-    let a = post(&studio, "/api/new", json!({ "codes": ["1.000656", "9.999999"] })).await;
+    let a = post(
+        &studio,
+        "/api/new",
+        json!({ "codes": ["1.000656", "9.999999"] }),
+    )
+    .await;
     let a = a.json();
     let written = a["written"].as_array().unwrap();
     assert_eq!(written.len(), 1, "{a}");
@@ -347,23 +474,43 @@ async fn the_catalogue_is_searched_without_diacritics_and_new_files_start_from_i
     assert_eq!(a["failed"].as_array().unwrap().len(), 1);
     // It is one of the campaign's procedures now.
     let list = get(&studio, "/api/procedures").await.json();
-    assert!(list["rows"].as_array().unwrap().iter().any(|r| r["code"] == "1.000656"));
+    assert!(list["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["code"] == "1.000656"));
 }
 
 #[tokio::test]
 async fn a_dropped_list_shows_its_problems_at_their_cells_and_joins_the_campaign() {
     let (env, studio) = campaign();
     let csv = "STT,Mã thủ tục,Tên thủ tục,Lĩnh vực\n1,1.001193,Đăng ký khai sinh,Hộ tịch\n2,1.00089,Đăng ký kết hôn,Hộ tịch\n";
-    let a = post_bytes(&studio, "/api/list?name=danh-sach.csv", csv.as_bytes().to_vec()).await;
+    let a = post_bytes(
+        &studio,
+        "/api/list?name=danh-sach.csv",
+        csv.as_bytes().to_vec(),
+    )
+    .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.text());
     let r = a.json();
     let problems = r["problems"].as_array().unwrap();
     assert!(problems.iter().any(|p| p["cell"] == "B3"), "{r}");
-    assert!(problems.iter().all(|p| !p["place"].as_str().unwrap().contains("/tmp")), "{r}");
-    assert!(!env.path("c/danh-sach.csv").exists(), "nothing written before it is added");
+    assert!(
+        problems
+            .iter()
+            .all(|p| !p["place"].as_str().unwrap().contains("/tmp")),
+        "{r}"
+    );
+    assert!(
+        !env.path("c/danh-sach.csv").exists(),
+        "nothing written before it is added"
+    );
     let a = post(&studio, "/api/list/add", json!({ "id": r["id"] })).await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.text());
-    assert_eq!(std::fs::read_to_string(env.path("c/danh-sach.csv")).unwrap(), csv);
+    assert_eq!(
+        std::fs::read_to_string(env.path("c/danh-sach.csv")).unwrap(),
+        csv
+    );
     let campaign = std::fs::read_to_string(env.path("c/toroi.toml")).unwrap();
     assert!(campaign.contains("\"danh-sach.csv\""), "{campaign}");
 }
@@ -376,7 +523,14 @@ async fn print_builds_every_output_and_serves_the_files() {
     assert_eq!(r["ok"], true, "{r}");
     let written = r["written"].as_array().unwrap();
     assert!(!written.is_empty());
-    assert!(r["lines"].as_array().unwrap().iter().any(|l| l.as_str().unwrap().contains("QR")), "{r}");
+    assert!(
+        r["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l.as_str().unwrap().contains("QR")),
+        "{r}"
+    );
     let pdf = written
         .iter()
         .find(|w| w["path"].as_str().unwrap().ends_with(".pdf"))
@@ -386,5 +540,4 @@ async fn print_builds_every_output_and_serves_the_files() {
     assert_eq!(a.headers[header::CONTENT_TYPE], "application/pdf");
     let on_disk = std::fs::read(env.path(&format!("c/{}", pdf["path"].as_str().unwrap()))).unwrap();
     assert_eq!(a.body, on_disk);
-    let _ = Path::new("");
 }

@@ -870,10 +870,11 @@ pub async fn list(
         let catalogue = campaign
             .as_ref()
             .map_or(crate::catalogue::Catalogue::builtin(), |c| &c.catalogue);
-        let (rows, diags) = match load_procedures_from(&[path.clone()], None, catalogue, None) {
-            Ok(l) => (l.procedures, l.problems),
-            Err(d) => (Vec::new(), d),
-        };
+        let (rows, diags) =
+            match load_procedures_from(std::slice::from_ref(&path), None, catalogue, None) {
+                Ok(l) => (l.procedures, l.problems),
+                Err(d) => (Vec::new(), d),
+            };
         let mut found = problems(&studio, &diags, None);
         for p in &mut found {
             // Named as the user named it, not by the temporary folder.

@@ -541,3 +541,67 @@ async fn print_builds_every_output_and_serves_the_files() {
     let on_disk = std::fs::read(env.path(&format!("c/{}", pdf["path"].as_str().unwrap()))).unwrap();
     assert_eq!(a.body, on_disk);
 }
+
+#[tokio::test]
+async fn a_dropped_list_can_become_a_file_per_row() {
+    let (env, studio) = campaign();
+    let csv = "Mã thủ tục,Tên thủ tục,Lĩnh vực\n1.000656,Đăng ký khai tử,Hộ tịch\n2.000815,Chứng thực bản sao từ bản chính,Chứng thực\n";
+    let r = post_bytes(
+        &studio,
+        "/api/list?name=hai-dong.csv",
+        csv.as_bytes().to_vec(),
+    )
+    .await
+    .json();
+    let a = post(
+        &studio,
+        "/api/list/add",
+        json!({ "id": r["id"], "into": "files" }),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let files = a.json()["files"].as_array().unwrap().clone();
+    assert_eq!(files.len(), 2, "{files:?}");
+    for f in &files {
+        let text =
+            std::fs::read_to_string(env.path(&format!("c/{}", f.as_str().unwrap()))).unwrap();
+        assert!(
+            text.contains("code = \"1.000656\"") || text.contains("code = \"2.000815\""),
+            "{text}"
+        );
+    }
+    // Each row is one of the campaign's procedures now, in files to edit.
+    let rows = get(&studio, "/api/procedures").await.json()["rows"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(
+        rows.iter()
+            .any(|r| r["code"] == "2.000815" && r["row"].is_null()),
+        "{rows:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_folder_without_a_campaign_offers_to_make_one() {
+    let env = Env::strict();
+    std::fs::create_dir(env.path("moi")).unwrap();
+    let studio = Arc::new(Studio::new(&env.path("moi"), PORT).unwrap());
+    let s = get(&studio, "/api/state").await.json();
+    assert_eq!(s["campaign"], false);
+    assert!(s["labels"]["studio-init-button"]
+        .as_str()
+        .is_some_and(|l| !l.is_empty()));
+    let en = get(&studio, "/api/state?lang=en").await.json();
+    assert_eq!(en["labels"]["studio-nav-print"], "Print");
+    let a = post(
+        &studio,
+        "/api/init",
+        json!({ "name": "Ủy ban nhân dân phường Mới" }),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    assert_eq!(get(&studio, "/api/state").await.json()["campaign"], true);
+    let c = get(&studio, "/api/campaign").await.json();
+    assert_eq!(c["issuer"]["name"], "Ủy ban nhân dân phường Mới");
+}

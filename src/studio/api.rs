@@ -908,6 +908,11 @@ pub async fn list(
 #[derive(Deserialize)]
 pub struct AddBody {
     id: String,
+    /// "files": each row into a procedure file of its own (`toroi
+    /// import`), in the campaign's folder of procedures; else the list
+    /// itself joins the campaign.
+    #[serde(default)]
+    into: String,
 }
 
 /// The dropped list saved in the campaign's folder and added to its
@@ -923,6 +928,23 @@ pub async fn list_add(
             .map_err(|_| bad(String::new()))?
             .remove(&b.id)
             .ok_or_else(|| bad(crate::t!("studio-upload-gone")))?;
+        if b.into == "files" {
+            let folder = procedures_folder(&studio)?;
+            let before = procedure_files_in(&folder);
+            let dir = tempfile::tempdir().map_err(|e| bad(crate::i18n::io_error(&e)))?;
+            let list = dir.path().join(&name);
+            std::fs::write(&list, &bytes).map_err(|e| bad(crate::i18n::io_error(&e)))?;
+            crate::cli::import::import(&list, Some(folder.clone()), None, false)
+                .map_err(|d| bad(first_message(&d).replace(&list.display().to_string(), &name)))?;
+            let made: Vec<String> = procedure_files_in(&folder)
+                .into_iter()
+                .filter(|p| !before.contains(p))
+                .map(|p| studio.relative(&p))
+                .collect();
+            return Ok(Json(
+                json!({ "files": made, "path": studio.relative(&folder) }),
+            ));
+        }
         let mut path = studio.folder().join(&name);
         let stem = Path::new(&name)
             .file_stem()
@@ -950,6 +972,15 @@ pub async fn list_add(
         Ok(Json(json!({ "path": rel })))
     })
     .await
+}
+
+fn procedure_files_in(folder: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "toml"));
+    files.sort();
+    files
 }
 
 // ---- printing ------------------------------------------------------------

@@ -314,6 +314,7 @@ async function dropped(file) {
   try {
     const r = await api("/api/list?name=" + encodeURIComponent(file.name), file);
     upload = r.id;
+    $("#list-add").disabled = false; $("#list-import").disabled = false;
     $("#list-result").hidden = false;
     $("#list-problems tbody").replaceChildren(...(r.problems.length ? r.problems.map((p) => el("tr", { class: p.error ? "bad" : "" },
       el("td", {}, el("b", { text: p.cell || p.place })),
@@ -322,9 +323,13 @@ async function dropped(file) {
     $("#list-rows tbody").replaceChildren(...r.rows.map((x) => el("tr", {}, el("td", {}, String(x.row)), el("td", {}, x.title), el("td", {}, x.code || ""), el("td", {}, x.field || ""))));
   } catch (e) { status("#list-status", e.message, "bad"); $("#list-result").hidden = false; }
 }
-async function addList() {
-  try { const r = await api("/api/list/add", { id: upload }); status("#list-status", t("studio-list-added") + " " + r.path, "ok"); }
-  catch (e) { status("#list-status", e.message, "bad"); }
+async function addList(into) {
+  try {
+    const r = await api("/api/list/add", { id: upload, into });
+    if (into === "files") status("#list-status", t("studio-list-imported") + " " + r.files.length + " → " + r.path, "ok");
+    else status("#list-status", t("studio-list-added") + " " + r.path, "ok");
+    upload = null; $("#list-add").disabled = true; $("#list-import").disabled = true;
+  } catch (e) { status("#list-status", e.message, "bad"); }
 }
 
 // ---- In --------------------------------------------------------------------
@@ -366,7 +371,8 @@ async function start() {
   drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
   drop.addEventListener("dragleave", () => drop.classList.remove("over"));
   drop.addEventListener("drop", (e) => { e.preventDefault(); drop.classList.remove("over"); dropped(e.dataTransfer.files[0]); });
-  $("#list-add").addEventListener("click", addList);
+  $("#list-add").addEventListener("click", () => addList(""));
+  $("#list-import").addEventListener("click", () => addList("files"));
   $("#print-go").addEventListener("click", print);
   $("#init-go").addEventListener("click", async () => {
     try { await api("/api/init", { name: $("#init-name").value }); location.reload(); }

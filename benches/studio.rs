@@ -67,6 +67,8 @@ fn main() {
             break line[i..].trim().to_owned();
         }
     };
+    // The rest of what it says is read too, as a console would.
+    std::thread::spawn(move || lines.for_each(drop));
     let rest = address.trim_start_matches("http://");
     let (host, token) = rest.split_once("/?t=").unwrap();
     let (status, _) = request(host, token, "GET", "/", "");

@@ -60,6 +60,8 @@ fn studio(dir: &Path) -> (Killed, String) {
             break line[i..].trim().to_owned();
         }
     };
+    // The rest of what it says is read too, as a console would.
+    std::thread::spawn(move || lines.for_each(drop));
     (Killed(child), address)
 }
 

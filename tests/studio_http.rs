@@ -605,3 +605,58 @@ async fn a_folder_without_a_campaign_offers_to_make_one() {
     let c = get(&studio, "/api/campaign").await.json();
     assert_eq!(c["issuer"]["name"], "Ủy ban nhân dân phường Mới");
 }
+
+#[tokio::test]
+async fn a_list_row_opens_read_only_and_imported_into_a_file_the_file_stands_for_it() {
+    let (env, studio) = campaign();
+    let csv = "Mã thủ tục,Tên thủ tục,Lĩnh vực\n1.000656,Đăng ký khai tử,Hộ tịch\n";
+    let r = post_bytes(
+        &studio,
+        "/api/list?name=khai-tu.csv",
+        csv.as_bytes().to_vec(),
+    )
+    .await
+    .json();
+    post(&studio, "/api/list/add", json!({ "id": r["id"] })).await;
+    let p = get(&studio, "/api/procedure?path=khai-tu.csv&row=2")
+        .await
+        .json();
+    assert_eq!(p["readonly"], true, "{p}");
+    assert_eq!(p["fields"]["code"], "1.000656");
+    let a = post(
+        &studio,
+        "/api/save",
+        json!({ "path": "khai-tu.csv", "row": 2, "version": "", "fields": {} }),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    let a = post(
+        &studio,
+        "/api/import-row",
+        json!({ "path": "khai-tu.csv", "row": 2 }),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let file = a.json()["path"].as_str().unwrap().to_owned();
+    assert!(std::fs::read_to_string(env.path(&format!("c/{file}")))
+        .unwrap()
+        .contains("1.000656"));
+    // The file stands for the row: one procedure of that code, printed.
+    let rows = get(&studio, "/api/procedures").await.json()["rows"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let of_code: Vec<_> = rows.iter().filter(|r| r["code"] == "1.000656").collect();
+    assert_eq!(of_code.len(), 1, "{rows:?}");
+    assert_eq!(of_code[0]["file"], file.as_str());
+    let built = post(&studio, "/api/build", json!({})).await.json();
+    assert_eq!(built["ok"], true, "{built}");
+    assert!(
+        built["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["error"] == false && p["cell"].is_string()),
+        "the row left out is said: {built}"
+    );
+}

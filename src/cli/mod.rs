@@ -195,8 +195,11 @@ enum Command {
         /// The campaign file
         #[arg(default_value = "toroi.toml", value_name = "toroi.toml")]
         campaign: PathBuf,
-        /// Read every QR code back from its page (drawn at 150 dpi) before writing anything
+        /// Do not read every QR code back from its page before writing (the proof is on by default)
         #[arg(long)]
+        no_proof: bool,
+        /// The proof is on by default; kept so that older scripts run
+        #[arg(long, hide = true, conflicts_with = "no_proof")]
         proof: bool,
     },
     /// Build a campaign, then rebuild what changes each time an input file is saved (Ctrl-C to stop)
@@ -488,13 +491,17 @@ fn run_command(args: Cli) -> ExitCode {
             return crate::studio::serve(&folder, !no_open);
         }
         Command::Init { folder, ten } => init::init(&folder, ten.as_deref()),
-        Command::Build { campaign, proof } => {
+        Command::Build {
+            campaign,
+            no_proof,
+            proof: _,
+        } => {
             // `toroi build` below a campaign folder builds that campaign.
             let campaign = match campaign.exists() || campaign != Path::new(CAMPAIGN_FILE) {
                 true => campaign,
                 false => found_campaign().unwrap_or(campaign),
             };
-            return build::build(&campaign, proof);
+            return build::build(&campaign, !no_proof);
         }
         Command::Import {
             list,

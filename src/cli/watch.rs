@@ -25,9 +25,9 @@ const INPUTS: [&str; 11] = [
 pub fn watch(path: &Path) -> ExitCode {
     if !path.is_file() {
         // Says what is missing, and there is nothing to watch.
-        return build::build(path, false);
+        return build::build(path, true);
     }
-    build::build_some(path, false, &|_| true, None, &build::print);
+    build::build_some(path, true, &|_| true, None, &build::print);
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = match notify::recommended_watcher(tx) {
         Ok(w) => w,
@@ -102,7 +102,7 @@ pub fn watch(path: &Path) -> ExitCode {
         let only = (!everything).then_some(changed.as_slice());
         build::build_some(
             path,
-            false,
+            true,
             &|o| everything || campaign.as_ref().is_some_and(|c| touches(o, c, &changed)),
             only,
             &build::print,

@@ -314,10 +314,9 @@ pub fn load_procedures_from(
         problems.extend(summarised(lints));
     }
     let (duplicates, repeated) = duplicate_codes(&procedures);
-    problems.extend(shared_portal_ids(&procedures));
-
     if !repeated.is_empty() {
-        broken += repeated.len();
+        // A row a file stands for is left out with a warning, not broken.
+        broken += duplicates.count(crate::diag::Severity::Error);
         let mut i = 0;
         procedures.retain(|_| {
             i += 1;
@@ -325,6 +324,7 @@ pub fn load_procedures_from(
         });
         problems.extend(duplicates);
     }
+    problems.extend(shared_portal_ids(&procedures));
     problems.extend(distinct_stems(&mut procedures));
     Ok(Loaded {
         procedures,

@@ -600,14 +600,43 @@ pub fn shared_portal_ids(procedures: &[Procedure]) -> Diagnostics {
 
 /// Procedures whose code an earlier one has: an error at each, and their
 /// indices (a row of a list shares its file with the others, so the file
-/// alone does not say which to leave out).
+/// alone does not say which to leave out). A procedure file and a list's
+/// row with one code are not a mistake but a row taken out to edit (`toroi
+/// import`, the studio's "import into a file of its own"): the file stands
+/// for the procedure, the row is left out, with a warning that says so.
 pub fn duplicate_codes(procedures: &[Procedure]) -> (Diagnostics, Vec<usize>) {
     let mut diags = Diagnostics::new();
     let mut repeated = Vec::new();
-    let mut seen: std::collections::HashMap<&str, &Procedure> = std::collections::HashMap::new();
+    let mut seen: std::collections::HashMap<&str, (usize, &Procedure)> =
+        std::collections::HashMap::new();
+    let is_row = |p: &Procedure| !p.src.cells.is_empty();
     for (i, p) in procedures.iter().enumerate() {
         let Some(code) = &p.code else { continue };
-        if let Some(first) = seen.get(code.value.as_str()) {
+        if let Some(&(j, first)) = seen.get(code.value.as_str()) {
+            if is_row(first) != is_row(p) {
+                let (row, file, at) = match is_row(p) {
+                    true => (p, first, i),
+                    false => (first, p, j),
+                };
+                let row_code = row.code.as_ref().map_or(0, |c| c.offset);
+                diags.push(
+                    row.error_at(
+                        row_code,
+                        crate::t!(
+                            "code-row-replaced",
+                            code = &code.value,
+                            file = file.path().display()
+                        ),
+                    )
+                    .as_warning()
+                    .with_hint(crate::t!("code-row-replaced-hint")),
+                );
+                repeated.push(at);
+                if at == j {
+                    seen.insert(&code.value, (i, p));
+                }
+                continue;
+            }
             diags.push(
                 p.error_at(
                     code.offset,
@@ -617,9 +646,10 @@ pub fn duplicate_codes(procedures: &[Procedure]) -> (Diagnostics, Vec<usize>) {
             );
             repeated.push(i);
         } else {
-            seen.insert(&code.value, p);
+            seen.insert(&code.value, (i, p));
         }
     }
+    repeated.sort_unstable();
     (diags, repeated)
 }
 

@@ -189,17 +189,14 @@ pub fn serve(folder: &Path, open: bool) -> ExitCode {
             Err(e) => return failed(&e),
         };
         let address = studio.first_address();
-        println!(
-            "{}",
-            crate::t!(
-                "studio-started",
-                folder = studio.root.display(),
-                address = &address
-            )
-        );
-        println!("{}", crate::t!("studio-stop"));
+        say(&crate::t!(
+            "studio-started",
+            folder = studio.folder().display(),
+            address = &address
+        ));
+        say(&crate::t!("studio-stop"));
         if open && opener::open_browser(&address).is_err() {
-            println!("{}", crate::t!("studio-open-by-hand"));
+            say(&crate::t!("studio-open-by-hand"));
         }
         // Ctrl-C (or closing the console) ends the process through the
         // command line's handler; every save was written whole before it
@@ -209,6 +206,14 @@ pub fn serve(folder: &Path, open: bool) -> ExitCode {
             Err(e) => failed(&e),
         }
     })
+}
+
+/// A line for the console. The studio goes on serving when nobody reads
+/// it (a console closed, a pipe whose reader has gone).
+fn say(line: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}").and_then(|_| out.flush());
 }
 
 fn failed(e: &std::io::Error) -> ExitCode {

@@ -120,8 +120,7 @@ fn read(page: &Page, code: &Code) -> Option<String> {
     // quiet zone where the print has it.
     let scale = (PX_PER_MODULE + 0.01) / code.module;
     let pixmap = png::raster(&cut, ((region.w * scale).ceil() as u32).max(21));
-    let luma = luma_of(&pixmap);
-    if let Some(text) = sampled(&luma, code, region, pixmap.width() as f32 / region.w) {
+    if let Some(text) = sampled(&pixmap, code, region, pixmap.width() as f32 / region.w) {
         return Some(text);
     }
     let dpi = (PX_PER_MODULE / code.module * 72.0).min(DPI);
@@ -158,17 +157,47 @@ fn cut_out(page: &Page, code: &Code) -> (Page, Rect) {
 fn luma_of(pixmap: &tiny_skia::Pixmap) -> image::GrayImage {
     let (w, h) = (pixmap.width(), pixmap.height());
     image::GrayImage::from_fn(w, h, |x, y| {
-        let p = pixmap.pixel(x, y).expect("inside");
-        let v = (u32::from(p.red()) * 299 + u32::from(p.green()) * 587 + u32::from(p.blue()) * 114)
-            / 1000;
-        image::Luma([v as u8])
+        image::Luma([luma_at(pixmap, x, y).unwrap_or(255)])
     })
+}
+
+/// The brightness of one pixel, as a camera's grey image has it.
+fn luma_at(pixmap: &tiny_skia::Pixmap, x: u32, y: u32) -> Option<u8> {
+    let p = pixmap.pixel(x, y)?;
+    let v =
+        (u32::from(p.red()) * 299 + u32::from(p.green()) * 587 + u32::from(p.blue()) * 114) / 1000;
+    Some(v as u8)
+}
+
+/// Grids already decoded in this run, by their modules: a code printed on
+/// several outputs (the catalogue in A4 and A3, the cards) is drawn and
+/// sampled each time, and decoded once.
+static DECODED: std::sync::LazyLock<
+    std::sync::Mutex<rustc_hash::FxHashMap<Vec<bool>, Option<String>>>,
+> = std::sync::LazyLock::new(Default::default);
+
+/// What rqrr's decoder reads in `bits` (`width` modules a side, row by row).
+fn decoded(bits: Vec<bool>, width: usize) -> Option<String> {
+    if let Some(known) = DECODED.lock().ok().and_then(|d| d.get(&bits).cloned()) {
+        return known;
+    }
+    let grid = rqrr::SimpleGrid::from_func(width, |x, y| bits[y * width + x]);
+    let text = rqrr::Grid::new(grid).decode().ok().map(|(_, text)| text);
+    if let Ok(mut d) = DECODED.lock() {
+        d.insert(bits, text.clone());
+    }
+    text
 }
 
 /// The code read module by module from `luma` (the region drawn at
 /// `px_per_pt`), or None when a module of a finder pattern or of the quiet
 /// zone is not as a scanner needs it, or the modules do not decode.
-fn sampled(luma: &image::GrayImage, code: &Code, region: Rect, px_per_pt: f32) -> Option<String> {
+fn sampled(
+    pixmap: &tiny_skia::Pixmap,
+    code: &Code,
+    region: Rect,
+    px_per_pt: f32,
+) -> Option<String> {
     let n = code.width as i64;
     // Dark at module (x, y), counted from the symbol's first module; the
     // quiet zone lies at -4..0 and n..n+4.
@@ -184,8 +213,7 @@ fn sampled(luma: &image::GrayImage, code: &Code, region: Rect, px_per_pt: f32) -
         if px < 0.0 || py < 0.0 {
             return None;
         }
-        let p = luma.get_pixel_checked(px as u32, py as u32)?;
-        Some(p.0[0] < 128)
+        Some(luma_at(pixmap, px as u32, py as u32)? < 128)
     };
     let quiet = crate::qr::QUIET_ZONE as i64;
     for y in -quiet..n + quiet {
@@ -213,8 +241,7 @@ fn sampled(luma: &image::GrayImage, code: &Code, region: Rect, px_per_pt: f32) -
             bits[(y * n + x) as usize] = dark(x, y)?;
         }
     }
-    let grid = rqrr::SimpleGrid::from_func(code.width, |x, y| bits[y * code.width + x]);
-    rqrr::Grid::new(grid).decode().ok().map(|(_, text)| text)
+    decoded(bits, code.width)
 }
 
 /// Covers the middle third of every code of `pages` with a black box, as
@@ -282,9 +309,9 @@ mod tests {
         for p in shipped() {
             let page = poster(&p, None, &t, &Labels::vietnamese()).unwrap().page;
             let code = &codes_of(&page)[0];
-            let (luma, px_per_pt, region) = drawn(&page, code);
+            let (pixmap, px_per_pt, region) = drawn(&page, code);
             assert_eq!(
-                sampled(&luma, code, region, px_per_pt).as_deref(),
+                sampled(&pixmap, code, region, px_per_pt).as_deref(),
                 Some(code.href.as_str()),
                 "{}",
                 p.title.value
@@ -301,15 +328,16 @@ mod tests {
                 fill: Color::BLACK,
                 radius: 0.0,
             });
-            let (luma, px_per_pt, region) = drawn(&crowded, code);
-            assert_eq!(sampled(&luma, code, region, px_per_pt), None);
+            let (pixmap, px_per_pt, region) = drawn(&crowded, code);
+            assert_eq!(sampled(&pixmap, code, region, px_per_pt), None);
         }
     }
 
-    fn drawn(page: &Page, code: &Code) -> (image::GrayImage, f32, Rect) {
+    fn drawn(page: &Page, code: &Code) -> (tiny_skia::Pixmap, f32, Rect) {
         let (cut, region) = cut_out(page, code);
         let scale = (PX_PER_MODULE + 0.01) / code.module;
         let pixmap = png::raster(&cut, (region.w * scale).ceil() as u32);
-        (luma_of(&pixmap), pixmap.width() as f32 / region.w, region)
+        let px_per_pt = pixmap.width() as f32 / region.w;
+        (pixmap, px_per_pt, region)
     }
 }

@@ -107,6 +107,33 @@ pub struct Request<'a> {
     pub procedures: Vec<Procedure>,
 }
 
+impl Request<'static> {
+    /// `kind` of `procedures` in its first size, as laid out with no
+    /// template, print settings or options of the command line: a check
+    /// that a file fits, a preview.
+    pub fn plain(
+        kind: OutputKind,
+        format: Format,
+        campaign: Option<Campaign>,
+        procedures: Vec<Procedure>,
+    ) -> Request<'static> {
+        Request {
+            kind,
+            size: None,
+            format,
+            campaign,
+            lang: None,
+            template: None,
+            print: Print::default(),
+            booklet: false,
+            copies: 1,
+            group: Grouping::AsListed,
+            fill_sheets: true,
+            procedures,
+        }
+    }
+}
+
 /// An address as a QR code carries it, encoded once.
 #[derive(Debug, Clone)]
 pub struct Code {

@@ -97,6 +97,16 @@ async fn browser(port: u16, profile: &Path) -> Client {
     }
 }
 
+/// Clicks what `css` finds.
+async fn click(c: &Client, css: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
 /// Waits (up to 20 s) until `script` returns true in the page.
 async fn until(c: &Client, what: &str, script: &str) {
     let started = Instant::now();
@@ -220,12 +230,7 @@ async fn run(c: &Client, env: &Env, address: &str) {
     shot(c, "1-chien-dich").await;
 
     // Thủ tục: the table, then the editor of the kết hôn file.
-    c.find(Locator::Css("button[data-tab=procedures]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "button[data-tab=procedures]").await;
     until(
         c,
         "the procedures",
@@ -233,12 +238,7 @@ async fn run(c: &Client, env: &Env, address: &str) {
     )
     .await;
     shot(c, "2-thu-tuc").await;
-    c.find(Locator::Css("#proc-table tbody button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#proc-table tbody button").await;
     until(c, "the first preview", "const i = document.querySelector('#preview'); return !!i.dataset.seq && i.complete && i.naturalWidth > 0").await;
     let before = c.execute(PREVIEW_HASH, vec![]).await.unwrap();
     let title = c.find(Locator::Id("f-title")).await.unwrap();
@@ -261,12 +261,7 @@ async fn run(c: &Client, env: &Env, address: &str) {
     assert_ne!(before, after, "the preview changed with the title");
     assert!(typed.elapsed() < Duration::from_secs(10));
     shot(c, "3-sua").await;
-    c.find(Locator::Id("edit-save"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#edit-save").await;
     until(
         c,
         "the save",
@@ -284,12 +279,7 @@ async fn run(c: &Client, env: &Env, address: &str) {
     );
 
     // Thêm thủ tục: 1.001193 found by words without diacritics.
-    c.find(Locator::Css("button[data-tab=add]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "button[data-tab=add]").await;
     c.find(Locator::Id("search"))
         .await
         .unwrap()
@@ -303,18 +293,8 @@ async fn run(c: &Client, env: &Env, address: &str) {
     )
     .await;
     shot(c, "4-them-thu-tuc").await;
-    c.find(Locator::Css("#results input[value=\"1.001193\"]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::Id("add-go"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#results input[value=\"1.001193\"]").await;
+    click(c, "#add-go").await;
     until(c, "the new file in the editor", "return document.querySelector('#f-code') && document.querySelector('#f-code').value === '1.001193'").await;
     let made = env.path("c/thu-tuc/dang-ky-khai-sinh.toml");
     assert!(std::fs::read_to_string(&made)
@@ -326,12 +306,7 @@ async fn run(c: &Client, env: &Env, address: &str) {
         "danh-sach-xa.csv",
         "STT,Mã thủ tục,Tên thủ tục,Lĩnh vực\n1,1.000656,Đăng ký khai tử,Hộ tịch\n2,1.00089,Đăng ký nhận cha mẹ con,Hộ tịch\n",
     );
-    c.find(Locator::Css("button[data-tab=list]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "button[data-tab=list]").await;
     c.find(Locator::Id("list-file"))
         .await
         .unwrap()
@@ -342,18 +317,8 @@ async fn run(c: &Client, env: &Env, address: &str) {
     shot(c, "5-nhap-danh-sach").await;
 
     // In: every output, the catalogue's link followed, its code decoded.
-    c.find(Locator::Css("button[data-tab=print]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::Id("print-go"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "button[data-tab=print]").await;
+    click(c, "#print-go").await;
     until(
         c,
         "the files written",

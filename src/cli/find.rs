@@ -327,27 +327,18 @@ fn is_note(heading: &str) -> bool {
 /// Whether a procedure file's text loads and its A4 poster lays out, with
 /// the campaign's header when there is one.
 fn fits(text: &str, campaign: Option<&Campaign>) -> bool {
-    use crate::job::{Format, Job, Print, Request};
-    use crate::model::Grouping;
+    use crate::job::{Format, Job, Request};
     let Ok(p) =
         crate::model::Procedure::parse(crate::model::SourceFile::new("new.toml", text.to_owned()))
     else {
         return false;
     };
-    let job = Job::resolve(Request {
-        kind: crate::model::OutputKind::Poster,
-        size: None,
-        format: Format::Pdf,
-        campaign: campaign.cloned(),
-        lang: None,
-        template: None,
-        print: Print::default(),
-        booklet: false,
-        copies: 1,
-        group: Grouping::AsListed,
-        fill_sheets: true,
-        procedures: vec![p],
-    });
+    let job = Job::resolve(Request::plain(
+        crate::model::OutputKind::Poster,
+        Format::Pdf,
+        campaign.cloned(),
+        vec![p],
+    ));
     match job {
         Ok(job) => !crate::layout::lay_out(&job).1.has_errors(),
         Err(_) => false,

@@ -22,9 +22,9 @@ use super::edit::{self, Fields};
 use super::Studio;
 use crate::atomic::write_atomic;
 use crate::diag::{Diagnostics, Severity};
-use crate::job::{Format, Job, Print, Request};
+use crate::job::{Format, Job, Request};
 use crate::model::collect::load_procedures_from;
-use crate::model::{Campaign, Grouping, Link, OutputKind, Procedure, SourceFile};
+use crate::model::{Campaign, Link, OutputKind, Procedure, SourceFile};
 
 type Shared = State<Arc<Studio>>;
 
@@ -644,20 +644,15 @@ pub fn draw(studio: &Studio, procedure: Procedure, view: &str) -> Result<Vec<u8>
         _ => OutputKind::Poster,
     };
     let campaign = Campaign::load(&studio.campaign()).ok();
-    let job = Job::resolve(Request {
+    // One card, not a sheet filled with copies of it.
+    let mut request = Request::plain(
         kind,
-        size: None,
-        format: Format::Png { px: PREVIEW_PX },
+        Format::Png { px: PREVIEW_PX },
         campaign,
-        lang: None,
-        template: None,
-        print: Print::default(),
-        booklet: false,
-        copies: 1,
-        group: Grouping::AsListed,
-        fill_sheets: false,
-        procedures: vec![procedure],
-    })?;
+        vec![procedure],
+    );
+    request.fill_sheets = false;
+    let job = Job::resolve(request)?;
     let href = job.entries[0].code.href.clone();
     let (laid, diags) = crate::layout::lay_out(&job);
     let Some(doc) = laid.into_iter().next().map(|l| l.document) else {

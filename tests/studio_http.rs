@@ -660,3 +660,61 @@ async fn a_list_row_opens_read_only_and_imported_into_a_file_the_file_stands_for
         "the row left out is said: {built}"
     );
 }
+
+#[tokio::test]
+async fn outputs_are_added_and_removed_in_the_campaign_file() {
+    let (env, studio) = campaign();
+    let path = env.path("c/toroi.toml");
+    let c = get(&studio, "/api/campaign").await.json();
+    let before = c["outputs"].as_array().unwrap().len();
+    let a = post(&studio, "/api/outputs", json!({ "version": c["version"], "add": { "kind": "catalog", "size": "a3", "file": "out/niem-yet.pdf" } })).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("kind = \"catalog\"\nsize = \"a3\"\nfile = \"out/niem-yet.pdf\""),
+        "{text}"
+    );
+    let c = get(&studio, "/api/campaign").await.json();
+    assert_eq!(c["outputs"].as_array().unwrap().len(), before + 1);
+    assert!(
+        c["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["error"] == false),
+        "{c}"
+    );
+    // Removing the first keeps the comments of the others.
+    let a = post(
+        &studio,
+        "/api/outputs",
+        json!({ "version": c["version"], "remove": 0 }),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK);
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        get(&studio, "/api/campaign").await.json()["outputs"]
+            .as_array()
+            .unwrap()
+            .len(),
+        before
+    );
+    assert!(after.contains("# ") && after.contains("niem-yet.pdf"));
+    // Not outside the folder, not an unknown kind.
+    let v = get(&studio, "/api/campaign").await.json()["version"].clone();
+    let a = post(
+        &studio,
+        "/api/outputs",
+        json!({ "version": v, "add": { "kind": "poster", "file": "../../x" } }),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    let a = post(
+        &studio,
+        "/api/outputs",
+        json!({ "version": v, "add": { "kind": "mural", "file": "out/m" } }),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+}

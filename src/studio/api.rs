@@ -363,6 +363,71 @@ fn conflict(path: &Path) -> Failure {
 }
 
 #[derive(Deserialize)]
+pub struct NewOutput {
+    kind: String,
+    #[serde(default)]
+    size: String,
+    file: String,
+}
+
+#[derive(Deserialize)]
+pub struct OutputsBody {
+    version: String,
+    /// The `[[output]]` to remove, counted from 0.
+    remove: Option<usize>,
+    add: Option<NewOutput>,
+}
+
+/// An `[[output]]` added or removed, every other line kept.
+pub async fn outputs(
+    State(studio): Shared,
+    Json(b): Json<OutputsBody>,
+) -> Result<Json<Value>, Failure> {
+    blocking(move || {
+        let (bytes, mut doc) = campaign_doc(&studio)?;
+        if version(&bytes) != b.version {
+            return Err(conflict(&studio.campaign()));
+        }
+        if doc.get("output").is_none() {
+            doc.insert(
+                "output",
+                toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()),
+            );
+        }
+        let Some(list) = doc
+            .get_mut("output")
+            .and_then(|o| o.as_array_of_tables_mut())
+        else {
+            return Err(bad(crate::t!("studio-no-campaign-table")));
+        };
+        if let Some(i) = b.remove.filter(|i| *i < list.len()) {
+            list.remove(i);
+        }
+        if let Some(new) = b.add {
+            let kind = OutputKind::parse(&new.kind)
+                .ok_or_else(|| bad(crate::t!("studio-bad-kind", kind = new.kind.as_str())))?;
+            let file = new.file.trim().replace('\\', "/");
+            if studio.inside(&file).is_none() {
+                return Err(outside(&file));
+            }
+            let mut t = toml_edit::Table::new();
+            t.insert("kind", toml_edit::value(kind.name()));
+            if let Some(size) =
+                crate::model::Size::parse(&new.size).filter(|s| kind.sizes().contains(s))
+            {
+                t.insert("size", toml_edit::value(size.name()));
+            }
+            t.insert("file", toml_edit::value(file));
+            list.push(t);
+        }
+        let text = doc.to_string();
+        write_atomic(&studio.campaign(), text.as_bytes()).map_err(|d| bad(d.message))?;
+        Ok(Json(json!({ "version": version(text.as_bytes()) })))
+    })
+    .await
+}
+
+#[derive(Deserialize)]
 pub struct NameQuery {
     name: String,
 }

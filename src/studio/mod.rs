@@ -131,6 +131,7 @@ pub fn app(studio: Arc<Studio>) -> Router {
         .route("/app.css", get(api::style))
         .route("/api/state", get(api::state))
         .route("/api/init", post(api::init).layer(small))
+        .route("/api/outputs", post(api::outputs).layer(small))
         .route(
             "/api/campaign",
             get(api::campaign).post(api::save_campaign).layer(small),

@@ -87,7 +87,9 @@ async function loadCampaign() {
     const logo = c.issuer.logo;
     $("#logo-img").hidden = !logo; $("#logo-none").hidden = !!logo;
     if (logo) $("#logo-img").src = "/files/" + logo + "?v=" + Date.now();
-    $("#outputs").replaceChildren(...c.outputs.map((o) => el("li", {}, el("b", { text: o.kind }), " ", o.size || "", " → ", el("code", { text: o.file }), o.title ? " — " + o.title : "")));
+    $("#outputs").replaceChildren(...c.outputs.map((o, i) => el("li", {},
+      el("b", { text: t("studio-kind-" + o.kind) }), " ", (o.size || "").toUpperCase(), " → ", el("code", { text: o.file }), o.title ? " — " + o.title : "", " ",
+      el("button", { type: "button", class: "small", "aria-label": t("studio-out-remove") + ": " + o.file, text: t("studio-out-remove"), onclick: () => changeOutputs({ remove: i }) }))));
     showProblems("#campaign-problems", c.problems);
     status("#campaign-status", "");
   } catch (e) { status("#campaign-status", e.message, "bad"); }
@@ -105,6 +107,13 @@ async function saveCampaign(ev) {
     showProblems("#campaign-problems", r.problems);
     status("#campaign-status", t("studio-saved"), "ok");
   } catch (e) { status("#campaign-status", e.message, "bad"); }
+}
+
+async function changeOutputs(change) {
+  try {
+    const r = await api("/api/outputs", Object.assign({ version: campaignVersion }, change));
+    campaignVersion = r.version; await loadCampaign(); status("#outputs-status", t("studio-saved"), "ok");
+  } catch (e) { status("#outputs-status", e.message, "bad"); }
 }
 
 async function uploadLogo() {
@@ -356,6 +365,10 @@ async function start() {
   $("#lang").addEventListener("click", async () => { await loadWords(lang === "vi" ? "en" : "vi"); show((location.hash || "#campaign").slice(1)); });
   $("#campaign-form").addEventListener("submit", saveCampaign);
   $("#logo-file").addEventListener("change", uploadLogo);
+  $("#output-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    changeOutputs({ add: { kind: $("#out-kind").value, size: $("#out-size").value, file: $("#out-file").value } });
+  });
   $("#filter-field").addEventListener("change", drawProcedures);
   $("#filter-problems").addEventListener("change", drawProcedures);
   $("#edit-form").addEventListener("submit", saveProcedure);

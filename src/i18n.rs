@@ -62,9 +62,30 @@ pub fn set(ui: Ui) {
     let _ = CURRENT.set(ui);
 }
 
+thread_local! {
+    /// The language of the work on this thread, when it is not the
+    /// interface's: a studio page switched to the other language.
+    static ON_THIS_THREAD: std::cell::Cell<Option<Ui>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `work` with every message said in `ui` on this thread.
+pub fn speaking<T>(ui: Ui, work: impl FnOnce() -> T) -> T {
+    struct Restore(Option<Ui>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            ON_THIS_THREAD.with(|c| c.set(self.0));
+        }
+    }
+    let _restore = Restore(ON_THIS_THREAD.with(|c| c.replace(Some(ui))));
+    work()
+}
+
 /// The interface's language: English until a command sets it.
 pub fn current() -> Ui {
-    CURRENT.get().copied().unwrap_or(Ui::En)
+    ON_THIS_THREAD
+        .with(|c| c.get())
+        .or_else(|| CURRENT.get().copied())
+        .unwrap_or(Ui::En)
 }
 
 fn bundle(ui: Ui) -> &'static FluentBundle<FluentResource> {

@@ -718,3 +718,29 @@ async fn outputs_are_added_and_removed_in_the_campaign_file() {
     .await;
     assert_eq!(a.status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn problems_come_in_the_language_the_page_speaks() {
+    let (_env, studio) = campaign();
+    let mut said = Vec::new();
+    for lang in ["vi", "en"] {
+        let req = request(&studio, "POST", "/api/check")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("x-toroi-lang", lang)
+            .body(Body::from(
+                json!({ "path": FILE, "fields": { "code": "1.00119" } }).to_string(),
+            ))
+            .unwrap();
+        let a = send(&studio, req).await.json();
+        let p = a["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["field"] == "code")
+            .cloned()
+            .unwrap();
+        said.push(p["message"].as_str().unwrap().to_owned());
+    }
+    assert!(said[0].contains("không phải mã quốc gia"), "{said:?}");
+    assert!(said[1].contains("is not a national code"), "{said:?}");
+}

@@ -53,7 +53,11 @@ fn outside(rel: &str) -> Failure {
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, Failure> + Send + 'static,
 ) -> Result<T, Failure> {
-    match tokio::task::spawn_blocking(work).await {
+    // In the page's language: its messages, problems and hints.
+    let ui = super::guard::PAGE_LANG
+        .try_with(|ui| *ui)
+        .unwrap_or_else(|_| crate::i18n::current());
+    match tokio::task::spawn_blocking(move || crate::i18n::speaking(ui, work)).await {
         Ok(r) => r,
         Err(e) => {
             let reason = e

@@ -16,6 +16,14 @@ use super::Studio;
 /// The cookie that carries the token.
 const COOKIE: &str = "toroi";
 
+/// The header the page says its language in, once switched.
+const LANG_HEADER: &str = "x-toroi-lang";
+
+tokio::task_local! {
+    /// The language the page that sent this request speaks.
+    pub static PAGE_LANG: crate::i18n::Ui;
+}
+
 pub async fn guard(State(studio): State<Arc<Studio>>, req: Request, next: Next) -> Response {
     let headers = req.headers();
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
@@ -67,7 +75,12 @@ pub async fn guard(State(studio): State<Arc<Studio>>, req: Request, next: Next) 
             return refuse(StatusCode::FORBIDDEN, "studio-bad-origin");
         }
     }
-    let mut response = next.run(req).await;
+    let ui = match headers.get(LANG_HEADER).and_then(|v| v.to_str().ok()) {
+        Some("en") => crate::i18n::Ui::En,
+        Some("vi") => crate::i18n::Ui::Vi,
+        _ => crate::i18n::current(),
+    };
+    let mut response = PAGE_LANG.scope(ui, next.run(req)).await;
     let h = response.headers_mut();
     // Nothing from the internet, no frame of another site around the page.
     h.insert(

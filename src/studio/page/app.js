@@ -5,7 +5,7 @@
 const $ = (s, el = document) => el.querySelector(s);
 const $$ = (s, el = document) => [...el.querySelectorAll(s)];
 let L = {};                 // the page's words
-let lang = "vi";
+let lang = "";              // the page's language, once the server said it
 const t = (id) => L[id] || id;
 
 function el(tag, attrs = {}, ...kids) {
@@ -21,7 +21,7 @@ function el(tag, attrs = {}, ...kids) {
 }
 
 async function api(path, body, method) {
-  const opts = { method: method || (body === undefined ? "GET" : "POST"), headers: {} };
+  const opts = { method: method || (body === undefined ? "GET" : "POST"), headers: lang ? { "X-Toroi-Lang": lang } : {} };
   if (body instanceof Blob || body instanceof ArrayBuffer) opts.body = body;
   else if (body !== undefined) { opts.body = JSON.stringify(body); opts.headers["Content-Type"] = "application/json"; }
   const r = await fetch(path, opts);

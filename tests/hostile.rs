@@ -360,43 +360,6 @@ fn damaged_xls_files_are_messages_not_crashes() {
     assert!(panicked >= 2, "{panicked} caught panics");
 }
 
-/// A PNG header (and nothing of the pixels) declaring `w` × `h`.
-fn png_header(w: u32, h: u32, interlaced: bool) -> Vec<u8> {
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = b"IHDR".to_vec();
-    ihdr.extend(w.to_be_bytes());
-    ihdr.extend(h.to_be_bytes());
-    ihdr.extend([8, 6, 0, 0, interlaced as u8]);
-    out.extend(13u32.to_be_bytes());
-    out.extend(&ihdr);
-    out.extend(crc32(&ihdr).to_be_bytes());
-    // A tiny IDAT of zlib data for a few rows, then the end.
-    let mut idat = b"IDAT".to_vec();
-    idat.extend([0x78, 0x9c, 0x63, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01]);
-    out.extend(((idat.len() - 4) as u32).to_be_bytes());
-    out.extend(&idat);
-    out.extend(crc32(&idat).to_be_bytes());
-    out.extend(0u32.to_be_bytes());
-    out.extend(b"IEND");
-    out.extend(crc32(b"IEND").to_be_bytes());
-    out
-}
-
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
 /// A campaign in `env` whose issuer's logo is `logo`, with one procedure.
 fn logo_campaign(env: &Env, logo: &str) {
     std::fs::copy(
@@ -416,8 +379,8 @@ fn logo_campaign(env: &Env, logo: &str) {
 fn logos_that_would_take_gigabytes_are_refused_from_their_headers() {
     let env = Env::strict();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("xen.png", png_header(60_000, 60_000, true), "60000 × 60000"),
-        ("to.png", png_header(60_000, 60_000, false), "60000 × 60000"),
+        ("xen.png", harness::png_header(60_000, 60_000, true), "60000 × 60000"),
+        ("to.png", harness::png_header(60_000, 60_000, false), "60000 × 60000"),
         // 20,000 groups deep: the stack of a recursive reader.
         (
             "sau.svg",

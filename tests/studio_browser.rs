@@ -343,7 +343,12 @@ async fn run(c: &Client, env: &Env, address: &str) {
         )
         .await
         .unwrap();
-    let bytes = base64_decode(pdf.as_str().expect("the catalogue's link serves the PDF"));
+    let bytes = {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD
+            .decode(pdf.as_str().expect("the catalogue's link serves the PDF"))
+            .unwrap()
+    };
     assert!(bytes.starts_with(b"%PDF"));
     let file = env.path("followed.pdf");
     std::fs::write(&file, &bytes).unwrap();
@@ -377,31 +382,4 @@ fn zbar_codes(pdf: &Path) -> Vec<String> {
         );
     }
     codes
-}
-
-fn base64_decode(s: &str) -> Vec<u8> {
-    let value = |c: u8| match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' => 62,
-        _ => 63,
-    };
-    let bytes: Vec<u8> = s.bytes().filter(|c| *c != b'=').collect();
-    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
-    for chunk in bytes.chunks(4) {
-        let v: Vec<u32> = chunk.iter().map(|c| value(*c) as u32).collect();
-        let n = v
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, x)| acc | (x << (18 - 6 * i)));
-        out.push((n >> 16) as u8);
-        if v.len() > 2 {
-            out.push((n >> 8) as u8);
-        }
-        if v.len() > 3 {
-            out.push(n as u8);
-        }
-    }
-    out
 }

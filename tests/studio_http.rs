@@ -744,3 +744,68 @@ async fn problems_come_in_the_language_the_page_speaks() {
     assert!(said[0].contains("không phải mã quốc gia"), "{said:?}");
     assert!(said[1].contains("is not a national code"), "{said:?}");
 }
+
+#[tokio::test]
+async fn a_logo_is_read_within_the_bounds_of_every_logo() {
+    let (env, studio) = campaign();
+    // A PNG declaring 60000 × 60000 pixels in a few bytes: refused from
+    // its header, nothing written.
+    let bomb = harness::png_header(60_000, 60_000, false);
+    let a = post_bytes(&studio, "/api/logo?name=logo.png", bomb).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST, "{}", a.text());
+    assert!(
+        a.json()["error"].as_str().unwrap().contains("60000"),
+        "{}",
+        a.text()
+    );
+    assert!(!env.path("c/logo.png").exists());
+    // An SVG emblem is taken (as the campaign takes it: its references to
+    // other files are never opened), and opened on its own it runs nothing.
+    env.write("secret.png", b"not for the page");
+    let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="100"><circle cx="50" cy="50" r="40" fill="#c00"/><image xlink:href="../secret.png" width="10" height="10"/><script>alert(1)</script></svg>"##;
+    let a = post_bytes(
+        &studio,
+        "/api/logo?name=quoc-huy.svg",
+        svg.as_bytes().to_vec(),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let c = get(&studio, "/api/campaign").await.json();
+    assert_eq!(c["issuer"]["logo"], "quoc-huy.svg");
+    let a = get(&studio, "/files/quoc-huy.svg").await;
+    assert_eq!(a.status, StatusCode::OK);
+    let csp = a.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(
+        csp.contains("sandbox") && csp.contains("default-src 'none'"),
+        "{csp}"
+    );
+}
+
+#[tokio::test]
+async fn only_the_last_few_dropped_lists_are_held() {
+    let (_env, studio) = campaign();
+    let csv = "Mã thủ tục,Tên thủ tục\n1.000656,Đăng ký khai tử\n";
+    let mut ids = Vec::new();
+    for i in 0..toroi::studio::UPLOADS_KEPT + 2 {
+        let r = post_bytes(
+            &studio,
+            &format!("/api/list?name=l{i}.csv"),
+            csv.as_bytes().to_vec(),
+        )
+        .await;
+        ids.push(r.json()["id"].clone());
+    }
+    let first = post(&studio, "/api/list/add", json!({ "id": ids[0] })).await;
+    assert_eq!(
+        first.status,
+        StatusCode::BAD_REQUEST,
+        "the oldest is let go"
+    );
+    let last = post(
+        &studio,
+        "/api/list/add",
+        json!({ "id": ids.last().unwrap() }),
+    )
+    .await;
+    assert_eq!(last.status, StatusCode::OK, "{}", last.text());
+}

@@ -10,7 +10,7 @@ pub mod link;
 pub mod list;
 pub mod logo;
 pub mod portal;
-mod procedure;
+pub(crate) mod procedure;
 pub mod root;
 pub(crate) mod source;
 pub mod toml_read;

@@ -80,12 +80,8 @@ async fn blocking<T: Send + 'static>(
 /// A file's version as the page holds it: a hash of its bytes, so that a
 /// save can tell the file changed on disk since the page read it.
 pub fn version(bytes: &[u8]) -> String {
-    // FNV-1a: no secret to keep, only a change to see.
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in bytes {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    let h = BuildHasherDefault::<DefaultHasher>::default().hash_one(bytes);
     format!("{h:016x}-{}", bytes.len())
 }
 
@@ -444,19 +440,16 @@ pub async fn logo(
     body: Bytes,
 ) -> Result<Json<Value>, Failure> {
     blocking(move || {
-        let name = plain_name(&q.name, &["png", "jpg", "jpeg"])?;
+        let name = plain_name(&q.name, &["png", "jpg", "jpeg", "svg"])?;
         let path = studio.folder().join(&name);
-        // Read as the campaign will read it: a broken or huge image is
-        // refused now, not at print time.
-        if let Err(e) = image::load_from_memory(&body) {
-            return Err(bad(crate::t!(
-                "studio-logo-unreadable",
-                reason = e.to_string()
-            )));
+        // Read as the campaign will read it, with the same bounds (a
+        // decompression bomb, an SVG naming other files): a logo that
+        // would not print is refused now, not at print time.
+        if let Err(reason) = crate::model::logo::decode(&path, &body) {
+            return Err(bad(crate::t!("studio-logo-unreadable", reason = reason)));
         }
         write_atomic(&path, &body).map_err(|d| bad(d.message))?;
-        let (bytes, mut doc) = campaign_doc(&studio)?;
-        let _ = bytes;
+        let (_, mut doc) = campaign_doc(&studio)?;
         set_in_table(&mut doc, "issuer", "logo", &name);
         let text = doc.to_string();
         write_atomic(&studio.campaign(), text.as_bytes()).map_err(|d| bad(d.message))?;
@@ -957,11 +950,14 @@ pub async fn list(
             })
             .collect();
         let id = super::random_hex(8);
-        studio
-            .uploads
-            .lock()
-            .map_err(|_| bad(String::new()))?
-            .insert(id.clone(), (name.clone(), body.to_vec()));
+        let mut uploads = studio.uploads.lock().map_err(|_| bad(String::new()))?;
+        // Held until added; only the last few, so that dropping list
+        // after list does not fill the PC's memory.
+        while uploads.len() >= super::UPLOADS_KEPT {
+            uploads.pop_front();
+        }
+        uploads.push_back((id.clone(), name.clone(), body.to_vec()));
+        drop(uploads);
         Ok(Json(
             json!({ "id": id, "name": name, "rows": rows, "problems": found }),
         ))
@@ -986,12 +982,15 @@ pub async fn list_add(
     Json(b): Json<AddBody>,
 ) -> Result<Json<Value>, Failure> {
     blocking(move || {
-        let (name, bytes) = studio
-            .uploads
-            .lock()
-            .map_err(|_| bad(String::new()))?
-            .remove(&b.id)
-            .ok_or_else(|| bad(crate::t!("studio-upload-gone")))?;
+        let (name, bytes) = {
+            let mut uploads = studio.uploads.lock().map_err(|_| bad(String::new()))?;
+            let i = uploads
+                .iter()
+                .position(|(id, _, _)| *id == b.id)
+                .ok_or_else(|| bad(crate::t!("studio-upload-gone")))?;
+            let (_, name, bytes) = uploads.remove(i).expect("found");
+            (name, bytes)
+        };
         if b.into == "files" {
             let folder = procedures_folder(&studio)?;
             let before = procedure_files_in(&folder);
@@ -1099,8 +1098,29 @@ pub async fn file(
         Some("png") => "image/png",
         Some("jpg") | Some("jpeg") => "image/jpeg",
         Some("svg") => "image/svg+xml",
-        _ => return Err(outside(&rel)),
+        _ => {
+            return Err(Failure(
+                StatusCode::FORBIDDEN,
+                crate::t!(
+                    "studio-bad-file-name",
+                    name = rel.as_str(),
+                    kinds = "PDF, PNG, JPEG, SVG"
+                ),
+            ))
+        }
     };
     let bytes = blocking(move || read_bytes(&path)).await?;
-    Ok(([(header::CONTENT_TYPE, kind)], bytes).into_response())
+    let mut response = ([(header::CONTENT_TYPE, kind)], bytes).into_response();
+    if kind == "image/svg+xml" {
+        // A stranger's SVG logo opened on its own runs nothing here. (PDFs
+        // keep the page's policy: a sandbox would stop the browser's
+        // PDF viewer.)
+        response.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            header::HeaderValue::from_static(
+                "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+            ),
+        );
+    }
+    Ok(response)
 }

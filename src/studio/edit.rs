@@ -228,6 +228,15 @@ status = "keep me"
         assert_eq!(field_at(FILE, 9).as_deref(), Some("status"));
     }
 
+    /// The form's fields are the keys a procedure file has: a key renamed
+    /// in the model must be renamed here.
+    #[test]
+    fn every_field_of_the_form_is_a_key_of_a_procedure_file() {
+        for key in TEXTS.iter().chain(LISTS) {
+            assert!(crate::model::procedure::KEYS.contains(key), "{key}");
+        }
+    }
+
     #[test]
     fn text_that_is_not_toml_is_an_error_not_a_panic() {
         assert!(read("title = \"x").is_err());

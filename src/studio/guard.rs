@@ -83,8 +83,7 @@ pub async fn guard(State(studio): State<Arc<Studio>>, req: Request, next: Next) 
     let mut response = PAGE_LANG.scope(ui, next.run(req)).await;
     let h = response.headers_mut();
     // Nothing from the internet, no frame of another site around the page.
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
+    h.entry(header::CONTENT_SECURITY_POLICY).or_insert(
         header::HeaderValue::from_static(
             "default-src 'self'; img-src 'self' blob: data:; frame-src 'self'; object-src 'self'; frame-ancestors 'none'",
         ),

@@ -14,7 +14,7 @@ mod api;
 pub mod edit;
 mod guard;
 
-use std::collections::HashMap;
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
@@ -30,6 +30,8 @@ pub const CAMPAIGN_FILE: &str = "toroi.toml";
 pub const LIST_LIMIT: usize = 16 * 1024 * 1024;
 /// The largest logo a page may upload.
 pub const LOGO_LIMIT: usize = 4 * 1024 * 1024;
+/// How many dropped lists are held at once, waiting to be added.
+pub const UPLOADS_KEPT: usize = 4;
 /// The largest form or other request body.
 pub const FORM_LIMIT: usize = 1024 * 1024;
 
@@ -45,8 +47,9 @@ pub struct Studio {
     pub host: String,
     /// The random token of this run.
     pub token: String,
-    /// Lists dropped on the page and not yet added: id → (file name, bytes).
-    uploads: Mutex<HashMap<String, (String, Vec<u8>)>>,
+    /// Lists dropped on the page and not yet added: (id, file name, bytes),
+    /// the latest last.
+    uploads: Mutex<VecDeque<(String, String, Vec<u8>)>>,
 }
 
 impl Studio {
@@ -62,7 +65,7 @@ impl Studio {
             campaign_file,
             host: format!("127.0.0.1:{port}"),
             token: random_hex(16),
-            uploads: Mutex::new(HashMap::new()),
+            uploads: Mutex::new(VecDeque::new()),
         })
     }
 

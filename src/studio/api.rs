@@ -563,12 +563,9 @@ pub struct ProcedureQuery {
 }
 
 /// A list's row as procedure-file text, with the row's procedure.
-fn list_row(studio: &Studio, path: &Path, row: usize) -> Result<Procedure, Failure> {
-    let campaign = load_campaign(studio).ok();
-    let catalogue = campaign
-        .as_ref()
-        .map_or(crate::catalogue::Catalogue::builtin(), |c| &c.catalogue);
-    let sheet = campaign.as_ref().and_then(|c| c.sheet.clone());
+fn list_row(campaign: Option<&Campaign>, path: &Path, row: usize) -> Result<Procedure, Failure> {
+    let catalogue = campaign.map_or(crate::catalogue::Catalogue::builtin(), |c| &c.catalogue);
+    let sheet = campaign.and_then(|c| c.sheet.clone());
     let loaded = load_procedures_from(&[path.to_path_buf()], sheet.as_deref(), catalogue, None)
         .map_err(|d| bad(first_message(&d)))?;
     loaded
@@ -581,11 +578,12 @@ fn list_row(studio: &Studio, path: &Path, row: usize) -> Result<Procedure, Failu
 /// What `check` says of a procedure file's text, linked through the
 /// campaign's catalogue (its code's page, its title's code) as `build`
 /// links it.
-fn check_text(studio: &Studio, path: &Path, text: &str) -> (Option<Procedure>, Diagnostics) {
-    let campaign = Campaign::load(&studio.campaign()).ok();
-    let catalogue = campaign
-        .as_ref()
-        .map_or(crate::catalogue::Catalogue::builtin(), |c| &c.catalogue);
+fn check_text(
+    campaign: Option<&Campaign>,
+    path: &Path,
+    text: &str,
+) -> (Option<Procedure>, Diagnostics) {
+    let catalogue = campaign.map_or(crate::catalogue::Catalogue::builtin(), |c| &c.catalogue);
     match Procedure::parse(SourceFile::new(path.to_path_buf(), text.to_owned())) {
         Ok(mut p) => {
             let mut d = crate::model::link::link(&mut p, catalogue);
@@ -611,10 +609,11 @@ pub async fn procedure(
     blocking(move || {
         let path = studio.inside(&q.path).ok_or_else(|| outside(&q.path))?;
         if let Some(row) = q.row {
-            let p = list_row(&studio, &path, row)?;
+            let campaign = load_campaign(&studio).ok();
+            let p = list_row(campaign.as_ref(), &path, row)?;
             let text = p.src.text.clone();
             let fields = edit::read(&text).map_err(bad)?;
-            let (_, diags) = check_text(&studio, &path, &text);
+            let (_, diags) = check_text(campaign.as_ref(), &path, &text);
             return Ok(Json(json!({
                 "path": q.path, "row": row, "readonly": true, "version": "",
                 "fields": fields, "problems": problems(&studio, &diags, None),
@@ -623,7 +622,8 @@ pub async fn procedure(
         let bytes = read_bytes(&path)?;
         let src = SourceFile::load(&path).map_err(|d| bad(d.message))?;
         let fields = edit::read(&src.text).map_err(bad)?;
-        let (_, diags) = check_text(&studio, &path, &src.text);
+        let campaign = load_campaign(&studio).ok();
+        let (_, diags) = check_text(campaign.as_ref(), &path, &src.text);
         Ok(Json(json!({
             "path": q.path, "row": null, "readonly": false, "version": version(&bytes),
             "fields": fields, "problems": problems(&studio, &diags, Some(&src.text)),
@@ -641,16 +641,43 @@ pub struct Edited {
     /// Saving: the version the page read.
     #[serde(default)]
     version: String,
-    /// Previewing: poster, phone, card or handbook.
+    /// Previewing: what to draw.
     #[serde(default)]
-    view: String,
+    view: View,
+}
+
+/// What a preview shows of the form: the A4 poster, the phone image, the
+/// card, or the handbook's page.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    #[default]
+    Poster,
+    Phone,
+    Card,
+    Handbook,
+}
+
+impl View {
+    fn kind(self) -> OutputKind {
+        match self {
+            View::Poster => OutputKind::Poster,
+            View::Phone => OutputKind::Png,
+            View::Card => OutputKind::Cards,
+            View::Handbook => OutputKind::Handbook,
+        }
+    }
 }
 
 /// The text the form makes of the file (or the list's row).
-fn edited_text(studio: &Studio, e: &Edited) -> Result<(PathBuf, Vec<u8>, String), Failure> {
+fn edited_text(
+    studio: &Studio,
+    campaign: Option<&Campaign>,
+    e: &Edited,
+) -> Result<(PathBuf, Vec<u8>, String), Failure> {
     let path = studio.inside(&e.path).ok_or_else(|| outside(&e.path))?;
     let (bytes, base) = match e.row {
-        Some(row) => (Vec::new(), list_row(studio, &path, row)?.src.text.clone()),
+        Some(row) => (Vec::new(), list_row(campaign, &path, row)?.src.text.clone()),
         None => {
             let bytes = read_bytes(&path)?;
             let text = SourceFile::load(&path).map_err(|d| bad(d.message))?.text;
@@ -664,8 +691,9 @@ fn edited_text(studio: &Studio, e: &Edited) -> Result<(PathBuf, Vec<u8>, String)
 /// The problems of the form as it stands, beside their fields.
 pub async fn check(State(studio): Shared, Json(e): Json<Edited>) -> Result<Json<Value>, Failure> {
     blocking(move || {
-        let (path, _, text) = edited_text(&studio, &e)?;
-        let (_, diags) = check_text(&studio, &path, &text);
+        let campaign = load_campaign(&studio).ok();
+        let (path, _, text) = edited_text(&studio, campaign.as_ref(), &e)?;
+        let (_, diags) = check_text(campaign.as_ref(), &path, &text);
         Ok(Json(
             json!({ "problems": problems(&studio, &diags, Some(&text)) }),
         ))
@@ -677,8 +705,10 @@ pub async fn check(State(studio): Shared, Json(e): Json<Edited>) -> Result<Json<
 /// the phone image, the card or the handbook's section.
 pub async fn preview(State(studio): Shared, Json(e): Json<Edited>) -> Result<Response, Failure> {
     blocking(move || {
-        let (path, _, text) = edited_text(&studio, &e)?;
-        let (procedure, diags) = check_text(&studio, &path, &text);
+        // The campaign read once: for the catalogue, the list and the page.
+        let campaign = load_campaign(&studio).ok();
+        let (path, _, text) = edited_text(&studio, campaign.as_ref(), &e)?;
+        let (procedure, diags) = check_text(campaign.as_ref(), &path, &text);
         let Some(procedure) = procedure else {
             return Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -686,7 +716,7 @@ pub async fn preview(State(studio): Shared, Json(e): Json<Edited>) -> Result<Res
             )
                 .into_response());
         };
-        let png = draw(&studio, procedure, &e.view)
+        let png = draw(campaign, procedure, e.view)
             .map_err(|d| Failure(StatusCode::UNPROCESSABLE_ENTITY, first_message(&d)))?;
         Ok(([(header::CONTENT_TYPE, "image/png")], png).into_response())
     })
@@ -698,14 +728,12 @@ pub async fn preview(State(studio): Shared, Json(e): Json<Edited>) -> Result<Res
 const PREVIEW_PX: u32 = 760;
 
 /// `procedure` laid out as `view` and drawn as a PNG.
-pub fn draw(studio: &Studio, procedure: Procedure, view: &str) -> Result<Vec<u8>, Diagnostics> {
-    let kind = match view {
-        "phone" => OutputKind::Png,
-        "card" => OutputKind::Cards,
-        "handbook" => OutputKind::Handbook,
-        _ => OutputKind::Poster,
-    };
-    let campaign = Campaign::load(&studio.campaign()).ok();
+pub fn draw(
+    campaign: Option<Campaign>,
+    procedure: Procedure,
+    view: View,
+) -> Result<Vec<u8>, Diagnostics> {
+    let kind = view.kind();
     // One card, not a sheet filled with copies of it.
     let mut request = Request::plain(
         kind,
@@ -749,12 +777,13 @@ pub async fn save(State(studio): Shared, Json(e): Json<Edited>) -> Result<Json<V
         if e.row.is_some() {
             return Err(bad(crate::t!("studio-row-read-only")));
         }
-        let (path, bytes, text) = edited_text(&studio, &e)?;
+        let campaign = load_campaign(&studio).ok();
+        let (path, bytes, text) = edited_text(&studio, campaign.as_ref(), &e)?;
         if version(&bytes) != e.version {
             return Err(conflict(&path));
         }
         write_atomic(&path, text.as_bytes()).map_err(|d| bad(d.message))?;
-        let (_, diags) = check_text(&studio, &path, &text);
+        let (_, diags) = check_text(campaign.as_ref(), &path, &text);
         Ok(Json(json!({
             "version": version(text.as_bytes()),
             "problems": problems(&studio, &diags, Some(&text)),
@@ -824,7 +853,7 @@ pub async fn import_row(
 ) -> Result<Json<Value>, Failure> {
     blocking(move || {
         let list = studio.inside(&b.path).ok_or_else(|| outside(&b.path))?;
-        let p = list_row(&studio, &list, b.row)?;
+        let p = list_row(load_campaign(&studio).ok().as_ref(), &list, b.row)?;
         let folder = procedures_folder(&studio)?;
         let stem = p
             .src

@@ -5,6 +5,7 @@
 //! its corpus, so that both exercise the same stages.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 use crate::job::Job;
@@ -110,15 +111,37 @@ pub fn quiet_panics() {
 
 /// The bytes after the first as a file of the kind the first byte picks
 /// (`kinds`), written where the readers, which open files, find it.
-fn as_file(data: &[u8], kinds: &[&str]) -> Option<std::path::PathBuf> {
+fn as_file(data: &[u8], kinds: &[&str]) -> Option<TempInput> {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    // One file per input: the corpus test reads inputs on every core, and
+    // a shared name let one thread's bytes replace another's before it read
+    // them (a flaky count of inputs read whole).
+    static NEXT: AtomicU64 = AtomicU64::new(0);
     let (&pick, bytes) = data.split_first()?;
     let dir = DIR.get_or_init(|| tempfile::tempdir().expect("a temporary folder"));
-    let path = dir
-        .path()
-        .join(format!("fuzz.{}", kinds[pick as usize % kinds.len()]));
+    let path = dir.path().join(format!(
+        "fuzz-{}.{}",
+        NEXT.fetch_add(1, Ordering::Relaxed),
+        kinds[pick as usize % kinds.len()]
+    ));
     std::fs::write(&path, bytes).ok()?;
-    Some(path)
+    Some(TempInput(path))
+}
+
+/// An input written for a reader, removed once read.
+struct TempInput(std::path::PathBuf);
+
+impl std::ops::Deref for TempInput {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempInput {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
 }
 
 /// Arbitrary bytes as a list (XLSX, XLS, ODS or CSV, by the first byte),

@@ -113,64 +113,84 @@ impl Entry {
     }
 }
 
-/// The shipped catalogue: its entries in code order, parsed on first use
-/// (about a millisecond: the text is borrowed, not copied).
+// ROWS (where each row starts), BY_ID (rows by portal id) and CODES,
+// computed from TABLE by build.rs when toroi is compiled.
+include!(concat!(env!("OUT_DIR"), "/catalogue_index.rs"));
+
+/// The text of the table's row `i` (in code order).
+fn row(i: usize) -> &'static str {
+    let rest = &TABLE[ROWS[i] as usize..];
+    let line = rest.split_once('\n').map_or(rest, |(line, _)| line);
+    line.strip_suffix('\r').unwrap_or(line)
+}
+
+/// The code that opens row `i`, and its portal id.
+fn code_and_id(i: usize) -> (&'static str, &'static str) {
+    let mut f = row(i).split('\t');
+    (f.next().unwrap_or(""), f.next().unwrap_or(""))
+}
+
+/// Row `i` as an entry (its text borrowed from the table).
+fn entry(i: usize) -> Entry {
+    let mut f = row(i).split('\t');
+    let mut next = || f.next().unwrap_or("");
+    let (code, id, title, field, agency, kind) = (next(), next(), next(), next(), next(), next());
+    Entry {
+        code: Cow::Borrowed(code),
+        formality_id: (!id.is_empty()).then_some(Cow::Borrowed(id)),
+        title: Cow::Borrowed(title),
+        field: Cow::Borrowed(field),
+        agency: Cow::Borrowed(agency),
+        kind: match kind {
+            "SPECIFIC" => Kind::Specific,
+            "STANDARD_INTERNAL" => Kind::Internal,
+            _ => Kind::Standard,
+        },
+        status: None,
+        from: None,
+    }
+}
+
+/// The shipped catalogue: its entries in code order, made on first use by
+/// what reads them all (search, titles); a code or an id is looked up
+/// without them ([`builtin_code`], [`Catalogue::id`]).
 pub fn builtin() -> &'static [Entry] {
     static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
-    ENTRIES.get_or_init(|| {
-        TABLE
-            .lines()
-            .skip(1)
-            .filter_map(|line| {
-                let mut f = line.split('\t');
-                let mut next = || f.next().unwrap_or("");
-                let (code, id, title, field, agency, kind) =
-                    (next(), next(), next(), next(), next(), next());
-                (!code.is_empty()).then(|| Entry {
-                    code: Cow::Borrowed(code),
-                    formality_id: (!id.is_empty()).then_some(Cow::Borrowed(id)),
-                    title: Cow::Borrowed(title),
-                    field: Cow::Borrowed(field),
-                    agency: Cow::Borrowed(agency),
-                    kind: match kind {
-                        "SPECIFIC" => Kind::Specific,
-                        "STANDARD_INTERNAL" => Kind::Internal,
-                        _ => Kind::Standard,
-                    },
-                    status: None,
-                    from: None,
-                })
-            })
-            .collect()
-    })
+    ENTRIES.get_or_init(|| (0..ROWS.len()).map(entry).collect())
 }
 
 /// How many codes the built-in catalogue knows (one code has two rows).
 pub fn codes() -> usize {
-    let all = builtin();
-    1 + all.windows(2).filter(|w| w[0].code != w[1].code).count()
+    CODES
 }
 
-/// The built-in entry for a code (the national one when a code has two).
-pub fn builtin_code(code: &str) -> Option<&'static Entry> {
+/// The built-in entry for a code (the national one when a code has two):
+/// a binary search of the table's rows, nothing parsed but the one found.
+pub fn builtin_code(code: &str) -> Option<Entry> {
+    let i = ROWS.partition_point(|&r| {
+        let rest = &TABLE[r as usize..];
+        rest.split_once('\t').map_or(rest, |(c, _)| c) < code
+    });
+    (i < ROWS.len() && code_and_id(i).0 == code).then(|| entry(i))
+}
+
+/// [`builtin_code`]'s entry in [`builtin`]'s list, for what keeps
+/// entries by reference (search results).
+pub fn listed(code: &str) -> Option<&'static Entry> {
     let all = builtin();
     let i = all.partition_point(|e| e.code.as_ref() < code);
     all.get(i).filter(|e| e.code == code)
 }
 
-/// The built-in entry that has a portal id.
-fn builtin_id(id: &str) -> Option<&'static Entry> {
-    static BY_ID: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
-    let index = BY_ID.get_or_init(|| {
-        let mut map = HashMap::with_capacity(builtin().len());
-        for (i, e) in builtin().iter().enumerate() {
-            if let Some(Cow::Borrowed(id)) = &e.formality_id {
-                map.entry(*id).or_insert(i);
-            }
-        }
-        map
-    });
-    index.get(id).map(|&i| &builtin()[i])
+/// The built-in entry that has a portal id (a binary search of the rows
+/// in id order).
+fn builtin_id(id: &str) -> Option<Entry> {
+    let i = BY_ID.partition_point(|&r| code_and_id(r as usize).1 < id);
+    BY_ID
+        .get(i)
+        .map(|&r| r as usize)
+        .filter(|&r| code_and_id(r).1 == id)
+        .map(entry)
 }
 
 /// The catalogues a campaign consults: its own lists first (a province's
@@ -217,7 +237,7 @@ impl Catalogue {
         let national = builtin_code(code);
         match (own, national) {
             (Some(o), Some(n)) => {
-                let mut e = n.clone();
+                let mut e = n;
                 if o.formality_id.is_some() {
                     e.formality_id = o.formality_id.clone();
                 }
@@ -226,7 +246,7 @@ impl Catalogue {
                 Some(e)
             }
             (Some(o), None) => Some(o.clone()),
-            (None, n) => n.cloned(),
+            (None, n) => n,
         }
     }
 
@@ -236,7 +256,7 @@ impl Catalogue {
             .iter()
             .find(|e| e.formality_id.as_deref() == Some(id))
             .cloned()
-            .or_else(|| builtin_id(id).cloned())
+            .or_else(|| builtin_id(id))
     }
 
     /// Entries of the campaign's lists with a title, for title matching.
@@ -270,6 +290,36 @@ mod tests {
         assert_eq!(by_id.code, "2.000720");
         // Titles are one line.
         assert!(all.iter().all(|e| !e.title.contains('\n')));
+        assert_eq!(
+            codes(),
+            1 + all.windows(2).filter(|w| w[0].code != w[1].code).count()
+        );
+    }
+
+    /// The indexes build.rs makes find what a scan of every row finds: each
+    /// code's first row, each id's first row, and nothing for what is not
+    /// there (before the first, after the last, between two).
+    #[test]
+    fn every_code_and_id_is_found_by_the_compiled_indexes() {
+        let all = builtin();
+        for e in all {
+            let first = all.iter().position(|o| o.code == e.code).unwrap();
+            let found = builtin_code(&e.code).unwrap();
+            assert_eq!(found.title, all[first].title, "{}", e.code);
+            assert_eq!(found.kind, all[first].kind, "{}", e.code);
+            if let Some(id) = &e.formality_id {
+                let owner = all
+                    .iter()
+                    .find(|o| o.formality_id.as_ref() == Some(id))
+                    .unwrap();
+                assert_eq!(builtin_id(id).unwrap().code, owner.code, "{id}");
+            }
+        }
+        for absent in ["", "0", "1.000004", "1.0000051", "9.999999", "ZZZ"] {
+            assert!(builtin_code(absent).is_none(), "{absent}");
+        }
+        assert!(builtin_id("019d2bfc-d9ca-768c-a8f4-cc0dff5f41ee").is_none());
+        assert!(builtin_id("").is_none());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::{builtin, builtin_code, Entry};
+use super::{builtin, listed, Entry};
 
 /// One word as typed: its letters, and whether diacritics count.
 struct Word {
@@ -33,7 +33,7 @@ fn plain(word: &str) -> String {
 /// first within each.
 pub fn find(query: &str, field: Option<&str>) -> Vec<&'static Entry> {
     let q = query.trim();
-    if let Some(e) = builtin_code(q) {
+    if let Some(e) = listed(q) {
         return vec![e];
     }
     let wanted: Vec<Word> = words(q)

@@ -74,7 +74,7 @@ fn chosen(args: &[String]) -> Result<Vec<&'static Entry>, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut out = Vec::new();
     for c in args.iter().filter(|a| is_code(a)) {
-        match catalogue::builtin_code(c.trim()) {
+        match catalogue::listed(c.trim()) {
             Some(e) => out.push(e),
             None => diags.push(
                 Diagnostic::error(crate::t!("new-unknown-code", code = c.as_str()))
@@ -511,7 +511,7 @@ mod tests {
     fn a_new_file_is_a_procedure_that_loads() {
         for code in ["1.001193", "1.004222", "2.000815", "1.003197", "1.000894"] {
             let e = catalogue::builtin_code(code).unwrap();
-            let text = procedure_text(e, None);
+            let text = procedure_text(&e, None);
             let p = crate::model::Procedure::parse(crate::model::SourceFile::new(
                 "n.toml",
                 text.clone(),
@@ -530,7 +530,7 @@ mod tests {
                 "{text}"
             );
         }
-        let text = procedure_text(catalogue::builtin_code("1.001193").unwrap(), None);
+        let text = procedure_text(&catalogue::builtin_code("1.001193").unwrap(), None);
         assert!(text.contains("title = \"Đăng ký khai sinh\""), "{text}");
         assert!(text.contains("documents = [\n"), "{text}");
         assert!(text.contains("# fee = "), "{text}");

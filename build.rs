@@ -1,0 +1,70 @@
+//! Indexes the shipped national catalogue when toroi is compiled, so that
+//! a run looks a code or a portal id up without parsing the table's 5,670
+//! rows (about 3 ms, which every print command paid before its first
+//! page): where each row starts, the rows in portal-id order and how many
+//! codes there are, written to `$OUT_DIR/catalogue_index.rs` as plain
+//! numbers (no pointers, so nothing to relocate when toroi starts).
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+const TABLE: &str = "assets/catalogue/portal-2026-07.tsv";
+
+fn main() {
+    println!("cargo:rerun-if-changed={TABLE}");
+    println!("cargo:rerun-if-changed=build.rs");
+    let text = std::fs::read_to_string(TABLE).expect("the shipped catalogue");
+    // (start, code, id) of every row with a code, after the header.
+    let mut rows: Vec<(usize, &str, &str)> = Vec::new();
+    let mut start = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let row = line.trim_end_matches(['\n', '\r']);
+        let mut fields = row.split('\t');
+        let code = fields.next().unwrap_or("");
+        let id = fields.next().unwrap_or("");
+        if i > 0 && !code.is_empty() {
+            rows.push((start, code, id));
+        }
+        start += line.len();
+    }
+    assert!(
+        rows.windows(2).all(|w| w[0].1 <= w[1].1),
+        "{TABLE} must be sorted by code"
+    );
+    let mut by_id: Vec<usize> = (0..rows.len()).filter(|&i| !rows[i].2.is_empty()).collect();
+    // The first row of an id stays first (as a map's first insert did).
+    by_id.sort_by_key(|&i| (rows[i].2, i));
+    let codes = 1 + rows.windows(2).filter(|w| w[0].1 != w[1].1).count();
+
+    let mut out = String::new();
+    let list = |v: &mut String, items: &mut dyn Iterator<Item = usize>| {
+        for (n, x) in items.enumerate() {
+            if n % 16 == 0 {
+                v.push_str("\n    ");
+            }
+            write!(v, "{x}, ").unwrap();
+        }
+    };
+    write!(
+        out,
+        "/// Where each row of the table starts, in its order (by code).\nstatic ROWS: [u32; {}] = [",
+        rows.len()
+    )
+    .unwrap();
+    list(&mut out, &mut rows.iter().map(|r| r.0));
+    write!(
+        out,
+        "\n];\n\n/// The rows that have a portal id, by id.\nstatic BY_ID: [u16; {}] = [",
+        by_id.len()
+    )
+    .unwrap();
+    list(&mut out, &mut by_id.iter().copied());
+    write!(
+        out,
+        "\n];\n\n/// How many codes the table has (one code has two rows).\nconst CODES: usize = {codes};\n"
+    )
+    .unwrap();
+    assert!(rows.len() < u16::MAX as usize && text.len() < u32::MAX as usize);
+    let dest = PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("catalogue_index.rs");
+    std::fs::write(dest, out).unwrap();
+}

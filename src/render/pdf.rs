@@ -166,7 +166,6 @@ fn set_boxes(lo: &mut lopdf::Document, doc: &Document) {
 /// uses level 9, which took a third of a poster's time; level 2 writes a
 /// poster 4 % larger.
 fn compress_streams(doc: &mut lopdf::Document) {
-    use std::io::Write;
     let streams: Vec<&mut lopdf::Stream> = doc
         .objects
         .values_mut()
@@ -183,20 +182,55 @@ fn compress_streams(doc: &mut lopdf::Document) {
         // handbook's work. The output is the same deflate a reader expects.
         let len = stream.content.len();
         let bits = (usize::BITS - len.saturating_sub(1).leading_zeros()).clamp(9, 15) as u8;
-        let compress =
-            flate2::Compress::new_with_window_bits(flate2::Compression::new(2), true, bits);
-        let mut enc =
-            flate2::write::ZlibEncoder::new_with_compress(Vec::with_capacity(len / 3), compress);
-        if enc.write_all(&stream.content).is_err() {
-            return;
-        }
-        if let Ok(packed) = enc.finish() {
-            if packed.len() < stream.content.len() {
-                stream.dict.set("Filter", "FlateDecode");
-                stream.set_content(packed);
+        let packed = with_compressor(bits, |compress| {
+            let mut packed = Vec::with_capacity(len / 3 + 64);
+            loop {
+                let done = compress.total_in() as usize;
+                let status = compress
+                    .compress_vec(
+                        &stream.content[done..],
+                        &mut packed,
+                        flate2::FlushCompress::Finish,
+                    )
+                    .ok()?;
+                match status {
+                    flate2::Status::StreamEnd => return Some(packed),
+                    _ => packed.reserve(packed.capacity().max(1024)),
+                }
             }
+        });
+        if let Some(packed) = packed.filter(|p| p.len() < len) {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(packed);
         }
     });
+}
+
+/// Runs `f` with this thread's deflater for windows of `bits`, reset: one
+/// made per thread and window size, not one per stream. Each new one
+/// allocated and cleared a few hundred kilobytes the kernel had to map
+/// afresh; a poster has a dozen streams, a handbook hundreds.
+fn with_compressor<T>(bits: u8, f: impl FnOnce(&mut flate2::Compress) -> T) -> T {
+    use std::cell::RefCell;
+    thread_local! {
+        static MADE: RefCell<Vec<(u8, flate2::Compress)>> = const { RefCell::new(Vec::new()) };
+    }
+    MADE.with(|made| {
+        let mut made = made.borrow_mut();
+        let i = match made.iter().position(|(b, _)| *b == bits) {
+            Some(i) => {
+                made[i].1.reset();
+                i
+            }
+            None => {
+                let c =
+                    flate2::Compress::new_with_window_bits(flate2::Compression::new(2), true, bits);
+                made.push((bits, c));
+                made.len() - 1
+            }
+        };
+        f(&mut made[i].1)
+    })
 }
 
 /// Fonts, images and QR symbols, added to the document once however many

@@ -177,12 +177,8 @@ fn compress_streams(doc: &mut lopdf::Document) {
         })
         .collect();
     streams.into_par_iter().for_each(|stream| {
-        // A window no larger than the stream: most are a few kilobytes,
-        // and setting up a full 32 KB window for each was a tenth of a
-        // handbook's work. The output is the same deflate a reader expects.
         let len = stream.content.len();
-        let bits = (usize::BITS - len.saturating_sub(1).leading_zeros()).clamp(9, 15) as u8;
-        let packed = with_compressor(bits, |compress| {
+        let packed = with_compressor(|compress| {
             let mut packed = Vec::with_capacity(len / 3 + 64);
             loop {
                 let done = compress.total_in() as usize;
@@ -206,30 +202,26 @@ fn compress_streams(doc: &mut lopdf::Document) {
     });
 }
 
-/// Runs `f` with this thread's deflater for windows of `bits`, reset: one
-/// made per thread and window size, not one per stream. Each new one
-/// allocated and cleared a few hundred kilobytes the kernel had to map
-/// afresh; a poster has a dozen streams, a handbook hundreds.
-fn with_compressor<T>(bits: u8, f: impl FnOnce(&mut flate2::Compress) -> T) -> T {
+/// Runs `f` with this thread's deflater, reset: one made per thread, not
+/// one per stream. Each new one allocated and cleared a few hundred
+/// kilobytes that the kernel mapped afresh (a tenth of a handbook's work,
+/// which a window sized to each stream had only halved); a poster has a
+/// dozen streams, a handbook hundreds.
+fn with_compressor<T>(f: impl FnOnce(&mut flate2::Compress) -> T) -> T {
     use std::cell::RefCell;
     thread_local! {
-        static MADE: RefCell<Vec<(u8, flate2::Compress)>> = const { RefCell::new(Vec::new()) };
+        static DEFLATER: RefCell<Option<flate2::Compress>> = const { RefCell::new(None) };
     }
-    MADE.with(|made| {
+    DEFLATER.with(|made| {
         let mut made = made.borrow_mut();
-        let i = match made.iter().position(|(b, _)| *b == bits) {
-            Some(i) => {
-                made[i].1.reset();
-                i
+        let compress = match made.as_mut() {
+            Some(c) => {
+                c.reset();
+                c
             }
-            None => {
-                let c =
-                    flate2::Compress::new_with_window_bits(flate2::Compression::new(2), true, bits);
-                made.push((bits, c));
-                made.len() - 1
-            }
+            None => made.insert(flate2::Compress::new(flate2::Compression::new(2), true)),
         };
-        f(&mut made[i].1)
+        f(compress)
     })
 }
 

@@ -62,31 +62,42 @@ impl Lines {
     /// Like [`Lines::wrap`], but with lines of even length: the narrowest
     /// width that needs no more lines, so a title never ends on a lone word.
     pub fn balanced(text: &str, style: Style, width: f32) -> Lines {
-        let first = Lines::wrap(text, style, width);
-        let n = first.lines.len();
+        let font = style.font.font();
+        // Measured once; each width tried below only counts lines.
+        let measured = text::Measured::new(text, font, style.size, width);
+        let first = measured.lines_at(width);
+        let n = first.len();
         if n < 2 {
-            return first;
+            return Lines {
+                lines: first,
+                style,
+            };
         }
         // Never narrower than the widest word: a narrower measure would
         // keep the line count by breaking that word in two.
-        let font = style.font.font();
         let widest = text
             .split_whitespace()
             .map(|w| font.width(w, style.size))
             .fold(0.0f32, f32::max);
         if widest >= width {
-            return first;
+            return Lines {
+                lines: first,
+                style,
+            };
         }
         let (mut lo, mut hi) = ((width / n as f32).max(widest), width);
         for _ in 0..10 {
             let mid = (lo + hi) / 2.0;
-            if Lines::wrap(text, style, mid).lines.len() > n {
+            if measured.count_at(mid) > n {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
-        Lines::wrap(text, style, hi)
+        Lines {
+            lines: measured.lines_at(hi),
+            style,
+        }
     }
 
     pub fn url(url: &str, style: Style, width: f32) -> Lines {

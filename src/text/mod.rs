@@ -9,4 +9,4 @@ mod wrap;
 pub use case::{capitalised, sentence_case, shortened, thousands};
 pub use font::{Face, Font, FontKind};
 pub use marker::strip_marker;
-pub use wrap::{keep_together, wrap, wrap_url};
+pub use wrap::{keep_together, wrap, wrap_url, Measured};

@@ -101,58 +101,122 @@ pub fn keep_together(words: &[String]) {
 /// are broken between, except inside a listed word of two to four
 /// syllables ("thủ tục", "hành chính"), which moves to the next line whole.
 pub fn wrap(text: &str, font: &Font, size: f32, max_width: f32) -> Vec<String> {
-    let space = font.width(" ", size) as f64;
-    let mut pieces = Vec::new();
-    // Words with their byte ranges, so that a compound is one slice.
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut at = 0;
-    for w in text.split(' ') {
-        if !w.is_empty() {
-            words.push((at, at + w.len()));
-        }
-        at += w.len() + 1;
-    }
-    let set = compounds().read().unwrap_or_else(|e| e.into_inner());
-    let mut i = 0;
-    while i < words.len() {
-        let (start, end) = words[i];
-        // The longest listed word starting here, its syllables one space
-        // apart.
-        let first = &text[start..end];
-        let starts_one = if is_lower(first) {
-            set.firsts.contains(first)
-        } else {
-            set.firsts.contains(&first.to_lowercase())
-        };
-        let whole = (2..=LONGEST.min(words.len() - i)).rev().find(|&n| {
-            if !starts_one {
-                return false;
+    Measured::new(text, font, size, max_width).lines_at(max_width)
+}
+
+/// A text cut into the pieces lines are made of and measured, once, for
+/// lines at most `max_width` wide: what a layout trying several widths of
+/// one text (a balanced title, a column) measures once, not at every try.
+pub struct Measured<'a> {
+    text: &'a str,
+    font: &'a Font,
+    size: f32,
+    max_width: f32,
+    pieces: Vec<Piece<'a>>,
+    /// The widest listed word kept whole, and whether a word had to be
+    /// split: at a narrower width the pieces themselves could change.
+    widest_joined: f32,
+    split: bool,
+}
+
+impl<'a> Measured<'a> {
+    pub fn new(text: &'a str, font: &'a Font, size: f32, max_width: f32) -> Measured<'a> {
+        let space = font.width(" ", size) as f64;
+        let mut pieces = Vec::new();
+        let (mut widest_joined, mut split) = (0.0f32, false);
+        // Words with their byte ranges, so that a compound is one slice.
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut at = 0;
+        for w in text.split(' ') {
+            if !w.is_empty() {
+                words.push((at, at + w.len()));
             }
-            let last = words[i + n - 1].1;
-            let single_spaced = (i..i + n - 1).all(|k| words[k + 1].0 == words[k].1 + 1);
-            let joined = &text[start..last];
-            // Most text is lower case already: looked up as it is, without
-            // a lowered copy for every candidate.
-            let listed = || {
-                if is_lower(joined) {
-                    set.words.contains(joined)
-                } else {
-                    set.words.contains(&joined.to_lowercase())
+            at += w.len() + 1;
+        }
+        let set = compounds().read().unwrap_or_else(|e| e.into_inner());
+        let mut i = 0;
+        while i < words.len() {
+            let (start, end) = words[i];
+            // The longest listed word starting here, its syllables one
+            // space apart.
+            let first = &text[start..end];
+            let starts_one = if is_lower(first) {
+                set.firsts.contains(first)
+            } else {
+                set.firsts.contains(&first.to_lowercase())
+            };
+            let whole = (2..=LONGEST.min(words.len() - i)).rev().find(|&n| {
+                if !starts_one {
+                    return false;
+                }
+                let last = words[i + n - 1].1;
+                let single_spaced = (i..i + n - 1).all(|k| words[k + 1].0 == words[k].1 + 1);
+                let joined = &text[start..last];
+                // Most text is lower case already: looked up as it is,
+                // without a lowered copy for every candidate.
+                let listed = || {
+                    if is_lower(joined) {
+                        set.words.contains(joined)
+                    } else {
+                        set.words.contains(&joined.to_lowercase())
+                    }
+                };
+                single_spaced && listed() && font.width(joined, size) <= max_width
+            });
+            let word = match whole {
+                Some(n) => {
+                    let joined = &text[start..words[i + n - 1].1];
+                    widest_joined = widest_joined.max(font.width(joined, size));
+                    i += n;
+                    joined
+                }
+                None => {
+                    i += 1;
+                    &text[start..end]
                 }
             };
-            single_spaced && listed() && font.width(joined, size) <= max_width
-        });
-        if let Some(n) = whole {
-            let joined = &text[start..words[i + n - 1].1];
-            push_word(&mut pieces, joined, font, size, max_width, space);
-            i += n;
-            continue;
+            split |= push_word(&mut pieces, word, font, size, max_width, space);
         }
-        push_word(&mut pieces, &text[start..end], font, size, max_width, space);
-        i += 1;
+        drop(set);
+        Measured {
+            text,
+            font,
+            size,
+            max_width,
+            pieces,
+            widest_joined,
+            split,
+        }
     }
-    drop(set);
-    lines(&pieces, max_width)
+
+    /// How many lines `width` (at most the measured width) takes.
+    pub fn count_at(&self, width: f32) -> usize {
+        if self.same_pieces_at(width) {
+            wrap_first_fit(&self.pieces, &[width as f64]).len()
+        } else {
+            wrap(self.text, self.font, self.size, width).len()
+        }
+    }
+
+    /// The lines at `width` (at most the measured width).
+    pub fn lines_at(&self, width: f32) -> Vec<String> {
+        if self.same_pieces_at(width) {
+            lines(&self.pieces, width)
+        } else {
+            wrap(self.text, self.font, self.size, width)
+        }
+    }
+
+    /// Whether breaking at `width` starts from the same pieces: nothing was
+    /// split, and every listed word kept whole still fits (so each is
+    /// still kept whole, and no word needs splitting).
+    fn same_pieces_at(&self, width: f32) -> bool {
+        width == self.max_width
+            || (width < self.max_width
+                && !self.split
+                && self.widest_joined <= width
+                && self.pieces.iter().all(|p| p.width <= width as f64))
+    }
 }
 
 /// Whether `s` is its own lower case: no capital letter in it.
@@ -184,7 +248,7 @@ fn push_word<'a>(
     size: f32,
     max: f32,
     space: f64,
-) {
+) -> bool {
     let width = font.width(word, size);
     if width <= max {
         pieces.push(Piece {
@@ -192,7 +256,7 @@ fn push_word<'a>(
             width: width as f64,
             space,
         });
-        return;
+        return false;
     }
     // Too wide for any line: split it greedily between characters.
     let mut start = 0;
@@ -215,6 +279,7 @@ fn push_word<'a>(
         width: acc as f64,
         space,
     });
+    true
 }
 
 fn lines(pieces: &[Piece<'_>], max_width: f32) -> Vec<String> {

@@ -589,6 +589,16 @@ fn lang_flag() -> Option<String> {
 /// The arguments, with the help in the interface's language.
 fn parse() -> Cli {
     use clap::{CommandFactory, FromArgMatches};
+    // Most runs are a command that reads: clap's plain command reads it.
+    // The localised one below (every help text looked up in the message
+    // files, a tenth of a poster's time) is built only to show the help,
+    // the version or a mistake, in the interface's language.
+    if let Ok(cli) = Cli::command()
+        .try_get_matches_from(std::env::args_os())
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        return cli;
+    }
     // The version says which national catalogue is inside.
     let version = format!(
         "{} · {}",

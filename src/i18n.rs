@@ -110,6 +110,19 @@ fn bundle(ui: Ui) -> &'static FluentBundle<FluentResource> {
     })
 }
 
+/// Starts parsing the interface language's messages on another thread,
+/// so that the first message a command says (usually its last line) does
+/// not wait for the 60 KB file to be read: a poster's work and the parse
+/// overlap on two cores.
+pub fn warm_up() {
+    let ui = current();
+    let _ = std::thread::Builder::new()
+        .name("messages".into())
+        .spawn(move || {
+            bundle(ui);
+        });
+}
+
 /// The message `id` in the interface's language, with its arguments.
 pub fn message(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     message_in(current(), id, args)

@@ -19,10 +19,10 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{children_peak_mb, pages, procedures, spread};
+use common::{pages, procedures, spread};
 use toroi::job::{Format, Job, Request};
 use toroi::model::{link, list, Campaign, OutputKind, Procedure};
 
@@ -241,25 +241,18 @@ fn typst_poster(exe: &Path, campaign: &Path, file: &Path, dir: &Path) -> PathBuf
     out
 }
 
-/// Times `cmd` `runs` times after a warm-up; the last output.
-fn time(runs: usize, mut cmd: impl FnMut() -> Command) -> (Vec<Duration>, Output) {
-    let mut times = Vec::new();
-    let mut last = None;
-    for _ in 0..runs + 1 {
-        let mut c = cmd();
-        let t = Instant::now();
-        let out = c.output().unwrap();
-        times.push(t.elapsed());
-        assert!(
-            out.status.success(),
-            "{:?}: {}",
-            c,
-            String::from_utf8_lossy(&out.stderr)
-        );
-        last = Some(out);
-    }
-    times.remove(0);
-    (times, last.unwrap())
+/// How long `cmd` takes, which must succeed.
+fn once(mut cmd: Command) -> Duration {
+    let t = Instant::now();
+    let out = cmd.output().unwrap();
+    let took = t.elapsed();
+    assert!(
+        out.status.success(),
+        "{:?}: {}",
+        cmd,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    took
 }
 
 fn main() {
@@ -322,7 +315,7 @@ fn main() {
         let dir = tmp.join(format!("case{i}"));
         std::fs::create_dir_all(&dir).unwrap();
         let out = dir.join("toroi.pdf");
-        let (ours, _) = time(runs, || {
+        let toroi_cmd = || {
             let mut c = Command::new(&exe);
             c.args(args)
                 .arg("--campaign")
@@ -332,8 +325,35 @@ fn main() {
                 .arg("-o")
                 .arg(&out);
             c
-        });
-        let peak = children_peak_mb();
+        };
+        let typ = typst.as_ref().map(|_| doc(&dir));
+        let pdf = dir.join("typst.pdf");
+        let typst_cmd = || {
+            let mut c = Command::new(typst.as_ref().unwrap());
+            c.arg("compile")
+                .arg("--font-path")
+                .arg(&fonts)
+                .arg("--ignore-system-fonts")
+                .arg(typ.as_ref().unwrap())
+                .arg(&pdf);
+            c
+        };
+        // The two alternate, run by run, so that a slower moment of the
+        // machine falls on both alike.
+        let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+        for round in 0..=runs {
+            // Round 0 warms the caches up, and is not counted.
+            let t = once(toroi_cmd());
+            if round > 0 {
+                ours.push(t);
+            }
+            if typst.is_some() {
+                let t = once(typst_cmd());
+                if round > 0 {
+                    theirs.push(t);
+                }
+            }
+        }
         let (m, lo, hi) = spread(&ours);
         let ours_kb = std::fs::metadata(&out).unwrap().len().div_ceil(1024);
         let mut line = format!(
@@ -345,19 +365,7 @@ fn main() {
             pages(&out),
             ours_kb
         );
-        if let Some(typst) = &typst {
-            let typ = doc(&dir);
-            let pdf = dir.join("typst.pdf");
-            let (theirs, _) = time(runs, || {
-                let mut c = Command::new(typst);
-                c.arg("compile")
-                    .arg("--font-path")
-                    .arg(&fonts)
-                    .arg("--ignore-system-fonts")
-                    .arg(&typ)
-                    .arg(&pdf);
-                c
-            });
+        if !theirs.is_empty() {
             let (tm, tlo, thi) = spread(&theirs);
             line.push_str(&format!(
                 " {:>8.1} ms ({:>5.1}–{:>5.1}) {:>5}, {:>4} {:>7.2}",
@@ -370,6 +378,5 @@ fn main() {
             ));
         }
         println!("{line}");
-        let _ = peak;
     }
 }

@@ -3,13 +3,17 @@
 //! qrcode's `apply_best_mask` scores the eight masks with boxed closures and
 //! an allocation per window: 1.3 ms a code, most of a 200-section handbook's
 //! time. This scores them by the same rules (ISO/IEC 18004 §7.8.3 as qrcode
-//! implements them) on rows and columns held as bit sets, 0.16 ms a code, so
-//! the chosen mask, and the symbol, are identical; a test compares both on
-//! hundreds of inputs. Symbols wider than 128 modules (never printed) take a
-//! plain per-module path.
+//! implements them) on rows and columns held as bit sets, and makes each
+//! masked symbol as its version's masked template (made once a run) with
+//! the data's dark modules flipped, so the chosen mask, and the symbol, are
+//! identical; a test compares both on hundreds of inputs. Symbols wider
+//! than 128 modules (never printed) take a plain per-module path.
 
-use qrcode::canvas::{Canvas, MaskPattern};
-use qrcode::types::Color;
+use std::sync::{Arc, Mutex};
+
+use qrcode::canvas::{Canvas, MaskPattern, Module};
+use qrcode::types::{Color, Version};
+use qrcode::EcLevel;
 
 const PATTERNS: [MaskPattern; 8] = [
     MaskPattern::Checkerboard,
@@ -24,16 +28,64 @@ const PATTERNS: [MaskPattern; 8] = [
 
 /// The dark modules (row-major) of `canvas` under its best mask; on a tie
 /// the first pattern wins, as in qrcode.
-pub fn best(canvas: &Canvas, width: usize) -> Vec<bool> {
+pub fn best(canvas: &Canvas, version: Version, ec: EcLevel, width: usize) -> Vec<bool> {
+    if width > 128 {
+        return best_by_canvas(canvas, width);
+    }
+    // A masked symbol is its version's template for that mask (function
+    // patterns, format information, the mask over the data region) with
+    // the data's dark modules flipped: eight XORs of bit sets, where
+    // masking a copy of the canvas each time was most of a code's time.
+    let templates = templates(version, ec, width);
+    let data = Lines::of_data(canvas, width);
+    let mut best: Option<(u32, Lines)> = None;
+    for t in templates.iter() {
+        let masked = t.xor(&data);
+        let score = masked.penalty();
+        if best.as_ref().is_none_or(|(s, _)| score < *s) {
+            best = Some((score, masked));
+        }
+    }
+    let rows = best.expect("eight patterns").1.rows;
+    (0..width * width)
+        .map(|i| rows[i / width] >> (i % width) & 1 == 1)
+        .collect()
+}
+
+/// Every symbol of a version and error correction level under each mask,
+/// without its data: made once a run for each (version, level).
+fn templates(version: Version, ec: EcLevel, width: usize) -> Arc<[Lines; 8]> {
+    type Made = Vec<((usize, u8), Arc<[Lines; 8]>)>;
+    static MADE: Mutex<Made> = Mutex::new(Vec::new());
+    let key = (width, ec as u8);
+    if let Some((_, t)) = MADE
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .find(|(k, _)| *k == key)
+    {
+        return t.clone();
+    }
+    let mut empty = Canvas::new(version, ec);
+    empty.draw_all_functional_patterns();
+    let made: Arc<[Lines; 8]> = Arc::new(PATTERNS.map(|pattern| {
+        let mut c = empty.clone();
+        c.apply_mask(pattern);
+        Lines::of(&c, width)
+    }));
+    let mut all = MADE.lock().unwrap_or_else(|e| e.into_inner());
+    all.push((key, made.clone()));
+    made
+}
+
+/// The best mask by masking copies of the canvas: symbols wider than 128
+/// modules, which no output prints.
+fn best_by_canvas(canvas: &Canvas, width: usize) -> Vec<bool> {
     let mut best: Option<(u32, Canvas)> = None;
     for pattern in PATTERNS {
         let mut c = canvas.clone();
         c.apply_mask(pattern);
-        let score = if width <= 128 {
-            Lines::of(&c, width).penalty()
-        } else {
-            penalty(&dark(c.clone()), width)
-        };
+        let score = penalty(&dark(c.clone()), width);
         if best.as_ref().is_none_or(|(s, _)| score < *s) {
             best = Some((score, c));
         }
@@ -57,6 +109,31 @@ struct Lines {
 }
 
 impl Lines {
+    /// The dark data modules of `c` (not yet masked).
+    fn of_data(c: &Canvas, w: usize) -> Lines {
+        let mut rows = vec![0u128; w];
+        let mut columns = vec![0u128; w];
+        for (y, row) in rows.iter_mut().enumerate() {
+            for (x, column) in columns.iter_mut().enumerate() {
+                if c.get(x as i16, y as i16) == Module::Unmasked(Color::Dark) {
+                    *row |= 1 << x;
+                    *column |= 1 << y;
+                }
+            }
+        }
+        Lines { w, rows, columns }
+    }
+
+    /// These lines with `other`'s dark modules flipped.
+    fn xor(&self, other: &Lines) -> Lines {
+        let flip = |a: &[u128], b: &[u128]| a.iter().zip(b).map(|(a, b)| a ^ b).collect();
+        Lines {
+            w: self.w,
+            rows: flip(&self.rows, &other.rows),
+            columns: flip(&self.columns, &other.columns),
+        }
+    }
+
     fn of(c: &Canvas, w: usize) -> Lines {
         let mut rows = vec![0u128; w];
         let mut columns = vec![0u128; w];

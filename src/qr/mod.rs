@@ -96,7 +96,7 @@ impl QrMatrix {
         let width = version.width() as usize;
         Ok(QrMatrix {
             width,
-            dark: mask::best(&canvas, width),
+            dark: mask::best(&canvas, version, ec, width),
         })
     }
 

@@ -229,8 +229,12 @@ fn with_compressor<T>(f: impl FnOnce(&mut flate2::Compress) -> T) -> T {
 /// printpdf's reading of a shipped face, made once a run: it copies and
 /// parses the whole font (a millisecond for the two text faces).
 fn parsed_font(face: Face) -> &'static ParsedFont {
-    static PARSED: [OnceLock<ParsedFont>; Face::ALL.len()] = [const { OnceLock::new() }; Face::ALL.len()];
-    let i = Face::ALL.iter().position(|f| *f == face).expect("every face is listed");
+    static PARSED: [OnceLock<ParsedFont>; Face::ALL.len()] =
+        [const { OnceLock::new() }; Face::ALL.len()];
+    let i = Face::ALL
+        .iter()
+        .position(|f| *f == face)
+        .expect("every face is listed");
     PARSED[i].get_or_init(|| {
         ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new()).expect("shipped font parses")
     })
@@ -240,13 +244,11 @@ fn parsed_font(face: Face) -> &'static ParsedFont {
 /// will write PDF: their parse then overlaps the reading of the files and
 /// the layout, instead of following them.
 pub fn warm_up() {
-    let _ = std::thread::Builder::new()
-        .name("fonts".into())
-        .spawn(|| {
-            for face in [Face::Regular, Face::Bold] {
-                parsed_font(face);
-            }
-        });
+    let _ = std::thread::Builder::new().name("fonts".into()).spawn(|| {
+        for face in [Face::Regular, Face::Bold] {
+            parsed_font(face);
+        }
+    });
 }
 
 /// Fonts, images and QR symbols, added to the document once however many

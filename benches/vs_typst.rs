@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{pages, procedures, spread};
+use common::{pages, procedures, spread, toml_files};
 use toroi::job::{Format, Job, Request};
 use toroi::model::{link, list, Campaign, OutputKind, Procedure};
 
@@ -71,13 +71,10 @@ fn resolved(kind: OutputKind, campaign: &Path, procedures: Vec<Procedure>) -> Jo
 }
 
 fn load_dir(dir: &Path) -> Vec<Procedure> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    files.iter().map(|f| Procedure::load(f).unwrap()).collect()
+    toml_files(dir)
+        .iter()
+        .map(|f| Procedure::load(f).unwrap())
+        .collect()
 }
 
 const PREAMBLE: &str = "#set text(font: \"Noto Sans\", lang: \"vi\")\n";

@@ -52,18 +52,24 @@ pub fn pages(pdf: &Path) -> String {
         .unwrap_or_else(|| "?".into())
 }
 
+/// The `.toml` files of `dir`, in name order.
+pub fn toml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// `n` procedure files in `dir`, cycling through the shipped ones, each
 /// with its own title, code and address (so that no QR code or line break
 /// is shared between sections) and nothing to warn about: the address is
 /// the shipped one, else the portal's page of its id, else the portal's
 /// search for its code, with `b=<i>` added.
 pub fn procedures(root: &Path, dir: &Path, n: usize) {
-    let mut shipped: Vec<PathBuf> = std::fs::read_dir(root.join("procedures"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    shipped.sort();
+    let shipped = toml_files(&root.join("procedures"));
     std::fs::create_dir_all(dir).unwrap();
     for i in 0..n {
         let text = std::fs::read_to_string(&shipped[i % shipped.len()]).unwrap();

@@ -111,17 +111,7 @@ struct Lines {
 impl Lines {
     /// The dark data modules of `c` (not yet masked).
     fn of_data(c: &Canvas, w: usize) -> Lines {
-        let mut rows = vec![0u128; w];
-        let mut columns = vec![0u128; w];
-        for (y, row) in rows.iter_mut().enumerate() {
-            for (x, column) in columns.iter_mut().enumerate() {
-                if c.get(x as i16, y as i16) == Module::Unmasked(Color::Dark) {
-                    *row |= 1 << x;
-                    *column |= 1 << y;
-                }
-            }
-        }
-        Lines { w, rows, columns }
+        Lines::where_(c, w, |m| m == Module::Unmasked(Color::Dark))
     }
 
     /// These lines with `other`'s dark modules flipped.
@@ -134,12 +124,18 @@ impl Lines {
         }
     }
 
+    /// The dark modules of `c`.
     fn of(c: &Canvas, w: usize) -> Lines {
+        Lines::where_(c, w, |m| m.is_dark())
+    }
+
+    /// The modules of `c` that `is` holds for.
+    fn where_(c: &Canvas, w: usize, is: impl Fn(Module) -> bool) -> Lines {
         let mut rows = vec![0u128; w];
         let mut columns = vec![0u128; w];
         for (y, row) in rows.iter_mut().enumerate() {
             for (x, column) in columns.iter_mut().enumerate() {
-                if c.get(x as i16, y as i16).is_dark() {
+                if is(c.get(x as i16, y as i16)) {
                     *row |= 1 << x;
                     *column |= 1 << y;
                 }

@@ -35,10 +35,6 @@ pub fn check_target(path: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// An output being made. Its temporary file, hidden in the destination's
-/// folder, is created before the work starts, so that a folder toroi cannot
-/// write to fails at once and an interrupt has one file to clean; `commit`
-/// fills it and renames it into place. Dropped without a commit, it is deleted.
 /// Removes the temporary files a killed run (`kill -9`, a power cut)
 /// left in `dir`, once a run for each folder: those older than a day, so
 /// that another toroi writing there now keeps its own.
@@ -71,14 +67,43 @@ fn sweep(dir: &Path) {
     }
 }
 
+/// How far a committed file must be on the disk before the rename.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Durability {
+    /// Flushed to the disk first (`fsync`): the user's own files (a saved
+    /// procedure, `toroi.toml`), which a power cut must not empty.
+    Flushed,
+    /// Renamed once written, as compilers do: a print file is made again
+    /// from its sources in a second, and the flush cost a poster a third of
+    /// its time (and far more on a Windows PC's disk). The rename still
+    /// means a reader sees the old file or the whole new one.
+    Regenerable,
+}
+
+/// A file being made. Its temporary file, hidden in the destination's
+/// folder, is created before the work starts, so that a folder toroi cannot
+/// write to fails at once and an interrupt has one file to clean; `commit`
+/// fills it and renames it into place. Dropped without a commit, it is deleted.
 pub struct Pending {
     path: PathBuf,
+    durability: Durability,
     /// Taken by `commit`.
     tmp: Option<tempfile::NamedTempFile>,
 }
 
 impl Pending {
+    /// A file of the user's (a source), flushed to the disk on commit.
     pub fn create(path: &Path) -> Result<Pending, Diagnostic> {
+        Pending::create_with(path, Durability::Flushed)
+    }
+
+    /// A print file (PDF, PNG), made again from its sources at will: not
+    /// flushed before its rename.
+    pub fn create_output(path: &Path) -> Result<Pending, Diagnostic> {
+        Pending::create_with(path, Durability::Regenerable)
+    }
+
+    fn create_with(path: &Path, durability: Durability) -> Result<Pending, Diagnostic> {
         check_target(path)?;
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
@@ -105,6 +130,7 @@ impl Pending {
         pending.push(tmp.path().to_path_buf());
         Ok(Pending {
             path: path.to_path_buf(),
+            durability,
             tmp: Some(tmp),
         })
     }
@@ -115,7 +141,10 @@ impl Pending {
         let tmp_path = tmp.path().to_path_buf();
         let result = tmp
             .write_all(bytes)
-            .and_then(|_| tmp.as_file().sync_all())
+            .and_then(|_| match self.durability {
+                Durability::Flushed => tmp.as_file().sync_all(),
+                Durability::Regenerable => Ok(()),
+            })
             .map_err(|e| fail(path, crate::t!("write-failed"), &e))
             .and_then(|_| {
                 tmp.persist(path)

@@ -99,7 +99,7 @@ pub fn make(job: &Job, out: Out) -> (Vec<Written>, Diagnostics) {
     for t in &targets {
         let claimed = check_output(t, &inputs)
             .and_then(|_| named_for(t, job.format))
-            .and_then(|_| Pending::create(t));
+            .and_then(|_| Pending::create_output(t));
         match claimed {
             Ok(p) => pending.push(Some(p)),
             Err(d) => return (Vec::new(), d.into()),

@@ -77,7 +77,7 @@ pub fn qr(target: &str, out: &Path, px: u32, mm: f32) -> Result<Diagnostics, Dia
             )
         }
     };
-    crate::atomic::write_atomic(out, &bytes)?;
+    crate::atomic::Pending::create_output(out)?.commit(&bytes)?;
     let what = format!("{what}, {}", kb(bytes.len()));
     println!("{}", crate::t!("wrote", path = out.display(), what = what));
     Ok(Diagnostics::new())

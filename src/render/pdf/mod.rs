@@ -7,16 +7,20 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use printpdf::{
-    Actions, BorderArray, Cmyk, Color as PdfColor, CurTransMat, Destination, DictItem,
-    ExternalStream, ExternalXObject, FontId, LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont,
-    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Px,
-    RawImage, RawImageData, RawImageFormat, Rgb, TextItem, WindingOrder, XObjectId,
-    XObjectTransform,
+    Actions, BorderArray, Cmyk, Color as PdfColor, Destination, DictItem, ExternalStream,
+    ExternalXObject, FontId, LinkAnnotation, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Pt, Px, RawImage, RawImageData, RawImageFormat, Rgb, TextItem, XObjectId,
 };
 
-use crate::scene::{Color, Document, Item, Page, Rect, Target};
+use crate::scene::{Color, Document, Item, Page, Target};
 use crate::scene::{ImageId, SymbolId};
 use crate::text::Face;
+#[cfg(test)]
+use crate::text::FontKind;
+
+mod content;
+#[cfg(test)]
+mod reference;
 
 /// How to write a document.
 #[derive(Debug, Clone, Copy, Default)]
@@ -31,6 +35,20 @@ pub fn render(doc: &Document) -> Vec<u8> {
 }
 
 pub fn render_with(doc: &Document, options: Options) -> Vec<u8> {
+    write(doc, options, Contents::Own)
+}
+
+/// Who writes the pages' content streams.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Contents {
+    /// [`content::write`], pages in parallel.
+    Own,
+    /// printpdf, from its operations: what the tests compare ours with.
+    #[cfg(test)]
+    Printpdf,
+}
+
+fn write(doc: &Document, options: Options, contents: Contents) -> Vec<u8> {
     let mut pdf = PdfDocument::new(&doc.title);
     pdf.metadata.info.author = doc.author.clone();
     pdf.metadata.info.creator = "toroi".to_owned();
@@ -42,19 +60,44 @@ pub fn render_with(doc: &Document, options: Options) -> Vec<u8> {
     }
 
     // Fonts and images first (they need the document), then every page's
-    // operations in parallel.
+    // content in parallel. printpdf is given each page's links, and on the
+    // first page one line per face of every character the document shows,
+    // so that it embeds the same subsets as for the pages themselves; its
+    // content streams are then replaced by ours.
     let res = Resources::add(&mut pdf, doc, options.cmyk);
-    let pages: Vec<PdfPage> = doc
-        .pages
-        .par_iter()
-        .map(|page| {
-            PdfPage::new(
-                printpdf::Mm::from(Pt(page.width)),
-                printpdf::Mm::from(Pt(page.height)),
-                page_ops(&res, page),
-            )
-        })
-        .collect();
+    let (pages, own): (Vec<PdfPage>, Option<Vec<Vec<u8>>>) = match contents {
+        Contents::Own => {
+            let glyphs = content::Glyphs::of(&doc.pages, parsed_font);
+            let own = doc
+                .pages
+                .par_iter()
+                .map(|page| content::write(&res, &glyphs, page))
+                .collect();
+            let pages = doc
+                .pages
+                .iter()
+                .enumerate()
+                .map(|(i, page)| {
+                    let mut ops = Vec::new();
+                    if i == 0 {
+                        ops = glyph_use(&res, &glyphs);
+                    }
+                    ops.extend(links(page));
+                    pdf_page(page, ops)
+                })
+                .collect();
+            (pages, Some(own))
+        }
+        #[cfg(test)]
+        Contents::Printpdf => {
+            let pages = doc
+                .pages
+                .par_iter()
+                .map(|page| pdf_page(page, reference::page_ops(&res, page)))
+                .collect();
+            (pages, None)
+        }
+    };
     pdf.with_pages(pages);
     for (title, page) in &doc.outline {
         pdf.add_bookmark(title, page + 1);
@@ -70,6 +113,9 @@ pub fn render_with(doc: &Document, options: Options) -> Vec<u8> {
     };
     let mut lo = pdf.to_lopdf_document(&opts, &mut Vec::new());
     drop(pdf);
+    if let Some(own) = own {
+        replace_contents(&mut lo, own);
+    }
     set_boxes(&mut lo, doc);
     order_outline(&mut lo, doc);
     compress_streams(&mut lo);
@@ -82,6 +128,82 @@ pub fn render_with(doc: &Document, options: Options) -> Vec<u8> {
     lo.save_with_options(&mut bytes, options)
         .expect("writing to memory cannot fail");
     bytes
+}
+
+fn pdf_page(page: &Page, ops: Vec<Op>) -> PdfPage {
+    PdfPage::new(
+        printpdf::Mm::from(Pt(page.width)),
+        printpdf::Mm::from(Pt(page.height)),
+        ops,
+    )
+}
+
+/// One text line per face of every character the document shows in it,
+/// in the order [`content::Glyphs`] gives: what printpdf reads to choose
+/// the glyphs it embeds (never drawn: the page's content is replaced).
+fn glyph_use(res: &Resources, glyphs: &content::Glyphs) -> Vec<Op> {
+    let mut ops = vec![Op::StartTextSection];
+    for (face, chars) in &glyphs.shown {
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(res.fonts[face].clone()),
+            size: Pt(1.0),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(chars.iter().collect())],
+        });
+    }
+    ops.push(Op::EndTextSection);
+    ops
+}
+
+/// The page's links, as printpdf's annotations.
+fn links(page: &Page) -> Vec<Op> {
+    let flip = |y: f32| page.height - y;
+    let mut ops = Vec::new();
+    for item in &page.items {
+        let Item::Link { rect, target } = item else {
+            continue;
+        };
+        let area =
+            printpdf::Rect::from_xywh(Pt(rect.x), Pt(flip(rect.bottom())), Pt(rect.w), Pt(rect.h));
+        ops.push(Op::LinkAnnotation {
+            link: LinkAnnotation::new(
+                area,
+                match target {
+                    Target::Url(url) => Actions::uri(url.clone()),
+                    Target::Page(n) => Actions::Goto(Destination::Xyz {
+                        page: n + 1,
+                        left: None,
+                        top: None,
+                        zoom: None,
+                    }),
+                },
+                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                None,
+                None,
+            ),
+        });
+    }
+    ops
+}
+
+/// Each page's content stream (printpdf's, of the stand-in operations)
+/// replaced by the one written here.
+fn replace_contents(lo: &mut lopdf::Document, contents: Vec<Vec<u8>>) {
+    let pages: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    for (page, bytes) in pages.into_iter().zip(contents) {
+        let Some(stream) = lo
+            .get_dictionary(page)
+            .and_then(|d| d.get(b"Contents"))
+            .and_then(|c| c.as_reference())
+            .ok()
+        else {
+            continue;
+        };
+        if let Ok(lopdf::Object::Stream(s)) = lo.get_object_mut(stream) {
+            s.set_plain_content(bytes);
+        }
+    }
 }
 
 /// The bookmarks in the document's order. printpdf writes them sorted by
@@ -410,155 +532,6 @@ fn r2(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
 }
 
-fn page_ops(res: &Resources, page: &Page) -> Vec<Op> {
-    let flip = |y: f32| page.height - y;
-    let mut ops = Vec::with_capacity(page.items.len() * 3);
-    let mut fill: Option<Color> = None;
-    let set_fill = |ops: &mut Vec<Op>, c: Color, fill: &mut Option<Color>| {
-        if *fill != Some(c) {
-            ops.push(Op::SetFillColor {
-                col: color_of(c, res.cmyk),
-            });
-            *fill = Some(c);
-        }
-    };
-    let mut items = page.items.iter().peekable();
-    while let Some(item) = items.next() {
-        match item {
-            Item::Text(first) => {
-                // Consecutive runs share one text object; the font, size and
-                // colour are set only when they change, and each line moves
-                // from the previous one (Td is relative inside BT ... ET).
-                ops.push(Op::StartTextSection);
-                let mut font: Option<(Face, f32)> = None;
-                let mut at = (0.0f32, 0.0f32);
-                let mut run = first;
-                loop {
-                    set_fill(&mut ops, run.color, &mut fill);
-                    // A run is drawn face by face: a sign that Noto Sans
-                    // lacks comes from a fallback face, at the advance
-                    // that layout measured for the text before it.
-                    let style = run.font.font();
-                    let em = run.size / style.units_per_em();
-                    for (face, range, before) in style.segments(&run.text) {
-                        if font != Some((face, run.size)) {
-                            ops.push(Op::SetFont {
-                                font: PdfFontHandle::External(res.fonts[&face].clone()),
-                                size: Pt(run.size),
-                            });
-                            font = Some((face, run.size));
-                        }
-                        let x = run.x + before * em;
-                        let delta = (r2(x - at.0), r2(flip(run.y) - at.1));
-                        ops.push(Op::SetTextCursor {
-                            pos: point(delta.0, delta.1),
-                        });
-                        at = (at.0 + delta.0, at.1 + delta.1);
-                        ops.push(Op::ShowText {
-                            items: vec![TextItem::Text(run.text[range].to_owned())],
-                        });
-                    }
-                    match items.peek() {
-                        Some(Item::Text(next)) => {
-                            run = next;
-                            items.next();
-                        }
-                        _ => break,
-                    }
-                }
-                ops.push(Op::EndTextSection);
-            }
-            Item::Rect {
-                rect,
-                fill: c,
-                radius,
-            } => {
-                set_fill(&mut ops, *c, &mut fill);
-                if *radius > 0.0 {
-                    ops.push(Op::DrawPolygon {
-                        polygon: fill_polygon(vec![ring(*rect, *radius, page.height)]),
-                    });
-                } else {
-                    // `x y w h re f`: a third of the polygon's operators.
-                    let value = [rect.x, flip(rect.bottom()), rect.w, rect.h]
-                        .map(|v| DictItem::Real(r2(v)))
-                        .to_vec();
-                    ops.push(Op::Unknown {
-                        key: "re".to_owned(),
-                        value,
-                    });
-                    ops.push(Op::Unknown {
-                        key: "f".to_owned(),
-                        value: Vec::new(),
-                    });
-                }
-            }
-            Item::Modules {
-                origin, id, module, ..
-            } => {
-                // The symbol is a form drawn in module units; this places it.
-                let m = *module;
-                ops.push(Op::SaveGraphicsState);
-                ops.push(Op::SetTransformationMatrix {
-                    matrix: CurTransMat::Raw([m, 0.0, 0.0, -m, origin.0, flip(origin.1)]),
-                });
-                ops.push(Op::UseXobject {
-                    id: res.symbols[id].clone(),
-                    transform: XObjectTransform {
-                        no_auto_scale: true,
-                        ..Default::default()
-                    },
-                });
-                ops.push(Op::RestoreGraphicsState);
-            }
-            Item::Image {
-                id,
-                rect,
-                image,
-                matte,
-            } => {
-                ops.push(Op::UseXobject {
-                    id: res.images[&image_key(*id, *matte)].clone(),
-                    transform: XObjectTransform {
-                        translate_x: Some(Pt(rect.x)),
-                        translate_y: Some(Pt(flip(rect.bottom()))),
-                        scale_x: Some(rect.w / image.width() as f32),
-                        scale_y: Some(rect.h / image.height() as f32),
-                        dpi: Some(72.0),
-                        ..Default::default()
-                    },
-                });
-            }
-            Item::Link { rect, target } => {
-                let area = printpdf::Rect::from_xywh(
-                    Pt(rect.x),
-                    Pt(flip(rect.bottom())),
-                    Pt(rect.w),
-                    Pt(rect.h),
-                );
-                ops.push(Op::LinkAnnotation {
-                    link: LinkAnnotation::new(
-                        area,
-                        match target {
-                            Target::Url(url) => Actions::uri(url.clone()),
-                            Target::Page(n) => Actions::Goto(Destination::Xyz {
-                                page: n + 1,
-                                left: None,
-                                top: None,
-                                zoom: None,
-                            }),
-                        },
-                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                        None,
-                        None,
-                    ),
-                });
-            }
-        }
-    }
-    ops
-}
-
 /// RGB pixels of `image` composited over `matte`.
 fn flatten(image: &::image::RgbaImage, matte: Color) -> Vec<u8> {
     let mut out = Vec::with_capacity(image.width() as usize * image.height() as usize * 3);
@@ -646,65 +619,200 @@ fn color_of(c: Color, cmyk: bool) -> PdfColor {
     })
 }
 
-fn point(x: f32, y: f32) -> Point {
-    Point { x: Pt(x), y: Pt(y) }
-}
-
-fn fill_polygon(rings: Vec<PolygonRing>) -> Polygon {
-    Polygon {
-        rings,
-        mode: PaintMode::Fill,
-        winding_order: WindingOrder::NonZero,
-    }
-}
-
-/// A rectangle, with corners rounded by cubic Béziers when `radius` > 0.
-fn ring(r: Rect, radius: f32, page_h: f32) -> PolygonRing {
-    let (x0, x1) = (r.x, r.right());
-    let (y0, y1) = (page_h - r.bottom(), page_h - r.y);
-    let rad = radius.min(r.w / 2.0).min(r.h / 2.0);
-    let on = |x, y| LinePoint {
-        p: point(x, y),
-        bezier: false,
-    };
-    if rad <= 0.0 {
-        return PolygonRing {
-            points: vec![on(x0, y0), on(x1, y0), on(x1, y1), on(x0, y1)],
-        };
-    }
-    // Control points at 0.5523 × radius approximate a quarter circle.
-    let k = rad * (1.0 - 0.552_284_8);
-    let ctl = |x, y| LinePoint {
-        p: point(x, y),
-        bezier: true,
-    };
-    PolygonRing {
-        points: vec![
-            on(x0 + rad, y0),
-            on(x1 - rad, y0),
-            ctl(x1 - k, y0),
-            ctl(x1, y0 + k),
-            on(x1, y0 + rad),
-            on(x1, y1 - rad),
-            ctl(x1, y1 - k),
-            ctl(x1 - k, y1),
-            on(x1 - rad, y1),
-            on(x0 + rad, y1),
-            ctl(x0 + k, y1),
-            ctl(x0, y1 - k),
-            on(x0, y1 - rad),
-            on(x0, y0 + rad),
-            ctl(x0, y0 + k),
-            ctl(x0 + k, y0),
-            on(x0 + rad, y0),
-        ],
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::qr::QrMatrix;
+
+    /// `o` with every reference replaced by what it names (but a page's
+    /// parent), streams decoded, and subset tags ("ABCDEF+") taken off:
+    /// what a PDF says, whatever numbers and resource names it used.
+    fn deep(doc: &lopdf::Document, o: &lopdf::Object, names: &[Vec<u8>], depth: usize) -> String {
+        use lopdf::Object;
+        assert!(depth < 12, "too deep");
+        match o {
+            // A link's page: its number.
+            Object::Reference(r) if doc.get_pages().values().any(|p| p == r) => {
+                let n = doc.get_pages().into_iter().find(|(_, p)| p == r).unwrap().0;
+                format!("page {n}")
+            }
+            Object::Reference(r) => deep(doc, doc.get_object(*r).unwrap(), names, depth + 1),
+            Object::Dictionary(d) => {
+                let mut out = String::from("<<");
+                for (k, v) in d.iter().filter(|(k, _)| k.as_slice() != b"Parent") {
+                    out += &format!(
+                        "/{} {} ",
+                        String::from_utf8_lossy(k),
+                        deep(doc, v, names, depth + 1)
+                    );
+                }
+                out + ">>"
+            }
+            Object::Array(a) => {
+                let items: Vec<String> = a.iter().map(|v| deep(doc, v, names, depth + 1)).collect();
+                format!("[{}]", items.join(" "))
+            }
+            Object::Stream(s) => {
+                let mut dict = s.dict.clone();
+                dict.remove(b"Length");
+                dict.remove(b"Filter");
+                let mut plain = s
+                    .decompressed_content()
+                    .unwrap_or_else(|_| s.content.clone());
+                // A font's ToUnicode map is named after its resource.
+                for (at, name) in names.iter().enumerate() {
+                    while let Some(i) = plain.windows(name.len()).position(|w| w == name) {
+                        plain.splice(i..i + name.len(), format!("R{at}").into_bytes());
+                    }
+                }
+                let dict = deep(doc, &Object::Dictionary(dict), names, depth + 1);
+                format!("{dict} {plain:?}")
+            }
+            Object::Name(n) => match n.iter().position(|&b| b == b'+') {
+                Some(6) => String::from_utf8_lossy(&n[7..]).into_owned(),
+                _ => String::from_utf8_lossy(n).into_owned(),
+            },
+            other => format!("{other:?}"),
+        }
+    }
+
+    /// Each page: its content, with the names of its fonts and forms
+    /// replaced by the order in which the document first uses them, then
+    /// what those stand for and the page's links, all resolved.
+    fn canonical(pdf: &[u8]) -> Vec<(Vec<u8>, String)> {
+        use lopdf::Object;
+        let doc = lopdf::Document::load_mem(pdf).unwrap();
+        let mut order: Vec<Vec<u8>> = Vec::new();
+        let mut pages = Vec::new();
+        for (_, id) in doc.get_pages() {
+            let page = doc.get_dictionary(id).unwrap();
+            let mut content = lopdf::content::Content::decode(&doc.get_page_content(id)).unwrap();
+            for op in &mut content.operations {
+                if op.operator == "Tf" || op.operator == "Do" {
+                    if let Some(Object::Name(n)) = op.operands.first_mut() {
+                        let at = order.iter().position(|o| o == n).unwrap_or_else(|| {
+                            order.push(n.clone());
+                            order.len() - 1
+                        });
+                        *n = format!("R{at}").into_bytes();
+                    }
+                }
+            }
+            // What each name stands for, by its place in `order`.
+            let mut named = String::new();
+            for (at, name) in order.iter().enumerate() {
+                for kind in ["Font", "XObject"] {
+                    let dict = doc
+                        .get_dictionary(id)
+                        .and_then(|p| p.get_deref(b"Resources", &doc))
+                        .and_then(|r| r.as_dict())
+                        .and_then(|r| r.get_deref(kind.as_bytes(), &doc))
+                        .and_then(|d| d.as_dict());
+                    if let Ok(target) = dict.and_then(|d| d.get(name)) {
+                        named += &format!("R{at} = {}\n", deep(&doc, target, &order, 0));
+                    }
+                }
+            }
+            let annots = page
+                .get(b"Annots")
+                .map_or(String::new(), |a| deep(&doc, a, &order, 0));
+            pages.push((content.encode().unwrap(), format!("{named}{annots}")));
+        }
+        pages
+    }
+
+    /// Laid-out documents with a logo (a handbook of every shipped
+    /// procedure, their posters and cards), the handbook opening with a page
+    /// of signs from the fallback faces and no-break spaces.
+    fn documents() -> Vec<Document> {
+        use crate::layout::testing::{job, shipped};
+        use crate::model::{Campaign, OutputKind};
+        use crate::style::Labels;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let campaign = Campaign::load(&root.join("examples/phuong-1/toroi.toml")).unwrap();
+        let procedures = shipped();
+        let mut docs = Vec::new();
+        for (kind, preset) in [
+            (OutputKind::Handbook, "handbook-a5"),
+            (OutputKind::Poster, "poster-a4"),
+            (OutputKind::Cards, "cards-a4"),
+        ] {
+            let t = crate::style::Template::builtin(preset).unwrap();
+            let j = job(
+                kind,
+                &procedures,
+                Some(&campaign),
+                &t,
+                &Labels::vietnamese(),
+            );
+            let (laid, _) = crate::layout::lay_out(&j);
+            docs.extend(laid.into_iter().map(|l| l.document));
+        }
+        let mut page = docs[0].pages[0].clone();
+        let mut y = 40.0;
+        for (text, font) in [
+            (
+                "Phí: 2.000\u{a0}đồng ≥ 1 bản; ✓ có ✗ không ☎ 1022",
+                FontKind::Bold,
+            ),
+            (
+                "mã\u{a0}1.001193 · a b ─ ∑ ≤ ≠ ½ € ₫ ① ★",
+                FontKind::Regular,
+            ),
+            (
+                "ĐĂNG KÝ KHAI SINH — “Tờ khai” (bản sao) ‘x’ … № ©",
+                FontKind::Bold,
+            ),
+        ] {
+            page.items.push(Item::Text(crate::scene::TextRun {
+                x: 30.0,
+                y,
+                width: font.font().width(text, 11.0),
+                text: text.to_owned(),
+                font,
+                size: 11.0,
+                color: Color::rgb(0x1a, 0x3c, 0x6e),
+            }));
+            y += 16.0;
+        }
+        docs[0].pages.insert(0, page);
+        docs
+    }
+
+    #[test]
+    fn our_content_streams_are_printpdfs_byte_for_byte() {
+        for doc in documents() {
+            for cmyk in [false, true] {
+                let options = Options { cmyk };
+                let ours = canonical(&write(&doc, options, Contents::Own));
+                let theirs = canonical(&write(&doc, options, Contents::Printpdf));
+                assert_eq!(ours.len(), theirs.len(), "{}", doc.title);
+                for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
+                    assert!(
+                        a.0 == b.0,
+                        "{}, page {i}, cmyk {cmyk}: the content differs:\n{}\n---\n{}",
+                        doc.title,
+                        String::from_utf8_lossy(&a.0),
+                        String::from_utf8_lossy(&b.0)
+                    );
+                    if a.1 != b.1 {
+                        let at =
+                            a.1.bytes()
+                                .zip(b.1.bytes())
+                                .take_while(|(x, y)| x == y)
+                                .count();
+                        let from = a.1.floor_char_boundary(at.saturating_sub(200));
+                        panic!(
+                            "{}, page {i}, cmyk {cmyk}: fonts, forms or links differ at {at}:\n{}\n---\n{}",
+                            doc.title,
+                            &a.1[from..a.1.floor_char_boundary(at + 200)],
+                            &b.1[from..b.1.floor_char_boundary(at + 200)],
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn stacked_rectangles_cover_exactly_the_dark_modules() {

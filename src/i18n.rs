@@ -7,7 +7,8 @@
 //! or a `LANG` starting with `en` says English (in that order). The
 //! library alone (its unit tests, the fuzzer) speaks English.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -88,39 +89,64 @@ pub fn current() -> Ui {
         .unwrap_or(Ui::En)
 }
 
-fn bundle(ui: Ui) -> &'static FluentBundle<FluentResource> {
-    static VI: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
-    static EN: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+/// A language's messages, each parsed the first time it is said: a command
+/// says a handful of the file's seven hundred, and parsing them all took a
+/// poster a tenth of its work.
+struct Messages {
+    /// Each message's lines in the file, by its id.
+    source: HashMap<&'static str, &'static str>,
+    /// The messages parsed so far.
+    bundle: Mutex<FluentBundle<FluentResource>>,
+}
+
+fn messages(ui: Ui) -> &'static Messages {
+    static VI: OnceLock<Messages> = OnceLock::new();
+    static EN: OnceLock<Messages> = OnceLock::new();
     let cell = match ui {
         Ui::Vi => &VI,
         Ui::En => &EN,
     };
     cell.get_or_init(|| {
-        let resource =
-            FluentResource::try_new(ui.source().to_owned()).expect("the message files parse");
         let lang = ui.tag().parse().expect("a language tag");
         let mut bundle = FluentBundle::new_concurrent(vec![lang]);
         // No Unicode isolation marks around values: a terminal shows them
         // as boxes, and a path in a message must be copied as it is.
         bundle.set_use_isolating(false);
-        bundle
-            .add_resource(resource)
-            .expect("message ids are unique");
-        bundle
+        Messages {
+            source: entries(ui.source()),
+            bundle: Mutex::new(bundle),
+        }
     })
 }
 
-/// Starts parsing the interface language's messages on another thread,
-/// so that the first message a command says (usually its last line) does
-/// not wait for the 60 KB file to be read: a poster's work and the parse
-/// overlap on two cores.
-pub fn warm_up() {
-    let ui = current();
-    let _ = std::thread::Builder::new()
-        .name("messages".into())
-        .spawn(move || {
-            bundle(ui);
-        });
+/// The entries of a Fluent file by id: an entry starts on a line that
+/// begins with its id and runs until the next line that begins with an
+/// id or a comment (its value's further lines, attributes and variants are
+/// indented; only a closing brace may start a line of it). The files have no terms and no references
+/// between messages, so each entry parses alone.
+fn entries(text: &'static str) -> HashMap<&'static str, &'static str> {
+    let mut out = HashMap::with_capacity(1024);
+    let mut open: Option<(&str, usize)> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        // A select expression's closing brace may stand at the start of
+        // a line; an id, a comment or a term never does.
+        let starts_entry =
+            line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '#' || c == '-');
+        if starts_entry {
+            if let Some((id, from)) = open.take() {
+                out.insert(id, &text[from..at]);
+            }
+            if let Some((id, _)) = line.split_once('=').filter(|_| !line.starts_with('#')) {
+                open = Some((id.trim(), at));
+            }
+        }
+        at += line.len();
+    }
+    if let Some((id, from)) = open {
+        out.insert(id, &text[from..]);
+    }
+    out
 }
 
 /// The message `id` in the interface's language, with its arguments.
@@ -131,12 +157,25 @@ pub fn message(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
 /// The message `id` in the interface's language, if the files have it.
 pub fn lookup(id: &str) -> Option<String> {
     let ui = current();
-    bundle(ui).has_message(id).then(|| message_in(ui, id, &[]))
+    messages(ui)
+        .source
+        .contains_key(id)
+        .then(|| message_in(ui, id, &[]))
 }
 
 /// The message `id` in `ui`.
 pub fn message_in(ui: Ui, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-    let bundle = bundle(ui);
+    let messages = messages(ui);
+    let mut bundle = messages.bundle.lock().unwrap_or_else(|e| e.into_inner());
+    if !bundle.has_message(id) {
+        if let Some(source) = messages.source.get(id) {
+            let resource =
+                FluentResource::try_new((*source).to_owned()).expect("the message files parse");
+            bundle
+                .add_resource(resource)
+                .expect("message ids are unique");
+        }
+    }
     let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
         // A missing id is a bug the tests catch; say it rather than panic.
         return format!("[{id}]");
@@ -275,6 +314,33 @@ impl From<std::path::Display<'_>> for Arg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each message parsed alone says what the whole file parsed at once
+    /// says, with and without its arguments (a plural, a path).
+    #[test]
+    fn every_message_parsed_alone_reads_as_in_the_whole_file() {
+        for ui in [Ui::Vi, Ui::En] {
+            let whole = FluentResource::try_new(ui.source().to_owned()).unwrap();
+            let mut bundle = FluentBundle::new_concurrent(vec![ui.tag().parse().unwrap()]);
+            bundle.set_use_isolating(false);
+            bundle.add_resource(whole).unwrap();
+            let ids = ids(ui);
+            assert!(ids.len() > 500);
+            assert_eq!(messages(ui).source.len(), ids.len(), "{ui:?}");
+            let mut args = FluentArgs::new();
+            for name in ["n", "count", "path", "kind", "what", "more", "page"] {
+                args.set(name, FluentValue::from(2));
+            }
+            for id in &ids {
+                let pattern = bundle.get_message(id).unwrap().value().unwrap();
+                let mut errors = Vec::new();
+                let expected = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                let said: Vec<(&str, FluentValue)> =
+                    args.iter().map(|(k, v)| (k, v.clone())).collect();
+                assert_eq!(message_in(ui, id, &said), expected, "{ui:?} {id}");
+            }
+        }
+    }
 
     #[test]
     fn both_files_have_the_same_messages_and_every_id_used_exists() {

@@ -349,7 +349,6 @@ pub fn run() -> ExitCode {
     });
     // The interface's language first: help and every message use it.
     crate::i18n::set(crate::i18n::Ui::from_env(lang_flag().as_deref()));
-    crate::i18n::warm_up();
     // A panic (a library's bug on a stranger's file that no reader caught)
     // is reported as a message below, never as Rust's trace; TOROI_DEBUG
     // shows it for a developer.

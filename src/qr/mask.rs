@@ -173,27 +173,15 @@ impl Lines {
     }
 }
 
-/// N1 on a bit line: runs end where a module differs from the next.
+/// N1 on a bit line, without a loop: a run of `len` ≥ 5 like modules
+/// scores `len` − 2. Bit i of `five` says modules i..=i+4 are alike; a run
+/// of `len` sets `len` − 4 bits of it in a row, so the score is the bits
+/// set plus two for each group of them (a bit set whose lower neighbour is
+/// not).
 fn bit_runs(line: u128, w: usize) -> u32 {
-    let mut ends = (line ^ (line >> 1)) & ((1u128 << (w - 1)) - 1);
-    let mut score = 0;
-    let mut start = 0;
-    loop {
-        let end = if ends == 0 {
-            w
-        } else {
-            ends.trailing_zeros() as usize + 1
-        };
-        let len = (end - start) as u32;
-        if len >= 5 {
-            score += len - 2;
-        }
-        if ends == 0 {
-            return score;
-        }
-        ends &= ends - 1;
-        start = end;
-    }
+    let same = !(line ^ (line >> 1)) & ((1u128 << (w - 1)) - 1);
+    let five = same & (same >> 1) & (same >> 2) & (same >> 3);
+    five.count_ones() + 2 * (five & !(five << 1)).count_ones()
 }
 
 /// N3 on a bit line: the pattern is symmetric, so bit order does not matter.

@@ -9,6 +9,8 @@
 //! page; a row is never split. Every page ends with the issuer, the
 //! list's date and "Trang X/Y".
 
+use rayon::prelude::*;
+
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::job::{Coded, Job};
 use crate::layout::column::{Align, Lines, Style};
@@ -78,27 +80,40 @@ fn footer_height(t: &Template) -> f32 {
 pub fn catalog(job: &Job) -> Result<Catalog, Diagnostics> {
     let (t, labels) = (&job.template, &job.labels);
     let mut diags = Diagnostics::new();
-    for p in job.procedures() {
-        if let Err(d) = check_glyphs(p) {
-            diags.extend(d);
-        }
+    let checked: Vec<Result<(), Diagnostics>> = job
+        .entries
+        .par_iter()
+        .map(|e| check_glyphs(&e.procedure))
+        .collect();
+    for d in checked.into_iter().filter_map(Result::err) {
+        diags.extend(d);
     }
     let m = t.margin * MM;
     let frame = Rect::new(m, m, t.page_width() - 2.0 * m, t.page_height() - 2.0 * m);
     let groups = groups(job, labels);
-    // Every row, laid out once; a field's rows are numbered on through the list.
+    // Every row, laid out once (in parallel: a row depends only on its
+    // procedure and number); a field's rows are numbered on through the list.
+    let numbered: Vec<(usize, &Coded)> = groups
+        .iter()
+        .flat_map(|g| g.entries.iter().map(|(_, e)| *e))
+        .enumerate()
+        .map(|(i, e)| (i + 1, e))
+        .collect();
+    let mut laid = numbered
+        .par_iter()
+        .map(|(number, e)| row(e, *number, frame.w, t, labels))
+        .collect::<Vec<_>>()
+        .into_iter();
     let mut rows: Vec<Vec<Block>> = Vec::new();
-    let mut number = 0;
     for g in &groups {
-        let mut laid = Vec::new();
-        for (_, e) in &g.entries {
-            number += 1;
-            match row(e, number, frame.w, t, labels) {
-                Ok(b) => laid.push(b),
+        let mut blocks = Vec::new();
+        for r in laid.by_ref().take(g.entries.len()) {
+            match r {
+                Ok(b) => blocks.push(b),
                 Err(d) => diags.push(d),
             }
         }
-        rows.push(laid);
+        rows.push(blocks);
     }
     if diags.has_errors() {
         return Err(diags);

@@ -12,13 +12,17 @@
 //! printpdf embeds, which is the glyph's place among the glyphs the
 //! document uses (see [`Glyphs`]).
 
-use std::collections::HashMap;
-
 use printpdf::{Color as PdfColor, CurTransMat, ParsedFont, XObjectTransform};
+use rustc_hash::FxHashMap;
 
 use super::{color_of, r2, Resources};
 use crate::scene::{Color, Item, Page, Rect};
 use crate::text::Face;
+
+/// The characters below this are looked up in tables, the rest in maps:
+/// Latin with every Vietnamese letter (to U+1EFF) and the punctuation
+/// block.
+const TABLED: usize = 0x2070;
 
 /// The characters a document shows in each face, and the code each one
 /// has in that face's subset.
@@ -30,7 +34,56 @@ pub struct Glyphs {
     pub shown: Vec<(Face, Vec<char>)>,
     /// By face: character → Identity-H code (its glyph's index in the
     /// subset, whose first glyph is .notdef).
-    codes: HashMap<Face, HashMap<char, u16>>,
+    codes: Vec<(Face, Codes)>,
+}
+
+/// One face's codes: a table for the common characters, a map for the rest.
+struct Codes {
+    tabled: Vec<u16>,
+    other: FxHashMap<char, u16>,
+}
+
+impl Codes {
+    fn get(&self, c: char) -> u16 {
+        match self.tabled.get(c as usize) {
+            Some(&code) => code,
+            None => self.other.get(&c).copied().unwrap_or(0),
+        }
+    }
+}
+
+/// Where each character of one face last appeared.
+#[derive(Default)]
+struct Seen {
+    tabled: Vec<usize>,
+    other: FxHashMap<char, usize>,
+}
+
+impl Seen {
+    fn mark(&mut self, c: char, at: usize) {
+        if (c as usize) < TABLED {
+            if self.tabled.is_empty() {
+                self.tabled = vec![usize::MAX; TABLED];
+            }
+            self.tabled[c as usize] = at;
+        } else {
+            self.other.insert(c, at);
+        }
+    }
+
+    /// The characters seen, by their last appearance.
+    fn in_order(&self) -> Vec<char> {
+        let mut chars: Vec<(usize, char)> = self
+            .tabled
+            .iter()
+            .enumerate()
+            .filter(|(_, at)| **at != usize::MAX)
+            .filter_map(|(c, at)| char::from_u32(c as u32).map(|c| (*at, c)))
+            .chain(self.other.iter().map(|(c, at)| (*at, *c)))
+            .collect();
+        chars.sort_unstable();
+        chars.into_iter().map(|(_, c)| c).collect()
+    }
 }
 
 impl Glyphs {
@@ -38,60 +91,64 @@ impl Glyphs {
     /// reads a face's glyph numbers (printpdf's own reading of it, so that
     /// the numbers are those its subsetter is given).
     pub fn of(pages: &[Page], font: impl Fn(Face) -> &'static ParsedFont) -> Glyphs {
-        // (face, char) → the position of its last appearance.
-        let mut last: HashMap<(Face, char), usize> = HashMap::new();
+        let mut seen: Vec<(Face, Seen)> = Vec::new();
         let mut at = 0usize;
         for item in pages.iter().flat_map(|p| &p.items) {
             let Item::Text(run) = item else { continue };
             for (face, range, _) in run.font.font().segments(&run.text) {
+                let i = match seen.iter().position(|(f, _)| *f == face) {
+                    Some(i) => i,
+                    None => {
+                        seen.push((face, Seen::default()));
+                        seen.len() - 1
+                    }
+                };
                 for c in run.text[range].chars() {
-                    last.insert((face, c), at);
+                    seen[i].1.mark(c, at);
                     at += 1;
                 }
             }
         }
-        let mut by_face: Vec<(Face, Vec<(usize, char)>)> = Vec::new();
-        for ((face, c), at) in last {
-            match by_face.iter_mut().find(|(f, _)| *f == face) {
-                Some((_, chars)) => chars.push((at, c)),
-                None => by_face.push((face, vec![(at, c)])),
-            }
-        }
-        let mut shown = Vec::with_capacity(by_face.len());
-        let mut codes = HashMap::with_capacity(by_face.len());
-        for (face, mut chars) in by_face {
-            chars.sort_unstable();
+        // A stable order for the fonts' first use.
+        seen.sort_by_key(|(face, _)| Face::ALL.iter().position(|f| f == face));
+        let mut shown = Vec::with_capacity(seen.len());
+        let mut codes = Vec::with_capacity(seen.len());
+        for (face, seen) in seen {
+            let chars = seen.in_order();
             let parsed = font(face);
             let gid = |c: char| parsed.lookup_glyph_index(c as u32);
             // The subset's glyphs: .notdef, then the glyphs used in
             // ascending order (printpdf hands allsorts [0] + its sorted
             // glyph set, and allsorts numbers them by that position).
-            let mut used: Vec<u16> = chars
-                .iter()
-                .filter_map(|&(_, c)| gid(c))
-                .filter(|&g| g != 0)
-                .collect();
+            let gids: Vec<Option<u16>> = chars.iter().map(|&c| gid(c)).collect();
+            let mut used: Vec<u16> = gids.iter().flatten().copied().filter(|&g| g != 0).collect();
             used.sort_unstable();
             used.dedup();
             let code = |g: Option<u16>| match g {
                 Some(g) if g != 0 => used.binary_search(&g).map_or(0, |i| i as u16 + 1),
                 _ => 0,
             };
-            let face_codes = chars.iter().map(|&(_, c)| (c, code(gid(c)))).collect();
-            codes.insert(face, face_codes);
-            shown.push((face, chars.into_iter().map(|(_, c)| c).collect()));
+            let mut face_codes = Codes {
+                tabled: vec![0; TABLED],
+                other: FxHashMap::default(),
+            };
+            for (&c, &g) in chars.iter().zip(&gids) {
+                match face_codes.tabled.get_mut(c as usize) {
+                    Some(slot) => *slot = code(g),
+                    None => {
+                        face_codes.other.insert(c, code(g));
+                    }
+                }
+            }
+            codes.push((face, face_codes));
+            shown.push((face, chars));
         }
-        // A stable order for the fonts' first use.
-        shown.sort_by_key(|(face, _)| Face::ALL.iter().position(|f| f == face));
         Glyphs { shown, codes }
     }
 
-    fn code(&self, face: Face, c: char) -> u16 {
-        self.codes
-            .get(&face)
-            .and_then(|m| m.get(&c))
-            .copied()
-            .unwrap_or(0)
+    /// The codes of one face (a character it does not show is .notdef).
+    fn of_face(&self, face: Face) -> Option<&Codes> {
+        self.codes.iter().find(|(f, _)| *f == face).map(|(_, c)| c)
     }
 }
 
@@ -250,7 +307,12 @@ pub fn write(res: &Resources, glyphs: &Glyphs, page: &Page) -> Vec<u8> {
                         let delta = (r2(x - at.0), r2(flip(run.y) - at.1));
                         s.reals(&[delta.0, delta.1], "Td");
                         at = (at.0 + delta.0, at.1 + delta.1);
-                        s.show(run.text[range].chars().map(|c| glyphs.code(face, c)));
+                        let codes = glyphs.of_face(face);
+                        s.show(
+                            run.text[range]
+                                .chars()
+                                .map(|c| codes.map_or(0, |codes| codes.get(c))),
+                        );
                     }
                     match items.peek() {
                         Some(Item::Text(next)) => {

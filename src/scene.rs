@@ -116,7 +116,7 @@ pub enum Item {
         module: f32,
         /// Modules per side, quiet zone excluded.
         width: usize,
-        runs: Vec<Run>,
+        runs: std::sync::Arc<[Run]>,
         color: Color,
     },
     /// A raster image; transparent parts show `matte`, the colour layout
@@ -237,19 +237,11 @@ impl ImageId {
 pub struct SymbolId(u64);
 
 impl SymbolId {
-    pub fn of(width: usize, runs: &[Run], color: Color) -> SymbolId {
+    /// The symbol whose modules hash to `digest` ([`crate::qr::QrMatrix::digest`]), in `color`.
+    pub fn of(digest: u64, color: Color) -> SymbolId {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        width.hash(&mut h);
-        // The runs as one run of bytes, hashed at once: field by field,
-        // a thousand runs a code cost more than drawing it.
-        let mut bytes = Vec::with_capacity(runs.len() * 6);
-        for r in runs {
-            for n in [r.row, r.col, r.len] {
-                bytes.extend_from_slice(&(n as u16).to_le_bytes());
-            }
-        }
-        h.write(&bytes);
+        digest.hash(&mut h);
         [color.r, color.g, color.b].hash(&mut h);
         SymbolId(h.finish())
     }

@@ -269,16 +269,13 @@ pub fn qr_item(area: Rect, matrix: &QrMatrix, color: Color, url: &str) -> Vec<It
             fill: Color::WHITE,
             radius: 0.0,
         },
-        {
-            let runs = matrix.runs();
-            Item::Modules {
-                id: SymbolId::of(matrix.width, &runs, color),
-                origin: (area.x + inset, area.y + inset),
-                module,
-                width: matrix.width,
-                runs,
-                color,
-            }
+        Item::Modules {
+            id: SymbolId::of(matrix.digest(), color),
+            origin: (area.x + inset, area.y + inset),
+            module,
+            width: matrix.width,
+            runs: matrix.shared_runs(),
+            color,
         },
         Item::Link {
             rect: area,

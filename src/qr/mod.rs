@@ -6,6 +6,8 @@
 
 mod mask;
 
+use std::sync::Arc;
+
 use qrcode::canvas::Canvas;
 use qrcode::EcLevel;
 
@@ -39,6 +41,11 @@ pub struct QrMatrix {
     /// Modules per side, without the quiet zone.
     pub width: usize,
     dark: Vec<bool>,
+    /// The dark modules as runs, made once with the symbol (in parallel,
+    /// when the job is resolved) and shared by every drawing of it.
+    runs: Arc<[Run]>,
+    /// A hash of the width and runs: what makes two symbols one drawing.
+    digest: u64,
 }
 
 /// A horizontal run of dark modules: row, first column, length.
@@ -94,9 +101,13 @@ impl QrMatrix {
         canvas.draw_all_functional_patterns();
         canvas.draw_data(&codewords, &ec_codewords);
         let width = version.width() as usize;
+        let dark = mask::best(&canvas, version, ec, width);
+        let runs: Arc<[Run]> = runs_of(&dark, width).into();
         Ok(QrMatrix {
             width,
-            dark: mask::best(&canvas, version, ec, width),
+            digest: digest(width, &runs),
+            dark,
+            runs,
         })
     }
 
@@ -143,28 +154,59 @@ impl QrMatrix {
     }
 
     /// Dark modules merged into horizontal runs; coordinates exclude the quiet zone.
-    pub fn runs(&self) -> Vec<Run> {
-        let mut runs = Vec::new();
-        for row in 0..self.width {
-            let mut col = 0;
-            while col < self.width {
-                if self.is_dark(col, row) {
-                    let start = col;
-                    while col < self.width && self.is_dark(col, row) {
-                        col += 1;
-                    }
-                    runs.push(Run {
-                        row,
-                        col: start,
-                        len: col - start,
-                    });
-                } else {
+    pub fn runs(&self) -> &[Run] {
+        &self.runs
+    }
+
+    /// The runs, shared: a drawing of the symbol holds them without a copy.
+    pub fn shared_runs(&self) -> Arc<[Run]> {
+        self.runs.clone()
+    }
+
+    /// A hash of the symbol's modules: equal for equal symbols.
+    pub fn digest(&self) -> u64 {
+        self.digest
+    }
+}
+
+/// The dark modules of a `width`-wide symbol, row by row, as runs.
+fn runs_of(dark: &[bool], width: usize) -> Vec<Run> {
+    let mut runs = Vec::new();
+    for (row, line) in dark.chunks(width).enumerate() {
+        let mut col = 0;
+        while col < width {
+            if line[col] {
+                let start = col;
+                while col < width && line[col] {
                     col += 1;
                 }
+                runs.push(Run {
+                    row,
+                    col: start,
+                    len: col - start,
+                });
+            } else {
+                col += 1;
             }
         }
-        runs
     }
+    runs
+}
+
+/// The width and runs hashed as one run of bytes (field by field, a
+/// thousand runs a code cost more than drawing it).
+fn digest(width: usize, runs: &[Run]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    width.hash(&mut h);
+    let mut bytes = Vec::with_capacity(runs.len() * 6);
+    for r in runs {
+        for n in [r.row, r.col, r.len] {
+            bytes.extend_from_slice(&(n as u16).to_le_bytes());
+        }
+    }
+    h.write(&bytes);
+    h.finish()
 }
 
 #[cfg(test)]

@@ -57,7 +57,7 @@ pub fn raster(page: &Page, width_px: u32) -> Pixmap {
                     (centre_y - side / 2.0).round(),
                 );
                 let mut pb = PathBuilder::new();
-                for r in runs {
+                for r in runs.iter() {
                     if let Some(rect) = tiny_skia::Rect::from_xywh(
                         x0 + r.col as f32 * m,
                         y0 + r.row as f32 * m,

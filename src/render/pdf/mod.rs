@@ -821,7 +821,7 @@ mod tests {
             qrcode::EcLevel::M,
         )
         .unwrap();
-        let rects = stacked(&m.runs());
+        let rects = stacked(m.runs());
         assert!(rects.len() < m.runs().len());
         let mut covered = vec![0u8; m.width * m.width];
         for (col, row, len, height) in rects {

@@ -124,12 +124,16 @@ impl<'a> Measured<'a> {
         let space = font.width(" ", size) as f64;
         let mut pieces = Vec::new();
         let (mut widest_joined, mut split) = (0.0f32, false);
-        // Words with their byte ranges, so that a compound is one slice.
+        // Words with their byte ranges, so that a compound is one slice,
+        // and whether each is its own lower case (looked at once a word,
+        // not once for every candidate compound it is part of).
         let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut lower: Vec<bool> = Vec::new();
         let mut at = 0;
         for w in text.split(' ') {
             if !w.is_empty() {
                 words.push((at, at + w.len()));
+                lower.push(is_lower(w));
             }
             at += w.len() + 1;
         }
@@ -140,7 +144,7 @@ impl<'a> Measured<'a> {
             // The longest listed word starting here, its syllables one
             // space apart.
             let first = &text[start..end];
-            let starts_one = if is_lower(first) {
+            let starts_one = if lower[i] {
                 set.firsts.contains(first)
             } else {
                 set.firsts.contains(&first.to_lowercase())
@@ -155,7 +159,7 @@ impl<'a> Measured<'a> {
                 // Most text is lower case already: looked up as it is,
                 // without a lowered copy for every candidate.
                 let listed = || {
-                    if is_lower(joined) {
+                    if lower[i..i + n].iter().all(|l| *l) {
                         set.words.contains(joined)
                     } else {
                         set.words.contains(&joined.to_lowercase())

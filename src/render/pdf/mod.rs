@@ -59,44 +59,41 @@ fn write(doc: &Document, options: Options, contents: Contents) -> Vec<u8> {
         pdf.metadata.info.metadata_date = date;
     }
 
-    // Fonts and images first (they need the document), then every page's
-    // content in parallel. printpdf is given each page's links, and on the
-    // first page one line per face of every character the document shows,
-    // so that it embeds the same subsets as for the pages themselves; its
-    // content streams are then replaced by ours.
+    // Fonts, images and forms first (they need the document). printpdf is
+    // then given each page's links, and on the first page one line per
+    // face of every character the document shows, so that it embeds the
+    // same subsets as for the pages themselves; while it builds the
+    // document (subsetting the fonts, one after the other), the pages'
+    // own content is written and deflated on the other cores, and replaces
+    // printpdf's.
     let res = Resources::add(&mut pdf, doc, options.cmyk);
-    let (pages, own): (Vec<PdfPage>, Option<Vec<Vec<u8>>>) = match contents {
-        Contents::Own => {
-            let glyphs = content::Glyphs::of(&doc.pages, parsed_font);
-            let own = doc
-                .pages
-                .par_iter()
-                .map(|page| content::write(&res, &glyphs, page))
-                .collect();
-            let pages = doc
-                .pages
-                .iter()
-                .enumerate()
-                .map(|(i, page)| {
-                    let mut ops = Vec::new();
-                    if i == 0 {
-                        ops = glyph_use(&res, &glyphs);
-                    }
-                    ops.extend(links(page));
-                    pdf_page(page, ops)
-                })
-                .collect();
-            (pages, Some(own))
-        }
+    let glyphs = match contents {
+        Contents::Own => Some(content::Glyphs::of(&doc.pages, parsed_font)),
         #[cfg(test)]
-        Contents::Printpdf => {
-            let pages = doc
-                .pages
-                .par_iter()
-                .map(|page| pdf_page(page, reference::page_ops(&res, page)))
-                .collect();
-            (pages, None)
-        }
+        Contents::Printpdf => None,
+    };
+    let pages: Vec<PdfPage> = match &glyphs {
+        Some(glyphs) => doc
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, page)| {
+                let mut ops = Vec::new();
+                if i == 0 {
+                    ops = glyph_use(&res, glyphs);
+                }
+                ops.extend(links(page));
+                pdf_page(page, ops)
+            })
+            .collect(),
+        #[cfg(not(test))]
+        None => unreachable!("only the tests have printpdf write the pages"),
+        #[cfg(test)]
+        None => doc
+            .pages
+            .par_iter()
+            .map(|page| pdf_page(page, reference::page_ops(&res, page)))
+            .collect(),
     };
     pdf.with_pages(pages);
     for (title, page) in &doc.outline {
@@ -104,14 +101,24 @@ fn write(doc: &Document, options: Options, contents: Contents) -> Vec<u8> {
     }
     // Images stay raw here and are deflated with the other streams below.
     // `secure: false` lets through the Op::Unknown `re` and `f` that
-    // page_ops writes for rectangles; nothing else here makes unknown ops.
+    // the tests' printpdf pages write for rectangles.
     let opts = PdfSaveOptions {
         optimize: false,
         secure: false,
         image_optimization: None,
         ..Default::default()
     };
-    let mut lo = pdf.to_lopdf_document(&opts, &mut Vec::new());
+    let (mut lo, own) = rayon::join(
+        || pdf.to_lopdf_document(&opts, &mut Vec::new()),
+        || {
+            glyphs.as_ref().map(|glyphs| {
+                doc.pages
+                    .par_iter()
+                    .map(|page| Packed::of(content::write(&res, glyphs, page)))
+                    .collect::<Vec<_>>()
+            })
+        },
+    );
     drop(pdf);
     if let Some(own) = own {
         replace_contents(&mut lo, own);
@@ -189,9 +196,9 @@ fn links(page: &Page) -> Vec<Op> {
 
 /// Each page's content stream (printpdf's, of the stand-in operations)
 /// replaced by the one written here.
-fn replace_contents(lo: &mut lopdf::Document, contents: Vec<Vec<u8>>) {
+fn replace_contents(lo: &mut lopdf::Document, contents: Vec<Packed>) {
     let pages: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
-    for (page, bytes) in pages.into_iter().zip(contents) {
+    for (page, packed) in pages.into_iter().zip(contents) {
         let Some(stream) = lo
             .get_dictionary(page)
             .and_then(|d| d.get(b"Contents"))
@@ -201,9 +208,58 @@ fn replace_contents(lo: &mut lopdf::Document, contents: Vec<Vec<u8>>) {
             continue;
         };
         if let Ok(lopdf::Object::Stream(s)) = lo.get_object_mut(stream) {
-            s.set_plain_content(bytes);
+            s.set_plain_content(Vec::new());
+            packed.into(s);
         }
     }
+}
+
+/// A stream's bytes, deflated when that makes them smaller.
+enum Packed {
+    Plain(Vec<u8>),
+    Deflated(Vec<u8>),
+}
+
+impl Packed {
+    /// Deflated, unless the stream is under 64 bytes (a header and a
+    /// checksum would outweigh what deflate saves) or would not shrink.
+    fn of(plain: Vec<u8>) -> Packed {
+        if plain.len() < 64 {
+            return Packed::Plain(plain);
+        }
+        match deflate(&plain) {
+            Some(packed) if packed.len() < plain.len() => Packed::Deflated(packed),
+            _ => Packed::Plain(plain),
+        }
+    }
+
+    /// Into `stream`, whose dictionary then says how it is packed.
+    fn into(self, stream: &mut lopdf::Stream) {
+        match self {
+            Packed::Plain(bytes) => stream.set_plain_content(bytes),
+            Packed::Deflated(bytes) => {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(bytes);
+            }
+        }
+    }
+}
+
+/// `plain` deflated by this thread's compressor (level 2).
+fn deflate(plain: &[u8]) -> Option<Vec<u8>> {
+    with_compressor(|compress| {
+        let mut packed = Vec::with_capacity(plain.len() / 3 + 64);
+        loop {
+            let done = compress.total_in() as usize;
+            let status = compress
+                .compress_vec(&plain[done..], &mut packed, flate2::FlushCompress::Finish)
+                .ok()?;
+            match status {
+                flate2::Status::StreamEnd => return Some(packed),
+                _ => packed.reserve(packed.capacity().max(1024)),
+            }
+        }
+    })
 }
 
 /// The bookmarks in the document's order. printpdf writes them sorted by
@@ -293,35 +349,12 @@ fn compress_streams(doc: &mut lopdf::Document) {
         .objects
         .values_mut()
         .filter_map(|o| match o {
-            lopdf::Object::Stream(s) if s.dict.get(b"Filter").is_err() && s.content.len() >= 64 => {
-                Some(s)
-            }
+            lopdf::Object::Stream(s) if s.dict.get(b"Filter").is_err() => Some(s),
             _ => None,
         })
         .collect();
     streams.into_par_iter().for_each(|stream| {
-        let len = stream.content.len();
-        let packed = with_compressor(|compress| {
-            let mut packed = Vec::with_capacity(len / 3 + 64);
-            loop {
-                let done = compress.total_in() as usize;
-                let status = compress
-                    .compress_vec(
-                        &stream.content[done..],
-                        &mut packed,
-                        flate2::FlushCompress::Finish,
-                    )
-                    .ok()?;
-                match status {
-                    flate2::Status::StreamEnd => return Some(packed),
-                    _ => packed.reserve(packed.capacity().max(1024)),
-                }
-            }
-        });
-        if let Some(packed) = packed.filter(|p| p.len() < len) {
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(packed);
-        }
+        Packed::of(std::mem::take(&mut stream.content)).into(stream);
     });
 }
 

@@ -7,11 +7,11 @@
 //! or a `LANG` starting with `en` says English (in that order). The
 //! library alone (its unit tests, the fuzzer) speaks English.
 
-use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use rustc_hash::FxHashMap as HashMap;
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +125,7 @@ fn messages(ui: Ui) -> &'static Messages {
 /// indented; only a closing brace may start a line of it). The files have no terms and no references
 /// between messages, so each entry parses alone.
 fn entries(text: &'static str) -> HashMap<&'static str, &'static str> {
-    let mut out = HashMap::with_capacity(1024);
+    let mut out = HashMap::with_capacity_and_hasher(1024, Default::default());
     let mut open: Option<(&str, usize)> = None;
     let mut at = 0;
     for line in text.split_inclusive('\n') {

@@ -221,8 +221,20 @@ fn png_image(bytes: &[u8]) -> Result<RgbaImage, String> {
         while let Some(row) = reader.next_row().map_err(bad)? {
             let Some(to) = rows.next() else { break };
             let row = row.data();
+            // A clear pixel is clear black, as the averaging makes it.
+            if matches!(color, png::ColorType::Rgba | png::ColorType::Indexed) {
+                // Most logos: RGBA rows copied as they are, four bytes at
+                // a time, without a look at the colour type for each pixel.
+                for (px, from) in to.chunks_exact_mut(4).zip(row.chunks_exact(4)) {
+                    if from[3] == 0 {
+                        px.fill(0);
+                    } else {
+                        px.copy_from_slice(from);
+                    }
+                }
+                continue;
+            }
             for (x, px) in to.chunks_exact_mut(4).enumerate() {
-                // A clear pixel is clear black, as the averaging makes it.
                 let p = pixel(row, x, color);
                 px.copy_from_slice(if p[3] == 0 { &[0; 4] } else { &p });
             }

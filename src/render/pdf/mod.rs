@@ -567,12 +567,24 @@ fn r2(v: f32) -> f32 {
 
 /// RGB pixels of `image` composited over `matte`.
 fn flatten(image: &::image::RgbaImage, matte: Color) -> Vec<u8> {
-    let mut out = Vec::with_capacity(image.width() as usize * image.height() as usize * 3);
-    for p in image.pixels() {
-        let [r, g, b, a] = p.0;
-        let mix =
-            |c: u8, m: u8| ((c as u32 * a as u32 + m as u32 * (255 - a as u32) + 127) / 255) as u8;
-        out.extend_from_slice(&[mix(r, matte.r), mix(g, matte.g), mix(b, matte.b)]);
+    let mut out = vec![0u8; image.width() as usize * image.height() as usize * 3];
+    let ground = [matte.r, matte.g, matte.b];
+    for (o, p) in out.chunks_exact_mut(3).zip(image.as_raw().chunks_exact(4)) {
+        // Opaque and clear pixels (most of a logo) need no arithmetic: the
+        // mix below gives exactly the pixel, or the matte, for them.
+        match p[3] {
+            255 => o.copy_from_slice(&p[..3]),
+            0 => o.copy_from_slice(&ground),
+            a => {
+                let a = u32::from(a);
+                let mix = |c: u8, m: u8| {
+                    ((u32::from(c) * a + u32::from(m) * (255 - a) + 127) / 255) as u8
+                };
+                for ((o, c), m) in o.iter_mut().zip(&p[..3]).zip(ground) {
+                    *o = mix(*c, m);
+                }
+            }
+        }
     }
     out
 }
@@ -872,6 +884,21 @@ mod tests {
                     "({x}, {y})"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn flattened_pixels_are_mixed_with_the_matte_by_their_alpha() {
+        let matte = Color::rgb(0xf4, 0xe8, 0xd0);
+        let image = ::image::RgbaImage::from_fn(256, 3, |x, y| {
+            ::image::Rgba([(x * 7) as u8, (y * 90) as u8, 255 - x as u8, x as u8])
+        });
+        let out = flatten(&image, matte);
+        for (i, p) in image.pixels().enumerate() {
+            let [r, g, b, a] = p.0.map(u32::from);
+            let mix = |c: u32, m: u8| ((c * a + u32::from(m) * (255 - a) + 127) / 255) as u8;
+            let want = [mix(r, matte.r), mix(g, matte.g), mix(b, matte.b)];
+            assert_eq!(out[3 * i..3 * i + 3], want, "pixel {i}, alpha {a}");
         }
     }
 }

@@ -1,16 +1,81 @@
-//! Indexes the shipped national catalogue when toroi is compiled, so that
+//! Indexes what toroi ships when it is compiled.
+//!
+//! The national catalogue, so that
 //! a run looks a code or a portal id up without parsing the table's 5,670
 //! rows (about 3 ms, which every print command paid before its first
 //! page): where each row starts, the rows in portal-id order and how many
 //! codes there are, written to `$OUT_DIR/catalogue_index.rs` as plain
 //! numbers (no pointers, so nothing to relocate when toroi starts).
+//!
+//! The message files, so that a command parses only the messages it says
+//! (a handful of seven hundred) without reading the whole file for them:
+//! where each entry and its id are, by id, in `$OUT_DIR/messages_index.rs`.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
 const TABLE: &str = "assets/catalogue/portal-2026-07.tsv";
 
+const MESSAGES: [(&str, &str); 2] = [("VI", "assets/i18n/vi.ftl"), ("EN", "assets/i18n/en.ftl")];
+
 fn main() {
+    index_catalogue();
+    index_messages();
+}
+
+/// Each message file's entries as (end of the id, start, end) byte
+/// offsets, sorted by id. An entry starts on a line that begins with its
+/// id and runs until the next line that begins with an id or a comment
+/// (its value's further lines, attributes and variants are indented; only
+/// a select expression's closing brace may start a line of it). The files
+/// have no terms and no references between messages, so each entry parses
+/// alone (a test parses every one and compares it with the whole file).
+fn index_messages() {
+    let mut out = String::new();
+    for (name, path) in MESSAGES {
+        println!("cargo:rerun-if-changed={path}");
+        let text = std::fs::read_to_string(path).expect("the message files");
+        let mut entries: Vec<(&str, usize, usize)> = Vec::new();
+        let mut open: Option<(&str, usize)> = None;
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            if line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '#' || c == '-') {
+                if let Some((id, from)) = open.take() {
+                    entries.push((id, from, at));
+                }
+                if let Some((id, _)) = line.split_once('=').filter(|_| !line.starts_with('#')) {
+                    open = Some((id.trim(), at));
+                }
+            }
+            at += line.len();
+        }
+        if let Some((id, from)) = open {
+            entries.push((id, from, text.len()));
+        }
+        entries.sort_by_key(|e| e.0);
+        assert!(
+            entries.windows(2).all(|w| w[0].0 != w[1].0),
+            "{path}: an id is defined twice"
+        );
+        write!(
+            out,
+            "/// {path}: (end of the id, start, end) of each entry, by id.\nstatic {name}_ENTRIES: [(u32, u32, u32); {}] = [",
+            entries.len()
+        )
+        .unwrap();
+        for (n, (id, from, to)) in entries.iter().enumerate() {
+            if n % 8 == 0 {
+                out.push_str("\n    ");
+            }
+            write!(out, "({}, {from}, {to}), ", from + id.len()).unwrap();
+        }
+        out.push_str("\n];\n\n");
+    }
+    let dest = PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("messages_index.rs");
+    std::fs::write(dest, out).unwrap();
+}
+
+fn index_catalogue() {
     println!("cargo:rerun-if-changed={TABLE}");
     println!("cargo:rerun-if-changed=build.rs");
     let text = std::fs::read_to_string(TABLE).expect("the shipped catalogue");

@@ -11,7 +11,6 @@ use std::sync::{Mutex, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use rustc_hash::FxHashMap as HashMap;
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,14 +88,33 @@ pub fn current() -> Ui {
         .unwrap_or(Ui::En)
 }
 
+// VI_ENTRIES and EN_ENTRIES: where each message is in its file (build.rs).
+include!(concat!(env!("OUT_DIR"), "/messages_index.rs"));
+
 /// A language's messages, each parsed the first time it is said: a command
 /// says a handful of the file's seven hundred, and parsing them all took a
-/// poster a tenth of its work.
+/// poster a tenth of its work. Where each one is in the file was worked
+/// out when toroi was compiled.
 struct Messages {
-    /// Each message's lines in the file, by its id.
-    source: HashMap<&'static str, &'static str>,
+    ui: Ui,
     /// The messages parsed so far.
     bundle: Mutex<FluentBundle<FluentResource>>,
+}
+
+impl Messages {
+    /// The lines of message `id` in the file.
+    fn source(&self, id: &str) -> Option<&'static str> {
+        let text = self.ui.source();
+        let entries: &[(u32, u32, u32)] = match self.ui {
+            Ui::Vi => &VI_ENTRIES,
+            Ui::En => &EN_ENTRIES,
+        };
+        let at = |n: u32| n as usize;
+        entries
+            .binary_search_by(|&(id_end, start, _)| text[at(start)..at(id_end)].cmp(id))
+            .ok()
+            .map(|i| &text[at(entries[i].1)..at(entries[i].2)])
+    }
 }
 
 fn messages(ui: Ui) -> &'static Messages {
@@ -113,40 +131,10 @@ fn messages(ui: Ui) -> &'static Messages {
         // as boxes, and a path in a message must be copied as it is.
         bundle.set_use_isolating(false);
         Messages {
-            source: entries(ui.source()),
+            ui,
             bundle: Mutex::new(bundle),
         }
     })
-}
-
-/// The entries of a Fluent file by id: an entry starts on a line that
-/// begins with its id and runs until the next line that begins with an
-/// id or a comment (its value's further lines, attributes and variants are
-/// indented; only a closing brace may start a line of it). The files have no terms and no references
-/// between messages, so each entry parses alone.
-fn entries(text: &'static str) -> HashMap<&'static str, &'static str> {
-    let mut out = HashMap::with_capacity_and_hasher(1024, Default::default());
-    let mut open: Option<(&str, usize)> = None;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        // A select expression's closing brace may stand at the start of
-        // a line; an id, a comment or a term never does.
-        let starts_entry =
-            line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '#' || c == '-');
-        if starts_entry {
-            if let Some((id, from)) = open.take() {
-                out.insert(id, &text[from..at]);
-            }
-            if let Some((id, _)) = line.split_once('=').filter(|_| !line.starts_with('#')) {
-                open = Some((id.trim(), at));
-            }
-        }
-        at += line.len();
-    }
-    if let Some((id, from)) = open {
-        out.insert(id, &text[from..]);
-    }
-    out
 }
 
 /// The message `id` in the interface's language, with its arguments.
@@ -158,8 +146,8 @@ pub fn message(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
 pub fn lookup(id: &str) -> Option<String> {
     let ui = current();
     messages(ui)
-        .source
-        .contains_key(id)
+        .source(id)
+        .is_some()
         .then(|| message_in(ui, id, &[]))
 }
 
@@ -168,9 +156,9 @@ pub fn message_in(ui: Ui, id: &str, args: &[(&str, FluentValue<'_>)]) -> String 
     let messages = messages(ui);
     let mut bundle = messages.bundle.lock().unwrap_or_else(|e| e.into_inner());
     if !bundle.has_message(id) {
-        if let Some(source) = messages.source.get(id) {
+        if let Some(source) = messages.source(id) {
             let resource =
-                FluentResource::try_new((*source).to_owned()).expect("the message files parse");
+                FluentResource::try_new(source.to_owned()).expect("the message files parse");
             bundle
                 .add_resource(resource)
                 .expect("message ids are unique");
@@ -326,7 +314,11 @@ mod tests {
             bundle.add_resource(whole).unwrap();
             let ids = ids(ui);
             assert!(ids.len() > 500);
-            assert_eq!(messages(ui).source.len(), ids.len(), "{ui:?}");
+            let indexed = match ui {
+                Ui::Vi => VI_ENTRIES.len(),
+                Ui::En => EN_ENTRIES.len(),
+            };
+            assert_eq!(indexed, ids.len(), "{ui:?}");
             let mut args = FluentArgs::new();
             for name in ["n", "count", "path", "kind", "what", "more", "page"] {
                 args.set(name, FluentValue::from(2));

@@ -12,7 +12,7 @@
 //! printpdf embeds, which is the glyph's place among the glyphs the
 //! document uses (see [`Glyphs`]).
 
-use printpdf::{Color as PdfColor, CurTransMat, ParsedFont, XObjectTransform};
+use printpdf::{Color as PdfColor, CurTransMat, ParsedFont};
 use rustc_hash::FxHashMap;
 
 use super::{color_of, r2, Resources};
@@ -355,21 +355,11 @@ pub fn write(res: &Resources, glyphs: &Glyphs, page: &Page) -> Vec<u8> {
                 s.op("Q");
             }
             Item::Image {
-                id,
-                rect,
-                image,
-                matte,
+                id, image, matte, ..
             } => {
                 // The image's unit square, scaled to its pixels at 72 dpi
                 // and then to its box, by printpdf's own matrices.
-                let transform = XObjectTransform {
-                    translate_x: Some(printpdf::Pt(rect.x)),
-                    translate_y: Some(printpdf::Pt(flip(rect.bottom()))),
-                    scale_x: Some(rect.w / image.width() as f32),
-                    scale_y: Some(rect.h / image.height() as f32),
-                    dpi: Some(72.0),
-                    ..Default::default()
-                };
+                let transform = super::image_placement(item, page.height);
                 let size = (
                     printpdf::Px(image.width() as usize),
                     printpdf::Px(image.height() as usize),

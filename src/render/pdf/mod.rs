@@ -565,6 +565,22 @@ fn r2(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
 }
 
+/// Where an image item goes on a page `page_h` high: its pixels at 72 dpi,
+/// scaled to its box (the identity for any other item).
+fn image_placement(item: &Item, page_h: f32) -> printpdf::XObjectTransform {
+    let Item::Image { rect, image, .. } = item else {
+        return printpdf::XObjectTransform::default();
+    };
+    printpdf::XObjectTransform {
+        translate_x: Some(Pt(rect.x)),
+        translate_y: Some(Pt(page_h - rect.bottom())),
+        scale_x: Some(rect.w / image.width() as f32),
+        scale_y: Some(rect.h / image.height() as f32),
+        dpi: Some(72.0),
+        ..Default::default()
+    }
+}
+
 /// RGB pixels of `image` composited over `matte`.
 fn flatten(image: &::image::RgbaImage, matte: Color) -> Vec<u8> {
     let mut out = vec![0u8; image.width() as usize * image.height() as usize * 3];

@@ -112,22 +112,10 @@ pub fn page_ops(res: &Resources, page: &Page) -> Vec<Op> {
                 });
                 ops.push(Op::RestoreGraphicsState);
             }
-            Item::Image {
-                id,
-                rect,
-                image,
-                matte,
-            } => {
+            Item::Image { id, matte, .. } => {
                 ops.push(Op::UseXobject {
                     id: res.images[&image_key(*id, *matte)].clone(),
-                    transform: XObjectTransform {
-                        translate_x: Some(Pt(rect.x)),
-                        translate_y: Some(Pt(flip(rect.bottom()))),
-                        scale_x: Some(rect.w / image.width() as f32),
-                        scale_y: Some(rect.h / image.height() as f32),
-                        dpi: Some(72.0),
-                        ..Default::default()
-                    },
+                    transform: super::image_placement(item, page.height),
                 });
             }
             Item::Link { .. } => {}

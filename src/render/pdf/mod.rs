@@ -65,63 +65,78 @@ fn write(doc: &Document, options: Options, contents: Contents) -> Vec<u8> {
     // same subsets as for the pages themselves; while it builds the
     // document (subsetting the fonts, one after the other), the pages'
     // own content is written and deflated on the other cores, and replaces
-    // printpdf's.
-    let res = Resources::add(&mut pdf, doc, options.cmyk);
-    let glyphs = match contents {
-        Contents::Own => Some(content::Glyphs::of(&doc.pages, parsed_font)),
-        #[cfg(test)]
-        Contents::Printpdf => None,
-    };
-    let pages: Vec<PdfPage> = match &glyphs {
-        Some(glyphs) => doc
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(i, page)| {
-                let mut ops = Vec::new();
-                if i == 0 {
-                    ops = glyph_use(&res, glyphs);
-                }
-                ops.extend(links(page));
-                pdf_page(page, ops)
-            })
-            .collect(),
-        #[cfg(not(test))]
-        None => unreachable!("only the tests have printpdf write the pages"),
-        #[cfg(test)]
-        None => doc
-            .pages
-            .par_iter()
-            .map(|page| pdf_page(page, reference::page_ops(&res, page)))
-            .collect(),
-    };
-    pdf.with_pages(pages);
-    for (title, page) in &doc.outline {
-        pdf.add_bookmark(title, page + 1);
-    }
-    // Images stay raw here and are deflated with the other streams below.
-    // `secure: false` lets through the Op::Unknown `re` and `f` that
-    // the tests' printpdf pages write for rectangles.
-    let opts = PdfSaveOptions {
-        optimize: false,
-        secure: false,
-        image_optimization: None,
-        ..Default::default()
-    };
-    let (mut lo, own) = rayon::join(
-        || pdf.to_lopdf_document(&opts, &mut Vec::new()),
-        || {
-            glyphs.as_ref().map(|glyphs| {
-                doc.pages
-                    .par_iter()
-                    .map(|page| Packed::of(content::write(&res, glyphs, page)))
-                    .collect::<Vec<_>>()
-            })
-        },
-    );
-    drop(pdf);
-    if let Some(own) = own {
-        replace_contents(&mut lo, own);
+    // printpdf's. The images' samples (a logo is a poster's largest stream)
+    // are flattened and deflated from the start, on another core, while
+    // the rest is made; they replace printpdf's raw ones at the end.
+    let mut early: Vec<((ImageId, [u8; 3]), Packed)> = Vec::new();
+    let (mut lo, own, res) = rayon::in_place_scope(|scope| {
+        if contents == Contents::Own {
+            let early = &mut early;
+            scope.spawn(move |_| *early = packed_images(doc, options.cmyk));
+        }
+        let res = Resources::add(&mut pdf, doc, options.cmyk);
+        let glyphs = match contents {
+            Contents::Own => Some(content::Glyphs::of(&doc.pages, parsed_font)),
+            #[cfg(test)]
+            Contents::Printpdf => None,
+        };
+        let pages: Vec<PdfPage> = match &glyphs {
+            Some(glyphs) => doc
+                .pages
+                .iter()
+                .enumerate()
+                .map(|(i, page)| {
+                    let mut ops = Vec::new();
+                    if i == 0 {
+                        ops = glyph_use(&res, glyphs);
+                    }
+                    ops.extend(links(page));
+                    pdf_page(page, ops)
+                })
+                .collect(),
+            #[cfg(not(test))]
+            None => unreachable!("only the tests have printpdf write the pages"),
+            #[cfg(test)]
+            None => doc
+                .pages
+                .par_iter()
+                .map(|page| pdf_page(page, reference::page_ops(&res, page)))
+                .collect(),
+        };
+        pdf.with_pages(pages);
+        for (title, page) in &doc.outline {
+            pdf.add_bookmark(title, page + 1);
+        }
+        // Images stay raw here and are deflated with the other streams below.
+        // `secure: false` lets through the Op::Unknown `re` and `f` that
+        // the tests' printpdf pages write for rectangles.
+        let opts = PdfSaveOptions {
+            optimize: false,
+            secure: false,
+            image_optimization: None,
+            ..Default::default()
+        };
+        let (lo, own) = rayon::join(
+            || pdf.to_lopdf_document(&opts, &mut Vec::new()),
+            || {
+                glyphs.as_ref().map(|glyphs| {
+                    doc.pages
+                        .par_iter()
+                        .map(|page| Packed::of(content::write(&res, glyphs, page)))
+                        .collect::<Vec<_>>()
+                })
+            },
+        );
+        drop(pdf);
+        (lo, own, res)
+    });
+    if let Some(contents) = own {
+        replace_contents(&mut lo, contents);
+        let images = early
+            .into_iter()
+            .filter_map(|(key, packed)| res.images.get(&key).map(|id| (id, packed)))
+            .collect();
+        replace_images(&mut lo, images);
     }
     set_boxes(&mut lo, doc);
     order_outline(&mut lo, doc);
@@ -209,6 +224,66 @@ fn replace_contents(lo: &mut lopdf::Document, contents: Vec<Packed>) {
         };
         if let Ok(lopdf::Object::Stream(s)) = lo.get_object_mut(stream) {
             s.set_plain_content(Vec::new());
+            packed.into(s);
+        }
+    }
+}
+
+/// Each distinct image of `doc` (by image and matte) with its samples
+/// packed, as [`Resources::add`] gives them to printpdf.
+fn packed_images(doc: &Document, cmyk: bool) -> Vec<((ImageId, [u8; 3]), Packed)> {
+    let mut seen = std::collections::HashSet::new();
+    type Key = (ImageId, [u8; 3]);
+    let images: Vec<(&::image::RgbaImage, Color, Key)> = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|item| match item {
+            Item::Image {
+                id, image, matte, ..
+            } => Some((&**image, *matte, image_key(*id, *matte))),
+            _ => None,
+        })
+        .filter(|(_, _, key)| seen.insert(*key))
+        .collect();
+    images
+        .into_par_iter()
+        .map(|(image, matte, key)| {
+            let samples = match cmyk {
+                true => cmyk_samples(image, matte),
+                false => flatten(image, matte),
+            };
+            (key, Packed::of(samples))
+        })
+        .collect()
+}
+
+/// Each image's stream replaced by its samples packed here (the same
+/// bytes printpdf wrote, deflated while it subset the fonts).
+fn replace_images(lo: &mut lopdf::Document, images: Vec<(&XObjectId, Packed)>) {
+    let Some(&first) = lo.get_pages().values().next() else {
+        return;
+    };
+    let named: Vec<(lopdf::ObjectId, Packed)> = {
+        let Ok(xobjects) = lo
+            .get_dictionary(first)
+            .and_then(|p| p.get_deref(b"Resources", lo))
+            .and_then(|r| r.as_dict())
+            .and_then(|r| r.get_deref(b"XObject", lo))
+            .and_then(|x| x.as_dict())
+        else {
+            return;
+        };
+        images
+            .into_iter()
+            .filter_map(|(id, packed)| {
+                let at = xobjects.get(id.0.as_bytes()).and_then(|o| o.as_reference());
+                at.ok().map(|at| (at, packed))
+            })
+            .collect()
+    };
+    for (at, packed) in named {
+        if let Ok(lopdf::Object::Stream(s)) = lo.get_object_mut(at) {
             packed.into(s);
         }
     }
@@ -605,10 +680,8 @@ fn flatten(image: &::image::RgbaImage, matte: Color) -> Vec<u8> {
     out
 }
 
-/// `image` composited over `matte` as a DeviceCMYK image, by the same
-/// formula as every other colour of a CMYK file (printpdf's raw images are
-/// RGB only, so the image dictionary is written here).
-fn cmyk_image(image: &::image::RgbaImage, matte: Color) -> ExternalXObject {
+/// The samples of `image` composited over `matte`, in DeviceCMYK.
+fn cmyk_samples(image: &::image::RgbaImage, matte: Color) -> Vec<u8> {
     let rgb = flatten(image, matte);
     let mut content = Vec::with_capacity(rgb.len() / 3 * 4);
     for px in rgb.chunks_exact(3) {
@@ -622,6 +695,14 @@ fn cmyk_image(image: &::image::RgbaImage, matte: Color) -> ExternalXObject {
         };
         content.extend([k.c, k.m, k.y, k.k].map(|v| (v * 255.0).round() as u8));
     }
+    content
+}
+
+/// `image` composited over `matte` as a DeviceCMYK image, by the same
+/// formula as every other colour of a CMYK file (printpdf's raw images are
+/// RGB only, so the image dictionary is written here).
+fn cmyk_image(image: &::image::RgbaImage, matte: Color) -> ExternalXObject {
+    let content = cmyk_samples(image, matte);
     let (w, h) = (image.width() as usize, image.height() as usize);
     let dict = [
         ("Type", DictItem::Name(b"XObject".to_vec())),

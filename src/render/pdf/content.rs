@@ -55,15 +55,15 @@ impl Codes {
 /// Where each character of one face last appeared.
 #[derive(Default)]
 struct Seen {
-    tabled: Vec<usize>,
-    other: FxHashMap<char, usize>,
+    tabled: Vec<u32>,
+    other: FxHashMap<char, u32>,
 }
 
 impl Seen {
-    fn mark(&mut self, c: char, at: usize) {
+    fn mark(&mut self, c: char, at: u32) {
         if (c as usize) < TABLED {
             if self.tabled.is_empty() {
-                self.tabled = vec![usize::MAX; TABLED];
+                self.tabled = vec![u32::MAX; TABLED];
             }
             self.tabled[c as usize] = at;
         } else {
@@ -73,11 +73,11 @@ impl Seen {
 
     /// The characters seen, by their last appearance.
     fn in_order(&self) -> Vec<char> {
-        let mut chars: Vec<(usize, char)> = self
+        let mut chars: Vec<(u32, char)> = self
             .tabled
             .iter()
             .enumerate()
-            .filter(|(_, at)| **at != usize::MAX)
+            .filter(|(_, at)| **at != u32::MAX)
             .filter_map(|(c, at)| char::from_u32(c as u32).map(|c| (*at, c)))
             .chain(self.other.iter().map(|(c, at)| (*at, *c)))
             .collect();
@@ -92,7 +92,9 @@ impl Glyphs {
     /// the numbers are those its subsetter is given).
     pub fn of(pages: &[Page], font: impl Fn(Face) -> &'static ParsedFont) -> Glyphs {
         let mut seen: Vec<(Face, Seen)> = Vec::new();
-        let mut at = 0usize;
+        // A document's characters, counted (a handbook of 200 procedures
+        // shows about a million).
+        let mut at = 0u32;
         for item in pages.iter().flat_map(|p| &p.items) {
             let Item::Text(run) = item else { continue };
             for (face, range, _) in run.font.font().segments(&run.text) {
@@ -105,7 +107,7 @@ impl Glyphs {
                 };
                 for c in run.text[range].chars() {
                     seen[i].1.mark(c, at);
-                    at += 1;
+                    at = at.saturating_add(1);
                 }
             }
         }

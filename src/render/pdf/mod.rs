@@ -223,7 +223,6 @@ fn replace_contents(lo: &mut lopdf::Document, contents: Vec<Packed>) {
             continue;
         };
         if let Ok(lopdf::Object::Stream(s)) = lo.get_object_mut(stream) {
-            s.set_plain_content(Vec::new());
             packed.into(s);
         }
     }
@@ -313,6 +312,7 @@ impl Packed {
         match self {
             Packed::Plain(bytes) => stream.set_plain_content(bytes),
             Packed::Deflated(bytes) => {
+                stream.dict.remove(b"DecodeParms");
                 stream.dict.set("Filter", "FlateDecode");
                 stream.set_content(bytes);
             }

@@ -409,19 +409,6 @@ fn run_command(args: Cli) -> ExitCode {
         }
         crate::model::root::set_flag(root.clone());
     }
-    // A command that writes PDF reads the text faces on another thread
-    // meanwhile.
-    if matches!(
-        args.command,
-        Command::Poster { .. }
-            | Command::Leaflet { .. }
-            | Command::Handbook { .. }
-            | Command::Catalog { .. }
-            | Command::Cards { .. }
-            | Command::Build { .. }
-    ) {
-        crate::render::pdf::warm_up();
-    }
     let result = match args.command {
         Command::Poster {
             procedures,

@@ -41,6 +41,23 @@ impl Face {
         }
     }
 
+    /// Its place in [`Face::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The glyph that draws `c`, if the face has one.
+    pub fn glyph(self, c: char) -> Option<u16> {
+        self.parsed().glyph_index(c).map(|g| g.0)
+    }
+
+    /// A glyph's advance in font units (`hmtx`), 0 for a glyph not there.
+    pub fn advance(self, glyph: u16) -> u16 {
+        self.parsed()
+            .glyph_hor_advance(ttf_parser::GlyphId(glyph))
+            .unwrap_or(0)
+    }
+
     fn parsed(self) -> &'static ttf_parser::Face<'static> {
         static FACES: OnceLock<Vec<ttf_parser::Face<'static>>> = OnceLock::new();
         let faces = FACES.get_or_init(|| {

@@ -9,10 +9,10 @@
 //! so that the PDF is the same file, only sooner.
 //!
 //! Text is shown as Identity-H codes: a glyph's number in the subset font
-//! printpdf embeds, which is the glyph's place among the glyphs the
-//! document uses (see [`Glyphs`]).
+//! embedded (see [`super::fonts`]), which is the glyph's place among the
+//! glyphs the document uses (see [`Glyphs`]).
 
-use printpdf::{Color as PdfColor, CurTransMat, ParsedFont};
+use printpdf::{Color as PdfColor, CurTransMat};
 use rustc_hash::FxHashMap;
 
 use super::{color_of, r2, Resources};
@@ -27,14 +27,22 @@ const TABLED: usize = 0x2070;
 /// The characters a document shows in each face, and the code each one
 /// has in that face's subset.
 pub struct Glyphs {
-    /// By face: each distinct character, ordered by its last appearance in
-    /// the document (the order in which printpdf, reading the pages, would
-    /// have met it last: of two characters drawn by one glyph, the later
-    /// names the glyph for copying text out of the PDF).
-    pub shown: Vec<(Face, Vec<char>)>,
-    /// By face: character → Identity-H code (its glyph's index in the
-    /// subset, whose first glyph is .notdef).
-    codes: Vec<(Face, Codes)>,
+    /// The faces shown, in [`Face::ALL`]'s order.
+    pub faces: Vec<FaceGlyphs>,
+}
+
+/// What one face shows.
+pub struct FaceGlyphs {
+    pub face: Face,
+    /// Each distinct character with its glyph (None: the face has none),
+    /// ordered by its last appearance in the document: of two characters
+    /// drawn by one glyph, the later names the glyph for copying text out
+    /// of the PDF, as printpdf, reading the pages, would have had it.
+    pub chars: Vec<(char, Option<u16>)>,
+    /// The glyphs drawn, ascending, without .notdef: the subset is
+    /// .notdef then these, and a glyph's code is its place there.
+    pub used: Vec<u16>,
+    codes: Codes,
 }
 
 /// One face's codes: a table for the common characters, a map for the rest.
@@ -87,10 +95,9 @@ impl Seen {
 }
 
 impl Glyphs {
-    /// Every character of every text run of `pages`, face by face; `font`
-    /// reads a face's glyph numbers (printpdf's own reading of it, so that
-    /// the numbers are those its subsetter is given).
-    pub fn of(pages: &[Page], font: impl Fn(Face) -> &'static ParsedFont) -> Glyphs {
+    /// Every character of every text run of `pages`, face by face; `glyph`
+    /// gives a character's glyph in a face.
+    pub fn of(pages: &[Page], glyph: impl Fn(Face, char) -> Option<u16>) -> Glyphs {
         let mut seen: Vec<(Face, Seen)> = Vec::new();
         // A document's characters, counted (a handbook of 200 procedures
         // shows about a million).
@@ -112,45 +119,52 @@ impl Glyphs {
             }
         }
         // A stable order for the fonts' first use.
-        seen.sort_by_key(|(face, _)| Face::ALL.iter().position(|f| f == face));
-        let mut shown = Vec::with_capacity(seen.len());
-        let mut codes = Vec::with_capacity(seen.len());
-        for (face, seen) in seen {
-            let chars = seen.in_order();
-            let parsed = font(face);
-            let gid = |c: char| parsed.lookup_glyph_index(c as u32);
-            // The subset's glyphs: .notdef, then the glyphs used in
-            // ascending order (printpdf hands allsorts [0] + its sorted
-            // glyph set, and allsorts numbers them by that position).
-            let gids: Vec<Option<u16>> = chars.iter().map(|&c| gid(c)).collect();
-            let mut used: Vec<u16> = gids.iter().flatten().copied().filter(|&g| g != 0).collect();
-            used.sort_unstable();
-            used.dedup();
-            let code = |g: Option<u16>| match g {
-                Some(g) if g != 0 => used.binary_search(&g).map_or(0, |i| i as u16 + 1),
-                _ => 0,
-            };
-            let mut face_codes = Codes {
-                tabled: vec![0; TABLED],
-                other: FxHashMap::default(),
-            };
-            for (&c, &g) in chars.iter().zip(&gids) {
-                match face_codes.tabled.get_mut(c as usize) {
-                    Some(slot) => *slot = code(g),
-                    None => {
-                        face_codes.other.insert(c, code(g));
+        seen.sort_by_key(|(face, _)| face.index());
+        let faces = seen
+            .into_iter()
+            .map(|(face, seen)| {
+                let chars: Vec<(char, Option<u16>)> = seen
+                    .in_order()
+                    .into_iter()
+                    .map(|c| (c, glyph(face, c)))
+                    .collect();
+                let mut used: Vec<u16> = chars
+                    .iter()
+                    .filter_map(|&(_, g)| g)
+                    .filter(|&g| g != 0)
+                    .collect();
+                used.sort_unstable();
+                used.dedup();
+                let code = |g: Option<u16>| match g {
+                    Some(g) if g != 0 => used.binary_search(&g).map_or(0, |i| i as u16 + 1),
+                    _ => 0,
+                };
+                let mut codes = Codes {
+                    tabled: vec![0; TABLED],
+                    other: FxHashMap::default(),
+                };
+                for &(c, g) in &chars {
+                    match codes.tabled.get_mut(c as usize) {
+                        Some(slot) => *slot = code(g),
+                        None => {
+                            codes.other.insert(c, code(g));
+                        }
                     }
                 }
-            }
-            codes.push((face, face_codes));
-            shown.push((face, chars));
-        }
-        Glyphs { shown, codes }
+                FaceGlyphs {
+                    face,
+                    chars,
+                    used,
+                    codes,
+                }
+            })
+            .collect();
+        Glyphs { faces }
     }
 
     /// The codes of one face (a character it does not show is .notdef).
     fn of_face(&self, face: Face) -> Option<&Codes> {
-        self.codes.iter().find(|(f, _)| *f == face).map(|(_, c)| c)
+        self.faces.iter().find(|f| f.face == face).map(|f| &f.codes)
     }
 }
 

@@ -2,14 +2,13 @@
 //! line break was decided by layout.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
 use printpdf::{
     Actions, BorderArray, Cmyk, Color as PdfColor, Destination, DictItem, ExternalStream,
-    ExternalXObject, FontId, LinkAnnotation, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Pt, Px, RawImage, RawImageData, RawImageFormat, Rgb, TextItem, XObjectId,
+    ExternalXObject, FontId, LinkAnnotation, Op, PdfDocument, PdfPage, PdfSaveOptions, Pt, Px,
+    RawImage, RawImageData, RawImageFormat, Rgb, XObjectId,
 };
 
 use crate::scene::{Color, Document, Item, Page, Target};
@@ -19,6 +18,7 @@ use crate::text::Face;
 use crate::text::FontKind;
 
 mod content;
+mod fonts;
 #[cfg(test)]
 mod reference;
 
@@ -59,45 +59,34 @@ fn write(doc: &Document, options: Options, contents: Contents) -> Vec<u8> {
         pdf.metadata.info.metadata_date = date;
     }
 
-    // Fonts, images and forms first (they need the document). printpdf is
-    // then given each page's links, and on the first page one line per
-    // face of every character the document shows, so that it embeds the
-    // same subsets as for the pages themselves; while it builds the
-    // document (subsetting the fonts, one after the other), the pages'
-    // own content is written and deflated on the other cores, and replaces
-    // printpdf's. The images' samples (a logo is a poster's largest stream)
-    // are flattened and deflated from the start, on another core, while
-    // the rest is made; they replace printpdf's raw ones at the end.
+    // Images and forms first (they need the document); printpdf is then
+    // given each page's links, and makes the document while, on the
+    // other cores, the pages' own content is written and deflated, and
+    // each face shown is subset and embedded (see [`fonts`]); both are put
+    // in at the end. The images' samples (a logo is a poster's largest
+    // stream) are flattened and deflated from the start, on another core,
+    // while the rest is made; they replace printpdf's raw ones at the end.
+    let glyphs = content::Glyphs::of(&doc.pages, |face, c| face.glyph(c));
+    let names: HashMap<Face, FontId> = glyphs
+        .faces
+        .iter()
+        .map(|f| (f.face, FontId(fonts::name(f.face, &f.used))))
+        .collect();
     let mut early: Vec<((ImageId, [u8; 3]), Packed)> = Vec::new();
     let (mut lo, own, res) = rayon::in_place_scope(|scope| {
         if contents == Contents::Own {
             let early = &mut early;
             scope.spawn(move |_| *early = packed_images(doc, options.cmyk));
         }
-        let res = Resources::add(&mut pdf, doc, options.cmyk);
-        let glyphs = match contents {
-            Contents::Own => Some(content::Glyphs::of(&doc.pages, parsed_font)),
-            #[cfg(test)]
-            Contents::Printpdf => None,
-        };
-        let pages: Vec<PdfPage> = match &glyphs {
-            Some(glyphs) => doc
+        let res = Resources::add(&mut pdf, doc, options.cmyk, names, contents);
+        let pages: Vec<PdfPage> = match contents {
+            Contents::Own => doc
                 .pages
                 .iter()
-                .enumerate()
-                .map(|(i, page)| {
-                    let mut ops = Vec::new();
-                    if i == 0 {
-                        ops = glyph_use(&res, glyphs);
-                    }
-                    ops.extend(links(page));
-                    pdf_page(page, ops)
-                })
+                .map(|page| pdf_page(page, links(page)))
                 .collect(),
-            #[cfg(not(test))]
-            None => unreachable!("only the tests have printpdf write the pages"),
             #[cfg(test)]
-            None => doc
+            Contents::Printpdf => doc
                 .pages
                 .par_iter()
                 .map(|page| pdf_page(page, reference::page_ops(&res, page)))
@@ -119,24 +108,36 @@ fn write(doc: &Document, options: Options, contents: Contents) -> Vec<u8> {
         let (lo, own) = rayon::join(
             || pdf.to_lopdf_document(&opts, &mut Vec::new()),
             || {
-                glyphs.as_ref().map(|glyphs| {
-                    doc.pages
-                        .par_iter()
-                        .map(|page| Packed::of(content::write(&res, glyphs, page)))
-                        .collect::<Vec<_>>()
+                (contents == Contents::Own).then(|| {
+                    rayon::join(
+                        || {
+                            doc.pages
+                                .par_iter()
+                                .map(|page| Packed::of(content::write(&res, &glyphs, page)))
+                                .collect::<Vec<_>>()
+                        },
+                        || {
+                            glyphs
+                                .faces
+                                .par_iter()
+                                .map(|f| fonts::embed(f, &res.fonts[&f.face].0))
+                                .collect::<Vec<_>>()
+                        },
+                    )
                 })
             },
         );
         drop(pdf);
         (lo, own, res)
     });
-    if let Some(contents) = own {
+    if let Some((contents, faces)) = own {
         replace_contents(&mut lo, contents);
         let images = early
             .into_iter()
             .filter_map(|(key, packed)| res.images.get(&key).map(|id| (id, packed)))
             .collect();
         replace_images(&mut lo, images);
+        add_fonts(&mut lo, faces);
     }
     set_boxes(&mut lo, doc);
     order_outline(&mut lo, doc);
@@ -158,24 +159,6 @@ fn pdf_page(page: &Page, ops: Vec<Op>) -> PdfPage {
         printpdf::Mm::from(Pt(page.height)),
         ops,
     )
-}
-
-/// One text line per face of every character the document shows in it,
-/// in the order [`content::Glyphs`] gives: what printpdf reads to choose
-/// the glyphs it embeds (never drawn: the page's content is replaced).
-fn glyph_use(res: &Resources, glyphs: &content::Glyphs) -> Vec<Op> {
-    let mut ops = vec![Op::StartTextSection];
-    for (face, chars) in &glyphs.shown {
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(res.fonts[face].clone()),
-            size: Pt(1.0),
-        });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::Text(chars.iter().collect())],
-        });
-    }
-    ops.push(Op::EndTextSection);
-    ops
 }
 
 /// The page's links, as printpdf's annotations.
@@ -209,7 +192,41 @@ fn links(page: &Page) -> Vec<Op> {
     ops
 }
 
-/// Each page's content stream (printpdf's, of the stand-in operations)
+/// The faces embedded, added to the document and named in the fonts
+/// dictionary that every page's resources point at (printpdf's, which it
+/// left empty), in the order printpdf would add them: by name.
+fn add_fonts(lo: &mut lopdf::Document, mut faces: Vec<fonts::Embedded>) {
+    let Some(dict) = font_dict(lo) else {
+        debug_assert!(
+            faces.is_empty(),
+            "printpdf gives every page a fonts dictionary"
+        );
+        return;
+    };
+    faces.sort_by(|a, b| a.name.cmp(&b.name));
+    let named: Vec<(String, lopdf::ObjectId)> = faces
+        .into_iter()
+        .map(|f| (f.name.clone(), f.add_to(lo)))
+        .collect();
+    if let Ok(lopdf::Object::Dictionary(d)) = lo.get_object_mut(dict) {
+        for (name, id) in named {
+            d.set(name, lopdf::Object::Reference(id));
+        }
+    }
+}
+
+/// The fonts dictionary the first page's resources point at.
+fn font_dict(lo: &lopdf::Document) -> Option<lopdf::ObjectId> {
+    let page = *lo.get_pages().values().next()?;
+    let resources = match lo.get_dictionary(page).ok()?.get(b"Resources").ok()? {
+        lopdf::Object::Reference(r) => lo.get_dictionary(*r).ok()?,
+        lopdf::Object::Dictionary(d) => d,
+        _ => return None,
+    };
+    resources.get(b"Font").ok()?.as_reference().ok()
+}
+
+/// Each page's content stream (printpdf's, of its links alone)
 /// replaced by the one written here.
 fn replace_contents(lo: &mut lopdf::Document, contents: Vec<Packed>) {
     let pages: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
@@ -257,8 +274,8 @@ fn packed_images(doc: &Document, cmyk: bool) -> Vec<((ImageId, [u8; 3]), Packed)
         .collect()
 }
 
-/// Each image's stream replaced by its samples packed here (the same
-/// bytes printpdf wrote, deflated while it subset the fonts).
+/// Each image's stream (printpdf's holds its header alone) given its
+/// samples, packed here while the rest was made.
 fn replace_images(lo: &mut lopdf::Document, images: Vec<(&XObjectId, Packed)>) {
     let Some(&first) = lo.get_pages().values().next() else {
         return;
@@ -456,31 +473,6 @@ fn with_compressor<T>(f: impl FnOnce(&mut flate2::Compress) -> T) -> T {
     })
 }
 
-/// printpdf's reading of a shipped face, made once a run: it copies and
-/// parses the whole font (a millisecond for the two text faces).
-fn parsed_font(face: Face) -> &'static ParsedFont {
-    static PARSED: [OnceLock<ParsedFont>; Face::ALL.len()] =
-        [const { OnceLock::new() }; Face::ALL.len()];
-    let i = Face::ALL
-        .iter()
-        .position(|f| *f == face)
-        .expect("every face is listed");
-    PARSED[i].get_or_init(|| {
-        ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new()).expect("shipped font parses")
-    })
-}
-
-/// Starts reading the text faces on another thread, for a command that
-/// will write PDF: their parse then overlaps the reading of the files and
-/// the layout, instead of following them.
-pub fn warm_up() {
-    let _ = std::thread::Builder::new().name("fonts".into()).spawn(|| {
-        for face in [Face::Regular, Face::Bold] {
-            parsed_font(face);
-        }
-    });
-}
-
 /// Fonts, images and QR symbols, added to the document once however many
 /// pages use them.
 struct Resources {
@@ -498,10 +490,27 @@ fn image_key(id: ImageId, matte: Color) -> (ImageId, [u8; 3]) {
 }
 
 impl Resources {
-    fn add(pdf: &mut PdfDocument, doc: &Document, cmyk: bool) -> Resources {
+    /// The faces are named `fonts`; printpdf is given them only when it
+    /// writes the pages (the tests' reference), as it then embeds them.
+    fn add(
+        pdf: &mut PdfDocument,
+        doc: &Document,
+        cmyk: bool,
+        fonts: HashMap<Face, FontId>,
+        contents: Contents,
+    ) -> Resources {
+        #[cfg(test)]
+        if contents == Contents::Printpdf {
+            for (face, id) in &fonts {
+                pdf.resources.fonts.map.insert(
+                    id.clone(),
+                    printpdf::PdfFont::new(reference::parsed_font(*face).clone()),
+                );
+            }
+        }
         let mut res = Resources {
             cmyk,
-            fonts: HashMap::new(),
+            fonts,
             symbols: HashMap::new(),
             images: HashMap::new(),
         };
@@ -522,32 +531,30 @@ impl Resources {
         for (key, form) in forms {
             res.symbols.insert(key, pdf.add_xobject(&form));
         }
+        // printpdf is given each image's header only: its samples are
+        // packed on another core meanwhile (see `packed_images`) and put in
+        // at the end. The tests' printpdf pages get them whole.
+        let samples = contents != Contents::Own;
         for item in doc.pages.iter().flat_map(|p| &p.items) {
-            match item {
-                Item::Text(run) => {
-                    for (face, _, _) in run.font.font().segments(&run.text) {
-                        res.fonts
-                            .entry(face)
-                            .or_insert_with(|| pdf.add_font(parsed_font(face)));
+            if let Item::Image {
+                id, image, matte, ..
+            } = item
+            {
+                res.images.entry(image_key(*id, *matte)).or_insert_with(|| {
+                    if cmyk {
+                        return pdf.add_xobject(&cmyk_image(image, *matte, samples));
                     }
-                }
-                Item::Image {
-                    id, image, matte, ..
-                } => {
-                    res.images.entry(image_key(*id, *matte)).or_insert_with(|| {
-                        if cmyk {
-                            return pdf.add_xobject(&cmyk_image(image, *matte));
-                        }
-                        pdf.add_image(&RawImage {
-                            pixels: RawImageData::U8(flatten(image, *matte)),
-                            width: image.width() as usize,
-                            height: image.height() as usize,
-                            data_format: RawImageFormat::RGB8,
-                            tag: Vec::new(),
-                        })
-                    });
-                }
-                _ => {}
+                    pdf.add_image(&RawImage {
+                        pixels: RawImageData::U8(match samples {
+                            true => flatten(image, *matte),
+                            false => Vec::new(),
+                        }),
+                        width: image.width() as usize,
+                        height: image.height() as usize,
+                        data_format: RawImageFormat::RGB8,
+                        tag: Vec::new(),
+                    })
+                });
             }
         }
         res
@@ -701,8 +708,11 @@ fn cmyk_samples(image: &::image::RgbaImage, matte: Color) -> Vec<u8> {
 /// `image` composited over `matte` as a DeviceCMYK image, by the same
 /// formula as every other colour of a CMYK file (printpdf's raw images are
 /// RGB only, so the image dictionary is written here).
-fn cmyk_image(image: &::image::RgbaImage, matte: Color) -> ExternalXObject {
-    let content = cmyk_samples(image, matte);
+fn cmyk_image(image: &::image::RgbaImage, matte: Color, samples: bool) -> ExternalXObject {
+    let content = match samples {
+        true => cmyk_samples(image, matte),
+        false => Vec::new(),
+    };
     let (w, h) = (image.width() as usize, image.height() as usize);
     let dict = [
         ("Type", DictItem::Name(b"XObject".to_vec())),

@@ -3,13 +3,23 @@
 //! its bytes are compared with.
 
 use printpdf::{
-    CurTransMat, DictItem, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing,
-    Pt, TextItem, WindingOrder, XObjectTransform,
+    CurTransMat, DictItem, LinePoint, Op, PaintMode, ParsedFont, PdfFontHandle, Point, Polygon,
+    PolygonRing, Pt, TextItem, WindingOrder, XObjectTransform,
 };
+use std::sync::OnceLock;
 
 use super::{color_of, image_key, r2, Resources};
 use crate::scene::{Color, Item, Page, Rect};
 use crate::text::Face;
+
+/// printpdf's reading of a shipped face, made once a run.
+pub fn parsed_font(face: Face) -> &'static ParsedFont {
+    static PARSED: [OnceLock<ParsedFont>; Face::ALL.len()] =
+        [const { OnceLock::new() }; Face::ALL.len()];
+    PARSED[face.index()].get_or_init(|| {
+        ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new()).expect("shipped font parses")
+    })
+}
 
 pub fn page_ops(res: &Resources, page: &Page) -> Vec<Op> {
     let flip = |y: f32| page.height - y;

@@ -212,7 +212,14 @@ impl Job {
             Grouping::Field => by_field(r.procedures),
             Grouping::AsListed => r.procedures,
         };
-        let job = Job::with_template(r.kind, template, labels, r.campaign, procedures)?;
+        let mut job = Job::with_template(r.kind, template, labels, r.campaign, procedures)?;
+        // A logo decoded meanwhile, on another core, is needed from here.
+        if let Some(c) = &mut job.campaign {
+            let said = c.finish_logo();
+            if said.has_errors() {
+                return Err(said);
+            }
+        }
         Ok(Job {
             group: r.group,
             fill_sheets: r.fill_sheets,

@@ -409,6 +409,17 @@ fn run_command(args: Cli) -> ExitCode {
         }
         crate::model::root::set_flag(root.clone());
     }
+    // A command that runs once works on every core with this thread as one
+    // of rayon's: a 2-core PC starts one thread, not two, `join` runs its
+    // first half here, and no idle worker spins beside this thread while a
+    // logo is decoded. The studio and `watch` wait on other things (the
+    // server, the disk), so their pool is rayon's own, every core a worker.
+    if !matches!(args.command, Command::Studio { .. } | Command::Watch { .. }) {
+        if let Ok(pool) = rayon::ThreadPoolBuilder::new().use_current_thread().build() {
+            // Kept for the run: this thread stays one of its workers.
+            std::mem::forget(pool);
+        }
+    }
     let result = match args.command {
         Command::Poster {
             procedures,

@@ -30,7 +30,9 @@ pub struct Options {
 impl Options {
     fn load_campaign(&self, diags: &mut Diagnostics) -> Option<Campaign> {
         let path = self.campaign.as_deref()?;
-        match Campaign::load_warned(path) {
+        // The logo is decoded while the procedures are read; the job
+        // waits for it (and says what was wrong with it).
+        match Campaign::load_started(path) {
             Ok((c, said)) => {
                 diags.extend(said);
                 Some(c)

@@ -1,7 +1,7 @@
 //! The campaign file (`toroi.toml`): who issues the material and what to print.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Condvar, Mutex};
 
 use crate::catalogue::{Catalogue, Entry, Kind};
 use crate::diag::Diagnostics;
@@ -103,6 +103,55 @@ pub struct Issuer {
     pub website: Option<Located<String>>,
     pub office_hours: Option<Located<String>>,
     pub logo: Option<Logo>,
+    /// A logo still being decoded (see [`Campaign::load_started`]).
+    decoding: Option<Decoding>,
+}
+
+/// A PNG or JPEG logo being decoded on another core while the procedures
+/// are read and the job resolved: a 240-pixel logo takes half a
+/// millisecond, a tenth of a poster. [`Campaign::finish_logo`] waits for it.
+/// A decoded logo, or what was wrong with it.
+type Decoded = Result<Arc<::image::RgbaImage>, String>;
+
+#[derive(Clone)]
+struct Decoding {
+    path: PathBuf,
+    /// Where `logo = …` is, for a message.
+    at: usize,
+    done: Arc<(Mutex<Option<Decoded>>, Condvar)>,
+}
+
+impl std::fmt::Debug for Decoding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Decoding({})", self.path.display())
+    }
+}
+
+impl Decoding {
+    /// Starts decoding `bytes`, a library's panic caught as a message.
+    fn start(path: PathBuf, at: usize, bytes: Vec<u8>) -> Decoding {
+        let done: Arc<(Mutex<_>, Condvar)> = Arc::default();
+        let (slot, p) = (done.clone(), path.clone());
+        rayon::spawn(move || {
+            let result = super::input::guarded(|| super::logo::decode_with_warnings(&p, &bytes))
+                .and_then(|r| r)
+                .map(|(image, _)| Arc::new(image));
+            *slot.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
+            slot.1.notify_all();
+        });
+        Decoding { path, at, done }
+    }
+
+    fn wait(&self) -> Decoded {
+        let (slot, ready) = &*self.done;
+        let mut result = slot.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if let Some(r) = result.as_ref() {
+                return r.clone();
+            }
+            result = ready.wait(result).unwrap_or_else(|e| e.into_inner());
+        }
+    }
 }
 
 /// A logo image, decoded when the campaign is loaded so a bad file fails early.
@@ -184,8 +233,21 @@ impl Campaign {
     /// As [`Campaign::load`], with the warnings about what was read (an
     /// SVG logo's references left out), for commands that print them.
     pub fn load_warned(path: &Path) -> Result<(Campaign, Diagnostics), Diagnostics> {
+        let (mut c, mut diags) = Campaign::load_started(path)?;
+        diags.extend(c.finish_logo());
+        match diags.has_errors() {
+            true => Err(diags),
+            false => Ok((c, diags)),
+        }
+    }
+
+    /// As [`Campaign::load_warned`], with a PNG or JPEG logo still being
+    /// decoded on another core: [`Campaign::finish_logo`] (which
+    /// [`crate::job::Job::resolve`] calls) waits for it and says what was
+    /// wrong with it.
+    pub fn load_started(path: &Path) -> Result<(Campaign, Diagnostics), Diagnostics> {
         let src = SourceFile::load(path)?;
-        match Campaign::parse_all(&src) {
+        match Campaign::parse_started(&src) {
             (Some(c), diags) if !diags.has_errors() => Ok((c, diags)),
             (_, diags) => Err(diags),
         }
@@ -203,6 +265,41 @@ impl Campaign {
     /// goes on to the procedures and templates the campaign names and
     /// reports every problem in one run. None only for a TOML syntax error.
     pub fn parse_all(src: &SourceFile) -> (Option<Campaign>, Diagnostics) {
+        let (mut campaign, mut diags) = Campaign::parse_started(src);
+        if let Some(c) = &mut campaign {
+            diags.extend(c.finish_logo());
+        }
+        (campaign, diags)
+    }
+
+    /// The logo, when one is being decoded, waited for: what was wrong
+    /// with it, at its line. Nothing to do for a campaign read otherwise.
+    pub fn finish_logo(&mut self) -> Diagnostics {
+        let mut diags = Diagnostics::new();
+        let Some(d) = self.issuer.decoding.take() else {
+            return diags;
+        };
+        match d.wait() {
+            Ok(image) => {
+                self.issuer.logo = Some(Logo {
+                    path: d.path,
+                    image,
+                })
+            }
+            Err(e) => diags.push(
+                self.src
+                    .error_at(
+                        d.at,
+                        crate::t!("logo-bad", path = d.path.display(), reason = e),
+                    )
+                    .with_hint(crate::t!("logo-hint")),
+            ),
+        }
+        diags
+    }
+
+    /// [`Campaign::parse_all`] with the logo still being decoded.
+    fn parse_started(src: &SourceFile) -> (Option<Campaign>, Diagnostics) {
         let doc = match toml_read::parse(src) {
             Ok(doc) => doc,
             Err(d) => return (None, d.into()),
@@ -236,7 +333,7 @@ impl Campaign {
             if let Some(logo) = r.string("logo") {
                 let path = resolve(&logo.value);
                 if inside(src, &root, &path, logo.offset, r.diags) {
-                    issuer.logo = load_logo(src, &path, &logo, r.diags);
+                    (issuer.logo, issuer.decoding) = load_logo(src, &path, &logo, r.diags);
                 }
             }
         }
@@ -652,12 +749,15 @@ fn tidy(path: &Path) -> PathBuf {
     out
 }
 
+/// The logo `logo = …` names: an SVG drawn now (what it leaves out is
+/// said at once), a PNG or JPEG read now and decoded on another core
+/// meanwhile (see [`Decoding`]); or nothing, with what was wrong.
 fn load_logo(
     src: &SourceFile,
     path: &Path,
     at: &Located<String>,
     diags: &mut Diagnostics,
-) -> Option<Logo> {
+) -> (Option<Logo>, Option<Decoding>) {
     let read = super::input::read(path, super::input::limits::LOGO_BYTES);
     let problem = match read {
         Err(e) => crate::t!(
@@ -665,6 +765,12 @@ fn load_logo(
             path = path.display(),
             reason = e.reason()
         ),
+        Ok(bytes) if !super::logo::is_svg(path) => {
+            return (
+                None,
+                Some(Decoding::start(path.to_path_buf(), at.offset, bytes)),
+            );
+        }
         // A library's panic on a damaged image is a message, not a crash.
         Ok(bytes) => {
             match super::input::guarded(|| super::logo::decode_with_warnings(path, &bytes))
@@ -678,10 +784,11 @@ fn load_logo(
                                 .with_hint(crate::t!("logo-svg-href-hint")),
                         );
                     }
-                    return Some(Logo {
+                    let logo = Logo {
                         path: path.to_path_buf(),
                         image: Arc::new(image),
-                    });
+                    };
+                    return (Some(logo), None);
                 }
                 Err(e) => crate::t!("logo-bad", path = path.display(), reason = e),
             }
@@ -691,7 +798,7 @@ fn load_logo(
         src.error_at(at.offset, problem)
             .with_hint(crate::t!("logo-hint")),
     );
-    None
+    (None, None)
 }
 
 #[cfg(test)]

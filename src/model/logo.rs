@@ -20,12 +20,16 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<RgbaImage, String> {
     decode_with_warnings(path, bytes).map(|(image, _)| image)
 }
 
+/// Whether `path` names an SVG logo (drawn, not decoded), by its name.
+pub fn is_svg(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg") || e.eq_ignore_ascii_case("svgz"))
+}
+
 /// As [`decode`], with what deserves a warning: an SVG's references to
 /// other files, which are never opened.
 pub fn decode_with_warnings(path: &Path, bytes: &[u8]) -> Result<(RgbaImage, Vec<String>), String> {
-    let svg = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("svg") || e.eq_ignore_ascii_case("svgz"));
+    let svg = is_svg(path);
     let mut warnings = Vec::new();
     let image = if svg {
         svg_image(bytes, &mut warnings)?

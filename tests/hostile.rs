@@ -400,6 +400,21 @@ fn logos_that_would_take_gigabytes_are_refused_from_their_headers() {
         refused(&out, "toroi.toml", says);
         assert!(out.stderr.contains(name), "{}", out.stderr);
         assert!(!env.path("out").exists(), "{name}: something was written");
+        // A single command decodes the logo meanwhile, on another core:
+        // refused all the same, at its line, before anything is written.
+        let out = limited(
+            env.dir.path(),
+            &[
+                "poster",
+                "khai-sinh.toml",
+                "--campaign",
+                "toroi.toml",
+                "-o",
+                "out/x.pdf",
+            ],
+        );
+        refused(&out, "toroi.toml:4:", says);
+        assert!(!env.path("out").exists(), "{name}: something was written");
     }
     // A gzipped SVG that inflates to 50 MB from 50 KB.
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

@@ -121,3 +121,47 @@ fn a_12000_pixel_png_logo_prints_within_bounded_memory_and_a_small_file() {
     let peak_mb = usage.ru_maxrss as f64 / 1024.0;
     assert!(peak_mb < 64.0, "peak {peak_mb:.0} MB");
 }
+
+/// The logo is decoded on another of rayon's threads while the procedure
+/// is read: with one thread (a one-core PC), the waiting thread decodes it
+/// itself; with several, the same poster comes out.
+#[test]
+fn a_png_logo_prints_the_same_on_one_thread_as_on_many() {
+    let env = Env::new();
+    std::fs::copy(repo("examples/phuong-1/logo.png"), env.path("logo.png")).unwrap();
+    let campaign = campaign_with_logo(&env, "logo.png");
+    let p = repo("procedures/dang-ky-ket-hon.toml");
+    let mut made = Vec::new();
+    for threads in ["1", "2", "4"] {
+        let out = env.path(&format!("p{threads}.pdf"));
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_toroi"))
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["--root", repo("").to_str().unwrap(), "poster"])
+            .arg(&p)
+            .arg("--campaign")
+            .arg(&campaign)
+            .arg("-o")
+            .arg(&out)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // A wait that never ends is the failure this test is for.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        let status = loop {
+            if let Some(s) = child.try_wait().unwrap() {
+                break s;
+            }
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                panic!("{threads} thread(s): still waiting after a minute");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        assert!(status.success(), "{threads} thread(s): {status}");
+        let images = pdf_images(&out);
+        assert_eq!(images.len(), 1, "{threads} thread(s): {images:?}");
+        assert_eq!((images[0].0, images[0].1), (240, 240));
+        made.push(std::fs::metadata(&out).unwrap().len());
+    }
+    assert!(made.windows(2).all(|w| w[0] == w[1]), "{made:?}");
+}

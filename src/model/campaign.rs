@@ -144,12 +144,22 @@ impl Decoding {
 
     fn wait(&self) -> Decoded {
         let (slot, ready) = &*self.done;
-        let mut result = slot.lock().unwrap_or_else(|e| e.into_inner());
         loop {
+            let result = slot.lock().unwrap_or_else(|e| e.into_inner());
             if let Some(r) = result.as_ref() {
                 return r.clone();
             }
-            result = ready.wait(result).unwrap_or_else(|e| e.into_inner());
+            // On one of rayon's threads the decoding may still be queued
+            // here (on a one-core PC, nowhere else): run queued work
+            // first, and sleep only while another thread has it.
+            drop(result);
+            if rayon::yield_now() == Some(rayon::Yield::Executed) {
+                continue;
+            }
+            let result = slot.lock().unwrap_or_else(|e| e.into_inner());
+            if result.is_none() {
+                let _ = ready.wait_timeout(result, std::time::Duration::from_millis(1));
+            }
         }
     }
 }

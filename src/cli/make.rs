@@ -105,6 +105,9 @@ pub fn make(job: &Job, out: Out) -> (Vec<Written>, Diagnostics) {
             Err(d) => return (Vec::new(), d.into()),
         }
     }
+    if job.format == Format::Pdf {
+        render::pdf::warm_up();
+    }
     let (mut laid, mut problems) = layout::lay_out(job);
     if job.proof {
         // A test hook: the tests prove that a spoilt code stops the run by

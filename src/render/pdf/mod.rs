@@ -2,6 +2,7 @@
 //! line break was decided by layout.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -450,27 +451,55 @@ fn compress_streams(doc: &mut lopdf::Document) {
     });
 }
 
-/// Runs `f` with this thread's deflater, reset: one made per thread, not
-/// one per stream. Each new one allocated and cleared a few hundred
-/// kilobytes that the kernel mapped afresh (a tenth of a handbook's work,
-/// which a window sized to each stream had only halved); a poster has a
-/// dozen streams, a handbook hundreds.
-fn with_compressor<T>(f: impl FnOnce(&mut flate2::Compress) -> T) -> T {
-    use std::cell::RefCell;
-    thread_local! {
-        static DEFLATER: RefCell<Option<flate2::Compress>> = const { RefCell::new(None) };
+/// Deflaters made and not in use: one per stream would allocate and clear
+/// a few hundred kilobytes that the kernel maps afresh (a tenth of a
+/// handbook's work, which a window sized to each stream had only halved);
+/// a poster has a dozen streams, a handbook hundreds.
+static DEFLATERS: Mutex<Vec<Deflater>> = Mutex::new(Vec::new());
+
+struct Deflater {
+    compress: flate2::Compress,
+    /// Whether it has deflated a stream since it was made or reset.
+    used: bool,
+}
+
+impl Deflater {
+    fn new() -> Deflater {
+        Deflater {
+            compress: flate2::Compress::new(flate2::Compression::new(2), true),
+            used: false,
+        }
     }
-    DEFLATER.with(|made| {
-        let mut made = made.borrow_mut();
-        let compress = match made.as_mut() {
-            Some(c) => {
-                c.reset();
-                c
-            }
-            None => made.insert(flate2::Compress::new(flate2::Compression::new(2), true)),
-        };
-        f(compress)
-    })
+}
+
+/// Runs `f` with a deflater ready for a new stream: one of those made
+/// ahead (see [`warm_up`]) or made now.
+fn with_compressor<T>(f: impl FnOnce(&mut flate2::Compress) -> T) -> T {
+    let taken = DEFLATERS.lock().unwrap_or_else(|e| e.into_inner()).pop();
+    let mut d = taken.unwrap_or_else(Deflater::new);
+    if d.used {
+        d.compress.reset();
+    }
+    d.used = true;
+    let out = f(&mut d.compress);
+    DEFLATERS.lock().unwrap_or_else(|e| e.into_inner()).push(d);
+    out
+}
+
+/// Makes a deflater for each of rayon's threads, on another core while
+/// this one lays the document out: the render's first streams then find
+/// them ready instead of each thread making its own on the way (a fifth
+/// of a poster's PDF time).
+pub fn warm_up() {
+    let n = rayon::current_num_threads();
+    rayon::spawn(move || {
+        let have = DEFLATERS.lock().unwrap_or_else(|e| e.into_inner()).len();
+        let made: Vec<Deflater> = (have..n).map(|_| Deflater::new()).collect();
+        DEFLATERS
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(made);
+    });
 }
 
 /// Fonts, images and QR symbols, added to the document once however many

@@ -256,25 +256,6 @@ impl Job {
         let front = campaign
             .as_ref()
             .map_or_else(|| NATIONAL_PORTAL.to_owned(), |c| c.qr_url(&c.url));
-        let front = Code::new(
-            front,
-            address::for_people(
-                untracked,
-                None,
-                address::Words {
-                    code: &labels.code_short,
-                    search: &labels.search_short,
-                },
-            ),
-        )
-        .map_err(|e| {
-            let d =
-                Diagnostic::error(e.to_string()).with_hint(crate::t!("hint-shorter-campaign-url"));
-            match &campaign {
-                Some(c) => d.in_file(c.path()),
-                None => d,
-            }
-        })?;
         let words = address::Words {
             code: &labels.code_short,
             search: &labels.search_short,
@@ -289,7 +270,20 @@ impl Job {
             }
         }
         headings.truncate(6);
-        let entries = code_all(procedures, campaign.as_ref(), words)?;
+        // The campaign's code and the procedures' are made side by side.
+        let (front, entries) = rayon::join(
+            || Code::new(front, address::for_people(untracked, None, words)),
+            || code_all(procedures, campaign.as_ref(), words),
+        );
+        let front = front.map_err(|e| {
+            let d =
+                Diagnostic::error(e.to_string()).with_hint(crate::t!("hint-shorter-campaign-url"));
+            match &campaign {
+                Some(c) => d.in_file(c.path()),
+                None => d,
+            }
+        })?;
+        let entries = entries?;
         Ok(Job {
             headings,
             kind,

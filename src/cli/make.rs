@@ -106,7 +106,11 @@ pub fn make(job: &Job, out: Out) -> (Vec<Written>, Diagnostics) {
         }
     }
     if job.format == Format::Pdf {
-        render::pdf::warm_up();
+        let logo = job.campaign.as_ref().and_then(|c| c.issuer.logo.as_ref());
+        render::pdf::warm_up(
+            logo.map(|l| l.image.clone()).into_iter().collect(),
+            job.print.cmyk,
+        );
     }
     let (mut laid, mut problems) = layout::lay_out(job);
     if job.proof {

@@ -266,13 +266,39 @@ fn packed_images(doc: &Document, cmyk: bool) -> Vec<((ImageId, [u8; 3]), Packed)
     images
         .into_par_iter()
         .map(|(image, matte, key)| {
-            let samples = match cmyk {
-                true => cmyk_samples(image, matte),
-                false => flatten(image, matte),
-            };
-            (key, Packed::of(samples))
+            let packed =
+                packed_ahead(image, matte, cmyk).unwrap_or_else(|| pack(image, matte, cmyk));
+            (key, packed)
         })
         .collect()
+}
+
+/// An image's samples on `matte`, packed.
+fn pack(image: &::image::RgbaImage, matte: Color, cmyk: bool) -> Packed {
+    Packed::of(match cmyk {
+        true => cmyk_samples(image, matte),
+        false => flatten(image, matte),
+    })
+}
+
+/// Images packed ahead (see [`warm_up`]): by the very image (the same
+/// allocation, so that a logo changed under `watch` is packed again), its
+/// matte and colour model. A few at most: the campaign's logo.
+static PACKED_AHEAD: Mutex<Vec<Ahead>> = Mutex::new(Vec::new());
+
+struct Ahead {
+    image: std::sync::Arc<::image::RgbaImage>,
+    matte: Color,
+    cmyk: bool,
+    packed: Packed,
+}
+
+fn packed_ahead(image: &::image::RgbaImage, matte: Color, cmyk: bool) -> Option<Packed> {
+    let ahead = PACKED_AHEAD.lock().unwrap_or_else(|e| e.into_inner());
+    ahead
+        .iter()
+        .find(|a| std::ptr::eq(&*a.image, image) && a.matte == matte && a.cmyk == cmyk)
+        .map(|a| a.packed.clone())
 }
 
 /// Each image's stream (printpdf's holds its header alone) given its
@@ -307,6 +333,7 @@ fn replace_images(lo: &mut lopdf::Document, images: Vec<(&XObjectId, Packed)>) {
 }
 
 /// A stream's bytes, deflated when that makes them smaller.
+#[derive(Clone)]
 enum Packed {
     Plain(Vec<u8>),
     Deflated(Vec<u8>),
@@ -486,11 +513,13 @@ fn with_compressor<T>(f: impl FnOnce(&mut flate2::Compress) -> T) -> T {
     out
 }
 
-/// Makes a deflater for each of rayon's threads, on another core while
-/// this one lays the document out: the render's first streams then find
-/// them ready instead of each thread making its own on the way (a fifth
-/// of a poster's PDF time).
-pub fn warm_up() {
+/// Work a PDF will need, done on another core while this one lays the
+/// document out: a deflater for each of rayon's threads (so that the
+/// render's first streams do not wait for each thread to make its own, a
+/// fifth of a poster's PDF time), then `images` packed as drawn on white,
+/// the ground every layout gives a logo (a poster's largest stream; an
+/// image drawn on another ground is packed at render time, as before).
+pub fn warm_up(images: Vec<std::sync::Arc<::image::RgbaImage>>, cmyk: bool) {
     let n = rayon::current_num_threads();
     rayon::spawn(move || {
         let have = DEFLATERS.lock().unwrap_or_else(|e| e.into_inner()).len();
@@ -499,6 +528,27 @@ pub fn warm_up() {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .extend(made);
+        for image in images {
+            pack_ahead(image, cmyk);
+        }
+    });
+}
+
+/// `image` packed as drawn on white, kept for the render (see [`warm_up`]).
+fn pack_ahead(image: std::sync::Arc<::image::RgbaImage>, cmyk: bool) {
+    if packed_ahead(&image, Color::WHITE, cmyk).is_some() {
+        return;
+    }
+    let packed = pack(&image, Color::WHITE, cmyk);
+    let mut ahead = PACKED_AHEAD.lock().unwrap_or_else(|e| e.into_inner());
+    if ahead.len() >= 4 {
+        ahead.remove(0);
+    }
+    ahead.push(Ahead {
+        image,
+        matte: Color::WHITE,
+        cmyk,
+        packed,
     });
 }
 
@@ -1020,6 +1070,29 @@ mod tests {
                     "({x}, {y})"
                 );
             }
+        }
+    }
+
+    /// A logo packed ahead is found only for the very image, on white, in
+    /// its colour model, and is what the render would have packed.
+    #[test]
+    fn an_image_packed_ahead_is_the_one_the_render_packs() {
+        let bytes = |p: Packed| match p {
+            Packed::Plain(b) => (false, b),
+            Packed::Deflated(b) => (true, b),
+        };
+        let pixels = ::image::RgbaImage::from_fn(120, 80, |x, y| {
+            ::image::Rgba([(x * 2) as u8, (y * 3) as u8, 90, ((x + y) % 256) as u8])
+        });
+        let image = std::sync::Arc::new(pixels.clone());
+        for cmyk in [false, true] {
+            pack_ahead(image.clone(), cmyk);
+            let ahead = packed_ahead(&image, Color::WHITE, cmyk).expect("packed ahead");
+            assert_eq!(bytes(ahead), bytes(pack(&image, Color::WHITE, cmyk)));
+            // The same pixels elsewhere (a logo read again), another ground,
+            // the other colour model: packed at render time.
+            assert!(packed_ahead(&pixels, Color::WHITE, cmyk).is_none());
+            assert!(packed_ahead(&image, Color::rgb(0xf4, 0xe8, 0xd0), cmyk).is_none());
         }
     }
 

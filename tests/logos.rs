@@ -165,3 +165,28 @@ fn a_png_logo_prints_the_same_on_one_thread_as_on_many() {
     }
     assert!(made.windows(2).all(|w| w[0] == w[1]), "{made:?}");
 }
+
+/// A logo cut off in a chat and a procedure with a slip: both said in one
+/// run, each at its line (the logo is decoded while the procedure is read),
+/// and nothing written.
+#[test]
+fn a_broken_logo_and_a_broken_procedure_are_reported_together() {
+    let env = Env::new();
+    let logo = std::fs::read(repo("examples/phuong-1/logo.png")).unwrap();
+    env.write("logo.png", &logo[..logo.len() / 4]);
+    let campaign = campaign_with_logo(&env, "logo.png");
+    let procedure = env.write("thu-tuc.toml", "title = \n");
+    let out = env.toroi(&[
+        "poster",
+        procedure.to_str().unwrap(),
+        "--campaign",
+        campaign.to_str().unwrap(),
+        "-o",
+        "p.pdf",
+    ]);
+    out.failure(1);
+    assert!(out.stderr.contains("thu-tuc.toml:1:"), "{}", out.stderr);
+    assert!(out.stderr.contains("toroi.toml:3:"), "{}", out.stderr);
+    assert!(out.stderr.contains("logo.png"), "{}", out.stderr);
+    assert!(!env.path("p.pdf").exists());
+}

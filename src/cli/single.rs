@@ -83,11 +83,20 @@ struct Ask<'a> {
     paths: &'a [PathBuf],
 }
 
+/// `diags` with what is wrong with the campaign's logo, decoded meanwhile:
+/// a broken campaign and broken procedures are reported together.
+fn with_logo(mut diags: Diagnostics, campaign: &mut Option<Campaign>) -> Diagnostics {
+    if let Some(c) = campaign {
+        diags.extend(c.finish_logo());
+    }
+    diags
+}
+
 /// Loads the campaign and the procedures, resolves the job, makes its
 /// files; returns every warning, or every problem when nothing was written.
 fn run(ask: Ask, out: make::Out, opts: &Options) -> Result<Diagnostics, Diagnostics> {
     let mut diags = Diagnostics::new();
-    let campaign = opts.load_campaign(&mut diags);
+    let mut campaign = opts.load_campaign(&mut diags);
     // A broken campaign and broken procedures are reported together.
     if diags.has_errors() && ask.paths.is_empty() {
         return Err(diags);
@@ -104,10 +113,10 @@ fn run(ask: Ask, out: make::Out, opts: &Options) -> Result<Diagnostics, Diagnost
         &mut diags,
     ) {
         Ok(p) if !diags.has_errors() => p,
-        Ok(_) => return Err(diags),
+        Ok(_) => return Err(with_logo(diags, &mut campaign)),
         Err(d) => {
             diags.extend(d);
-            return Err(diags);
+            return Err(with_logo(diags, &mut campaign));
         }
     };
     if let Some(c) = &campaign {

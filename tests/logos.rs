@@ -35,18 +35,21 @@ fn campaign_with_logo(env: &Env, logo: &str) -> std::path::PathBuf {
     )
 }
 
-/// The marriage registration's poster under `campaign`, as p.pdf.
-fn poster_with(env: &Env, campaign: &Path) {
-    let p = repo("procedures/dang-ky-ket-hon.toml");
+/// `toroi poster PROCEDURE --campaign CAMPAIGN -o p.pdf`.
+fn poster_of(env: &Env, procedure: &Path, campaign: &Path) -> harness::Output {
     env.toroi(&[
         "poster",
-        p.to_str().unwrap(),
+        procedure.to_str().unwrap(),
         "--campaign",
         campaign.to_str().unwrap(),
         "-o",
         "p.pdf",
     ])
-    .success();
+}
+
+/// The marriage registration's poster under `campaign`, as p.pdf.
+fn poster_with(env: &Env, campaign: &Path) {
+    poster_of(env, &repo("procedures/dang-ky-ket-hon.toml"), campaign).success();
 }
 
 #[test]
@@ -176,17 +179,21 @@ fn a_broken_logo_and_a_broken_procedure_are_reported_together() {
     env.write("logo.png", &logo[..logo.len() / 4]);
     let campaign = campaign_with_logo(&env, "logo.png");
     let procedure = env.write("thu-tuc.toml", "title = \n");
-    let out = env.toroi(&[
-        "poster",
-        procedure.to_str().unwrap(),
-        "--campaign",
-        campaign.to_str().unwrap(),
-        "-o",
-        "p.pdf",
-    ]);
+    let out = poster_of(&env, &procedure, &campaign);
     out.failure(1);
     assert!(out.stderr.contains("thu-tuc.toml:1:"), "{}", out.stderr);
     assert!(out.stderr.contains("toroi.toml:3:"), "{}", out.stderr);
     assert!(out.stderr.contains("logo.png"), "{}", out.stderr);
+    assert!(!env.path("p.pdf").exists());
+    // A campaign broken elsewhere too: its logo is said with the rest.
+    env.write(
+        "toroi.toml",
+        "[issuer]\nname = \"UBND\"\nlogo = \"logo.png\"\n[campaign]\nlang = \"fr\"\n",
+    );
+    let p = repo("procedures/dang-ky-ket-hon.toml");
+    let out = poster_of(&env, &p, &campaign);
+    out.failure(1);
+    assert!(out.stderr.contains("toroi.toml:3:"), "{}", out.stderr);
+    assert!(out.stderr.contains("toroi.toml:5:"), "{}", out.stderr);
     assert!(!env.path("p.pdf").exists());
 }

@@ -107,12 +107,12 @@ pub struct Issuer {
     decoding: Option<Decoding>,
 }
 
-/// A PNG or JPEG logo being decoded on another core while the procedures
-/// are read and the job resolved: a 240-pixel logo takes half a
-/// millisecond, a tenth of a poster. [`Campaign::finish_logo`] waits for it.
 /// A decoded logo, or what was wrong with it.
 type Decoded = Result<Arc<::image::RgbaImage>, String>;
 
+/// A PNG or JPEG logo being decoded on another core while the procedures
+/// are read and the job resolved: a 240-pixel logo takes half a
+/// millisecond, a tenth of a poster. [`Campaign::finish_logo`] waits for it.
 #[derive(Clone)]
 struct Decoding {
     path: PathBuf,
@@ -164,7 +164,9 @@ impl Decoding {
     }
 }
 
-/// A logo image, decoded when the campaign is loaded so a bad file fails early.
+/// A logo image, decoded when the campaign is loaded (or, for a single
+/// command, while its procedures are read) so that a bad file fails before
+/// anything is laid out.
 #[derive(Debug, Clone)]
 pub struct Logo {
     pub path: PathBuf,
@@ -243,11 +245,10 @@ impl Campaign {
     /// As [`Campaign::load`], with the warnings about what was read (an
     /// SVG logo's references left out), for commands that print them.
     pub fn load_warned(path: &Path) -> Result<(Campaign, Diagnostics), Diagnostics> {
-        let (mut c, mut diags) = Campaign::load_started(path)?;
-        diags.extend(c.finish_logo());
-        match diags.has_errors() {
-            true => Err(diags),
-            false => Ok((c, diags)),
+        let src = SourceFile::load(path)?;
+        match Campaign::parse_all(&src) {
+            (Some(c), diags) if !diags.has_errors() => Ok((c, diags)),
+            (_, diags) => Err(diags),
         }
     }
 
@@ -259,7 +260,14 @@ impl Campaign {
         let src = SourceFile::load(path)?;
         match Campaign::parse_started(&src) {
             (Some(c), diags) if !diags.has_errors() => Ok((c, diags)),
-            (_, diags) => Err(diags),
+            // A broken campaign is reported whole, its logo with the rest.
+            (campaign, mut diags) => {
+                if let Some(mut c) = campaign {
+                    diags.extend(c.finish_logo());
+                    diags.sort();
+                }
+                Err(diags)
+            }
         }
     }
 
@@ -278,6 +286,8 @@ impl Campaign {
         let (mut campaign, mut diags) = Campaign::parse_started(src);
         if let Some(c) = &mut campaign {
             diags.extend(c.finish_logo());
+            // In the file's order, the logo's line among the others.
+            diags.sort();
         }
         (campaign, diags)
     }

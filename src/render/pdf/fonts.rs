@@ -56,27 +56,17 @@ impl Facts {
         let head = ReadScope::new(&head_data).read::<HeadTable>().ok()?;
         let hhea_data = provider.read_table_data(tag::HHEA).ok()?;
         let hhea = ReadScope::new(&hhea_data).read::<HheaTable>().ok()?;
-        let weight_class = provider
-            .table_data(tag::OS_2)
-            .ok()
-            .flatten()
-            .and_then(|data| {
-                ReadScope::new(&data)
-                    .read_dep::<Os2>(data.len())
-                    .ok()
-                    .map(|os2| os2.us_weight_class)
-            })
-            .unwrap_or(0);
-        let name = provider
-            .table_data(tag::NAME)
-            .ok()
-            .flatten()
-            .and_then(|data| {
-                ReadScope::new(&data)
-                    .read::<NameTable<'_>>()
-                    .ok()
-                    .and_then(|names| names.string_for_id(NameTable::POSTSCRIPT_NAME))
-            });
+        // OS/2 and the names may be missing: a weight of 0, no name.
+        let os2_data = provider.read_table_data(tag::OS_2).ok();
+        let os2 = os2_data
+            .as_ref()
+            .and_then(|d| ReadScope::new(d).read_dep::<Os2>(d.len()).ok());
+        let name_data = provider.read_table_data(tag::NAME).ok();
+        let names = name_data
+            .as_ref()
+            .and_then(|d| ReadScope::new(d).read::<NameTable<'_>>().ok());
+        let weight_class = os2.map_or(0, |os2| os2.us_weight_class);
+        let name = names.and_then(|n| n.string_for_id(NameTable::POSTSCRIPT_NAME));
         Some(Facts {
             name,
             units_per_em: head.units_per_em,

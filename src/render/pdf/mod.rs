@@ -64,9 +64,10 @@ fn write(doc: &Document, options: Options, contents: Contents) -> Vec<u8> {
     // given each page's links, and makes the document while, on the
     // other cores, the pages' own content is written and deflated, and
     // each face shown is subset and embedded (see [`fonts`]); both are put
-    // in at the end. The images' samples (a logo is a poster's largest
-    // stream) are flattened and deflated from the start, on another core,
-    // while the rest is made; they replace printpdf's raw ones at the end.
+    // in at the end. printpdf holds each image's header alone: its samples
+    // (a logo is a poster's largest stream) are packed from the start, on
+    // another core, or were packed ahead (see [`warm_up`]), and are put in
+    // at the end too.
     let glyphs = content::Glyphs::of(&doc.pages, |face, c| face.glyph(c));
     let names: HashMap<Face, FontId> = glyphs
         .faces
@@ -197,7 +198,7 @@ fn links(page: &Page) -> Vec<Op> {
 /// dictionary that every page's resources point at (printpdf's, which it
 /// left empty), in the order printpdf would add them: by name.
 fn add_fonts(lo: &mut lopdf::Document, mut faces: Vec<fonts::Embedded>) {
-    let Some(dict) = font_dict(lo) else {
+    let Some(dict) = shared_resources(lo, b"Font") else {
         debug_assert!(
             faces.is_empty(),
             "printpdf gives every page a fonts dictionary"
@@ -216,15 +217,16 @@ fn add_fonts(lo: &mut lopdf::Document, mut faces: Vec<fonts::Embedded>) {
     }
 }
 
-/// The fonts dictionary the first page's resources point at.
-fn font_dict(lo: &lopdf::Document) -> Option<lopdf::ObjectId> {
+/// The dictionary of `kind` (`Font`, `XObject`) that printpdf shares among
+/// every page's resources: the one the first page's point at.
+fn shared_resources(lo: &lopdf::Document, kind: &[u8]) -> Option<lopdf::ObjectId> {
     let page = *lo.get_pages().values().next()?;
-    let resources = match lo.get_dictionary(page).ok()?.get(b"Resources").ok()? {
-        lopdf::Object::Reference(r) => lo.get_dictionary(*r).ok()?,
-        lopdf::Object::Dictionary(d) => d,
-        _ => return None,
-    };
-    resources.get(b"Font").ok()?.as_reference().ok()
+    lo.get_dictionary(page)
+        .and_then(|p| p.get_deref(b"Resources", lo))
+        .and_then(|r| r.as_dict())
+        .and_then(|r| r.get(kind))
+        .and_then(|d| d.as_reference())
+        .ok()
 }
 
 /// Each page's content stream (printpdf's, of its links alone)
@@ -304,16 +306,9 @@ fn packed_ahead(image: &::image::RgbaImage, matte: Color, cmyk: bool) -> Option<
 /// Each image's stream (printpdf's holds its header alone) given its
 /// samples, packed here while the rest was made.
 fn replace_images(lo: &mut lopdf::Document, images: Vec<(&XObjectId, Packed)>) {
-    let Some(&first) = lo.get_pages().values().next() else {
-        return;
-    };
     let named: Vec<(lopdf::ObjectId, Packed)> = {
-        let Ok(xobjects) = lo
-            .get_dictionary(first)
-            .and_then(|p| p.get_deref(b"Resources", lo))
-            .and_then(|r| r.as_dict())
-            .and_then(|r| r.get_deref(b"XObject", lo))
-            .and_then(|x| x.as_dict())
+        let Some(xobjects) =
+            shared_resources(lo, b"XObject").and_then(|d| lo.get_dictionary(d).ok())
         else {
             return;
         };

@@ -19,6 +19,7 @@ use crate::text::Face;
 use crate::text::FontKind;
 
 mod content;
+mod file;
 mod fonts;
 #[cfg(test)]
 mod reference;
@@ -50,6 +51,11 @@ enum Contents {
 }
 
 fn write(doc: &Document, options: Options, contents: Contents) -> Vec<u8> {
+    file::write(objects(doc, options, contents), Packed::of)
+}
+
+/// The document's objects, every stream deflated, for [`file::write`].
+fn objects(doc: &Document, options: Options, contents: Contents) -> lopdf::Document {
     let mut pdf = PdfDocument::new(&doc.title);
     pdf.metadata.info.author = doc.author.clone();
     pdf.metadata.info.creator = "toroi".to_owned();
@@ -144,15 +150,7 @@ fn write(doc: &Document, options: Options, contents: Contents) -> Vec<u8> {
     set_boxes(&mut lo, doc);
     order_outline(&mut lo, doc);
     compress_streams(&mut lo);
-    let mut bytes = Vec::new();
-    let options = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .compression_level(2)
-        .build();
-    lo.save_with_options(&mut bytes, options)
-        .expect("writing to memory cannot fail");
-    bytes
+    lo
 }
 
 fn pdf_page(page: &Page, ops: Vec<Op>) -> PdfPage {
@@ -344,6 +342,12 @@ impl Packed {
         match deflate(&plain) {
             Some(packed) if packed.len() < plain.len() => Packed::Deflated(packed),
             _ => Packed::Plain(plain),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Packed::Plain(b) | Packed::Deflated(b) => b.len(),
         }
     }
 
@@ -950,7 +954,7 @@ mod tests {
     /// Laid-out documents with a logo (a handbook of every shipped
     /// procedure, their posters and cards), the handbook opening with a page
     /// of signs from the fallback faces and no-break spaces.
-    fn documents() -> Vec<Document> {
+    pub(super) fn documents() -> Vec<Document> {
         use crate::layout::testing::{job, shipped};
         use crate::model::{Campaign, OutputKind};
         use crate::style::Labels;

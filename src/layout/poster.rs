@@ -80,6 +80,22 @@ struct Laid {
 
 /// The poster of one of `job`'s procedures.
 pub fn poster(job: &Job, entry: &Coded) -> Result<Poster, Diagnostics> {
+    lay_out(job, entry, Search::Pruned)
+}
+
+/// How many arrangements the poster tries in full.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Search {
+    /// An arrangement after the first is tried only where it could give
+    /// larger type than the first did.
+    Pruned,
+    /// Every arrangement at every size: what the tests hold the pruned
+    /// search to.
+    #[cfg(test)]
+    Every,
+}
+
+fn lay_out(job: &Job, entry: &Coded, search: Search) -> Result<Poster, Diagnostics> {
     let (p, campaign, t, labels) = (
         &entry.procedure,
         job.campaign.as_ref(),
@@ -176,10 +192,30 @@ pub fn poster(job: &Job, entry: &Coded) -> Result<Poster, Diagnostics> {
     // by side, then stacked, then (only for text that would shrink) the
     // code moved to the top corner to give the text the band's room.
     let (mut fixed, mut room) = parts(Some(t.qr.size))?;
-    let mut tries = vec![
-        (best_scale(room, fit(Lists::SideBySide, None)), None),
-        (best_scale(room, fit(Lists::Stacked, None)), None),
-    ];
+    let side_by_side = best_scale(room, fit(Lists::SideBySide, None));
+    // Stacked wins only with larger type. When side by side holds the
+    // template's size or more, stacked is tried from one step larger and
+    // left out if that does not fit (a layout tried fewer times: larger
+    // type never takes less room).
+    let stacked = match &side_by_side {
+        Ok(l) if search == Search::Pruned && l.fit.scale >= 1.0 => {
+            let start = l.fit.scale + GROW_STEP;
+            let laid = (start <= max_scale + 1e-4).then(|| {
+                attempt(
+                    room,
+                    Fit {
+                        scale: start,
+                        ..fit(Lists::Stacked, None)
+                    },
+                )
+            });
+            laid.filter(|l| l.bottom <= room.bottom())
+                .map(|l| Ok(grow(l, room, max_scale)))
+        }
+        _ => Some(best_scale(room, fit(Lists::Stacked, None))),
+    };
+    let mut tries = vec![(side_by_side, None)];
+    tries.extend(stacked.map(|l| (l, None)));
     let shrinks = tries
         .iter()
         .all(|(l, _)| l.as_ref().map_or(true, |l| l.fit.scale < 1.0));
@@ -891,4 +927,59 @@ fn corner_panel(
     y += cta.place(items, x + pad, y, side, Align::Center) + 1.5 * MM;
     link.place(items, x + pad, y, side, Align::Center);
     top + h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::testing::{job, shipped};
+    use crate::model::Located;
+    use crate::style::{Labels, Template};
+
+    /// Lists of every length from short to long, on A4 and A3: the pruned
+    /// search lays out exactly the poster the full one does (the same
+    /// items, the same size), and says the same when nothing fits.
+    #[test]
+    fn the_pruned_search_makes_the_poster_the_full_search_makes() {
+        let all = shipped();
+        let docs: Vec<Located<String>> = all.iter().flat_map(|p| p.documents.clone()).collect();
+        let steps: Vec<Located<String>> = all.iter().flat_map(|p| p.steps.clone()).collect();
+        let labels = Labels::vietnamese();
+        let mut grown = 0;
+        for preset in ["poster-a4", "poster-a3"] {
+            let t = Template::builtin(preset).unwrap();
+            let cases = [
+                (1, 1),
+                (1, 6),
+                (2, 3),
+                (3, 6),
+                (6, 2),
+                (5, 9),
+                (9, 5),
+                (12, 12),
+                (30, 30),
+            ];
+            for (n_docs, n_steps) in cases {
+                let mut p = all[1].clone();
+                p.documents = docs.iter().cycle().take(n_docs).cloned().collect();
+                p.steps = steps.iter().cycle().take(n_steps).cloned().collect();
+                let j = job(OutputKind::Poster, &[p], None, &t, &labels);
+                let pruned = lay_out(&j, &j.entries[0], Search::Pruned);
+                let every = lay_out(&j, &j.entries[0], Search::Every);
+                let what = format!("{preset}, {n_docs} documents, {n_steps} steps");
+                match (pruned, every) {
+                    (Ok(a), Ok(b)) => {
+                        assert_eq!(a.body_size, b.body_size, "{what}");
+                        assert_eq!(format!("{:?}", a.page), format!("{:?}", b.page), "{what}");
+                        grown += usize::from(a.body_size > t.sizes.body + 0.01);
+                    }
+                    (Err(a), Err(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}"), "{what}"),
+                    (a, b) => panic!("{what}: {:?} against {:?}", a.is_ok(), b.is_ok()),
+                }
+            }
+        }
+        // The cases include posters whose type grew past the template's,
+        // one of them (A3, one document and six steps) stacked.
+        assert!(grown > 0);
+    }
 }

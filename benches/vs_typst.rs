@@ -13,7 +13,8 @@
 //! and large code), set in the same Noto Sans that toroi embeds, with each
 //! QR code made beforehand as SVG by `toroi qr` (Typst has no QR code of
 //! its own): Typst is timed only on typesetting and writing its PDF.
-//! Without TYPST, toroi's side alone is timed. `-- --quick`: 3 runs;
+//! Without TYPST, toroi's side alone is timed. `scripts/vs-typst` runs it
+//! on toroi as released (the C runtime linked in). `-- --quick`: 3 runs;
 //! BENCH_KEEP=DIR keeps the documents and PDFs of both sides in DIR.
 
 mod common;
@@ -256,9 +257,14 @@ fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let runs = if quick { 3 } else { 15 };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    // TOROI_BENCH_EXE: another build of toroi (an earlier commit).
+    // TOROI_BENCH_EXE: another build of toroi (an earlier commit, or the
+    // released build that scripts/vs-typst makes).
     let exe = std::env::var_os("TOROI_BENCH_EXE")
         .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_toroi")), PathBuf::from);
+    println!("toroi: {}", exe.display());
+    if std::env::var_os("TOROI_BENCH_EXE").is_none() {
+        println!("(the plain cargo build; scripts/vs-typst times toroi as released)");
+    }
     let typst = std::env::var_os("TYPST").map(PathBuf::from);
     let fonts = root.join("assets/fonts");
     let phuong = root.join("examples/phuong-1/toroi.toml");

@@ -58,7 +58,11 @@ struct Cli {
     lang: Option<LangArg>,
 }
 
+/// Each subcommand's arguments are defined only when clap needs them
+/// (`defer`): a run builds the one it parses, not all fourteen, a twentieth
+/// of a poster's time.
 #[derive(Subcommand, Debug)]
+#[command(defer = true)]
 enum Command {
     /// A one-page poster for one procedure: key facts, documents, steps and a large QR code
     Poster {
@@ -263,7 +267,9 @@ enum Command {
     },
 }
 
-/// Options shared by the commands that print procedures.
+// Options shared by the commands that print procedures. (A plain comment:
+// a doc comment here would be clap's `about` of every command that flattens
+// this, put over the command's own when its definition is deferred.)
 #[derive(Args, Debug)]
 struct Common {
     /// Campaign file with the issuing office (header, logo, contacts) and QR tracking parameters
@@ -287,7 +293,7 @@ struct Common {
     sheet: Option<String>,
 }
 
-/// Images instead of a PDF.
+// Images instead of a PDF. (A plain comment, as for `Common`.)
 #[derive(Args, Debug)]
 struct ImageArgs {
     /// Write PNG images (to share in Zalo or show on a screen) instead of a PDF;
@@ -630,12 +636,19 @@ fn parse() -> Cli {
     // clap takes a &'static str; the one string lives as long as the run.
     let version: &'static str = Box::leak(version.into_boxed_str());
     let mut cmd = localised(Cli::command()).version(version);
-    if crate::i18n::current() == crate::i18n::Ui::Vi {
+    let vietnamese = crate::i18n::current() == crate::i18n::Ui::Vi;
+    if vietnamese {
         cmd = cmd
             .about(crate::t!("help-about"))
             .long_about(None)
             .after_help(crate::t!("help-after"))
             .help_template(crate::t!("help-template"));
+    }
+    // The subcommands are defined once the command is built (and clap's
+    // `help` command added), and only then said in the language.
+    cmd.build();
+    cmd = localised_subcommands(cmd);
+    if vietnamese {
         for (name, id) in [
             ("poster", crate::t!("help-poster")),
             ("leaflet", crate::t!("help-leaflet")),
@@ -652,11 +665,13 @@ fn parse() -> Cli {
             ("new", crate::t!("help-new")),
             ("studio", crate::t!("help-studio")),
         ] {
-            cmd = cmd.mut_subcommand(name, |c| c.about(id));
+            // Also in the copies the `help` command lists (`toroi help help`).
+            let about = id.clone();
+            cmd = cmd
+                .mut_subcommand(name, |c| c.about(id))
+                .mut_subcommand("help", |h| h.mut_subcommand(name, |c| c.about(about)));
         }
     }
-    // The `help` command clap adds is there once the command is built.
-    cmd.build();
     let mut cmd = cmd.mut_subcommand("help", |h| h.about(crate::t!("help-help")));
     let matches = cmd
         .try_get_matches_from_mut(std::env::args_os())
@@ -737,31 +752,21 @@ fn usage_error(e: clap::Error) -> ! {
     std::process::exit(2)
 }
 
-/// Every argument's help from the message files (`arg-<command>-<name>`,
-/// else `arg-<name>`), and help and version flags whose text is there too:
-/// clap writes its own flags' help in English, so toroi brings its own.
+/// The top command's own arguments said in the interface's language
+/// (global ones: each subcommand gets them as said here when built).
 fn localised(cmd: clap::Command) -> clap::Command {
-    use clap::{Arg, ArgAction};
-    let help = || {
-        Arg::new("help")
-            .short('h')
-            .long("help")
-            .action(ArgAction::Help)
-            .help(crate::t!("arg-help"))
-    };
-    let mut cmd = cmd
-        .disable_help_flag(true)
-        .disable_version_flag(true)
-        .arg(help())
-        .arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help(crate::t!("arg-version")),
-        )
-        .mut_arg("root", |a| a.help(crate::t!("arg-root")))
-        .mut_arg("lang", |a| a.help(crate::t!("arg-lang")));
+    cmd.mut_arg("root", |a| a.help(crate::t!("arg-root")))
+        .mut_arg("lang", |a| a.help(crate::t!("arg-lang")))
+}
+
+/// Every argument's help from the message files (`arg-<command>-<name>`,
+/// else `arg-<name>`), and clap's help and version flags, whose help clap
+/// writes in English, said from there too. Called once the command is
+/// built: only then do the subcommands have their arguments (their
+/// definitions are deferred, so that a run builds only the one it parses)
+/// and the flags exist.
+fn localised_subcommands(cmd: clap::Command) -> clap::Command {
+    use clap::Arg;
     // clap says "[default: …]" and "[possible values: …]" in English; in
     // Vietnamese toroi says them itself.
     let vietnamese = crate::i18n::current() == crate::i18n::Ui::Vi;
@@ -794,9 +799,15 @@ fn localised(cmd: clap::Command) -> clap::Command {
         }
         s
     };
+    let said = |a: clap::Arg, text: String| a.help(text).long_help(None);
+    let mut cmd = cmd
+        .mut_arg("help", |a| said(a, crate::t!("arg-help")))
+        .mut_arg("version", |a| said(a, crate::t!("arg-version")));
+    // clap's `help` subcommand keeps its own words.
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_owned())
+        .filter(|n| n != "help")
         .collect();
     for name in names {
         cmd = cmd.mut_subcommand(&name, |mut sub| {
@@ -824,8 +835,7 @@ fn localised(cmd: clap::Command) -> clap::Command {
                     });
                 }
             }
-            sub.disable_help_flag(true)
-                .arg(help())
+            sub.mut_arg("help", |a| said(a, crate::t!("arg-help")))
                 .help_template(crate::t!("help-sub-template"))
         });
     }

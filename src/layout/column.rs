@@ -53,8 +53,11 @@ pub struct Lines {
 
 impl Lines {
     pub fn wrap(text: &str, style: Style, width: f32) -> Lines {
+        let font = style.font.font();
         Lines {
-            lines: text::wrap(text, style.font.font(), style.size, width),
+            lines: text::memo::lines(text, font, style.size, width, false, || {
+                text::wrap(text, font, style.size, width)
+            }),
             style,
         }
     }
@@ -63,15 +66,22 @@ impl Lines {
     /// width that needs no more lines, so a title never ends on a lone word.
     pub fn balanced(text: &str, style: Style, width: f32) -> Lines {
         let font = style.font.font();
+        Lines {
+            lines: text::memo::lines(text, font, style.size, width, true, || {
+                Lines::balanced_lines(text, style, width)
+            }),
+            style,
+        }
+    }
+
+    fn balanced_lines(text: &str, style: Style, width: f32) -> Vec<String> {
+        let font = style.font.font();
         // Measured once; each width tried below only counts lines.
         let measured = text::Measured::new(text, font, style.size, width);
         let first = measured.lines_at(width);
         let n = first.len();
         if n < 2 {
-            return Lines {
-                lines: first,
-                style,
-            };
+            return first;
         }
         // Never narrower than the widest word: a narrower measure would
         // keep the line count by breaking that word in two.
@@ -80,10 +90,7 @@ impl Lines {
             .map(|w| font.width(w, style.size))
             .fold(0.0f32, f32::max);
         if widest >= width {
-            return Lines {
-                lines: first,
-                style,
-            };
+            return first;
         }
         let (mut lo, mut hi) = ((width / n as f32).max(widest), width);
         for _ in 0..10 {
@@ -94,10 +101,7 @@ impl Lines {
                 hi = mid;
             }
         }
-        Lines {
-            lines: measured.lines_at(hi),
-            style,
-        }
+        measured.lines_at(hi)
     }
 
     pub fn url(url: &str, style: Style, width: f32) -> Lines {

@@ -80,7 +80,8 @@ struct Laid {
 
 /// The poster of one of `job`'s procedures.
 pub fn poster(job: &Job, entry: &Coded) -> Result<Poster, Diagnostics> {
-    lay_out(job, entry, Search::Pruned)
+    // Each try at one size breaks the same texts: broken once.
+    crate::text::memo::remembering(|| lay_out(job, entry, Search::Pruned))
 }
 
 /// How many arrangements the poster tries in full.

@@ -4,6 +4,7 @@
 mod case;
 mod font;
 mod marker;
+pub mod memo;
 mod wrap;
 
 pub use case::{capitalised, sentence_case, shortened, thousands};

@@ -95,7 +95,10 @@ pub fn handbook(job: &Job) -> Result<Handbook, Diagnostics> {
         .zip(&opens)
         .map(|(e, opens)| {
             check_glyphs(&e.procedure)?;
-            section::section(e, opens.as_deref(), frame, t, labels)
+            // Its two placements break the same body text: broken once.
+            crate::text::memo::remembering(|| {
+                section::section(e, opens.as_deref(), frame, t, labels)
+            })
         })
         .collect();
     let mut diags = Diagnostics::new();

@@ -393,6 +393,30 @@ fn the_output_may_not_overwrite_the_input() {
     );
 }
 
+/// An output that is the input under another name (a link to it, a hard
+/// link, a path through `..`) is refused too, and the input is untouched.
+#[cfg(unix)]
+#[test]
+fn the_output_may_not_overwrite_the_input_under_another_name() {
+    let env = Env::new();
+    let text = "title = \"A\"\nurl = \"https://a.vn\"\n";
+    let file = env.write("p.toml", text);
+    let dir = file.parent().unwrap();
+    std::os::unix::fs::symlink(&file, dir.join("link.pdf")).unwrap();
+    std::fs::hard_link(&file, dir.join("hard.pdf")).unwrap();
+    std::fs::create_dir(dir.join("sub")).unwrap();
+    for out in [
+        dir.join("link.pdf"),
+        dir.join("hard.pdf"),
+        dir.join("sub/../p.toml"),
+    ] {
+        let run = env.poster(&[file.as_os_str(), "-o".as_ref(), out.as_os_str()]);
+        run.failure(1);
+        assert!(run.stderr.contains("p.toml"), "{}", run.stderr);
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    }
+}
+
 const PORTAL: &str =
     "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193";
 

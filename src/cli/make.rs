@@ -393,11 +393,13 @@ fn too_fine(laid: &[Laid], px: u32) -> Option<Diagnostic> {
 /// Refuses an output that is a folder or one of the input files.
 pub fn check_output(out: &Path, inputs: &[&Path]) -> Result<(), Diagnostic> {
     check_target(out)?;
-    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+    // An output not there yet is no input: one look at the disk, not a
+    // path resolved for each input.
+    let Ok(written) = std::fs::metadata(out) else {
+        return Ok(());
     };
-    if let Some(input) = inputs.iter().find(|i| same(out, i)) {
+    let same = |input: &Path| is_same_file(out, &written, input);
+    if let Some(input) = inputs.iter().find(|i| same(i)) {
         return Err(Diagnostic::error(crate::t!(
             "out-is-input",
             out = out.display(),
@@ -406,4 +408,23 @@ pub fn check_output(out: &Path, inputs: &[&Path]) -> Result<(), Diagnostic> {
         .with_hint(crate::t!("out-is-input-hint")));
     }
     Ok(())
+}
+
+/// Whether `input` is the file at `out` (whose metadata is `meta`), by
+/// another name too: a link, `..`, another case on Windows.
+fn is_same_file(out: &Path, meta: &std::fs::Metadata, input: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = out;
+        std::fs::metadata(input).is_ok_and(|m| m.dev() == meta.dev() && m.ino() == meta.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        match (out.canonicalize(), input.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        }
+    }
 }

@@ -52,7 +52,7 @@ pub fn procedure_files(
     }
     // The same file named twice (a folder and one of its files) counts once.
     let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(f.canonicalize().unwrap_or_else(|_| f.clone())));
+    files.retain(|f| seen.insert(super::root::canonical(f).unwrap_or_else(|_| f.clone())));
     for f in &files {
         if is_notepad_txt(f) {
             let name = f.file_name().unwrap_or_default().to_string_lossy();
@@ -104,7 +104,7 @@ fn walk_into(
     diags: &mut Diagnostics,
     found: &mut Vec<PathBuf>,
 ) -> std::io::Result<()> {
-    if !seen.insert(dir.canonicalize()?) {
+    if !seen.insert(super::root::canonical(dir)?) {
         return Ok(());
     }
     // Paths under "." are named without "./", as the campaign names them.

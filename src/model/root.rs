@@ -132,7 +132,7 @@ pub fn resolved(path: &Path) -> PathBuf {
 /// without reading (`O_PATH`, so a FIFO does not block) and its name asked
 /// of the kernel. glibc's `realpath` reads each component as a link: 64
 /// calls for one poster's paths.
-fn canonical(path: &Path) -> std::io::Result<PathBuf> {
+pub fn canonical(path: &Path) -> std::io::Result<PathBuf> {
     #[cfg(target_os = "linux")]
     {
         use rustix::fs::{Mode, OFlags};

@@ -100,10 +100,18 @@ pub fn resolved(path: &Path) -> PathBuf {
     } else {
         std::env::current_dir().unwrap_or_default().join(path)
     };
-    // The longest part that exists, canonicalised; the rest appended.
+    // The longest part that exists, canonicalised; the rest appended. The
+    // whole path was just found missing: the search starts at its parent.
     let mut existing = absolute.as_path();
     let mut rest: Vec<Component> = Vec::new();
     loop {
+        match (existing.parent(), existing.components().next_back()) {
+            (Some(parent), Some(last)) => {
+                rest.push(last);
+                existing = parent;
+            }
+            _ => return absolute,
+        }
         if let Ok(real) = canonical(existing) {
             let mut out = real;
             for c in rest.into_iter().rev() {
@@ -116,13 +124,6 @@ pub fn resolved(path: &Path) -> PathBuf {
                 }
             }
             return out;
-        }
-        match (existing.parent(), existing.components().next_back()) {
-            (Some(parent), Some(last)) => {
-                rest.push(last);
-                existing = parent;
-            }
-            _ => return absolute,
         }
     }
 }

@@ -106,6 +106,7 @@ pub fn make(job: &Job, out: Out) -> (Vec<Written>, Diagnostics) {
         }
     }
     if job.format == Format::Pdf {
+        render::pdf::deflate_at_once(deflaters(job));
         let logo = job.campaign.as_ref().and_then(|c| c.issuer.logo.as_ref());
         render::pdf::warm_up(
             logo.map(|l| l.image.clone()).into_iter().collect(),
@@ -169,6 +170,18 @@ pub fn make(job: &Job, out: Out) -> (Vec<Written>, Diagnostics) {
         }
     }
     (written, problems)
+}
+
+/// How many streams `job`'s PDFs deflate at once: one for a single poster
+/// or a leaflet, whose few streams beside the logo (deflated ahead, see
+/// [`render::pdf::warm_up`]) take less time to deflate than a second
+/// deflater takes to make; one per core for the rest.
+fn deflaters(job: &Job) -> usize {
+    match job.kind {
+        OutputKind::Poster if job.entries.len() == 1 => 1,
+        OutputKind::Leaflet => 1,
+        _ => rayon::current_num_threads(),
+    }
 }
 
 /// A name that does not end in the format's extension would write a PDF

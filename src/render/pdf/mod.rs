@@ -2,7 +2,7 @@
 //! line break was decided by layout.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 
 use rayon::prelude::*;
 
@@ -366,7 +366,7 @@ impl Packed {
 
 /// `plain` deflated by this thread's compressor (level 2).
 fn deflate(plain: &[u8]) -> Option<Vec<u8>> {
-    with_compressor(|compress| {
+    DEFLATERS.with(|compress| {
         let mut packed = Vec::with_capacity(plain.len() / 3 + 64);
         loop {
             let done = compress.total_in() as usize;
@@ -477,11 +477,97 @@ fn compress_streams(doc: &mut lopdf::Document) {
     });
 }
 
-/// Deflaters made and not in use: one per stream would allocate and clear
-/// a few hundred kilobytes that the kernel maps afresh (a tenth of a
-/// handbook's work, which a window sized to each stream had only halved);
-/// a poster has a dozen streams, a handbook hundreds.
-static DEFLATERS: Mutex<Vec<Deflater>> = Mutex::new(Vec::new());
+/// The deflaters of every PDF this process writes: one per stream would
+/// allocate and clear a few hundred kilobytes that the kernel maps afresh
+/// (a tenth of a handbook's work, which a window sized to each stream had
+/// only halved); a poster has a dozen streams, a handbook hundreds.
+static DEFLATERS: Deflaters = Deflaters::new();
+
+/// Deflaters lent to one stream at a time, as many as the job may have.
+struct Deflaters {
+    pool: Mutex<Pool>,
+    /// Told when a deflater is given back, to a thread waiting for one.
+    given_back: Condvar,
+}
+
+struct Pool {
+    /// Made and not in use.
+    free: Vec<Deflater>,
+    made: usize,
+    /// How many may be made.
+    most: usize,
+}
+
+impl Deflaters {
+    const fn new() -> Deflaters {
+        Deflaters {
+            pool: Mutex::new(Pool {
+                free: Vec::new(),
+                made: 0,
+                most: usize::MAX,
+            }),
+            given_back: Condvar::new(),
+        }
+    }
+
+    fn pool(&self) -> std::sync::MutexGuard<'_, Pool> {
+        self.pool.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Runs `f` with a deflater ready for a new stream: a free one, one
+    /// made now if there may be another, or else the first given back.
+    fn with<T>(&self, f: impl FnOnce(&mut flate2::Compress) -> T) -> T {
+        let free = {
+            let mut pool = self.pool();
+            loop {
+                if let Some(d) = pool.free.pop() {
+                    break Some(d);
+                }
+                if pool.made < pool.most {
+                    pool.made += 1;
+                    break None;
+                }
+                pool = self
+                    .given_back
+                    .wait(pool)
+                    .unwrap_or_else(|e| e.into_inner());
+            }
+        };
+        let mut lent = Lent(self, Some(free.unwrap_or_else(Deflater::new)));
+        let d = lent.1.as_mut().expect("lent until dropped");
+        if d.used {
+            d.compress.reset();
+        }
+        d.used = true;
+        f(&mut d.compress)
+    }
+
+    /// Makes the first deflater, unless one was made before.
+    fn make_first(&self) {
+        let first = {
+            let mut pool = self.pool();
+            let first = pool.made == 0;
+            pool.made += usize::from(first);
+            first
+        };
+        if first {
+            drop(Lent(self, Some(Deflater::new())));
+        }
+    }
+}
+
+/// A deflater lent to one stream: given back when dropped, even by a
+/// panic, so that no thread waiting for it is left waiting.
+struct Lent<'a>(&'a Deflaters, Option<Deflater>);
+
+impl Drop for Lent<'_> {
+    fn drop(&mut self) {
+        if let Some(d) = self.1.take() {
+            self.0.pool().free.push(d);
+            self.0.given_back.notify_one();
+        }
+    }
+}
 
 struct Deflater {
     compress: flate2::Compress,
@@ -498,35 +584,23 @@ impl Deflater {
     }
 }
 
-/// Runs `f` with a deflater ready for a new stream: one of those made
-/// ahead (see [`warm_up`]) or made now.
-fn with_compressor<T>(f: impl FnOnce(&mut flate2::Compress) -> T) -> T {
-    let taken = DEFLATERS.lock().unwrap_or_else(|e| e.into_inner()).pop();
-    let mut d = taken.unwrap_or_else(Deflater::new);
-    if d.used {
-        d.compress.reset();
-    }
-    d.used = true;
-    let out = f(&mut d.compress);
-    DEFLATERS.lock().unwrap_or_else(|e| e.into_inner()).push(d);
-    out
+/// How many deflaters the PDFs written from now on may use at once (at
+/// least one). A deflater's state is about ninety pages the kernel maps
+/// afresh, as long to make as 40 KB takes to deflate: a job with little to
+/// deflate waits for the one it has rather than make another.
+pub fn deflate_at_once(most: usize) {
+    DEFLATERS.pool().most = most.max(1);
 }
 
 /// Work a PDF will need, done on another core while this one lays the
-/// document out: a deflater for each of rayon's threads (so that the
-/// render's first streams do not wait for each thread to make its own, a
-/// fifth of a poster's PDF time), then `images` packed as drawn on white,
-/// the ground every layout gives a logo (a poster's largest stream; an
-/// image drawn on another ground is packed at render time, as before).
+/// document out: the first deflater (so that the render's first stream
+/// does not wait for it to be made; the job's others are made when needed,
+/// see [`deflate_at_once`]), then `images` packed as drawn on white, the
+/// ground every layout gives a logo (a poster's largest stream; an image
+/// drawn on another ground is packed at render time, as before).
 pub fn warm_up(images: Vec<std::sync::Arc<::image::RgbaImage>>, cmyk: bool) {
-    let n = rayon::current_num_threads();
     rayon::spawn(move || {
-        let have = DEFLATERS.lock().unwrap_or_else(|e| e.into_inner()).len();
-        let made: Vec<Deflater> = (have..n).map(|_| Deflater::new()).collect();
-        DEFLATERS
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .extend(made);
+        DEFLATERS.make_first();
         for image in images {
             pack_ahead(image, cmyk);
         }
@@ -1108,5 +1182,84 @@ mod tests {
             let want = [mix(r, matte.r), mix(g, matte.g), mix(b, matte.b)];
             assert_eq!(out[3 * i..3 * i + 3], want, "pixel {i}, alpha {a}");
         }
+    }
+
+    /// Deflates `plain` with a deflater of `pool`, as [`deflate`] does.
+    fn deflated_by(pool: &Deflaters, plain: &[u8]) -> Vec<u8> {
+        pool.with(|c| {
+            let mut out = Vec::with_capacity(plain.len() + 64);
+            let s = c.compress_vec(plain, &mut out, flate2::FlushCompress::Finish);
+            assert_eq!(s.unwrap(), flate2::Status::StreamEnd);
+            out
+        })
+    }
+
+    #[test]
+    fn a_job_allowed_one_deflater_shares_it_and_a_panic_gives_it_back() {
+        use std::io::Read;
+        let pool = Deflaters::new();
+        pool.pool().most = 1;
+        let texts: Vec<Vec<u8>> = (0..16)
+            .map(|i| {
+                format!("BT /F1 12 Tf ({i}) Tj ET\n")
+                    .repeat(200 + i)
+                    .into_bytes()
+            })
+            .collect();
+        // Four threads at once, sixteen streams: each is whole, one
+        // deflater made.
+        let packed: Vec<Vec<u8>> = std::thread::scope(|s| {
+            let handles: Vec<_> = texts
+                .chunks(4)
+                .map(|chunk| {
+                    s.spawn(|| {
+                        chunk
+                            .iter()
+                            .map(|t| deflated_by(&pool, t))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap())
+                .collect()
+        });
+        for (plain, packed) in texts.iter().zip(&packed) {
+            let mut back = Vec::new();
+            flate2::read::ZlibDecoder::new(&packed[..])
+                .read_to_end(&mut back)
+                .unwrap();
+            assert_eq!(&back, plain);
+        }
+        let (made, free) = {
+            let p = pool.pool();
+            (p.made, p.free.len())
+        };
+        assert_eq!((made, free), (1, 1));
+        // A panic while it is lent gives it back: the next stream does not
+        // wait for ever, and it is reset before it is used again.
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            pool.with(|c| {
+                let mut out = Vec::with_capacity(64);
+                let _ = c.compress_vec(b"half a stream", &mut out, flate2::FlushCompress::None);
+                panic!("a bug while deflating")
+            })
+        }));
+        assert!(caught.is_err());
+        assert_eq!(deflated_by(&pool, &texts[0]), packed[0]);
+        // Allowed more, threads that find none free make their own.
+        pool.pool().most = 4;
+        let barrier = std::sync::Barrier::new(3);
+        std::thread::scope(|s| {
+            for _ in 0..3 {
+                s.spawn(|| {
+                    pool.with(|_| {
+                        barrier.wait();
+                    })
+                });
+            }
+        });
+        assert_eq!(pool.pool().made, 3);
     }
 }

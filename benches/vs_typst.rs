@@ -173,8 +173,9 @@ fn typst_catalog(exe: &Path, campaign: &Path, csv: &Path, dir: &Path) -> PathBuf
     out
 }
 
-/// One procedure's A4 poster as a Typst document: the issuer, the code and
-/// field, the title, the summary, six facts in a box, documents and steps
+/// One procedure's A4 poster as a Typst document: the campaign's logo
+/// (copied beside it, decoded and embedded by Typst as toroi does), the
+/// issuer, the code and field, the title, the summary, six facts in a box, documents and steps
 /// in two columns, the legal basis and the call to scan beside a 60 mm
 /// code, the contacts at the foot.
 fn typst_poster(exe: &Path, campaign: &Path, file: &Path, dir: &Path) -> PathBuf {
@@ -186,6 +187,10 @@ fn typst_poster(exe: &Path, campaign: &Path, file: &Path, dir: &Path) -> PathBuf
     let e = &job.entries[0];
     let p = &e.procedure;
     qr_svg(exe, &e.code.href, &dir.join("qr-0.svg"), 60);
+    let logo = job.campaign.as_ref().and_then(|c| c.issuer.logo.as_ref());
+    let logo = logo.expect("the example campaign has a logo");
+    let logo_file = Path::new("logo").with_extension(logo.path.extension().unwrap());
+    std::fs::copy(&logo.path, dir.join(&logo_file)).unwrap();
     let fact = |label: &str, value: &str| {
         format!(
             "[#text(size: 7.5pt, weight: \"bold\", fill: rgb(\"#1f4e8c\"))[{}] \\ {}]",
@@ -200,7 +205,7 @@ fn typst_poster(exe: &Path, campaign: &Path, file: &Path, dir: &Path) -> PathBuf
     };
     let doc = format!(
         "{PREAMBLE}#set page(paper: \"a4\", margin: 14mm)\n#set text(size: 10pt)\n\
-         #grid(columns: (1fr, auto), [#text(weight: \"bold\", fill: rgb(\"#1f4e8c\"))[{issuer}] \\ #text(size: 8pt)[{locality}]], align(right)[#text(size: 8pt)[Mã thủ tục: {code} \\ Lĩnh vực: {field}]])\n\
+         #grid(columns: (auto, 1fr, auto), column-gutter: 3mm, align: horizon, image(\"{logo}\", height: 12mm), [#text(weight: \"bold\", fill: rgb(\"#1f4e8c\"))[{issuer}] \\ #text(size: 8pt)[{locality}]], align(right)[#text(size: 8pt)[Mã thủ tục: {code} \\ Lĩnh vực: {field}]])\n\
          #line(length: 100%, stroke: 0.6pt + rgb(\"#1f4e8c\"))\n\
          #text(size: 8pt, weight: \"bold\", fill: rgb(\"#1f4e8c\"))[THỦ TỤC HÀNH CHÍNH] \\\n\
          #text(size: 22pt, weight: \"bold\")[{title}]\n\n#text(fill: luma(90))[{summary}]\n\n\
@@ -209,6 +214,7 @@ fn typst_poster(exe: &Path, campaign: &Path, file: &Path, dir: &Path) -> PathBuf
          #text(size: 7.5pt, fill: luma(90))[Căn cứ pháp lý: {legal}]\n#v(1fr)\n\
          #block(fill: rgb(\"#1f4e8c\"), inset: 6mm, radius: 2mm, width: 100%)[#grid(columns: (1fr, 64mm), align: horizon, [#text(size: 20pt, weight: \"bold\", fill: white)[Quét mã để xem chi tiết và nộp hồ sơ trực tuyến] \\ #text(size: 8pt, fill: white)[{shown}]], box(fill: white, inset: 2mm)[#image(\"qr-0.svg\", width: 60mm)])]\n\
          #align(center)[#text(size: 7.5pt)[{contacts}]]\n",
+        logo = logo_file.display(),
         issuer = typ(&job.issuer),
         locality = typ(job.campaign.as_ref().map_or("", |c| c.issuer.locality.as_ref().map_or("", |l| l.value.as_str()))),
         code = typ(p.code.as_ref().map_or("", |c| c.value.as_str())),

@@ -97,6 +97,9 @@ fn with_logo(mut diags: Diagnostics, campaign: &mut Option<Campaign>) -> Diagnos
 fn run(ask: Ask, out: make::Out, opts: &Options) -> Result<Diagnostics, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut campaign = opts.load_campaign(&mut diags);
+    // The fonts are made on another core (after the logo's decoding, which
+    // the job needs sooner) while the procedures are read.
+    rayon::spawn(crate::text::warm_up);
     // A broken campaign and broken procedures are reported together.
     if diags.has_errors() && ask.paths.is_empty() {
         return Err(diags);

@@ -8,6 +8,6 @@ pub mod memo;
 mod wrap;
 
 pub use case::{capitalised, sentence_case, shortened, thousands};
-pub use font::{Face, Font, FontKind};
+pub use font::{warm_up, Face, Font, FontKind};
 pub use marker::strip_marker;
 pub use wrap::{keep_together, wrap, wrap_url, Measured};

@@ -80,6 +80,14 @@ pub fn speaking<T>(ui: Ui, work: impl FnOnce() -> T) -> T {
     work()
 }
 
+/// `work` made to speak, on whichever of rayon's threads runs it, the
+/// language of the thread that made it: a studio page's own language
+/// reaches the messages of work done in parallel.
+pub fn carried<A, T>(work: impl Fn(A) -> T + Sync + Send) -> impl Fn(A) -> T + Sync + Send {
+    let ui = current();
+    move |a| speaking(ui, || work(a))
+}
+
 /// The interface's language: English until a command sets it.
 pub fn current() -> Ui {
     ON_THIS_THREAD

@@ -270,10 +270,12 @@ impl Job {
             }
         }
         headings.truncate(6);
-        // The campaign's code and the procedures' are made side by side.
+        // The campaign's code and the procedures' are made side by side,
+        // their problems said in this thread's language (a studio page's).
+        let ui = crate::i18n::current();
         let (front, entries) = rayon::join(
             || Code::new(front, address::for_people(untracked, None, words)),
-            || code_all(procedures, campaign.as_ref(), words),
+            || crate::i18n::speaking(ui, || code_all(procedures, campaign.as_ref(), words)),
         );
         let front = front.map_err(|e| {
             let d =
@@ -368,7 +370,7 @@ fn code_all(
 ) -> Result<Vec<Coded>, Diagnostics> {
     let coded: Vec<Result<Coded, Diagnostic>> = procedures
         .into_par_iter()
-        .map(|procedure| {
+        .map(crate::i18n::carried(|procedure: Procedure| {
             let href = Campaign::target_of(campaign, &procedure);
             let shown = address::for_people(
                 &procedure.url.value,
@@ -381,7 +383,7 @@ fn code_all(
                     .error_at(procedure.url.offset, e.to_string())
                     .with_hint(crate::t!("hint-shorter-url"))),
             }
-        })
+        }))
         .collect();
     let mut diags = Diagnostics::new();
     let mut entries = Vec::new();

@@ -746,6 +746,27 @@ async fn problems_come_in_the_language_the_page_speaks() {
 }
 
 #[tokio::test]
+async fn an_output_that_cannot_be_written_is_said_in_the_page_s_language() {
+    // The handbook's file is a folder: refused when the outputs are
+    // claimed, which happens on another of rayon's threads than the
+    // request's, in the language the page speaks all the same.
+    let (env, studio) = campaign();
+    std::fs::create_dir_all(env.path("c/out/cam-nang.pdf")).unwrap();
+    for (lang, said) in [
+        ("vi", "đầu ra là một thư mục"),
+        ("en", "the output is a folder"),
+    ] {
+        let req = request(&studio, "POST", "/api/build")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("x-toroi-lang", lang)
+            .body(Body::from(json!({}).to_string()))
+            .unwrap();
+        let a = send(&studio, req).await;
+        assert!(a.text().contains(said), "{lang}: {}", a.text());
+    }
+}
+
+#[tokio::test]
 async fn a_logo_is_read_within_the_bounds_of_every_logo() {
     let (env, studio) = campaign();
     // A PNG declaring 60000 × 60000 pixels in a few bytes: refused from

@@ -83,7 +83,7 @@ pub fn catalog(job: &Job) -> Result<Catalog, Diagnostics> {
     let checked: Vec<Result<(), Diagnostics>> = job
         .entries
         .par_iter()
-        .map(|e| check_glyphs(&e.procedure))
+        .map(crate::i18n::carried(|e: &Coded| check_glyphs(&e.procedure)))
         .collect();
     for d in checked.into_iter().filter_map(Result::err) {
         diags.extend(d);

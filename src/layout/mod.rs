@@ -59,28 +59,30 @@ pub fn lay_out(job: &Job) -> (Vec<Laid>, Diagnostics) {
                 .entries
                 .par_iter()
                 .enumerate()
-                .map(|(i, e)| {
-                    if job.kind == OutputKind::Png {
-                        return phone::phone(job, e).map(|page| Laid {
+                .map(crate::i18n::carried(
+                    |(i, e): (usize, &crate::job::Coded)| {
+                        if job.kind == OutputKind::Png {
+                            return phone::phone(job, e).map(|page| Laid {
+                                document: document(
+                                    e.procedure.title.value.clone(),
+                                    vec![page],
+                                    Vec::new(),
+                                ),
+                                entry: Some(i),
+                                warnings: Diagnostics::new(),
+                            });
+                        }
+                        poster(job, e).map(|p| Laid {
                             document: document(
                                 e.procedure.title.value.clone(),
-                                vec![page],
+                                vec![p.page],
                                 Vec::new(),
                             ),
                             entry: Some(i),
-                            warnings: Diagnostics::new(),
-                        });
-                    }
-                    poster(job, e).map(|p| Laid {
-                        document: document(
-                            e.procedure.title.value.clone(),
-                            vec![p.page],
-                            Vec::new(),
-                        ),
-                        entry: Some(i),
-                        warnings: p.warnings,
-                    })
-                })
+                            warnings: p.warnings,
+                        })
+                    },
+                ))
                 .collect();
             let mut laid = Vec::new();
             let mut errors = Diagnostics::new();

@@ -93,13 +93,15 @@ pub fn handbook(job: &Job) -> Result<Handbook, Diagnostics> {
     let sections: Vec<_> = procedures
         .par_iter()
         .zip(&opens)
-        .map(|(e, opens)| {
-            check_glyphs(&e.procedure)?;
-            // Its two placements break the same body text: broken once.
-            crate::text::memo::remembering(|| {
-                section::section(e, opens.as_deref(), frame, t, labels)
-            })
-        })
+        .map(crate::i18n::carried(
+            |(e, opens): (&crate::job::Coded, &Option<String>)| {
+                check_glyphs(&e.procedure)?;
+                // Its two placements break the same body text: broken once.
+                crate::text::memo::remembering(|| {
+                    section::section(e, opens.as_deref(), frame, t, labels)
+                })
+            },
+        ))
         .collect();
     let mut diags = Diagnostics::new();
     let mut laid = Vec::with_capacity(sections.len());

@@ -97,7 +97,7 @@ pub fn make(job: &Job, out: Out) -> (Vec<Written>, Diagnostics) {
     // another core while this one lays the job out, a tenth of a
     // millisecond off a poster's path: a folder toroi cannot write to is
     // still said before anything is rendered or written.
-    let claim = crate::i18n::carried(|()| -> Result<Vec<Option<Pending>>, Diagnostic> {
+    let claim = || -> Result<Vec<Option<Pending>>, Diagnostic> {
         targets
             .iter()
             .map(|t| {
@@ -107,8 +107,7 @@ pub fn make(job: &Job, out: Out) -> (Vec<Written>, Diagnostics) {
                     .map(Some)
             })
             .collect()
-    });
-    let lay_out = crate::i18n::carried(|()| layout::lay_out(job));
+    };
     if job.format == Format::Pdf {
         render::pdf::deflate_at_once(deflaters(job));
         let logo = job.campaign.as_ref().and_then(|c| c.issuer.logo.as_ref());
@@ -119,7 +118,11 @@ pub fn make(job: &Job, out: Out) -> (Vec<Written>, Diagnostics) {
     }
     // Both in this thread's language (a studio page's own), on whichever
     // thread runs them.
-    let ((mut laid, mut problems), claimed) = rayon::join(|| lay_out(()), || claim(()));
+    let ui = crate::i18n::current();
+    let ((mut laid, mut problems), claimed) = rayon::join(
+        || crate::i18n::speaking(ui, || layout::lay_out(job)),
+        || crate::i18n::speaking(ui, claim),
+    );
     let mut pending = match claimed {
         Ok(pending) => pending,
         Err(d) => return (Vec::new(), d.into()),

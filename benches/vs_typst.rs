@@ -277,6 +277,23 @@ fn main() {
     // BENCH_KEEP=DIR keeps both sides' documents and PDFs there, to look at.
     let tmp = tempfile::tempdir().unwrap();
     let tmp = std::env::var_os("BENCH_KEEP").map_or_else(|| tmp.path().to_owned(), PathBuf::from);
+    // Both programs run from a copy made here, written whole as `cargo
+    // install` or a download writes one. How a program's file sits in the
+    // kernel's page cache changes how fast it starts: a file the linker
+    // has just written in small pieces, or one read back in pieces after
+    // memory ran short, started 0.5 ms (toroi) and 1.3-2.4 ms (Typst)
+    // slower on the development machine than the same bytes copied whole.
+    // Copies of both make neither side pay for the state of its file.
+    let bin = tmp.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let installed = |exe: &Path| {
+        let copy = bin.join(exe.file_name().unwrap());
+        let _ = std::fs::remove_file(&copy);
+        std::fs::copy(exe, &copy).unwrap();
+        copy
+    };
+    let exe = installed(&exe);
+    let typst = typst.map(|t| installed(&t));
     if typst.is_none() {
         println!("(TYPST=/path/to/typst to time Typst on the same content)");
     }

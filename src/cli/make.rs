@@ -98,7 +98,7 @@ pub fn make(job: &Job, out: Out) -> (Vec<Written>, Diagnostics) {
     // millisecond off a poster's path: a folder toroi cannot write to is
     // still said before anything is rendered or written.
     let claim = || -> Result<Vec<Option<Pending>>, Diagnostic> {
-        targets
+        let claimed: Result<Vec<_>, _> = targets
             .iter()
             .map(|t| {
                 check_output(t, &inputs)
@@ -106,15 +106,21 @@ pub fn make(job: &Job, out: Out) -> (Vec<Written>, Diagnostics) {
                     .and_then(|_| Pending::create_output(t))
                     .map(Some)
             })
-            .collect()
+            .collect();
+        // The first deflater made and the logo packed next, on the thread
+        // that claimed: before the claim, they kept a layout that ended
+        // first waiting for it; the render needs them later.
+        if job.format == Format::Pdf && claimed.is_ok() {
+            let logo = job.campaign.as_ref().and_then(|c| c.issuer.logo.as_ref());
+            render::pdf::warm_up(
+                logo.map(|l| l.image.clone()).into_iter().collect(),
+                job.print.cmyk,
+            );
+        }
+        claimed
     };
     if job.format == Format::Pdf {
         render::pdf::deflate_at_once(deflaters(job));
-        let logo = job.campaign.as_ref().and_then(|c| c.issuer.logo.as_ref());
-        render::pdf::warm_up(
-            logo.map(|l| l.image.clone()).into_iter().collect(),
-            job.print.cmyk,
-        );
     }
     // Both in this thread's language (a studio page's own), on whichever
     // thread runs them.
@@ -235,7 +241,8 @@ fn files_of(job: &Job, laid: Laid) -> Vec<File> {
     let first = laid.entry.unwrap_or(0);
     let paper = job.template.paper();
     let n = job.entries.len();
-    let procedures = crate::t!("count-procedures", n = n);
+    // "N procedures", for the kinds whose line says it.
+    let procedures = || crate::t!("count-procedures", n = n);
     let paper_name = paper.to_string();
     match job.format {
         Format::Pdf => {
@@ -267,7 +274,7 @@ fn files_of(job: &Job, laid: Laid) -> Vec<File> {
                     crate::t!(
                         "what-booklet",
                         paper = paper_name.as_str(),
-                        procedures = procedures.as_str(),
+                        procedures = procedures().as_str(),
                         pages = pages,
                         blanks = blanks,
                         sheets = b.sheets,
@@ -277,7 +284,7 @@ fn files_of(job: &Job, laid: Laid) -> Vec<File> {
                 OutputKind::Handbook => crate::t!(
                     "what-handbook",
                     paper = paper_name.as_str(),
-                    procedures = procedures.as_str(),
+                    procedures = procedures().as_str(),
                     pages = pages
                 ),
                 OutputKind::Catalog => {
@@ -285,7 +292,7 @@ fn files_of(job: &Job, laid: Laid) -> Vec<File> {
                     crate::t!(
                         "what-catalog",
                         paper = paper_name.as_str(),
-                        procedures = procedures.as_str(),
+                        procedures = procedures().as_str(),
                         fields = doc.outline.len(),
                         pages = pages
                     )
@@ -300,7 +307,7 @@ fn files_of(job: &Job, laid: Laid) -> Vec<File> {
                     crate::t!(
                         "what-leaflet",
                         sheet = sheet,
-                        procedures = procedures.as_str()
+                        procedures = procedures().as_str()
                     )
                 }
                 OutputKind::Cards => {

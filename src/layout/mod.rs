@@ -189,7 +189,9 @@ pub fn small_modules(
     p: &Procedure,
     matrix: &QrMatrix,
     side_mm: f32,
-    what: &str,
+    // Said only for a warning: a message formatted for nothing costs each
+    // procedure of a handbook its parse.
+    what: impl FnOnce() -> String,
 ) -> Option<Diagnostic> {
     let module = side_mm / matrix.total() as f32;
     (module < crate::qr::COMFORTABLE_MODULE_MM).then(|| {
@@ -199,7 +201,7 @@ pub fn small_modules(
                 p.url.offset,
                 crate::t!(
                     "qr-small-modules",
-                    what = what,
+                    what = what(),
                     module = crate::i18n::decimal(module as f64, 2)
                 ),
             )

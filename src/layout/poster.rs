@@ -325,12 +325,9 @@ fn lay_out(job: &Job, entry: &Coded, search: Search) -> Result<Poster, Diagnosti
             }),
         );
     }
-    if let Some(w) = small_modules(
-        p,
-        matrix,
-        t.qr.size,
-        &crate::t!("where-poster", paper = t.paper().to_string()),
-    ) {
+    if let Some(w) = small_modules(p, matrix, t.qr.size, || {
+        crate::t!("where-poster", paper = t.paper().to_string())
+    }) {
         warnings.push(w);
     }
     Ok(Poster {

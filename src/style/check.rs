@@ -101,11 +101,12 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
     }
     // The room the margins leave: on the page, or on each card.
     let (room_w, room_h, what) = match kind {
-        OutputKind::Cards => (CARD_W, CARD_H, tr("tpl-of-card")),
-        _ => (t.page.width, t.page.height, tr("tpl-of-page")),
+        OutputKind::Cards => (CARD_W, CARD_H, "tpl-of-card"),
+        _ => (t.page.width, t.page.height, "tpl-of-page"),
     };
     let left = (room_w.min(room_h) - 2.0 * t.margin).max(0.0);
     if t.margin >= 0.0 && left < MIN_AREA_MM.min(room_h / 2.0) {
+        let what = tr(what);
         add(
             &["margin", "page"],
             crate::t!("tpl-margin-leaves", mm = t.margin, left = left, what = what),
@@ -198,41 +199,43 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
         );
     }
     let c = &t.colors;
+    // What each pair is called is said only for a pair that fails: a
+    // message formatted for nothing costs every run its parse.
+    type Said = fn() -> String;
     for (keys, fg, bg, what) in [
         (
             ["colors.ink", "colors.ink"],
             c.ink,
             Color::WHITE,
-            crate::t!("tpl-on-white", color = "colors.ink"),
+            (|| crate::t!("tpl-on-white", color = "colors.ink")) as Said,
         ),
         (
             ["colors.muted", "colors.muted"],
             c.muted,
             Color::WHITE,
-            crate::t!("tpl-on-white", color = "colors.muted"),
+            || crate::t!("tpl-on-white", color = "colors.muted"),
         ),
         (
             ["colors.accent", "colors.accent"],
             c.accent,
             Color::WHITE,
-            crate::t!("tpl-on-white", color = "colors.accent"),
+            || crate::t!("tpl-on-white", color = "colors.accent"),
         ),
         (
             ["colors.on_accent", "colors.accent"],
             c.on_accent,
             c.accent,
-            crate::t!(
-                "tpl-on",
-                color = "colors.on_accent",
-                ground = "colors.accent"
-            ),
+            || {
+                crate::t!(
+                    "tpl-on",
+                    color = "colors.on_accent",
+                    ground = "colors.accent"
+                )
+            },
         ),
-        (
-            ["colors.ink", "colors.tint"],
-            c.ink,
-            c.tint,
-            crate::t!("tpl-on", color = "colors.ink", ground = "colors.tint"),
-        ),
+        (["colors.ink", "colors.tint"], c.ink, c.tint, || {
+            crate::t!("tpl-on", color = "colors.ink", ground = "colors.tint")
+        }),
     ] {
         let ratio = contrast(fg, bg);
         if ratio < MIN_CONTRAST {
@@ -240,7 +243,7 @@ fn problems(t: &Template, kind: OutputKind) -> Vec<Problem> {
                 &keys,
                 crate::t!(
                     "tpl-contrast",
-                    what = what,
+                    what = what(),
                     ratio = crate::i18n::decimal(ratio as f64, 1)
                 ),
                 &tr("tpl-contrast-hint"),

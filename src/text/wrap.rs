@@ -7,6 +7,7 @@ use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
 
 use rustc_hash::FxHashSet as HashSet;
+use std::borrow::Cow;
 use std::sync::{OnceLock, RwLock};
 
 use super::font::Font;
@@ -35,32 +36,46 @@ impl Fragment for Piece<'_> {
 /// (assets/words/) and what templates add, lower case, NFC.
 #[derive(Default)]
 struct Compounds {
-    words: HashSet<String>,
+    words: HashSet<Cow<'static, str>>,
     /// Their first syllables: most syllables start no listed word, and are
     /// passed over with one lookup.
-    firsts: HashSet<String>,
+    firsts: HashSet<Cow<'static, str>>,
 }
 
 impl Compounds {
     fn insert(&mut self, words: &str) {
         let words = normal(words);
         if let Some(first) = words.split(' ').next() {
-            self.firsts.insert(first.to_owned());
+            self.firsts.insert(Cow::Owned(first.to_owned()));
         }
-        self.words.insert(words);
+        self.words.insert(Cow::Owned(words));
     }
+
+    /// A shipped word, already lower case, NFC and single-spaced (a test
+    /// holds the file to it): borrowed as it is, without being normalised
+    /// again by every run (most of a poster's first line break).
+    fn insert_normal(&mut self, words: &'static str) {
+        if let Some(first) = words.split(' ').next() {
+            self.firsts.insert(Cow::Borrowed(first));
+        }
+        self.words.insert(Cow::Borrowed(words));
+    }
+}
+
+/// The shipped list's words, one a line, `#` starting a comment line.
+fn shipped() -> impl Iterator<Item = &'static str> {
+    include_str!("../../assets/words/vi-compounds.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn compounds() -> &'static RwLock<Compounds> {
     static SET: OnceLock<RwLock<Compounds>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut set = Compounds::default();
-        for line in include_str!("../../assets/words/vi-compounds.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
-            set.insert(line);
+        for line in shipped() {
+            set.insert_normal(line);
         }
         RwLock::new(set)
     })
@@ -147,7 +162,7 @@ impl<'a> Measured<'a> {
             let starts_one = if lower[i] {
                 set.firsts.contains(first)
             } else {
-                set.firsts.contains(&first.to_lowercase())
+                set.firsts.contains(first.to_lowercase().as_str())
             };
             let whole = (2..=LONGEST.min(words.len() - i)).rev().find(|&n| {
                 if !starts_one {
@@ -162,7 +177,7 @@ impl<'a> Measured<'a> {
                     if lower[i..i + n].iter().all(|l| *l) {
                         set.words.contains(joined)
                     } else {
-                        set.words.contains(&joined.to_lowercase())
+                        set.words.contains(joined.to_lowercase().as_str())
                     }
                 };
                 single_spaced && listed() && font.width(joined, size) <= max_width
@@ -305,6 +320,20 @@ fn lines(pieces: &[Piece<'_>], max_width: f32) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shipped list is read as it is (`insert_normal`): each word must
+    /// be what `normal` makes of it, and of two to four syllables.
+    #[test]
+    fn the_shipped_words_are_already_normal() {
+        let mut n = 0;
+        for word in shipped() {
+            assert_eq!(normal(word), word, "vi-compounds.txt: {word:?}");
+            let syllables = word.split(' ').count();
+            assert!((2..=LONGEST).contains(&syllables), "{word:?}");
+            n += 1;
+        }
+        assert!(n > 50, "{n} words");
+    }
 
     #[test]
     fn common_two_syllable_words_are_not_split() {

@@ -251,12 +251,9 @@ pub fn section(
             .with_hint(crate::t!("section-pages-hint"))
             .into());
     }
-    let warning = small_modules(
-        p,
-        matrix,
-        qr_mm,
-        &crate::t!("where-handbook", paper = t.paper().to_string()),
-    );
+    let warning = small_modules(p, matrix, qr_mm, || {
+        crate::t!("where-handbook", paper = t.paper().to_string())
+    });
     Ok(Section {
         pages,
         blocks,

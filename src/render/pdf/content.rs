@@ -45,35 +45,93 @@ pub struct FaceGlyphs {
     codes: Codes,
 }
 
+/// A value for each character below [`TABLED`], in blocks of 256 made on
+/// first use. A document shows a few blocks (ASCII, the Vietnamese
+/// letters' two, punctuation); a table made whole was 8,304 entries a face
+/// to fill, scan and fault in, most of them never used.
+struct Blocks<T: Copy> {
+    /// What a character not set has.
+    unset: T,
+    blocks: Vec<Option<Box<[T; 256]>>>,
+}
+
+impl<T: Copy + PartialEq> Blocks<T> {
+    fn new(unset: T) -> Blocks<T> {
+        Blocks {
+            unset,
+            blocks: vec![None; TABLED.div_ceil(256)],
+        }
+    }
+
+    /// Whether `c` is one of the characters this table holds.
+    fn holds(c: char) -> bool {
+        (c as usize) < TABLED
+    }
+
+    fn get(&self, c: char) -> T {
+        let c = c as usize;
+        match &self.blocks[c >> 8] {
+            Some(block) => block[c & 0xFF],
+            None => self.unset,
+        }
+    }
+
+    fn set(&mut self, c: char, value: T) {
+        let c = c as usize;
+        let unset = self.unset;
+        self.blocks[c >> 8].get_or_insert_with(|| Box::new([unset; 256]))[c & 0xFF] = value;
+    }
+
+    /// Each character set, with its value, in the characters' order.
+    fn set_ones(&self) -> impl Iterator<Item = (char, T)> + '_ {
+        self.blocks
+            .iter()
+            .enumerate()
+            .filter_map(|(b, block)| block.as_ref().map(|block| (b, block)))
+            .flat_map(move |(b, block)| {
+                block
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, v)| **v != self.unset)
+                    .filter_map(move |(i, v)| char::from_u32((b << 8 | i) as u32).map(|c| (c, *v)))
+            })
+    }
+}
+
 /// One face's codes: a table for the common characters, a map for the rest.
 struct Codes {
-    tabled: Vec<u16>,
+    tabled: Blocks<u16>,
     other: FxHashMap<char, u16>,
 }
 
 impl Codes {
     fn get(&self, c: char) -> u16 {
-        match self.tabled.get(c as usize) {
-            Some(&code) => code,
-            None => self.other.get(&c).copied().unwrap_or(0),
+        match Blocks::<u16>::holds(c) {
+            true => self.tabled.get(c),
+            false => self.other.get(&c).copied().unwrap_or(0),
         }
     }
 }
 
 /// Where each character of one face last appeared.
-#[derive(Default)]
 struct Seen {
-    tabled: Vec<u32>,
+    tabled: Blocks<u32>,
     other: FxHashMap<char, u32>,
+}
+
+impl Default for Seen {
+    fn default() -> Seen {
+        Seen {
+            tabled: Blocks::new(u32::MAX),
+            other: FxHashMap::default(),
+        }
+    }
 }
 
 impl Seen {
     fn mark(&mut self, c: char, at: u32) {
-        if (c as usize) < TABLED {
-            if self.tabled.is_empty() {
-                self.tabled = vec![u32::MAX; TABLED];
-            }
-            self.tabled[c as usize] = at;
+        if Blocks::<u32>::holds(c) {
+            self.tabled.set(c, at);
         } else {
             self.other.insert(c, at);
         }
@@ -83,10 +141,8 @@ impl Seen {
     fn in_order(&self) -> Vec<char> {
         let mut chars: Vec<(u32, char)> = self
             .tabled
-            .iter()
-            .enumerate()
-            .filter(|(_, at)| **at != u32::MAX)
-            .filter_map(|(c, at)| char::from_u32(c as u32).map(|c| (*at, c)))
+            .set_ones()
+            .map(|(c, at)| (at, c))
             .chain(self.other.iter().map(|(c, at)| (*at, *c)))
             .collect();
         chars.sort_unstable();
@@ -140,13 +196,13 @@ impl Glyphs {
                     _ => 0,
                 };
                 let mut codes = Codes {
-                    tabled: vec![0; TABLED],
+                    tabled: Blocks::new(0),
                     other: FxHashMap::default(),
                 };
                 for &(c, g) in &chars {
-                    match codes.tabled.get_mut(c as usize) {
-                        Some(slot) => *slot = code(g),
-                        None => {
+                    match Blocks::<u16>::holds(c) {
+                        true => codes.tabled.set(c, code(g)),
+                        false => {
                             codes.other.insert(c, code(g));
                         }
                     }

@@ -190,8 +190,10 @@ pub struct Job {
     pub issuer: String,
     pub entries: Vec<Coded>,
     /// The campaign's own link (the portal by default), tracked: the code
-    /// on a handbook's cover and a leaflet's back.
-    pub front: Code,
+    /// on a handbook's cover and a leaflet's back. Made only for the kinds
+    /// that print it ([`OutputKind::prints_campaign_code`]): a poster or
+    /// a catalogue no longer encodes a code it never shows.
+    pub front: Option<Code>,
     /// The title rows of the lists the procedures were read from ("Kèm
     /// theo Quyết định số …"): the catalogue prints them under its title.
     pub headings: Vec<String>,
@@ -274,7 +276,11 @@ impl Job {
         // their problems said in this thread's language (a studio page's).
         let ui = crate::i18n::current();
         let (front, entries) = rayon::join(
-            || Code::new(front, address::for_people(untracked, None, words)),
+            || {
+                kind.prints_campaign_code()
+                    .then(|| Code::new(front, address::for_people(untracked, None, words)))
+                    .transpose()
+            },
             || crate::i18n::speaking(ui, || code_all(procedures, campaign.as_ref(), words)),
         );
         let front = front.map_err(|e| {

@@ -301,3 +301,50 @@ fn a_search_address_prints_in_words_and_the_code_carries_it_encoded() {
     env.poster(&["p.toml", "--phone", "-o", "p.png"]).success();
     assert_eq!(zbar(&env.path("p.png")), href);
 }
+
+/// The campaign's own address is encoded only where it prints (a
+/// handbook's cover, a leaflet's back): one too long for any QR code stops
+/// those, with the campaign's file named, and not a poster or a catalogue,
+/// which print the procedures' codes alone and open the procedure's page.
+#[test]
+fn a_campaign_address_too_long_for_a_code_stops_only_what_prints_it() {
+    let env = Env::new();
+    let long = format!("https://example.org/{}", "a".repeat(2400));
+    env.write(
+        "toroi.toml",
+        format!("[issuer]\nname = \"UBND phường Một\"\n\n[campaign]\nurl = \"{long}\"\n"),
+    );
+    env.write(
+        "p.toml",
+        std::fs::read(repo("procedures/dang-ky-khai-sinh.toml")).unwrap(),
+    );
+    let campaign = ["--campaign", "toroi.toml"];
+    for (cmd, out) in [
+        ("poster", "p.pdf"),
+        ("catalog", "d.pdf"),
+        ("cards", "c.pdf"),
+    ] {
+        env.toroi(&[&[cmd, "p.toml", "-o", out][..], &campaign[..]].concat())
+            .success();
+        let codes = decode_pdf_qr(&env.path(out), 150);
+        assert!(
+            !codes.is_empty()
+                && codes
+                    .iter()
+                    .all(|c| c.starts_with("https://dichvucong.gov.vn/thu-tuc-hanh-chinh/")),
+            "{out}: {codes:?}"
+        );
+    }
+    for (cmd, out) in [("handbook", "h.pdf"), ("leaflet", "l.pdf")] {
+        let run = env.toroi(&[&[cmd, "p.toml", "-o", out][..], &campaign[..]].concat());
+        run.failure(1);
+        assert!(
+            run.stderr.contains("toroi.toml")
+                && run.stderr.contains("too long for any QR code")
+                && run.stderr.contains("shorter campaign `url`"),
+            "{cmd}: {}",
+            run.stderr
+        );
+        assert!(!env.path(out).exists(), "{out} written");
+    }
+}

@@ -130,6 +130,13 @@ impl OutputKind {
         }
     }
 
+    /// Whether it prints the campaign's own code (a handbook's cover, a
+    /// leaflet's back panel) besides the procedures': only then is that
+    /// code made, and a campaign address too long for one an error.
+    pub fn prints_campaign_code(self) -> bool {
+        matches!(self, OutputKind::Handbook | OutputKind::Leaflet)
+    }
+
     /// "a4, a3": for messages.
     pub fn size_names(self) -> String {
         self.sizes()

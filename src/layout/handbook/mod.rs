@@ -111,7 +111,11 @@ pub fn handbook(job: &Job) -> Result<Handbook, Diagnostics> {
             Err(d) => diags.extend(d),
         }
     }
-    let cover = cover::front(campaign, &job.front, t, labels, procedures.len());
+    let front = job
+        .front
+        .as_ref()
+        .expect("a handbook's job has the campaign's code");
+    let cover = cover::front(campaign, front, t, labels, procedures.len());
     let back = cover::back(campaign, t, labels);
     let (cover, back) = match (cover, back) {
         (Ok(c), Ok(b)) if !diags.has_errors() => (c, b),

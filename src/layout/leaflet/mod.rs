@@ -142,7 +142,9 @@ pub fn leaflet(job: &Job) -> Result<Leaflet, Diagnostics> {
         &mut sides[0],
         panel(t, 0, 1).area,
         campaign,
-        &job.front,
+        job.front
+            .as_ref()
+            .expect("a leaflet's job has the campaign's code"),
         t,
         labels,
     )?;

@@ -107,9 +107,10 @@ pub fn make(job: &Job, out: Out) -> (Vec<Written>, Diagnostics) {
                     .map(Some)
             })
             .collect();
-        // The first deflater made and the logo packed next, on the thread
-        // that claimed: before the claim, they kept a layout that ended
-        // first waiting for it; the render needs them later.
+        // Then the first deflater made and the logo packed, on the thread
+        // that claimed: queued before the claim, they held it back, and
+        // the layout, done first, waited for it; the render needs them
+        // only later.
         if job.format == Format::Pdf && claimed.is_ok() {
             let logo = job.campaign.as_ref().and_then(|c| c.issuer.logo.as_ref());
             render::pdf::warm_up(

@@ -45,6 +45,11 @@ pub struct FaceGlyphs {
     codes: Codes,
 }
 
+/// Whether `c` is looked up in a table ([`Blocks`]), not a map.
+fn tabled(c: char) -> bool {
+    (c as usize) < TABLED
+}
+
 /// A value for each character below [`TABLED`], in blocks of 256 made on
 /// first use. A document shows a few blocks (ASCII, the Vietnamese
 /// letters' two, punctuation); a table made whole was 8,304 entries a face
@@ -61,11 +66,6 @@ impl<T: Copy + PartialEq> Blocks<T> {
             unset,
             blocks: vec![None; TABLED.div_ceil(256)],
         }
-    }
-
-    /// Whether `c` is one of the characters this table holds.
-    fn holds(c: char) -> bool {
-        (c as usize) < TABLED
     }
 
     fn get(&self, c: char) -> T {
@@ -106,7 +106,7 @@ struct Codes {
 
 impl Codes {
     fn get(&self, c: char) -> u16 {
-        match Blocks::<u16>::holds(c) {
+        match tabled(c) {
             true => self.tabled.get(c),
             false => self.other.get(&c).copied().unwrap_or(0),
         }
@@ -130,7 +130,7 @@ impl Default for Seen {
 
 impl Seen {
     fn mark(&mut self, c: char, at: u32) {
-        if Blocks::<u32>::holds(c) {
+        if tabled(c) {
             self.tabled.set(c, at);
         } else {
             self.other.insert(c, at);
@@ -200,7 +200,7 @@ impl Glyphs {
                     other: FxHashMap::default(),
                 };
                 for &(c, g) in &chars {
-                    match Blocks::<u16>::holds(c) {
+                    match tabled(c) {
                         true => codes.tabled.set(c, code(g)),
                         false => {
                             codes.other.insert(c, code(g));
